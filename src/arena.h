@@ -1,0 +1,32 @@
+/*
+ * arena.h — one allocation arena per compilation.
+ *
+ * Everything the front end builds (AST nodes, decoded strings, lists) is
+ * allocated here and freed at once with arena_free, as chibicc and most
+ * small compilers do: no node is ever freed on its own.  Allocation failure
+ * aborts the process with a message (budc has nothing sensible to do then).
+ */
+#ifndef BUDC_ARENA_H
+#define BUDC_ARENA_H
+
+#include <stddef.h>
+
+typedef struct ArenaBlock ArenaBlock;
+typedef struct Arena {
+    ArenaBlock *head;
+} Arena;
+
+void arena_init(Arena *a);
+/* Frees every block; the arena can be used again afterwards. */
+void arena_free(Arena *a);
+/* N zeroed bytes, aligned for any object; owned by the arena. */
+void *arena_alloc(Arena *a, size_t n);
+/* A NUL-terminated copy of S[0..N); owned by the arena. */
+char *arena_strndup(Arena *a, const char *s, size_t n);
+char *arena_strdup(Arena *a, const char *s);
+
+/* xmalloc/xrealloc: malloc that aborts on failure, for memory outside the arena. */
+void *xmalloc(size_t n);
+void *xrealloc(void *p, size_t n);
+
+#endif

@@ -1,0 +1,176 @@
+/*
+ * frontend.c — loads a budget's files: reads, parses, follows imports once
+ * each, detects import cycles, and runs the structure pass.
+ */
+#include "frontend.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "parse.h"
+#include "structure.h"
+
+void program_init(Program *p, DiagCtx *d, const char *stdlib_dir)
+{
+    memset(p, 0, sizeof *p);
+    arena_init(&p->arena);
+    p->diag = d;
+    p->stdlib_dir = stdlib_dir;
+}
+
+void program_free(Program *p)
+{
+    for (Module *m = p->modules; m; m = m->next)
+        src_free(m->file);
+    arena_free(&p->arena);
+    p->modules = p->last = NULL;
+}
+
+static Module *find_module(Program *p, const char *real)
+{
+    for (Module *m = p->modules; m; m = m->next)
+        if (strcmp(m->realpath, real) == 0)
+            return m;
+    return NULL;
+}
+
+/* Directory part of PATH ("." when it has none), in the arena. */
+static char *dir_of(Arena *a, const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return arena_strdup(a, ".");
+    if (slash == path)
+        return arena_strdup(a, "/");
+    return arena_strndup(a, path, (size_t)(slash - path));
+}
+
+static char *join(Arena *a, const char *dir, const char *name)
+{
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *s = arena_alloc(a, n);
+    snprintf(s, n, "%s/%s", dir, name);
+    return s;
+}
+
+static Module *load(Program *p, const char *path, const Loc *from);
+
+/* Reports the chain of imports that leads back to M. */
+static void report_cycle(Program *p, Module *m, const Loc *from)
+{
+    diag_error(p->diag, *from, "E-IMPORT-CYCLE",
+               "import cycle: this import leads back to '%s', which is still being read",
+               m->file->name);
+    p->nerrors++;
+    for (Module *k = m->next; k; k = k->next)
+        if (k->loading && k->import_loc.file)
+            diag_note(p->diag, k->import_loc, "'%s' is imported here", k->file->name);
+}
+
+static void load_imports(Program *p, Module *m)
+{
+    for (Stmt *s = m->stmts; s; s = s->next) {
+        if (s->kind != S_IMPORT)
+            continue;
+        Atom *a = ast_arg(s, 0);
+        const char *name = a->text;
+        char *path;
+        if (strncmp(name, "std/", 4) == 0)
+            path = join(&p->arena, p->stdlib_dir ? p->stdlib_dir : "stdlib", name + 4);
+        else if (name[0] == '/')
+            path = arena_strdup(&p->arena, name);
+        else
+            path = join(&p->arena, dir_of(&p->arena, m->file->name), name);
+        load(p, path, &a->loc);
+    }
+}
+
+static Module *load(Program *p, const char *path, const Loc *from)
+{
+    char real[PATH_MAX];
+    struct stat st;
+    int err = 0;
+    if (stat(path, &st) != 0)
+        err = errno;
+    else if (S_ISDIR(st.st_mode))
+        err = EISDIR;
+    else if (!realpath(path, real))
+        err = errno;
+    if (!err) {
+        Module *seen = find_module(p, real);
+        if (seen) {
+            if (seen->loading && from)
+                report_cycle(p, seen, from);
+            return seen;
+        }
+    }
+    SrcFile *f = err ? NULL : src_read(path);
+    if (!f) {
+        if (!err)
+            err = errno;
+        if (from) {
+            diag_error(p->diag, *from, "E-IMPORT", "cannot import '%s': %s", path, strerror(err));
+            p->nerrors++;
+        } else {
+            diag_error(p->diag, (Loc){0}, "E-IO", "cannot read '%s': %s", path, strerror(err));
+        }
+        return NULL;
+    }
+    Module *m = arena_alloc(&p->arena, sizeof *m);
+    m->file = f;
+    m->realpath = arena_strdup(&p->arena, real);
+    if (from)
+        m->import_loc = *from;
+    if (p->last)
+        p->last->next = m;
+    else
+        p->modules = m;
+    p->last = m;
+
+    int nerr = 0;
+    m->stmts = parse_file(f, &p->arena, p->diag, &nerr);
+    p->nerrors += nerr;
+    p->nerrors += structure_check(m->stmts, f, &p->arena, p->diag);
+    m->loading = true;
+    load_imports(p, m);
+    m->loading = false;
+    return m;
+}
+
+int program_load(Program *p, const char *path)
+{
+    return load(p, path, NULL) ? 0 : -1;
+}
+
+const char *frontend_stdlib_dir(const char *argv0)
+{
+    static char buf[PATH_MAX];
+    const char *env = getenv("BUDC_STDLIB");
+    if (env && *env)
+        return env;
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0)
+        exe[n] = '\0';
+    else if (argv0 && realpath(argv0, exe))
+        n = (ssize_t)strlen(exe);
+    else
+        return "stdlib";
+    char *slash = strrchr(exe, '/');
+    if (slash)
+        *slash = '\0';
+    const char *cands[] = {"../stdlib", "../share/budc"};
+    for (size_t i = 0; i < 2; i++) {
+        struct stat st;
+        if ((size_t)snprintf(buf, sizeof buf, "%.*s/%s", PATH_MAX - 32, exe, cands[i]) >= sizeof buf)
+            continue;
+        if (stat(buf, &st) == 0 && S_ISDIR(st.st_mode))
+            return buf;
+    }
+    return "stdlib";
+}

@@ -1,0 +1,48 @@
+/*
+ * frontend.h — loading a budget: its entry file and everything it imports.
+ *
+ * program_load reads the entry file, parses it, follows its imports
+ * (relative to the importing file, or `std/…` in the standard library),
+ * parses each file once, reports import cycles, and then runs the structure
+ * pass over every file.  The result is the list of parsed modules in the
+ * order they were loaded, entry file first.
+ */
+#ifndef BUDC_FRONTEND_H
+#define BUDC_FRONTEND_H
+
+#include "arena.h"
+#include "ast.h"
+#include "diag.h"
+#include "source.h"
+
+typedef struct Module {
+    SrcFile *file;     /* owned by the program */
+    char *realpath;    /* canonical path, for "imported once" and cycles */
+    Stmt *stmts;
+    bool loading;      /* on the import stack (cycle detection) */
+    Loc import_loc;    /* the import that loaded it (file NULL for the entry) */
+    struct Module *next;
+} Module;
+
+typedef struct Program {
+    Arena arena;
+    DiagCtx *diag;
+    const char *stdlib_dir; /* where `std/` imports are found */
+    Module *modules;        /* load order, entry first */
+    Module *last;
+    int nerrors;            /* errors reported while loading and parsing */
+} Program;
+
+void program_init(Program *p, DiagCtx *d, const char *stdlib_dir);
+void program_free(Program *p);
+
+/* Loads PATH and its imports.  Returns 0 when the file could be read at all,
+ * -1 (after reporting) when the entry file itself could not be read.  Errors
+ * in the input are counted in p->nerrors. */
+int program_load(Program *p, const char *path);
+
+/* The standard library directory: $BUDC_STDLIB, or ../stdlib or
+ * ../share/budc beside the running executable.  Returned string is static. */
+const char *frontend_stdlib_dir(const char *argv0);
+
+#endif

@@ -1,0 +1,17 @@
+/*
+ * structure.h — the structure pass: is every statement in a block where it
+ * belongs, does every data row have the shape its block expects, and do
+ * the quotes {…} of narrative text parse.  It runs on each file after
+ * parsing and reports E-PLACE, E-ROW, E-DUPLICATE and E-MISSING errors.
+ */
+#ifndef BUDC_STRUCTURE_H
+#define BUDC_STRUCTURE_H
+
+#include "arena.h"
+#include "ast.h"
+#include "diag.h"
+
+/* Checks the statements of one file; returns the number of errors. */
+int structure_check(Stmt *stmts, const SrcFile *f, Arena *a, DiagCtx *d);
+
+#endif

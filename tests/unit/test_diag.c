@@ -1,0 +1,611 @@
+/*
+ * test_diag.c — unit tests for diag.c and source.c.
+ *
+ * Diagnostics are printed into an open_memstream buffer and compared with the
+ * expected text byte for byte, so any change in spacing, alignment or wording
+ * shows up here.  The source tests pin how files are split into lines (CRLF,
+ * a last line without '\n', the empty file) and how src_read fails.
+ */
+#ifndef _POSIX_C_SOURCE
+#define _POSIX_C_SOURCE 200809L
+#endif
+
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "diag.h"
+#include "source.h"
+
+/* A DiagCtx writing into a memory buffer. */
+typedef struct Capture {
+    DiagCtx d;
+    char *buf;
+    size_t size;
+} Capture;
+
+static void cap_open(Capture *c)
+{
+    c->buf = NULL;
+    c->size = 0;
+    FILE *fp = open_memstream(&c->buf, &c->size);
+    assert_non_null(fp);
+    diag_init(&c->d, fp);
+}
+
+/* Closes the stream and checks that exactly EXPECTED was written. */
+static void cap_check(Capture *c, const char *expected)
+{
+    assert_int_equal(fclose(c->d.out), 0);
+    assert_non_null(c->buf);
+    assert_string_equal(c->buf, expected);
+    assert_int_equal(c->size, strlen(expected));
+    free(c->buf);
+    c->buf = NULL;
+}
+
+static SrcFile *from_str(const char *name, const char *text)
+{
+    SrcFile *f = src_from_string(name, text, strlen(text));
+    assert_non_null(f);
+    return f;
+}
+
+static Loc mkloc(const SrcFile *f, int line, int col, int end_line, int end_col)
+{
+    Loc l = {f, line, col, end_line, end_col};
+    return l;
+}
+
+/* ---------------------------------------------------------------- diag */
+
+static void test_ascii(void **state)
+{
+    (void)state;
+    SrcFile *f = from_str("t.bud", "let x = 1;\nfoo bar baz\n");
+    Capture c;
+    cap_open(&c);
+    diag_error(&c.d, mkloc(f, 2, 5, 2, 8), "E-NAME", "unknown name '%s'", "bar");
+    cap_check(&c,
+              "t.bud:2:5: error: unknown name 'bar' [E-NAME]\n"
+              "    2 | foo bar baz\n"
+              "      |     ^~~\n");
+    assert_int_equal(c.d.nerrors, 1);
+    assert_int_equal(c.d.suppressed, 0);
+    src_free(f);
+}
+
+static void test_warning_and_note_no_code(void **state)
+{
+    (void)state;
+    SrcFile *f = from_str("t.bud", "a = 1\n");
+    Capture c;
+    cap_open(&c);
+    diag_warning(&c.d, mkloc(f, 1, 1, 1, 2), NULL, "unused '%s'", "a");
+    diag_note(&c.d, mkloc(f, 1, 5, 1, 6), "value here");
+    cap_check(&c,
+              "t.bud:1:1: warning: unused 'a'\n"
+              "    1 | a = 1\n"
+              "      | ^\n"
+              "t.bud:1:5: note: value here\n"
+              "    1 | a = 1\n"
+              "      |     ^\n");
+    assert_int_equal(c.d.nwarnings, 1);
+    assert_int_equal(c.d.nerrors, 0);
+    src_free(f);
+}
+
+/* The example from diag.h: wide characters before and inside the range. */
+static void test_chinese(void **state)
+{
+    (void)state;
+    SrcFile *f = from_str("examples/x.bud",
+                          "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n"
+                          "    2070699 基本 一般预算 582.20\n");
+    Capture c;
+    cap_open(&c);
+    /* "    2070699 基本 " is 15 characters; 一般预算 is columns 16..19. */
+    diag_error(&c.d, mkloc(f, 12, 16, 12, 20), "E-SOURCE",
+               "unknown fund source '%s'", "一般预算");
+    /* 4 + 7 + 1 + 2*2 + 1 = 17 cells of padding, 4 wide chars = 8 cells. */
+    cap_check(&c,
+              "examples/x.bud:12:16: error: unknown fund source '一般预算' [E-SOURCE]\n"
+              "   12 |     2070699 基本 一般预算 582.20\n"
+              "      |                  ^~~~~~~~\n");
+    src_free(f);
+}
+
+static void test_chinese_mixed_range(void **state)
+{
+    (void)state;
+    /* Range "本x预" after "基": padding 2 cells, underline 2+1+2 = 5 cells. */
+    SrcFile *f = from_str("m.bud", "基本x预算\n");
+    Capture c;
+    cap_open(&c);
+    diag_error(&c.d, mkloc(f, 1, 2, 1, 5), NULL, "mixed");
+    cap_check(&c,
+              "m.bud:1:2: error: mixed\n"
+              "    1 | 基本x预算\n"
+              "      |   ^~~~~\n");
+    src_free(f);
+}
+
+static void test_combining_mark(void **state)
+{
+    (void)state;
+    /* "e" + U+0301 takes one cell; the range starts after it. */
+    SrcFile *f = from_str("c.bud", "e\xcc\x81xy\n");
+    Capture c;
+    cap_open(&c);
+    diag_error(&c.d, mkloc(f, 1, 3, 1, 5), NULL, "after accent");
+    cap_check(&c,
+              "c.bud:1:3: error: after accent\n"
+              "    1 | e\xcc\x81xy\n"
+              "      |  ^~\n");
+    src_free(f);
+}
+
+static void test_tab(void **state)
+{
+    (void)state;
+    SrcFile *f = from_str("tab.bud", "\tfoo\tbar\n");
+    Capture c;
+    cap_open(&c);
+    diag_error(&c.d, mkloc(f, 1, 6, 1, 9), "E-TAB", "here");
+    cap_check(&c,
+              "tab.bud:1:6: error: here [E-TAB]\n"
+              "    1 | \tfoo\tbar\n"
+              "      | \t   \t^~~\n");
+    src_free(f);
+}
+
+static void test_multiline_range(void **state)
+{
+    (void)state;
+    SrcFile *f = from_str("ml.bud", "abc def\nghi\n");
+    Capture c;
+    cap_open(&c);
+    diag_error(&c.d, mkloc(f, 1, 5, 2, 2), "E-ML", "spans lines");
+    cap_check(&c,
+              "ml.bud:1:5: error: spans lines [E-ML]\n"
+              "    1 | abc def\n"
+              "      |     ^~~\n");
+    src_free(f);
+}
+
+static void test_empty_range_and_end_of_line(void **state)
+{
+    (void)state;
+    SrcFile *f = from_str("e.bud", "abc\n");
+    Capture c;
+    cap_open(&c);
+    diag_error(&c.d, mkloc(f, 1, 2, 1, 2), NULL, "empty");
+    diag_error(&c.d, mkloc(f, 1, 4, 1, 4), NULL, "at end");
+    diag_error(&c.d, mkloc(f, 1, 4, 1, 9), NULL, "past end");
+    cap_check(&c,
+              "e.bud:1:2: error: empty\n"
+              "    1 | abc\n"
+              "      |  ^\n"
+              "e.bud:1:4: error: at end\n"
+              "    1 | abc\n"
+              "      |    ^\n"
+              "e.bud:1:4: error: past end\n"
+              "    1 | abc\n"
+              "      |    ^\n");
+    src_free(f);
+}
+
+static void test_bad_locs(void **state)
+{
+    (void)state;
+    SrcFile *f = from_str("b.bud", "ab\n");
+    Capture c;
+    cap_open(&c);
+    /* Column far beyond the line: clamped to its end. */
+    diag_error(&c.d, mkloc(f, 1, 99, 1, 120), NULL, "far");
+    /* End before start: a single caret. */
+    diag_error(&c.d, mkloc(f, 1, 2, 1, 1), NULL, "inverted");
+    /* End line before start line: a single caret. */
+    diag_error(&c.d, mkloc(f, 1, 1, 0, 5), NULL, "inverted lines");
+    /* Column 0 / negative: header without column, caret at column 1. */
+    diag_error(&c.d, mkloc(f, 1, 0, 1, 2), NULL, "no column");
+    /* Line beyond the file: header only. */
+    diag_error(&c.d, mkloc(f, 7, 1, 7, 2), NULL, "no such line");
+    /* Line 0: header without line and column. */
+    diag_error(&c.d, mkloc(f, 0, 0, 0, 0), NULL, "whole file");
+    cap_check(&c,
+              "b.bud:1:99: error: far\n"
+              "    1 | ab\n"
+              "      |   ^\n"
+              "b.bud:1:2: error: inverted\n"
+              "    1 | ab\n"
+              "      |  ^\n"
+              "b.bud:1:1: error: inverted lines\n"
+              "    1 | ab\n"
+              "      | ^\n"
+              "b.bud:1: error: no column\n"
+              "    1 | ab\n"
+              "      | ^\n"
+              "b.bud:7:1: error: no such line\n"
+              "b.bud: error: whole file\n");
+    src_free(f);
+}
+
+static void test_invalid_utf8_line(void **state)
+{
+    (void)state;
+    /* Two stray bytes are two characters of one cell each. */
+    SrcFile *f = from_str("u.bud", "\xff\xfex\n");
+    Capture c;
+    cap_open(&c);
+    diag_error(&c.d, mkloc(f, 1, 3, 1, 4), NULL, "x");
+    cap_check(&c,
+              "u.bud:1:3: error: x\n"
+              "    1 | \xff\xfex\n"
+              "      |   ^\n");
+    src_free(f);
+}
+
+static void test_no_file(void **state)
+{
+    (void)state;
+    Loc none = {NULL, 0, 0, 0, 0};
+    Capture c;
+    cap_open(&c);
+    diag_error(&c.d, none, "E-IO", "cannot open '%s'", "x.bud");
+    diag_warning(&c.d, none, NULL, "nothing to do");
+    diag_note(&c.d, none, "see --help");
+    cap_check(&c,
+              "budc: error: cannot open 'x.bud' [E-IO]\n"
+              "budc: warning: nothing to do\n"
+              "budc: note: see --help\n");
+}
+
+static void test_error_cap(void **state)
+{
+    (void)state;
+    SrcFile *f = from_str("cap.bud", "a\nb\nc\n");
+    Capture c;
+    cap_open(&c);
+    c.d.max_errors = 2;
+    for (int i = 1; i <= 3; i++) {
+        diag_error(&c.d, mkloc(f, i, 1, i, 2), "E-X", "error %d", i);
+        diag_note(&c.d, mkloc(f, i, 1, i, 2), "note %d", i);
+    }
+    assert_true(c.d.last_dropped);
+    diag_finish(&c.d);
+    cap_check(&c,
+              "cap.bud:1:1: error: error 1 [E-X]\n"
+              "    1 | a\n"
+              "      | ^\n"
+              "cap.bud:1:1: note: note 1\n"
+              "    1 | a\n"
+              "      | ^\n"
+              "cap.bud:2:1: error: error 2 [E-X]\n"
+              "    2 | b\n"
+              "      | ^\n"
+              "cap.bud:2:1: note: note 2\n"
+              "    2 | b\n"
+              "      | ^\n"
+              "budc: note: 1 more error not shown (use -fmax-errors=0 to see all)\n");
+    assert_int_equal(c.d.nerrors, 3);
+    assert_int_equal(c.d.suppressed, 1);
+    src_free(f);
+}
+
+static void test_error_cap_with_warnings(void **state)
+{
+    (void)state;
+    Loc none = {NULL, 0, 0, 0, 0};
+    Capture c;
+    cap_open(&c);
+    c.d.max_errors = 1;
+    diag_warning(&c.d, none, NULL, "w1"); /* warnings do not reach the cap */
+    diag_error(&c.d, none, NULL, "e1");
+    diag_warning(&c.d, none, NULL, "w2");
+    diag_error(&c.d, none, NULL, "e2");
+    diag_error(&c.d, none, NULL, "e3");
+    diag_finish(&c.d);
+    cap_check(&c,
+              "budc: warning: w1\n"
+              "budc: error: e1\n"
+              "budc: note: 2 more errors and 1 more warning not shown"
+              " (use -fmax-errors=0 to see all)\n");
+    assert_int_equal(c.d.nerrors, 3);
+    assert_int_equal(c.d.nwarnings, 2);
+    assert_int_equal(c.d.suppressed, 3);
+}
+
+static void test_no_cap(void **state)
+{
+    (void)state;
+    Loc none = {NULL, 0, 0, 0, 0};
+    Capture c;
+    cap_open(&c);
+    for (int i = 0; i < 3; i++)
+        diag_error(&c.d, none, NULL, "e");
+    diag_finish(&c.d); /* prints nothing */
+    cap_check(&c, "budc: error: e\nbudc: error: e\nbudc: error: e\n");
+    assert_false(c.d.last_dropped);
+}
+
+static void test_crlf(void **state)
+{
+    (void)state;
+    SrcFile *f = from_str("w.bud", "a\r\nbb cc\r\n");
+    Capture c;
+    cap_open(&c);
+    diag_error(&c.d, mkloc(f, 2, 4, 2, 6), NULL, "crlf");
+    cap_check(&c,
+              "w.bud:2:4: error: crlf\n"
+              "    2 | bb cc\n"
+              "      |    ^~\n");
+    src_free(f);
+}
+
+static void test_wide_line_number(void **state)
+{
+    (void)state;
+    size_t n = 100000;
+    char *text = malloc(n + 2);
+    assert_non_null(text);
+    memset(text, '\n', n - 1);
+    memcpy(text + n - 1, "xy\n", 3); /* line 100000 is "xy" */
+    SrcFile *f = src_from_string("big.bud", text, n + 2);
+    free(text);
+    assert_non_null(f);
+    assert_int_equal(f->nlines, 100000);
+    Capture c;
+    cap_open(&c);
+    diag_error(&c.d, mkloc(f, 100000, 2, 100000, 3), NULL, "far down");
+    cap_check(&c,
+              "big.bud:100000:2: error: far down\n"
+              "100000 | xy\n"
+              "       |  ^\n");
+    src_free(f);
+}
+
+static void test_empty_file_diag(void **state)
+{
+    (void)state;
+    SrcFile *f = src_from_string("empty.bud", "", 0);
+    assert_non_null(f);
+    Capture c;
+    cap_open(&c);
+    diag_error(&c.d, mkloc(f, 1, 1, 1, 1), "E-EMPTY", "empty file");
+    cap_check(&c,
+              "empty.bud:1:1: error: empty file [E-EMPTY]\n"
+              "    1 | \n"
+              "      | ^\n");
+    src_free(f);
+}
+
+static void test_width(void **state)
+{
+    (void)state;
+    assert_int_equal(diag_width("", 0), 0);
+    assert_int_equal(diag_width(NULL, 0), 0);
+    assert_int_equal(diag_width("abc", 3), 3);
+    const char *mixed = "ab基本c"; /* 2 + 2*2 + 1 */
+    assert_int_equal(diag_width(mixed, strlen(mixed)), 7);
+    assert_int_equal(diag_width("一般预算", strlen("一般预算")), 8);
+    assert_int_equal(diag_width("\t", 1), 1);
+    assert_int_equal(diag_width("e\xcc\x81", 3), 1);           /* combining */
+    assert_int_equal(diag_width("\xef\xbc\xa1", 3), 2);        /* U+FF21 Ａ */
+    assert_int_equal(diag_width("\xe3\x80\x80", 3), 2);        /* U+3000 */
+    assert_int_equal(diag_width("\xe3\x80\xbf", 3), 1);        /* U+303F */
+    assert_int_equal(diag_width("\xea\xb0\x80", 3), 2);        /* U+AC00 가 */
+    assert_int_equal(diag_width("\xe1\x84\x80", 3), 2);        /* U+1100 */
+    assert_int_equal(diag_width("\xf0\xa0\x80\x80", 4), 2);    /* U+20000 */
+    assert_int_equal(diag_width("\xc3\xa9", 2), 1);            /* é */
+    assert_int_equal(diag_width("\xff\xfe", 2), 2);            /* stray bytes */
+    assert_int_equal(diag_width("\xe4\xb8", 2), 2);            /* truncated 中 */
+    assert_int_equal(diag_width("\xe4\xb8\xad", 2), 2);        /* cut by n */
+    assert_int_equal(diag_width("\xed\xa0\x80", 3), 3);        /* surrogate */
+    assert_int_equal(diag_width("\xc0\xaf", 2), 2);            /* overlong */
+    assert_int_equal(diag_width("\xf4\x90\x80\x80", 4), 4);    /* > U+10FFFF */
+    const char *all = "x\xe4\xb8\xad\xffy\xcc\x81"; /* x 中 stray y+accent */
+    assert_int_equal(diag_width(all, strlen(all)), 1 + 2 + 1 + 1);
+}
+
+/* -------------------------------------------------------------- source */
+
+static void check_line(const SrcFile *f, int line, const char *expected)
+{
+    size_t len = 99;
+    const char *s = src_line(f, line, &len);
+    if (expected == NULL) {
+        assert_null(s);
+        assert_int_equal(len, 0);
+        return;
+    }
+    assert_non_null(s);
+    assert_int_equal(len, strlen(expected));
+    assert_memory_equal(s, expected, len);
+}
+
+static void test_src_lines(void **state)
+{
+    (void)state;
+    SrcFile *f = from_str("s", "one\ntwo");
+    assert_int_equal(f->nlines, 2);
+    check_line(f, 1, "one");
+    check_line(f, 2, "two"); /* last line without '\n' */
+    check_line(f, 0, NULL);
+    check_line(f, 3, NULL);
+    assert_int_equal(f->text[f->len], '\0');
+    src_free(f);
+
+    f = from_str("s", "one\n");
+    assert_int_equal(f->nlines, 1);
+    check_line(f, 1, "one");
+    check_line(f, 2, NULL);
+    src_free(f);
+
+    f = from_str("s", "a\r\nb\r\n\r\nc\rd\n");
+    assert_int_equal(f->nlines, 4);
+    check_line(f, 1, "a");
+    check_line(f, 2, "b");
+    check_line(f, 3, "");
+    check_line(f, 4, "c\rd"); /* a lone CR is not a line terminator */
+    src_free(f);
+
+    f = from_str("s", "\n\n");
+    assert_int_equal(f->nlines, 2);
+    check_line(f, 1, "");
+    check_line(f, 2, "");
+    src_free(f);
+
+    /* An empty file has one empty line. */
+    f = src_from_string("s", "", 0);
+    assert_non_null(f);
+    assert_int_equal(f->nlines, 1);
+    assert_int_equal(f->len, 0);
+    check_line(f, 1, "");
+    check_line(f, 2, NULL);
+    src_free(f);
+
+    check_line(NULL, 1, NULL);
+    src_free(NULL);
+}
+
+static void test_src_from_string_copies(void **state)
+{
+    (void)state;
+    char name[] = "n.bud";
+    char text[] = "x\0y\n"; /* embedded NUL kept */
+    SrcFile *f = src_from_string(name, text, 4);
+    assert_non_null(f);
+    name[0] = 'Z';
+    text[0] = 'Z';
+    assert_string_equal(f->name, "n.bud");
+    assert_int_equal(f->len, 4);
+    assert_memory_equal(f->text, "x\0y\n", 5);
+    assert_int_equal(f->nlines, 1);
+    assert_null(f->next);
+    src_free(f);
+}
+
+static void test_src_read_file(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/budc_test_srcXXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    const char body[] = "\xef\xbb\xbf" "预算\r\nlast";
+    assert_int_equal(write(fd, body, sizeof body - 1), (ssize_t)(sizeof body - 1));
+    assert_int_equal(close(fd), 0);
+
+    SrcFile *f = src_read(path);
+    assert_non_null(f);
+    assert_string_equal(f->name, path);
+    assert_int_equal(f->len, sizeof body - 1);
+    assert_memory_equal(f->text, body, sizeof body); /* includes the NUL */
+    assert_int_equal(f->nlines, 2);
+    check_line(f, 1, "\xef\xbb\xbf" "预算");
+    check_line(f, 2, "last");
+    src_free(f);
+    unlink(path);
+}
+
+static void test_src_read_empty_file(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/budc_test_emptyXXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(close(fd), 0);
+    SrcFile *f = src_read(path);
+    assert_non_null(f);
+    assert_int_equal(f->len, 0);
+    assert_int_equal(f->nlines, 1);
+    assert_int_equal(f->text[0], '\0');
+    src_free(f);
+    unlink(path);
+}
+
+static void test_src_read_directory(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/budc_test_dirXXXXXX";
+    assert_non_null(mkdtemp(path));
+    errno = 0;
+    assert_null(src_read(path));
+    assert_int_equal(errno, EISDIR);
+    assert_int_equal(rmdir(path), 0);
+}
+
+static void test_src_read_missing(void **state)
+{
+    (void)state;
+    errno = 0;
+    assert_null(src_read("/nonexistent/budc/no-such-file.bud"));
+    assert_int_equal(errno, ENOENT);
+}
+
+static void test_loc_span(void **state)
+{
+    (void)state;
+    SrcFile *f = from_str("s", "abc def\nghi\n");
+    Loc a = mkloc(f, 1, 1, 1, 4);
+    Loc b = mkloc(f, 2, 1, 2, 4);
+    Loc s = loc_span(a, b);
+    assert_ptr_equal(s.file, f);
+    assert_int_equal(s.line, 1);
+    assert_int_equal(s.col, 1);
+    assert_int_equal(s.end_line, 2);
+    assert_int_equal(s.end_col, 4);
+
+    Loc c = mkloc(f, 1, 5, 1, 8);
+    s = loc_span(a, c);
+    assert_int_equal(s.line, 1);
+    assert_int_equal(s.col, 1);
+    assert_int_equal(s.end_line, 1);
+    assert_int_equal(s.end_col, 8);
+
+    /* B ending before A ends never shrinks A. */
+    s = loc_span(c, a);
+    assert_int_equal(s.col, 5);
+    assert_int_equal(s.end_col, 8);
+    src_free(f);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_ascii),
+        cmocka_unit_test(test_warning_and_note_no_code),
+        cmocka_unit_test(test_chinese),
+        cmocka_unit_test(test_chinese_mixed_range),
+        cmocka_unit_test(test_combining_mark),
+        cmocka_unit_test(test_tab),
+        cmocka_unit_test(test_multiline_range),
+        cmocka_unit_test(test_empty_range_and_end_of_line),
+        cmocka_unit_test(test_bad_locs),
+        cmocka_unit_test(test_invalid_utf8_line),
+        cmocka_unit_test(test_no_file),
+        cmocka_unit_test(test_error_cap),
+        cmocka_unit_test(test_error_cap_with_warnings),
+        cmocka_unit_test(test_no_cap),
+        cmocka_unit_test(test_crlf),
+        cmocka_unit_test(test_wide_line_number),
+        cmocka_unit_test(test_empty_file_diag),
+        cmocka_unit_test(test_width),
+        cmocka_unit_test(test_src_lines),
+        cmocka_unit_test(test_src_from_string_copies),
+        cmocka_unit_test(test_src_read_file),
+        cmocka_unit_test(test_src_read_empty_file),
+        cmocka_unit_test(test_src_read_directory),
+        cmocka_unit_test(test_src_read_missing),
+        cmocka_unit_test(test_loc_span),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -192,7 +192,10 @@ void parse_syntax_error(Parser *P, void *scanner, Loc loc, const char *found, bo
 {
     char msg[512];
     size_t o = 0;
-    if (at_eof && loc.file) {
+    const Lexer *L = bud_get_extra(scanner);
+    if (at_eof && L->expr_mode) {
+        found = "the end of the quote";
+    } else if (at_eof && loc.file) {
         /* Point at the end of the last line that has text, not past it. */
         for (int line = loc.line; line >= 1; line--) {
             size_t len;
@@ -219,8 +222,7 @@ void parse_syntax_error(Parser *P, void *scanner, Loc loc, const char *found, bo
     }
     diag_error(P->diag, loc, "E-SYNTAX", "%s", msg);
     P->nerrors++;
-    const Lexer *L = bud_get_extra(scanner);
-    if (at_eof && expects_close) {
+    if (at_eof && expects_close && !L->expr_mode) {
         const Loc *open = lex_open_block(L);
         if (open)
             diag_note(P->diag, *open, "the block opened here is not closed with '}'");

@@ -88,7 +88,7 @@ check: deps
 	@$(MAKE) --no-print-directory WERROR=1 test
 
 test: all $(UNIT_BINS)
-	@sh tests/run.sh $(BUILD)
+	@bash tests/run.sh $(BUILD)
 
 unit: $(UNIT_BINS)
 	@for t in $(UNIT_BINS); do $$t || exit 1; done

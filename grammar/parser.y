@@ -60,7 +60,7 @@ void bud_error(Loc *loc, yyscan_t scanner, Parser *P, const char *msg);
 %token <atom> NUMBER "number" WORD "word" STRING "string" PCODE "procurement code"
 %token <op> GE ">=" LE "<=" NE "!="
 %token <op> '=' '<' '>'
-%token IMPORT "import" DEPARTMENT "department" UNIT "unit" YEAR "year"
+%token <atom> IMPORT "import" DEPARTMENT "department" UNIT "unit" YEAR "year"
        MONEY "money" NATURE "nature" RANK "rank" FUNDING "funding"
        INCOME "income" SPENDING "spending" ECONOMIC "economic"
        SANGONG "sangong" PROJECT "project" CODE "code" AMOUNT "amount"
@@ -77,7 +77,7 @@ void bud_error(Loc *loc, yyscan_t scanner, Parser *P, const char *msg);
 %type <block> block
 %type <atoms> row fields
 %type <atom> ratom ratom1 path label unit_id number field opt_string opt_number
-%type <atom> catalog_kind measure_value index
+%type <atom> catalog_kind measure_value index keyword
 %type <expr> expr
 %type <op> cmp
 
@@ -148,7 +148,7 @@ stmt:
 
 unit_id:      WORD | NUMBER ;
 label:        WORD | STRING ;
-catalog_kind: WORD | ECONOMIC        { $$ = parse_keyword_word(P, "economic", @1); } ;
+catalog_kind: WORD | keyword ;
 opt_string:   %empty { $$ = NULL; } | STRING ;
 opt_number:   %empty { $$ = NULL; } | NUMBER ;
 number:       NUMBER | '-' NUMBER    { $$ = parse_negate(P, $2, @$); } ;
@@ -182,9 +182,20 @@ ratom1:
 
 ratom:
     ratom1
+  | keyword
   | '%'                              { $$ = ast_atom(A, A_PERCENT, @1, "%"); }
   | '/'                              { $$ = ast_atom(A, A_SLASH, @1, "/"); }
   ;
+
+/* After the first word of a row, a keyword is an ordinary word. */
+keyword:
+    IMPORT | DEPARTMENT | UNIT | YEAR | MONEY | NATURE | RANK | FUNDING
+  | INCOME | SPENDING | ECONOMIC | SANGONG | PROJECT | CODE | AMOUNT | GOAL
+  | INDICATORS | PURCHASE | MEASURE | QUANTITY | PRICE | SME | SOURCE
+  | PERFORMANCE | TARGET | NARRATIVE | SECTION | HEADING | INSERT | GLOSSARY
+  | PRIOR | TABLE | NOTE | ASSETS | PLANNED | RULE | CATALOG
+  ;
+
 
 cmp: GE | LE | NE | '=' | '<' | '>' ;
 

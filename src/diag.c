@@ -211,10 +211,17 @@ static void print_source(FILE *out, Loc loc)
     digits = snprintf(num, sizeof num, "%d", loc.line);
     field = digits > 5 ? digits : 5;
 
-    /* The source line, as it is. */
+    /* The source line, as it is, but with control characters and invalid
+     * bytes shown as U+FFFD so that the terminal (and a golden file) gets
+     * one visible cell for each of them. */
     fprintf(out, "%*s | ", field, num);
-    if (len > 0)
-        fwrite(text, 1, len, out);
+    for (i = 0; i < len; i += nb) {
+        nb = u8_next(text + i, len - i, &cp);
+        if (cp == U8_INVALID || (cp < 0x20 && cp != '\t') || cp == 0x7F)
+            fputs("\xEF\xBF\xBD", out);
+        else
+            fwrite(text + i, 1, nb, out);
+    }
     fputc('\n', out);
 
     /* The caret line. */

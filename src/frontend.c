@@ -135,7 +135,7 @@ static Module *load(Program *p, const char *path, const Loc *from)
     int nerr = 0;
     m->stmts = parse_file(f, &p->arena, p->diag, &nerr);
     p->nerrors += nerr;
-    p->nerrors += structure_check(m->stmts, f, &p->arena, p->diag);
+    p->nerrors += structure_check(m->stmts, f, &p->arena, p->diag, nerr);
     m->loading = true;
     load_imports(p, m);
     m->loading = false;

@@ -209,15 +209,13 @@ int lex_keyword(const char *s, size_t n)
 int lex_word(Lexer *L, BUD_STYPE *val, Loc *loc, const char *text, size_t len)
 {
     int kw = lex_keyword(text, len);
-    if (kw)
-        return lex_tok(L, loc, kw);
     Atom *a = ast_atom(L->P->arena, A_WORD, *loc, arena_strndup(L->P->arena, text, len));
     PathSeg *seg = arena_alloc(L->P->arena, sizeof *seg);
     seg->name = a->text;
     seg->loc = *loc;
     a->path = seg;
     val->atom = a;
-    return lex_tok(L, loc, WORD);
+    return lex_tok(L, loc, kw ? kw : WORD);
 }
 
 int lex_string(Lexer *L, BUD_STYPE *val, Loc *loc, const char *text, size_t len,

@@ -298,16 +298,6 @@ Stmt *parse_rule(Parser *P, Loc loc, Loc kw, Atom *name, Atom *sev, Atom *msg, E
     return s;
 }
 
-Atom *parse_keyword_word(Parser *P, const char *word, Loc loc)
-{
-    Atom *a = ast_atom(P->arena, A_WORD, loc, word);
-    PathSeg *seg = arena_alloc(P->arena, sizeof *seg);
-    seg->name = word;
-    seg->loc = loc;
-    a->path = seg;
-    return a;
-}
-
 Atom *parse_negate(Parser *P, Atom *num, Loc loc)
 {
     Atom *a = ast_atom(P->arena, A_NUMBER, loc, NULL);

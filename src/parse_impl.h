@@ -15,7 +15,6 @@ Stmt *parse_block(Parser *P, Stmt *s, const BlockVal *b);
 Stmt *parse_row(Parser *P, AtomList *atoms, Loc loc);
 Stmt *parse_purchase(Parser *P, Loc loc, Loc kw, Atom *pcode, Atom *name, AtomList *fields);
 Stmt *parse_rule(Parser *P, Loc loc, Loc kw, Atom *name, Atom *sev, Atom *msg, Expr *cond);
-Atom *parse_keyword_word(Parser *P, const char *word, Loc loc);
 Atom *parse_negate(Parser *P, Atom *num, Loc loc);
 Atom *parse_op_atom(Parser *P, OpKind op, Loc loc);
 Atom *parse_path_name(Parser *P, Atom *path, Atom *word);

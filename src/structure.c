@@ -454,10 +454,11 @@ static void check_department(Ctx *c, Stmt *list)
     }
 }
 
-int structure_check(Stmt *stmts, const SrcFile *f, Arena *a, DiagCtx *d)
+int structure_check(Stmt *stmts, const SrcFile *f, Arena *a, DiagCtx *d, int parse_errors)
 {
     Ctx c = {a, d, f, 0};
     check_list(&c, CTX_FILE, stmts);
-    check_department(&c, stmts);
+    if (!parse_errors)
+        check_department(&c, stmts);
     return c.nerrors;
 }

@@ -11,7 +11,9 @@
 #include "ast.h"
 #include "diag.h"
 
-/* Checks the statements of one file; returns the number of errors. */
-int structure_check(Stmt *stmts, const SrcFile *f, Arena *a, DiagCtx *d);
+/* Checks the statements of one file; returns the number of errors.
+ * PARSE_ERRORS is how many syntax errors the file had: a statement the
+ * parser skipped is not then also reported as missing. */
+int structure_check(Stmt *stmts, const SrcFile *f, Arena *a, DiagCtx *d, int parse_errors);
 
 #endif

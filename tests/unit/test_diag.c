@@ -242,15 +242,31 @@ static void test_bad_locs(void **state)
 static void test_invalid_utf8_line(void **state)
 {
     (void)state;
-    /* Two stray bytes are two characters of one cell each. */
+    /* Two stray bytes are two characters of one cell each, shown as
+     * U+FFFD so the terminal shows one cell for each. */
     SrcFile *f = from_str("u.bud", "\xff\xfex\n");
     Capture c;
     cap_open(&c);
     diag_error(&c.d, mkloc(f, 1, 3, 1, 4), NULL, "x");
     cap_check(&c,
               "u.bud:1:3: error: x\n"
-              "    1 | \xff\xfex\n"
+              "    1 | \xEF\xBF\xBD\xEF\xBF\xBDx\n"
               "      |   ^\n");
+    src_free(f);
+}
+
+static void test_control_chars_shown(void **state)
+{
+    (void)state;
+    /* A NUL or other control byte in the line prints as U+FFFD; a tab stays. */
+    SrcFile *f = src_from_string("n.bud", "a\0b\tc\x01" "d\n", 8);
+    Capture c;
+    cap_open(&c);
+    diag_error(&c.d, mkloc(f, 1, 2, 1, 3), "E-NUL", "nul");
+    cap_check(&c,
+              "n.bud:1:2: error: nul [E-NUL]\n"
+              "    1 | a\xEF\xBF\xBD" "b\tc\xEF\xBF\xBD" "d\n"
+              "      |  ^\n");
     src_free(f);
 }
 
@@ -591,6 +607,7 @@ int main(void)
         cmocka_unit_test(test_empty_range_and_end_of_line),
         cmocka_unit_test(test_bad_locs),
         cmocka_unit_test(test_invalid_utf8_line),
+        cmocka_unit_test(test_control_chars_shown),
         cmocka_unit_test(test_no_file),
         cmocka_unit_test(test_error_cap),
         cmocka_unit_test(test_error_cap_with_warnings),

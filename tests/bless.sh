@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# bless.sh [BUILD] — rewrites every tests/golden/**/NAME.err from what budc
+# prints now.  Review the diff before committing: a golden file pins the
+# exact text users see.
+set -u
+budc=${1:-build}/budc
+cd "$(dirname "$0")/.."
+find tests/golden -name '*.err' -print0 | while IFS= read -r -d '' err; do
+    "$budc" check "${err%.err}.bud" 2> "$err" > /dev/null
+done
+git diff --stat -- tests/golden

@@ -249,6 +249,8 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, Pars
 void bud_error(Loc *loc, yyscan_t scanner, Parser *P, const char *msg)
 {
     (void)scanner;
-    diag_error(P->diag, *loc, "E-NESTING", "%s: blocks or parentheses nested too deeply", msg);
+    (void)msg; /* bison's "memory exhausted" */
+    diag_error(P->diag, *loc, "E-NESTING",
+               "blocks or parentheses are nested too deeply here for budc to read on");
     P->nerrors++;
 }

@@ -116,13 +116,8 @@ static void run(Parser *P, const char *text, size_t len, int line, int col, int 
         return;
     }
     YY_BUFFER_STATE buf = bud__scan_bytes(text, (int)len, scanner);
-    int rc = bud_parse(scanner, P);
-    if (rc == 2) {
-        Loc at = {P->file, L.line, L.col, L.line, L.col};
-        diag_error(P->diag, at, "E-NESTING",
-                   "blocks or parentheses nested too deeply for budc to read");
-        P->nerrors++;
-    }
+    /* A stack overflow (status 2) has been reported by bud_error. */
+    bud_parse(scanner, P);
     bud__delete_buffer(buf, scanner);
     bud_lex_destroy(scanner);
 }

@@ -123,7 +123,8 @@ unsigned lex_decode(const char *s, size_t *len)
            (u[3] & 0x3Fu);
 }
 
-/* Copies TEXT to the arena with full-width digits and '．' made ASCII. */
+/* Copies TEXT to the arena with full-width digits, letters and '．' made
+ * ASCII, so that "基本２" and "基本2" are the same word. */
 static char *ascii_digits(Lexer *L, const char *text, size_t len, size_t *outlen)
 {
     char *buf = arena_alloc(L->P->arena, len + 1);
@@ -131,8 +132,9 @@ static char *ascii_digits(Lexer *L, const char *text, size_t len, size_t *outlen
     for (size_t i = 0; i < len;) {
         size_t n;
         unsigned cp = lex_decode(text + i, &n);
-        if (cp >= 0xFF10 && cp <= 0xFF19)
-            buf[o++] = (char)('0' + (cp - 0xFF10));
+        if ((cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
+            (cp >= 0xFF41 && cp <= 0xFF5A))
+            buf[o++] = (char)(cp - 0xFF00 + 0x20);
         else if (cp == 0xFF0E)
             buf[o++] = '.';
         else
@@ -208,8 +210,10 @@ int lex_keyword(const char *s, size_t n)
 
 int lex_word(Lexer *L, BUD_STYPE *val, Loc *loc, const char *text, size_t len)
 {
-    int kw = lex_keyword(text, len);
-    Atom *a = ast_atom(L->P->arena, A_WORD, *loc, arena_strndup(L->P->arena, text, len));
+    size_t n;
+    char *w = ascii_digits(L, text, len, &n);
+    int kw = lex_keyword(w, n);
+    Atom *a = ast_atom(L->P->arena, A_WORD, *loc, w);
     PathSeg *seg = arena_alloc(L->P->arena, sizeof *seg);
     seg->name = a->text;
     seg->loc = *loc;
@@ -224,8 +228,15 @@ int lex_string(Lexer *L, BUD_STYPE *val, Loc *loc, const char *text, size_t len,
     Parser *P = L->P;
     size_t inner = terminated ? len - 2 : len - 1;
     const char *raw = text + 1;
-    if (!terminated && inner > 0 && raw[inner - 1] == '\\')
-        inner--; /* a backslash before the end of the line escapes nothing */
+    if (!terminated) {
+        /* An odd run of backslashes at the end of the line ends with one
+         * that escapes nothing: drop it. */
+        size_t k = 0;
+        while (k < inner && raw[inner - 1 - k] == '\\')
+            k++;
+        if (k % 2)
+            inner--;
+    }
     char *out = arena_alloc(P->arena, inner + 1);
     size_t o = 0;
     int col = loc->col + 1;

@@ -18,6 +18,7 @@
 #define BUDC_AST_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "arena.h"
 #include "decimal.h"
@@ -136,7 +137,6 @@ const char *ast_stmt_name(StmtKind k);
 const char *ast_op_text(OpKind op);
 
 /* Writes a readable dump of the tree (used by `budc parse` and tests). */
-#include <stdio.h>
 void ast_dump(FILE *out, const Stmt *list, int indent);
 void ast_dump_expr(FILE *out, const Expr *e);
 

@@ -16,9 +16,7 @@ void lex_step(Lexer *L, Loc *loc, const char *text, size_t len)
     loc->file = L->P->file;
     loc->line = loc->end_line = L->line;
     loc->col = L->col;
-    for (size_t i = 0; i < len; i++)
-        if (((unsigned char)text[i] & 0xC0) != 0x80)
-            L->col++;
+    L->col += src_count_chars(text, len);
     loc->end_col = L->col;
 }
 

@@ -196,11 +196,8 @@ void parse_syntax_error(Parser *P, void *scanner, Loc loc, const char *found, bo
             size_t len;
             const char *text = src_line(loc.file, line, &len);
             if (text && len > 0) {
-                int chars = 0;
-                for (size_t i = 0; i < len; i++)
-                    chars += ((unsigned char)text[i] & 0xC0) != 0x80;
                 loc.line = loc.end_line = line;
-                loc.col = loc.end_col = chars + 1;
+                loc.col = loc.end_col = src_count_chars(text, len) + 1;
                 break;
             }
         }

@@ -255,3 +255,11 @@ Loc loc_span(Loc a, Loc b)
     }
     return r;
 }
+
+int src_count_chars(const char *s, size_t n)
+{
+    int chars = 0;
+    for (size_t i = 0; i < n; i++)
+        chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return chars;
+}

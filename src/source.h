@@ -44,6 +44,10 @@ void src_free(SrcFile *f);
  * of range.  The pointer points into f->text. */
 const char *src_line(const SrcFile *f, int line, size_t *len);
 
+/* The number of characters (UTF-8 lead bytes) in S[0..N): the column
+ * distance the text spans. */
+int src_count_chars(const char *s, size_t n);
+
 /* A Loc spanning from the start of A to the end of B (same file). */
 Loc loc_span(Loc a, Loc b);
 

@@ -323,12 +323,9 @@ static void parse_quotes(Ctx *c, Atom *a)
             col++;
         } else if (ch == '{') {
             size_t j = i + 1;
-            int chars = 0;
-            while (j < n && raw[j] != '}' && raw[j] != '{') {
-                if (((unsigned char)raw[j] & 0xC0) != 0x80)
-                    chars++;
+            while (j < n && raw[j] != '}' && raw[j] != '{')
                 j++;
-            }
+            int chars = src_count_chars(raw + i + 1, j - i - 1);
             Loc at = {c->file, line, col, line, col + 1 + chars + (j < n && raw[j] == '}')};
             if (j >= n || raw[j] != '}') {
                 error(c, at, "E-QUOTE",

@@ -58,7 +58,7 @@ static char *join(Arena *a, const char *dir, const char *name)
     return s;
 }
 
-static Module *load(Program *p, const char *path, const Loc *from);
+static Module *load(Program *p, const char *path, const Loc *from, bool is_std);
 
 /* Reports the chain of imports that leads back to M. */
 static void report_cycle(Program *p, Module *m, const Loc *from)
@@ -80,17 +80,18 @@ static void load_imports(Program *p, Module *m)
         Atom *a = ast_arg(s, 0);
         const char *name = a->text;
         char *path;
+        bool std = m->is_std || strncmp(name, "std/", 4) == 0;
         if (strncmp(name, "std/", 4) == 0)
             path = join(&p->arena, p->stdlib_dir ? p->stdlib_dir : "stdlib", name + 4);
         else if (name[0] == '/')
             path = arena_strdup(&p->arena, name);
         else
             path = join(&p->arena, dir_of(&p->arena, m->file->name), name);
-        load(p, path, &a->loc);
+        load(p, path, &a->loc, std);
     }
 }
 
-static Module *load(Program *p, const char *path, const Loc *from)
+static Module *load(Program *p, const char *path, const Loc *from, bool is_std)
 {
     char real[PATH_MAX];
     struct stat st;
@@ -124,6 +125,7 @@ static Module *load(Program *p, const char *path, const Loc *from)
     Module *m = arena_alloc(&p->arena, sizeof *m);
     m->file = f;
     m->realpath = arena_strdup(&p->arena, real);
+    m->is_std = is_std;
     if (from)
         m->import_loc = *from;
     if (p->last)
@@ -144,7 +146,19 @@ static Module *load(Program *p, const char *path, const Loc *from)
 
 int program_load(Program *p, const char *path)
 {
-    return load(p, path, NULL) ? 0 : -1;
+    return load(p, path, NULL, false) ? 0 : -1;
+}
+
+int program_load_std(Program *p, const char *name)
+{
+    char *path = join(&p->arena, p->stdlib_dir ? p->stdlib_dir : "stdlib", name);
+    char real[PATH_MAX];
+    struct stat st;
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || !realpath(path, real))
+        return -1;
+    if (find_module(p, real))
+        return 0;
+    return load(p, path, NULL, true) ? 0 : -1;
 }
 
 const char *frontend_stdlib_dir(const char *argv0)

@@ -20,6 +20,7 @@ typedef struct Module {
     char *realpath;    /* canonical path, for "imported once" and cycles */
     Stmt *stmts;
     bool loading;      /* on the import stack (cycle detection) */
+    bool is_std;       /* a file of the standard library (imported as std/…) */
     Loc import_loc;    /* the import that loaded it (file NULL for the entry) */
     struct Module *next;
 } Module;
@@ -40,6 +41,11 @@ void program_free(Program *p);
  * -1 (after reporting) when the entry file itself could not be read.  Errors
  * in the input are counted in p->nerrors. */
 int program_load(Program *p, const char *path);
+
+/* Loads std/NAME (e.g. "2023.bud") as if the entry file imported it, unless
+ * it is loaded already.  Returns 0, or -1 when it does not exist (nothing is
+ * reported: the caller says what is missing). */
+int program_load_std(Program *p, const char *name);
 
 /* The standard library directory: $BUDC_STDLIB, or ../stdlib or
  * ../share/budc beside the running executable.  Returned string is static. */

@@ -1,0 +1,97 @@
+/*
+ * check.c — the checker's driver (see check.h): loads the catalogue of the
+ * budget year when the budget imports none, builds the model and runs the
+ * passes in order.
+ */
+#include "check.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* The department statement of P, or NULL for a part of a budget. */
+static const Stmt *find_department(const Program *p)
+{
+    for (const Module *m = p->modules; m; m = m->next)
+        for (const Stmt *s = m->stmts; s; s = s->next)
+            if (s->kind == S_DEPARTMENT)
+                return s;
+    return NULL;
+}
+
+static bool has_catalog(const Program *p, const char *kind)
+{
+    for (const Module *m = p->modules; m; m = m->next)
+        for (const Stmt *s = m->stmts; s; s = s->next)
+            if (s->kind == S_CATALOG && s->args && strcmp(s->args->text, kind) == 0)
+                return true;
+    return false;
+}
+
+/* A budget that imports no 支出功能分类 catalogue is checked against the
+ * standard library of its year (std/YEAR.bud). */
+static int load_default_catalogue(Program *p, const Stmt *dept, DiagCtx *d)
+{
+    if (has_catalog(p, "function"))
+        return 0;
+    int year = 0;
+    for (const Stmt *t = dept->body; t; t = t->next)
+        if (t->kind == S_YEAR)
+            year = (int)t->args->num.units;
+    char name[32];
+    snprintf(name, sizeof name, "%d.bud", year);
+    int before = p->nerrors;
+    if (program_load_std(p, name) < 0) {
+        diag_error(d, dept->kw_loc, "E-CATALOG",
+                   "the standard library has no catalogue for %d; import one with "
+                   "'import \"std/2023.bud\"' or write your own 'catalog function %d'",
+                   year, year);
+        return 1;
+    }
+    return p->nerrors - before;
+}
+
+int check_program(Program *p, DiagCtx *d)
+{
+    const Stmt *dept = find_department(p);
+    if (!dept)
+        return 0;
+    int nerr = load_default_catalogue(p, dept, d);
+    if (nerr)
+        return nerr;
+    Model m;
+    nerr += model_build(&m, p, d);
+    nerr += check_codes(&m, d);
+    nerr += check_balance(&m, d);
+    nerr += check_projects(&m, d);
+    nerr += check_narrative(&m, d);
+    nerr += check_rules(&m, d);
+    model_free(&m);
+    return nerr;
+}
+
+const char *fmt_dec(Dec v, char *buf)
+{
+    dec_format(v, buf, DEC_FMT_MAX);
+    return buf;
+}
+
+const char *fmt_money(Dec v, char *buf)
+{
+    Dec r = v;
+    if (r.scale < 2)
+        dec_rescale(v, 2, &r);
+    dec_format(r, buf, DEC_FMT_MAX);
+    return buf;
+}
+
+void report_mismatch(DiagCtx *d, Loc at, const char *code, const char *what, Dec stated,
+                     const char *stated_as, Dec derived, const char *derived_as)
+{
+    char a[DEC_FMT_MAX], b[DEC_FMT_MAX], c[DEC_FMT_MAX];
+    Dec diff;
+    if (dec_sub(stated, derived, &diff) != DEC_OK)
+        diff = dec_zero();
+    diag_error(d, at, code, "%s: %s %s but %s %s (difference %s%s)", what, stated_as,
+               fmt_money(stated, a), derived_as, fmt_money(derived, b),
+               dec_is_neg(diff) ? "" : "+", fmt_money(diff, c));
+}

@@ -1,0 +1,49 @@
+/*
+ * check.h — the checker: builds the model of a loaded program and runs every
+ * rule of docs/checks.md over it.
+ *
+ * The passes, in order:
+ *   catalogs_load      the classification catalogues (catalog.c)
+ *   model_build        facts, with names resolved (model.c)
+ *   check_codes        every code against its catalogue (check_codes.c)
+ *   check_balance      the identities between facts, and the stated tables
+ *                      against the derived ones (check_tables.c)
+ *   check_projects     绩效 indicators, procurement, assets (check_projects.c)
+ *   check_narrative    quotes, sections, year-over-year words (check_narrative.c)
+ *   check_rules        rules written in .bud (check_rules.c)
+ *
+ * A program without a `department` statement is a part of a budget (a unit
+ * file, a catalogue): only the front end's checks apply to it.
+ */
+#ifndef BUDC_CHECK_H
+#define BUDC_CHECK_H
+
+#include "diag.h"
+#include "frontend.h"
+#include "model.h"
+
+/* Checks program P (already loaded).  Returns the number of errors reported. */
+int check_program(Program *p, DiagCtx *d);
+
+/* The passes (each returns the number of errors it reported). */
+int check_codes(Model *m, DiagCtx *d);
+int check_balance(Model *m, DiagCtx *d);
+int check_projects(Model *m, DiagCtx *d);
+int check_narrative(Model *m, DiagCtx *d);
+int check_rules(Model *m, DiagCtx *d);
+
+/* Shared by the passes. */
+
+/* V as written ("9.3") / with at least 2 decimals ("9.30"), into BUF
+ * (DEC_FMT_MAX bytes). */
+const char *fmt_dec(Dec v, char *buf);
+const char *fmt_money(Dec v, char *buf);
+
+/* Reports a broken identity at AT:
+ *   "WHAT: STATED_AS 1206.65 but DERIVED_AS 1206.00 (difference +0.65) [CODE]"
+ * e.g. WHAT = "支出总表 row 207, column 合计", STATED_AS = "the table states",
+ * DERIVED_AS = "the facts give".  The caller adds the notes. */
+void report_mismatch(DiagCtx *d, Loc at, const char *code, const char *what, Dec stated,
+                     const char *stated_as, Dec derived, const char *derived_as);
+
+#endif

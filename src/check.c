@@ -60,8 +60,9 @@ int check_program(Program *p, DiagCtx *d)
         return nerr;
     Model m;
     nerr += model_build(&m, p, d);
-    nerr += check_codes(&m, d);
-    nerr += check_balance(&m, d);
+    int code_errors = check_codes(&m, d);
+    nerr += code_errors;
+    nerr += check_balance(&m, d, code_errors == 0);
     nerr += check_projects(&m, d);
     nerr += check_narrative(&m, d);
     nerr += check_rules(&m, d);

@@ -27,7 +27,7 @@ int check_program(Program *p, DiagCtx *d);
 
 /* The passes (each returns the number of errors it reported). */
 int check_codes(Model *m, DiagCtx *d);
-int check_balance(Model *m, DiagCtx *d);
+int check_balance(Model *m, DiagCtx *d, bool codes_ok);
 int check_projects(Model *m, DiagCtx *d);
 int check_narrative(Model *m, DiagCtx *d);
 int check_rules(Model *m, DiagCtx *d);

@@ -378,34 +378,45 @@ static void stated_table(C *c, const StatedTable *t)
         return;
     for (int i = 0; i < t->nrows; i++)
         stated_row(c, t, i, dt, seen);
-    /* Rows the facts give that the printed table leaves out. */
+    /* Rows the facts give that the printed table leaves out: one error per
+     * missing subtree (a missing 类 carries its 款 and 项 with it). */
     bool empty = true;
+    const char *gone = NULL; /* the last missing row reported */
     for (int j = 0; j < dt->nrows; j++) {
         const TRow *r = &dt->rows[j];
         if (row_blank(r, dt->ncols))
             continue;
         empty = false;
-        if (seen[j])
+        if (seen[j] || (gone && r->kind == ROW_CODE && strncmp(r->key, gone, strlen(gone)) == 0))
             continue;
         char v[DEC_FMT_MAX];
-        diag_error(c->d, t->loc, "E-TABLE-MISSING",
-                   "%s as stated has no row %s%s%s, which the facts give %s", table_word(t->id),
-                   r->key, r->kind == ROW_CODE ? " " : "", r->kind == ROW_CODE ? r->name : "",
-                   fmt_money(r->cells[0].v, v));
         c->nerrors++;
+        if (t->nrows == 0) {
+            diag_error(c->d, t->head_loc, "E-TABLE-MISSING",
+                       "%s is stated empty, but the facts give it a total of %s",
+                       table_word(t->id), fmt_money(r->cells[0].v, v));
+        } else {
+            diag_error(c->d, t->head_loc, "E-TABLE-MISSING",
+                       "%s as stated has no row %s%s%s, which the facts give %s", table_word(t->id),
+                       r->key, r->kind == ROW_CODE ? " " : "", r->kind == ROW_CODE ? r->name : "",
+                       fmt_money(r->cells[0].v, v));
+        }
         Loc locs[MAX_NOTES];
         int n = model_contributors(c->m, t->id, r->key, 0, locs, MAX_NOTES);
         notes_at(c, locs, n, "counted in this row");
+        if (t->nrows == 0)
+            break;
+        gone = r->kind == ROW_CODE ? r->key : NULL;
     }
     /* A2: an empty table is printed with a note saying why. */
     if (empty && !t->note)
-        diag_warning(c->d, t->loc, "W-TABLE-NOTE",
+        diag_warning(c->d, t->head_loc, "W-TABLE-NOTE",
                      "%s is empty; a published empty table carries a note saying why (空表列示), "
                      "e.g. note \"本部门无政府性基金预算财政拨款预算，空表列示。\"",
                      table_word(t->id));
 }
 
-int check_balance(Model *m, DiagCtx *d)
+int check_balance(Model *m, DiagCtx *d, bool codes_ok)
 {
     C c = {m, d, 0};
     for (int u = 0; u < m->nunits; u++) {
@@ -414,6 +425,10 @@ int check_balance(Model *m, DiagCtx *d)
         sangong_source(&c, u);
         sangong_backed(&c, u);
     }
+    /* A fact with an unknown code has no row to go to: comparing the stated
+     * tables would only repeat the code errors as wrong totals. */
+    if (!codes_ok)
+        return c.nerrors;
     for (int i = 0; i < m->nstated; i++)
         stated_table(&c, &m->stated[i]);
     return c.nerrors;

@@ -24,12 +24,20 @@
  *
  * The error cap: once max_errors errors have been printed, later errors and
  * warnings are still counted but not printed, and the notes that follow them
- * are dropped.  All state lives in the DiagCtx.
+ * are dropped.
+ *
+ * Warning controls: diag_option records, for each code a -W flag names, the
+ * state the last such flag asked for, in a small growing array (codes are
+ * open-ended: user-written rules name their own).  A warning is looked up
+ * there when it is reported: off, it is dropped with its notes and counted
+ * nowhere; made an error (-Werror=CODE, or -Werror for all), it is printed
+ * and counted as an error, code unchanged.  All state lives in the DiagCtx.
  */
 #include "diag.h"
 
 #include <limits.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define U8_INVALID UINT32_MAX
@@ -151,6 +159,187 @@ void diag_init(DiagCtx *d, FILE *out)
         return;
     memset(d, 0, sizeof *d);
     d->out = out != NULL ? out : stderr;
+}
+
+void diag_free(DiagCtx *d)
+{
+    size_t i;
+
+    if (d == NULL)
+        return;
+    for (i = 0; i < d->ncodes; i++)
+        free(d->codes[i].key);
+    free(d->codes);
+    d->codes = NULL;
+    d->ncodes = d->capcodes = 0;
+}
+
+/* ---- warning controls ------------------------------------------------ */
+
+static int ascii_upper(int c)
+{
+    return c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c;
+}
+
+/* CODE without a leading "W-" in either case. */
+static const char *strip_w(const char *code)
+{
+    if ((code[0] == 'W' || code[0] == 'w') && code[1] == '-')
+        return code + 2;
+    return code;
+}
+
+static bool is_error_code(const char *code)
+{
+    return (code[0] == 'E' || code[0] == 'e') && code[1] == '-';
+}
+
+/* Whether KEY (a code stripped of "W-" and upper-cased) is CODE, as reported
+ * or as written on the command line. */
+static bool key_matches(const char *key, const char *code)
+{
+    const unsigned char *k = (const unsigned char *)key;
+    const unsigned char *c = (const unsigned char *)strip_w(code);
+
+    while (*k != '\0' && ascii_upper(*c) == *k) {
+        k++;
+        c++;
+    }
+    return *k == '\0' && *c == '\0';
+}
+
+static DiagCode *find_code(const DiagCtx *d, const char *code)
+{
+    size_t i;
+
+    for (i = 0; i < d->ncodes; i++)
+        if (key_matches(d->codes[i].key, code))
+            return &d->codes[i];
+    return NULL;
+}
+
+/* A code on the command line: ASCII letters, digits, '-' and '_', and any
+ * non-ASCII (Chinese) character; not starting with '-'; not just "W-". */
+static bool valid_code(const char *code)
+{
+    const unsigned char *s = (const unsigned char *)code;
+
+    if (*s == '\0' || *s == '-' || *strip_w(code) == '\0')
+        return false;
+    for (; *s != '\0'; s++)
+        if (!(*s >= 0x80 || (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+              (*s >= '0' && *s <= '9') || *s == '-' || *s == '_'))
+            return false;
+    return true;
+}
+
+/* Records that CODE is now in state ST.  Returns -1 when out of memory. */
+static int set_code(DiagCtx *d, const char *code, DiagCodeState st)
+{
+    DiagCode *c = find_code(d, code);
+    DiagCode *grown;
+    size_t cap, i;
+    char *key;
+
+    if (c != NULL) {
+        c->state = st;
+        return 0;
+    }
+    if (d->ncodes == d->capcodes) {
+        cap = d->capcodes ? 2 * d->capcodes : 8;
+        grown = realloc(d->codes, cap * sizeof *grown);
+        if (grown == NULL)
+            return -1;
+        d->codes = grown;
+        d->capcodes = cap;
+    }
+    key = strdup(strip_w(code));
+    if (key == NULL)
+        return -1;
+    for (i = 0; key[i] != '\0'; i++)
+        key[i] = (char)ascii_upper((unsigned char)key[i]);
+    d->codes[d->ncodes].key = key;
+    d->codes[d->ncodes].state = st;
+    d->ncodes++;
+    return 0;
+}
+
+__attribute__((format(printf, 3, 4))) static int fail(char *err, size_t errn,
+                                                      const char *fmt, ...)
+{
+    va_list ap;
+
+    if (err != NULL && errn > 0) {
+        va_start(ap, fmt);
+        vsnprintf(err, errn, fmt, ap);
+        va_end(ap);
+    }
+    return -1;
+}
+
+/* The message for FLAG, which names an error code. */
+static int fail_error_code(char *err, size_t errn, const char *flag, DiagCodeState st)
+{
+    switch (st) {
+    case DIAG_CODE_OFF:
+        return fail(err, errn, "'%s': errors cannot be disabled; only warnings (W-…) can", flag);
+    case DIAG_CODE_ERROR:
+        return fail(err, errn, "'%s': errors are errors already; only warnings (W-…) "
+                    "can be made errors", flag);
+    case DIAG_CODE_ON:
+        break;
+    }
+    return fail(err, errn, "'%s': errors are always reported; only warnings (W-…) "
+                "can be enabled", flag);
+}
+
+int diag_option(DiagCtx *d, const char *flag, char *err, size_t errn)
+{
+    const char *code;
+    DiagCodeState st;
+
+    if (d == NULL || flag == NULL || strncmp(flag, "-W", 2) != 0)
+        return fail(err, errn, "'%s' is not a warning option", flag ? flag : "");
+    if (strcmp(flag, "-Werror") == 0) {
+        d->werror = true;
+        return 0;
+    }
+    if (strncmp(flag, "-Werror=", 8) == 0) {
+        code = flag + 8;
+        st = DIAG_CODE_ERROR;
+    } else if (strncmp(flag, "-Wno-", 5) == 0) {
+        code = flag + 5;
+        st = DIAG_CODE_OFF;
+    } else {
+        code = flag + 2;
+        st = DIAG_CODE_ON;
+    }
+    if (*code == '\0')
+        return fail(err, errn, "'%s' names no warning code; expected -Werror, "
+                    "-Werror=CODE, -Wno-CODE or -WCODE", flag);
+    if (!valid_code(code))
+        return fail(err, errn, "bad warning option '%s'; expected -Werror, -Werror=CODE, "
+                    "-Wno-CODE or -WCODE, where CODE is a word such as W-NAME", flag);
+    if (is_error_code(code))
+        return fail_error_code(err, errn, flag, st);
+    if (st == DIAG_CODE_OFF && key_matches("ERROR", code))
+        return fail(err, errn, "'%s' is not supported: leave out -Werror instead", flag);
+    if (set_code(d, code, st) < 0)
+        return fail(err, errn, "'%s': out of memory", flag);
+    return 0;
+}
+
+/* Whether a warning with CODE (NULL for none) is reported, and at which
+ * level (*LVL), after the -W flags. */
+static bool warning_shown(const DiagCtx *d, const char *code, DiagLevel *lvl)
+{
+    const DiagCode *c = code != NULL ? find_code(d, code) : NULL;
+
+    if (c != NULL && c->state == DIAG_CODE_OFF)
+        return false;
+    if (d->werror || (c != NULL && c->state == DIAG_CODE_ERROR))
+        *lvl = DIAG_ERROR;
+    return true;
 }
 
 static const char *level_name(DiagLevel lvl)
@@ -285,6 +474,10 @@ void diag_vreport(DiagCtx *d, DiagLevel lvl, Loc loc, const char *code,
         if (d->last_dropped)
             return;
     } else {
+        if (lvl == DIAG_WARNING && !warning_shown(d, code, &lvl)) {
+            d->last_dropped = true;
+            return;
+        }
         /* Before the cap is reached every error is printed, so the cap has
          * been reached exactly when max_errors errors have been reported. */
         capped = d->max_errors > 0 && d->nerrors >= d->max_errors;

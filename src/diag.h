@@ -16,6 +16,23 @@
  * Errors and warnings after the cap (max_errors) are counted, not printed;
  * diag_finish prints how many were left out.  Notes follow the diagnostic
  * they belong to and are dropped with it.
+ *
+ * Warning controls (the -W options of budc check, given to diag_option one
+ * at a time, in command-line order):
+ *
+ *     -Werror          every warning is reported as an error
+ *     -Werror=CODE     warning CODE is reported as an error
+ *     -Wno-CODE        warning CODE is not reported at all (nor its notes,
+ *                      nor counted)
+ *     -WCODE           warning CODE is reported as a warning again
+ *
+ * Each CODE keeps the state set by the last flag that names it, so later
+ * flags win (-Wno-X -WX reports X; -Werror=X -WX reports it as a warning,
+ * unless -Werror is given too).  A CODE is written as reported (W-NAME) or
+ * without its "W-" prefix, in any case of ASCII letters (name, Name).  A
+ * code is any word that does not start with "E-": user-written rules report
+ * codes such as 三公不增.  Errors (E-…) cannot be disabled.  The controls
+ * apply to warnings only: an error whose code a flag names is unchanged.
  */
 #ifndef BUDC_DIAG_H
 #define BUDC_DIAG_H
@@ -28,16 +45,40 @@
 
 typedef enum DiagLevel { DIAG_ERROR, DIAG_WARNING, DIAG_NOTE } DiagLevel;
 
+/* What the last -W flag naming a code asked for. */
+typedef enum DiagCodeState {
+    DIAG_CODE_ON,    /* -WCODE: a warning (made an error by -Werror) */
+    DIAG_CODE_OFF,   /* -Wno-CODE: not reported */
+    DIAG_CODE_ERROR  /* -Werror=CODE: reported as an error */
+} DiagCodeState;
+
+typedef struct DiagCode {
+    char *key;            /* the code without "W-", ASCII letters upper-cased */
+    DiagCodeState state;
+} DiagCode;
+
 typedef struct DiagCtx {
     FILE *out;          /* where diagnostics go (stderr in budc) */
     int max_errors;     /* print at most this many errors; 0 = no limit */
-    int nerrors;        /* errors reported (printed or not) */
+    int nerrors;        /* errors reported (printed or not), -Werror's included */
     int nwarnings;      /* warnings reported (printed or not) */
     int suppressed;     /* errors and warnings not printed because of the cap */
     bool last_dropped;  /* the last error/warning was not printed: drop its notes */
+    bool werror;        /* -Werror: every warning is an error */
+    DiagCode *codes;    /* per-code settings, one entry per distinct code */
+    size_t ncodes, capcodes;
 } DiagCtx;
 
 void diag_init(DiagCtx *d, FILE *out);
+
+/* Frees the per-code settings (the stream is the caller's).  D may be used
+ * again after diag_init. */
+void diag_free(DiagCtx *d);
+
+/* Applies one command-line flag beginning with "-W" (see above).  Returns 0,
+ * or -1 with a one-line message in ERR[0..ERRN) (the flag is quoted in it)
+ * when the flag is malformed, names an error code, or memory runs out. */
+int diag_option(DiagCtx *d, const char *flag, char *err, size_t errn);
 
 /* Reports a diagnostic at LOC (LOC.file may be NULL: then "budc: " starts the
  * line and no source is shown).  CODE is the stable code printed in brackets

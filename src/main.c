@@ -1,16 +1,24 @@
 /*
- * main.c — the command line: budc check / parse / help.
+ * main.c — the command line: budc check / parse / explain / help.
  *
  * Exit status: 0 when the input has no error, 1 when it has errors, 2 for
  * a usage or I/O problem (a file that cannot be read, an unknown option).
+ *
+ * budc check loads each file (frontend.c) and, when it loaded without an
+ * error, checks it (check.c).  budc explain prints the documentation of a
+ * code from the table generated from docs/diagnostics.md and docs/checks.md
+ * (explain.h).
  */
+#include <limits.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
 #include "diag.h"
+#include "explain.h"
 #include "frontend.h"
 
 #define BUDC_VERSION "0.1.0"
@@ -26,10 +34,15 @@ static const char usage_text[] =
     "commands:\n"
     "  check FILE...     read and check budgets; report every error\n"
     "  parse FILE        print the syntax tree of a file (for debugging)\n"
+    "  explain [CODE]    explain a diagnostic code, or list every code\n"
     "  help [COMMAND]    show this help, or a command's help\n"
     "\n"
     "options:\n"
     "  -fmax-errors=N    print at most N errors and warnings (default 50; 0 = all)\n"
+    "  -Werror           report every warning as an error\n"
+    "  -Werror=CODE      report warning CODE as an error\n"
+    "  -Wno-CODE         do not report warning CODE\n"
+    "  -WCODE            report warning CODE again (the last flag naming it wins)\n"
     "  --help            show this help\n"
     "  --version         show the version\n"
     "\n"
@@ -40,17 +53,39 @@ static const struct {
     const char *name, *help;
 } command_help[] = {
     {"check",
-     "usage: budc check [-fmax-errors=N] FILE...\n"
+     "usage: budc check [-fmax-errors=N] [-Werror] [-Werror=CODE] [-Wno-CODE] [-WCODE]\n"
+     "                  FILE...\n"
      "\n"
-     "Reads each FILE and the files it imports, and reports every error and\n"
-     "warning as FILE:LINE:COLUMN: error: MESSAGE [CODE], with the source line\n"
-     "and the range underlined.  Exits 0 when no file has an error, 1 when one\n"
-     "has, 2 when a file cannot be read.\n"},
+     "Reads each FILE and the files it imports and, when they read without an\n"
+     "error, checks what the budget means.  Reports every error and warning as\n"
+     "FILE:LINE:COLUMN: error: MESSAGE [CODE], with the source line and the\n"
+     "range underlined.  Exits 0 when no file has an error, 1 when one has, 2\n"
+     "when a file cannot be read or an option is wrong.\n"
+     "\n"
+     "options (in any position, before FILEs or after):\n"
+     "  -fmax-errors=N    print at most N errors and warnings (default 50; 0 = all)\n"
+     "  -Werror           report every warning as an error\n"
+     "  -Werror=CODE      report warning CODE as an error\n"
+     "  -Wno-CODE         do not report warning CODE, nor its notes\n"
+     "  -WCODE            report warning CODE again\n"
+     "\n"
+     "The last flag naming a code wins.  CODE is written as reported\n"
+     "(W-CATALOG-LOCAL) or without W- in any case (catalog-local); a rule's\n"
+     "code is its own word.  Errors (E-...) cannot be disabled.  'budc explain\n"
+     "CODE' says what a code means.\n"},
     {"parse",
      "usage: budc parse FILE\n"
      "\n"
      "Prints the syntax tree of FILE (not of its imports), one node a line, with\n"
      "its line and column.  Meant for debugging budc and for its tests.\n"},
+    {"explain",
+     "usage: budc explain [CODE]\n"
+     "\n"
+     "Prints what diagnostic CODE means, with examples: its section of\n"
+     "docs/diagnostics.md or docs/checks.md.  CODE may be written in any case,\n"
+     "and without its E- or W- when that is unambiguous (syntax for E-SYNTAX).\n"
+     "Without CODE, lists every code with its title.  Exits 2 for an unknown\n"
+     "code, after suggesting the nearest known ones.\n"},
     {"help", "usage: budc help [COMMAND]\n"},
 };
 
@@ -85,8 +120,20 @@ typedef struct Options {
     int nfiles;
 } Options;
 
-/* Parses options and file names; returns -1 after reporting a usage error. */
-static int parse_options(int argc, char **argv, Options *o)
+/* Applies the -W flag A to D; returns -1 after reporting a usage error. */
+static int warning_option(DiagCtx *d, const char *a)
+{
+    char err[256];
+    if (diag_option(d, a, err, sizeof err) < 0) {
+        usage_error("%s", err);
+        return -1;
+    }
+    return 0;
+}
+
+/* Parses options and file names, the -W flags into D; returns -1 after
+ * reporting a usage error. */
+static int parse_options(int argc, char **argv, Options *o, DiagCtx *d)
 {
     o->max_errors = DEFAULT_MAX_ERRORS;
     o->files = argv;
@@ -104,6 +151,9 @@ static int parse_options(int argc, char **argv, Options *o)
                 return -1;
             }
             o->max_errors = (int)n;
+        } else if (!only_files && strncmp(a, "-W", 2) == 0) {
+            if (warning_option(d, a) < 0)
+                return -1;
         } else if (!only_files && a[0] == '-' && a[1]) {
             usage_error("unknown option '%s'", a);
             return -1;
@@ -114,33 +164,200 @@ static int parse_options(int argc, char **argv, Options *o)
     return 0;
 }
 
-static int cmd_check(int argc, char **argv, const char *argv0, bool dump)
+/* Loads PATH; parse prints its tree, check checks it when it loaded without
+ * an error (a budget with syntax errors is not checked further).  Returns
+ * -1 when PATH itself cannot be read. */
+static int load_file(const char *path, DiagCtx *d, const char *std, bool dump)
+{
+    Program p;
+    program_init(&p, d, std);
+    int rc = program_load(&p, path);
+    if (rc == 0 && dump)
+        ast_dump(stdout, p.modules->stmts, 0);
+    else if (rc == 0 && p.nerrors == 0)
+        check_program(&p, d);
+    program_free(&p);
+    return rc;
+}
+
+static int run_files(int argc, char **argv, const char *argv0, bool dump, DiagCtx *d)
 {
     Options o;
-    if (parse_options(argc, argv, &o) < 0)
+    if (parse_options(argc, argv, &o, d) < 0)
         return EXIT_USAGE;
     if (o.nfiles == 0)
         return usage_error("%s: no input files", dump ? "parse" : "check");
     if (dump && o.nfiles != 1)
         return usage_error("%s: give exactly one file", "parse");
-    DiagCtx d;
-    diag_init(&d, stderr);
-    d.max_errors = o.max_errors;
+    d->max_errors = o.max_errors;
     const char *std = frontend_stdlib_dir(argv0);
     bool io_error = false;
-    for (int i = 0; i < o.nfiles; i++) {
-        Program p;
-        program_init(&p, &d, std);
-        if (program_load(&p, o.files[i]) < 0)
+    for (int i = 0; i < o.nfiles; i++)
+        if (load_file(o.files[i], d, std, dump) < 0)
             io_error = true;
-        else if (dump)
-            ast_dump(stdout, p.modules->stmts, 0);
-        program_free(&p);
-    }
-    diag_finish(&d);
+    diag_finish(d);
     if (io_error)
         return EXIT_USAGE;
-    return d.nerrors ? EXIT_INPUT : EXIT_OK;
+    return d->nerrors ? EXIT_INPUT : EXIT_OK;
+}
+
+static int cmd_check(int argc, char **argv, const char *argv0, bool dump)
+{
+    DiagCtx d;
+    diag_init(&d, stderr);
+    int status = run_files(argc, argv, argv0, dump, &d);
+    diag_free(&d);
+    return status;
+}
+
+/* ---- budc explain ------------------------------------------------------- */
+
+enum { MAX_SUGGESTIONS = 3, MAX_CODE_LEN = 64 };
+
+static int ascii_upper(int c)
+{
+    return c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c;
+}
+
+/* Whether A and B are equal, ASCII letters compared without case. */
+static bool same_code(const char *a, const char *b)
+{
+    while (*a && ascii_upper((unsigned char)*a) == ascii_upper((unsigned char)*b)) {
+        a++;
+        b++;
+    }
+    return *a == '\0' && *b == '\0';
+}
+
+/* CODE without its "E-" or "W-" (either case). */
+static const char *code_stem(const char *code)
+{
+    int c = ascii_upper((unsigned char)code[0]);
+    return (c == 'E' || c == 'W') && code[1] == '-' ? code + 2 : code;
+}
+
+/* The entries QUERY names: the code itself, else every code whose stem it
+ * is.  Stores up to MAX in FOUND; returns how many there are. */
+static int find_codes(const char *query, const ExplainEntry **found, int max)
+{
+    int n = 0;
+    for (int i = 0; i < explain_count; i++)
+        if (same_code(explain_entries[i].code, query)) {
+            found[0] = &explain_entries[i];
+            return 1;
+        }
+    for (int i = 0; i < explain_count; i++)
+        if (same_code(code_stem(explain_entries[i].code), query)) {
+            if (n < max)
+                found[n] = &explain_entries[i];
+            n++;
+        }
+    return n;
+}
+
+/* Edit distance between A and B (bytes, ASCII letters without case); B is
+ * a known code of fewer than MAX_CODE_LEN bytes. */
+static int distance(const char *a, const char *b)
+{
+    int prev[MAX_CODE_LEN + 1], cur[MAX_CODE_LEN + 1];
+    int nb = (int)strlen(b);
+    for (int j = 0; j <= nb; j++)
+        prev[j] = j;
+    for (int i = 1; a[i - 1]; i++) {
+        cur[0] = i;
+        for (int j = 1; j <= nb; j++) {
+            int sub = prev[j - 1] + (ascii_upper((unsigned char)a[i - 1]) !=
+                                     ascii_upper((unsigned char)b[j - 1]));
+            int del = prev[j] + 1, ins = cur[j - 1] + 1;
+            cur[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+        }
+        memcpy(prev, cur, sizeof prev);
+    }
+    return prev[nb];
+}
+
+/* How far QUERY is from entry E: from its code or its stem, whichever is
+ * nearer; INT_MAX for a code too long to compare. */
+static int code_distance(const char *query, const ExplainEntry *e)
+{
+    if (strlen(e->code) >= MAX_CODE_LEN)
+        return INT_MAX;
+    int full = distance(query, e->code), stem = distance(query, code_stem(e->code));
+    return full < stem ? full : stem;
+}
+
+/* Stores in FOUND up to MAX_SUGGESTIONS codes near QUERY, nearest first;
+ * returns how many. */
+static int suggest_codes(const char *query, const ExplainEntry **found)
+{
+    int limit = ((int)strlen(query) + 2) / 3;
+    int dist[MAX_SUGGESTIONS], n = 0;
+    for (int i = 0; i < explain_count; i++) {
+        int dd = code_distance(query, &explain_entries[i]);
+        if (dd > limit || (n == MAX_SUGGESTIONS && dd >= dist[n - 1]))
+            continue;
+        int k = n < MAX_SUGGESTIONS ? n++ : n - 1;
+        for (; k > 0 && dist[k - 1] > dd; k--) {
+            dist[k] = dist[k - 1];
+            found[k] = found[k - 1];
+        }
+        dist[k] = dd;
+        found[k] = &explain_entries[i];
+    }
+    return n;
+}
+
+/* Prints "budc: note: did you mean A, B or C?" for the N codes in FOUND. */
+static void print_did_you_mean(const ExplainEntry **found, int n)
+{
+    fputs("budc: note: did you mean ", stderr);
+    for (int i = 0; i < n; i++)
+        fprintf(stderr, "%s%s", i == 0 ? "" : i == n - 1 ? " or " : ", ", found[i]->code);
+    fputs("?\n", stderr);
+}
+
+static void list_codes(void)
+{
+    int width = 0;
+    for (int i = 0; i < explain_count; i++) {
+        const char *c = explain_entries[i].code;
+        int w = diag_width(c, strlen(c));
+        if (w > width)
+            width = w;
+    }
+    for (int i = 0; i < explain_count; i++) {
+        const char *c = explain_entries[i].code;
+        printf("%s%*s  %s\n", c, width - diag_width(c, strlen(c)), "",
+               explain_entries[i].title);
+    }
+}
+
+static int cmd_explain(int argc, char **argv)
+{
+    const ExplainEntry *found[MAX_SUGGESTIONS];
+    if (argc == 0) {
+        list_codes();
+        return EXIT_OK;
+    }
+    if (argc > 1)
+        return usage_error("explain: give one code");
+    int n = find_codes(argv[0], found, MAX_SUGGESTIONS);
+    if (n == 1) {
+        printf("%s — %s\n\n%s", found[0]->code, found[0]->title, found[0]->body);
+        return EXIT_OK;
+    }
+    if (n > 1) {
+        fprintf(stderr, "budc: error: ambiguous diagnostic code '%s'\n", argv[0]);
+        print_did_you_mean(found, n < MAX_SUGGESTIONS ? n : MAX_SUGGESTIONS);
+        return EXIT_USAGE;
+    }
+    fprintf(stderr, "budc: error: unknown diagnostic code '%s'\n", argv[0]);
+    n = suggest_codes(argv[0], found);
+    if (n > 0)
+        print_did_you_mean(found, n);
+    else
+        fputs("budc: note: 'budc explain' lists every code\n", stderr);
+    return EXIT_USAGE;
 }
 
 int main(int argc, char **argv)
@@ -165,5 +382,7 @@ int main(int argc, char **argv)
         return cmd_check(argc - 2, argv + 2, argv[0], false);
     if (strcmp(cmd, "parse") == 0)
         return cmd_check(argc - 2, argv + 2, argv[0], true);
+    if (strcmp(cmd, "explain") == 0)
+        return cmd_explain(argc - 2, argv + 2);
     return usage_error("unknown command '%s'", cmd);
 }

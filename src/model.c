@@ -762,6 +762,7 @@ static void build_table(B *b, const Stmt *s)
     StatedTable *t = PUSH(m, m->stated, m->nstated, b->cap_stated);
     t->id = (TableId)id;
     t->loc = s->loc;
+    t->head_loc = loc_span(s->kw_loc, s->args->loc);
     int cap = 0;
     for (const Stmt *r = s->body; r; r = r->next) {
         if (r->kind == S_NOTE) {

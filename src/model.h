@@ -271,6 +271,7 @@ typedef struct StatedTable {
     int nrows;
     const char *note; /* or NULL */
     Loc loc, note_loc;
+    Loc head_loc;     /* `table NAME` */
 } StatedTable;
 
 /* ---- assets ----------------------------------------------------------------- */

@@ -6,6 +6,7 @@ set -u
 budc=${1:-build}/budc
 cd "$(dirname "$0")/.."
 find tests/golden -name '*.err' -print0 | while IFS= read -r -d '' err; do
-    "$budc" check "${err%.err}.bud" 2> "$err" > /dev/null
+    # shellcheck disable=SC2046
+    "$budc" check $(cat "${err%.err}.flags" 2>/dev/null) "${err%.err}.bud" 2> "$err" > /dev/null
 done
 git diff --stat -- tests/golden

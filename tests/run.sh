@@ -3,11 +3,19 @@
 #
 #   1. the cmocka unit tests (BUILD/tests/test_*)
 #   2. golden diagnostics: each tests/golden/**/NAME.bud beside NAME.err;
-#      `budc check NAME.bud` must print exactly NAME.err on stderr and exit 1
-#      when it holds an error, 0 otherwise
-#   3. every ```bud example in docs/*.md and README.md must check cleanly
-#   4. every examples/*.bud must check cleanly
-#   5. the command line: help, version, usage errors, unreadable inputs
+#      `budc check [FLAGS] NAME.bud` must print exactly NAME.err on stderr
+#      and exit 1 when it holds an error, 0 otherwise (2 when it is a usage
+#      error, ending "Try 'budc --help'.").  FLAGS are the words of an
+#      optional NAME.flags beside them (e.g. -Werror)
+#   3. every ```bud example in docs/*.md (but checks.md) and README.md must
+#      check cleanly
+#   4. docs/checks.md: under each "### CODE — title", every ```bud block must
+#      make `budc check` report [CODE] (and exit 1 for an E- code; exit 0
+#      with no error for a W- code), every ```bud ok block must exit 0
+#      without [CODE]
+#   5. every examples/*.bud must check cleanly
+#   6. the command line: help, version, usage errors, unreadable inputs,
+#      warning options, budc explain
 set -u
 build=${1:-build}
 budc=$build/budc
@@ -28,10 +36,15 @@ done
 while IFS= read -r -d '' err; do
     src=${err%.err}.bud
     [ -f "$src" ] || { bad "$err has no $src"; continue; }
-    actual=$("$budc" check "$src" 2>&1 >/dev/null)
+    flags=()
+    if [ -f "${err%.err}.flags" ]; then
+        read -r -a flags < <(tr '\n' ' ' < "${err%.err}.flags"; echo)
+    fi
+    actual=$("$budc" check ${flags[@]+"${flags[@]}"} "$src" 2>&1 >/dev/null)
     status=$?
     expected_status=0
     grep -q ': error: ' "$err" && expected_status=1
+    grep -qx "Try 'budc --help'." "$err" && expected_status=2
     if [ "$actual" != "$(cat "$err")" ]; then
         bad "golden $src: diagnostics differ"
         diff <(printf '%s\n' "$actual") "$err" | head -20
@@ -48,6 +61,7 @@ rm -rf "$docdir"
 mkdir -p "$docdir"
 for doc in docs/*.md README.md; do
     [ -f "$doc" ] || continue
+    [ "$doc" = docs/checks.md ] && continue # step 4
     awk -v dir="$docdir" -v base="$(basename "$doc" .md)" '
         /^```bud[ \t]*$/ { n++; file = sprintf("%s/%s-%02d.bud", dir, base, n); inblock = 1; next }
         /^```/ && inblock { inblock = 0; close(file); next }
@@ -59,14 +73,87 @@ for f in "$docdir"/*.bud; do
     if out=$("$budc" check "$f" 2>&1); then ok; else bad "doc example $f:"; echo "$out" | head -10; fi
 done
 
-# 4. examples
-for f in examples/*.bud; do
-    out=$("$budc" check "$f" 2>&1)
+# 4. the checker's examples in docs/checks.md.  The manifest has a line
+#    CODE KIND LINE FILE for each ```bud block: KIND is bad (```bud), ok
+#    (```bud ok) or unknown (another ```bud… info string); CODE is "-" for a
+#    block outside any "### CODE — title" section, which must check cleanly.
+checkdir=$build/check-examples
+rm -rf "$checkdir"
+mkdir -p "$checkdir"
+if [ -f docs/checks.md ]; then
+    LC_ALL=C awk -v dir="$checkdir" '
+        /^```/ {
+            if (inblock) { inblock = 0; close(file); next }
+            if (infence) { infence = 0; next }
+            if ($0 ~ /^```bud[ \t]*$/) kind = "bad"
+            else if ($0 ~ /^```bud[ \t]+ok[ \t]*$/) kind = "ok"
+            else if ($0 ~ /^```bud/) kind = "unknown"
+            else { infence = 1; next }
+            file = sprintf("%s/%03d.bud", dir, ++n)
+            printf "" > file
+            printf "%s\t%s\t%d\t%s\n", (code == "" ? "-" : code), kind, FNR, file
+            inblock = 1
+            next
+        }
+        inblock { print > file; next }
+        infence { next }
+        /^#+([ \t]|$)/ { code = "" }
+        /^### / && index($0, " — ") { code = substr($0, 5, index($0, " — ") - 5) }
+    ' docs/checks.md > "$checkdir/manifest"
+fi
+touch "$checkdir/manifest"
+# check_example CODE KIND LINE FILE: runs one example, prints why it fails.
+check_example() {
+    local code=$1 kind=$2 line=$3 file=$4 out status
+    out=$("$budc" check "$file" 2>&1)
     status=$?
-    if [ $status -eq 0 ] && [ -z "$out" ]; then ok; else bad "example $f (exit $status)"; echo "$out" | head -10; fi
+    local has_code=0 has_error=0 why=
+    case "$out" in *"[$code]"*) has_code=1 ;; esac
+    case "$out" in *": error: "*) has_error=1 ;; esac
+    case "$code/$kind" in
+    -/bad | -/ok) [ $status -eq 0 ] || why="outside any code section, must check cleanly" ;;
+    */unknown) why="unknown fence: use \`\`\`bud or \`\`\`bud ok" ;;
+    E-*/bad) [ $has_code -eq 1 ] && [ $status -eq 1 ] || why="must report [$code] and exit 1" ;;
+    W-*/bad) [ $has_code -eq 1 ] && [ $status -eq 0 ] && [ $has_error -eq 0 ] ||
+        why="must report [$code], no error, and exit 0" ;;
+    */bad) why="a code starts with E- or W-" ;;
+    */ok) [ $has_code -eq 0 ] && [ $status -eq 0 ] || why="(bud ok) must exit 0 without [$code]" ;;
+    esac
+    [ -z "$why" ] && return 0
+    echo "docs/checks.md:$line: $code: example $why; got exit $status"
+    printf '%s\n' "$out" | head -10
+    return 1
+}
+while IFS=$'\t' read -r code kind line file; do
+    if msg=$(check_example "$code" "$kind" "$line" "$file"); then ok
+    else bad "checks.md $code (line $line)"; printf '%s\n' "$msg"; fi
+done < "$checkdir/manifest"
+
+# 5. examples: each must check without an error; its warnings (the defects
+#    of the printed document it transcribes) must be exactly those listed in
+#    tests/examples/NAME.warnings (one "file:line:col: warning: … [CODE]" line
+#    each; no file means no warning).  Then every amount of the example that
+#    takes part in an identity is changed in turn: each change must be an
+#    error at the changed line (tests/mutate.py).
+for f in examples/*.bud; do
+    name=$(basename "$f" .bud)
+    out=$("$budc" check -fmax-errors=0 "$f" 2>&1)
+    status=$?
+    want=tests/examples/$name.warnings
+    got=$(printf '%s\n' "$out" | grep -E '^[^ ].*: (warning|error): ' || true)
+    if [ $status -ne 0 ]; then
+        bad "example $f (exit $status)"; printf '%s\n' "$got" | head -10
+    elif [ "$got" != "$(cat "$want" 2>/dev/null)" ]; then
+        bad "example $f: warnings differ from $want"
+        diff <(printf '%s\n' "$got") <(cat "$want" 2>/dev/null) | head -20
+    else
+        ok
+    fi
+    if out=$(python3 tests/mutate.py "$budc" "$f"); then ok
+    else bad "mutations of $f"; printf '%s\n' "$out" | tail -15; fi
 done
 
-# 5. the command line
+# 6. the command line
 expect_status() { # expect_status STATUS DESCRIPTION COMMAND...
     local want=$1 what=$2; shift 2
     "$@" >/dev/null 2>&1
@@ -83,6 +170,44 @@ expect_status 2 "no input files" "$budc" check
 expect_status 2 "missing file" "$budc" check tests/does-not-exist.bud
 expect_status 2 "directory as input" "$budc" check tests
 expect_status 2 "bad -fmax-errors" "$budc" check -fmax-errors=x examples/qinhuangdao-media-center-2023.bud
+# warning options, in any position
+ex=examples/qinhuangdao-media-center-2023.bud
+expect_status 0 "warning options accepted" "$budc" check -Werror -Wno-catalog-local "$ex" -WW-X -Werror=三公不增
+for flag in -W -Wno- -Werror= -Wbad= -Wbad=x -Wno-a=b -Werror=E-SYNTAX -Wno-E-SYNTAX -We-syntax -Wno-error; do
+    expect_status 2 "bad warning option $flag" "$budc" check "$flag" "$ex"
+    expect_status 2 "bad warning option $flag after the file" "$budc" check "$ex" "$flag"
+done
+expect_status 2 "-Wno-E-SYNTAX golden" "$budc" check -Wno-E-SYNTAX tests/golden/flags/no-error-codes.bud
+msg=$("$budc" check -Wno-E-SYNTAX "$ex" 2>&1)
+if [ "$msg" = "budc: error: '-Wno-E-SYNTAX': errors cannot be disabled; only warnings (W-…) can
+Try 'budc --help'." ]; then ok; else bad "-Wno-E-SYNTAX message: $msg"; fi
+if "$budc" help check | grep -q -- '-Wno-CODE'; then ok; else bad "budc help check lists -Wno-CODE"; fi
+if "$budc" --help | grep -q -- '-Werror=CODE'; then ok; else bad "budc --help lists -Werror=CODE"; fi
+# budc explain: the title is the one in the documents
+title=$(sed -n 's/^### E-SYNTAX — //p' docs/diagnostics.md)
+expect_status 0 "budc explain E-SYNTAX" "$budc" explain E-SYNTAX
+expect_status 0 "budc help explain" "$budc" help explain
+for q in E-SYNTAX e-syntax syntax SYNTAX; do
+    first=$("$budc" explain "$q" 2>&1 | head -1)
+    if [ -n "$title" ] && [ "$first" = "E-SYNTAX — $title" ]; then ok
+    else bad "budc explain $q: first line '$first'"; fi
+done
+expect_status 2 "budc explain NOPE" "$budc" explain NOPE
+expect_status 2 "budc explain two codes" "$budc" explain E-SYNTAX E-ROW
+msg=$("$budc" explain NOPE 2>&1 | head -1)
+if [ "$msg" = "budc: error: unknown diagnostic code 'NOPE'" ]; then ok; else bad "explain NOPE message: $msg"; fi
+if "$budc" explain synatx 2>&1 | grep -qx 'budc: note: did you mean E-SYNTAX?'; then ok
+else bad "budc explain synatx suggests E-SYNTAX"; fi
+# every documented code is listed, and explains itself
+ndoc=$(awk '/^```/ { f = !f } !f && /^### [^ ]+ — / { n++ } END { print n + 0 }' \
+    docs/diagnostics.md docs/checks.md)
+nlist=$("$budc" explain | wc -l)
+if [ "$ndoc" -eq "$nlist" ]; then ok; else bad "budc explain lists $nlist codes, the documents $ndoc"; fi
+while read -r code _; do
+    first=$("$budc" explain "$code" 2>/dev/null | head -1)
+    case "$first" in "$code — "?*) ;; *) bad "budc explain $code: '$first'"; continue ;; esac
+    ok
+done < <("$budc" explain)
 if "$budc" --version | grep -qE '^budc [0-9]+\.[0-9]+\.[0-9]+$'; then ok; else bad "version format"; fi
 msg=$("$budc" check tests/does-not-exist.bud 2>&1)
 if [ "$msg" = "budc: error: cannot read 'tests/does-not-exist.bud': No such file or directory [E-IO]" ]; then ok

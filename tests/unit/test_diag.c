@@ -3,7 +3,8 @@
  *
  * Diagnostics are printed into an open_memstream buffer and compared with the
  * expected text byte for byte, so any change in spacing, alignment or wording
- * shows up here.  The source tests pin how files are split into lines (CRLF,
+ * shows up here.  The warning controls (-Werror, -Werror=CODE, -Wno-CODE,
+ * -WCODE) are tested through diag_option as budc check calls it.  The source tests pin how files are split into lines (CRLF,
  * a last line without '\n', the empty file) and how src_read fails.
  */
 #ifndef _POSIX_C_SOURCE
@@ -432,6 +433,245 @@ static void test_width(void **state)
     assert_int_equal(diag_width(all, strlen(all)), 1 + 2 + 1 + 1);
 }
 
+/* ---------------------------------------------------- warning controls */
+
+/* Applies FLAG, which must be accepted. */
+static void opt_ok(DiagCtx *d, const char *flag)
+{
+    char err[256] = "";
+    if (diag_option(d, flag, err, sizeof err) != 0)
+        fail_msg("'%s' rejected: %s", flag, err);
+}
+
+/* Applies FLAG, which must be rejected with exactly MESSAGE. */
+static void opt_bad(DiagCtx *d, const char *flag, const char *message)
+{
+    char err[256] = "";
+    assert_int_equal(diag_option(d, flag, err, sizeof err), -1);
+    assert_string_equal(err, message);
+}
+
+static const Loc nowhere = {NULL, 0, 0, 0, 0};
+
+static void test_werror_all(void **state)
+{
+    (void)state;
+    SrcFile *f = from_str("w.bud", "a\n");
+    Capture c;
+    cap_open(&c);
+    opt_ok(&c.d, "-Werror");
+    diag_warning(&c.d, mkloc(f, 1, 1, 1, 2), "W-UNUSED", "unused");
+    diag_note(&c.d, nowhere, "kept");
+    diag_warning(&c.d, nowhere, NULL, "no code");
+    diag_error(&c.d, nowhere, "E-X", "an error");
+    cap_check(&c,
+              "w.bud:1:1: error: unused [W-UNUSED]\n"
+              "    1 | a\n"
+              "      | ^\n"
+              "budc: note: kept\n"
+              "budc: error: no code\n"
+              "budc: error: an error [E-X]\n");
+    assert_int_equal(c.d.nerrors, 3);
+    assert_int_equal(c.d.nwarnings, 0);
+    diag_free(&c.d);
+    src_free(f);
+}
+
+/* -Werror=CODE: the code as reported, without "W-", in any case. */
+static void test_werror_code(void **state)
+{
+    (void)state;
+    const char *flags[] = {"-Werror=W-NAME-VARIANT", "-Werror=name-variant",
+                           "-Werror=w-Name-Variant", "-Werror=NAME-variant"};
+    for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++) {
+        Capture c;
+        cap_open(&c);
+        opt_ok(&c.d, flags[i]);
+        diag_warning(&c.d, nowhere, "W-NAME-VARIANT", "this one");
+        diag_warning(&c.d, nowhere, "W-NAME", "not this one");
+        diag_warning(&c.d, nowhere, "W-NAME-VARIANT-2", "nor this one");
+        cap_check(&c,
+                  "budc: error: this one [W-NAME-VARIANT]\n"
+                  "budc: warning: not this one [W-NAME]\n"
+                  "budc: warning: nor this one [W-NAME-VARIANT-2]\n");
+        assert_int_equal(c.d.nerrors, 1);
+        assert_int_equal(c.d.nwarnings, 2);
+        diag_free(&c.d);
+    }
+}
+
+/* -Wno-CODE: the warning and its notes vanish and are not counted. */
+static void test_wno_code(void **state)
+{
+    (void)state;
+    SrcFile *f = from_str("n.bud", "x\n");
+    Capture c;
+    cap_open(&c);
+    opt_ok(&c.d, "-Wno-unused");
+    opt_ok(&c.d, "-Wno-三公不增");
+    diag_warning(&c.d, mkloc(f, 1, 1, 1, 2), "W-UNUSED", "unused");
+    diag_note(&c.d, mkloc(f, 1, 1, 1, 2), "dropped with it");
+    diag_note(&c.d, nowhere, "this too");
+    diag_warning(&c.d, nowhere, "三公不增", "rule");
+    diag_note(&c.d, nowhere, "rule note");
+    diag_warning(&c.d, nowhere, "W-OTHER", "shown");
+    diag_note(&c.d, nowhere, "shown too");
+    diag_finish(&c.d); /* nothing was capped: prints nothing */
+    cap_check(&c,
+              "budc: warning: shown [W-OTHER]\n"
+              "budc: note: shown too\n");
+    assert_int_equal(c.d.nwarnings, 1);
+    assert_int_equal(c.d.nerrors, 0);
+    assert_int_equal(c.d.suppressed, 0);
+    diag_free(&c.d);
+    src_free(f);
+}
+
+/* The controls are for warnings: an error is reported whatever its code. */
+static void test_errors_unaffected(void **state)
+{
+    (void)state;
+    Capture c;
+    cap_open(&c);
+    opt_ok(&c.d, "-Wno-三公不增");
+    opt_ok(&c.d, "-Werror");
+    diag_error(&c.d, nowhere, "三公不增", "a rule that is an error");
+    diag_error(&c.d, nowhere, "E-SYNTAX", "syntax");
+    cap_check(&c,
+              "budc: error: a rule that is an error [三公不增]\n"
+              "budc: error: syntax [E-SYNTAX]\n");
+    assert_int_equal(c.d.nerrors, 2);
+    diag_free(&c.d);
+}
+
+/* Reports W-X after FLAGS and checks what was printed. */
+static void check_flags(const char *const *flags, size_t n, const char *expected)
+{
+    Capture c;
+    cap_open(&c);
+    for (size_t i = 0; i < n; i++)
+        opt_ok(&c.d, flags[i]);
+    diag_warning(&c.d, nowhere, "W-X", "x");
+    diag_note(&c.d, nowhere, "n");
+    diag_warning(&c.d, nowhere, "W-Y", "y");
+    cap_check(&c, expected);
+    diag_free(&c.d);
+}
+
+#define CHECK_FLAGS(expected, ...)                                              \
+    do {                                                                        \
+        const char *const fl[] = {__VA_ARGS__};                                 \
+        check_flags(fl, sizeof fl / sizeof fl[0], expected);                    \
+    } while (0)
+
+static void test_later_flag_wins(void **state)
+{
+    (void)state;
+    const char *warn = "budc: warning: x [W-X]\nbudc: note: n\nbudc: warning: y [W-Y]\n";
+    const char *err = "budc: error: x [W-X]\nbudc: note: n\nbudc: warning: y [W-Y]\n";
+    const char *off = "budc: warning: y [W-Y]\n";
+    const char *all = "budc: error: x [W-X]\nbudc: note: n\nbudc: error: y [W-Y]\n";
+    const char *all_but_x = "budc: error: y [W-Y]\n";
+
+    CHECK_FLAGS(warn, "-Wno-x", "-Wx");
+    CHECK_FLAGS(warn, "-Wno-W-X", "-WW-X");
+    CHECK_FLAGS(off, "-Wx", "-Wno-x");
+    CHECK_FLAGS(off, "-Wno-x", "-Wx", "-Wno-W-x");
+    CHECK_FLAGS(err, "-Wno-x", "-Werror=x");
+    CHECK_FLAGS(off, "-Werror=x", "-Wno-x");
+    CHECK_FLAGS(warn, "-Werror=x", "-Wx");
+    CHECK_FLAGS(all, "-Werror", "-Wno-x", "-Wx");
+    CHECK_FLAGS(all_but_x, "-Werror", "-Wno-x");
+    CHECK_FLAGS(all_but_x, "-Wno-x", "-Werror");
+}
+
+static void test_option_errors(void **state)
+{
+    (void)state;
+    DiagCtx d;
+    diag_init(&d, stderr);
+    opt_bad(&d, "-Wno-E-SYNTAX",
+            "'-Wno-E-SYNTAX': errors cannot be disabled; only warnings (W-…) can");
+    opt_bad(&d, "-Wno-e-syntax",
+            "'-Wno-e-syntax': errors cannot be disabled; only warnings (W-…) can");
+    opt_bad(&d, "-Werror=E-SYNTAX",
+            "'-Werror=E-SYNTAX': errors are errors already; only warnings (W-…) can be made errors");
+    opt_bad(&d, "-WE-SYNTAX",
+            "'-WE-SYNTAX': errors are always reported; only warnings (W-…) can be enabled");
+    const char *none = "' names no warning code; expected -Werror, -Werror=CODE, "
+                       "-Wno-CODE or -WCODE";
+    const char *empty[] = {"-W", "-Wno-", "-Werror="};
+    for (size_t i = 0; i < 3; i++) {
+        char want[200];
+        snprintf(want, sizeof want, "'%s%s", empty[i], none);
+        opt_bad(&d, empty[i], want);
+    }
+    const char *bad[] = {"-Wbad=", "-Wbad=x", "-Werror=a=b", "-Wno-W-", "-W-x",
+                         "-Wno-a b", "-Werror=x,y", "-WW-"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char want[200];
+        snprintf(want, sizeof want, "bad warning option '%s'; expected -Werror, "
+                 "-Werror=CODE, -Wno-CODE or -WCODE, where CODE is a word such as W-NAME",
+                 bad[i]);
+        opt_bad(&d, bad[i], want);
+    }
+    opt_bad(&d, "-fmax-errors=3", "'-fmax-errors=3' is not a warning option");
+    opt_bad(&d, "-Wno-error", "'-Wno-error' is not supported: leave out -Werror instead");
+    /* No room for the message, or none wanted: still -1, no overflow. */
+    char tiny[4] = "abc";
+    assert_int_equal(diag_option(&d, "-W", tiny, 1), -1);
+    assert_int_equal(tiny[0], '\0');
+    assert_int_equal(diag_option(&d, "-W", NULL, 0), -1);
+    /* Nothing was recorded by the rejected flags. */
+    assert_int_equal(d.ncodes, 0);
+    assert_false(d.werror);
+    diag_free(&d);
+}
+
+/* Any number of distinct codes; the same code twice is one entry. */
+static void test_many_codes(void **state)
+{
+    (void)state;
+    Capture c;
+    cap_open(&c);
+    char flag[32], code[32];
+    for (int i = 0; i < 100; i++) {
+        snprintf(flag, sizeof flag, "-Wno-code-%d", i);
+        opt_ok(&c.d, flag);
+        opt_ok(&c.d, flag);
+    }
+    assert_int_equal(c.d.ncodes, 100);
+    for (int i = 0; i < 101; i++) {
+        snprintf(code, sizeof code, "W-CODE-%d", i);
+        diag_warning(&c.d, nowhere, code, "w%d", i);
+    }
+    cap_check(&c, "budc: warning: w100 [W-CODE-100]\n");
+    assert_int_equal(c.d.nwarnings, 1);
+    diag_free(&c.d);
+    assert_int_equal(c.d.ncodes, 0);
+    assert_null(c.d.codes);
+    diag_free(&c.d); /* twice is harmless */
+}
+
+/* Warnings made errors count towards the cap like errors. */
+static void test_werror_and_cap(void **state)
+{
+    (void)state;
+    Capture c;
+    cap_open(&c);
+    c.d.max_errors = 1;
+    opt_ok(&c.d, "-Werror=W-A");
+    diag_warning(&c.d, nowhere, "W-A", "first");
+    diag_warning(&c.d, nowhere, "W-A", "second");
+    diag_note(&c.d, nowhere, "dropped");
+    diag_finish(&c.d);
+    cap_check(&c,
+              "budc: error: first [W-A]\n"
+              "budc: note: 1 more error not shown (use -fmax-errors=0 to see all)\n");
+    assert_int_equal(c.d.nerrors, 2);
+    diag_free(&c.d);
+}
+
 /* -------------------------------------------------------------- source */
 
 static void check_line(const SrcFile *f, int line, const char *expected)
@@ -616,6 +856,14 @@ int main(void)
         cmocka_unit_test(test_wide_line_number),
         cmocka_unit_test(test_empty_file_diag),
         cmocka_unit_test(test_width),
+        cmocka_unit_test(test_werror_all),
+        cmocka_unit_test(test_werror_code),
+        cmocka_unit_test(test_wno_code),
+        cmocka_unit_test(test_errors_unaffected),
+        cmocka_unit_test(test_later_flag_wins),
+        cmocka_unit_test(test_option_errors),
+        cmocka_unit_test(test_many_codes),
+        cmocka_unit_test(test_werror_and_cap),
         cmocka_unit_test(test_src_lines),
         cmocka_unit_test(test_src_from_string_copies),
         cmocka_unit_test(test_src_read_file),

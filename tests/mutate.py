@@ -1,0 +1,132 @@
+#!/usr/bin/env python3
+"""mutate.py BUDC EXAMPLE.bud — changes, one at a time, every amount of a
+budget that takes part in an identity, and expects `budc check` to fail with
+an error or note that points at the changed line.
+
+An amount takes part in an identity when another number must agree with it:
+income, spending, economic and 三公 lines (fund balances, the stated tables),
+the cells of stated tables, the figures quoted in the narrative
+({path = value}), last year's figures the narrative quotes, the asset values
+(资产总额 = Σ rows, quoted), the planned purchase (quoted) and the amounts of
+purchase lines (Σ ≤ the project's amount, 采购.合计 quoted).  Each is raised
+by one cent (0.01, or 1 for whole numbers).
+
+Prints one line per mutation that budc let through and ends with
+"N mutations, N caught"; exits 1 if any was missed.
+"""
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from decimal import Decimal
+
+NUM = re.compile(r'(?<![\w.])-?\d+(?:\.\d+)?(?![\w.])')
+
+
+def bump(text):
+    d = Decimal(text)
+    step = Decimal(1).scaleb(d.as_tuple().exponent)  # one unit of the last digit
+    if d.as_tuple().exponent == 0:
+        step = Decimal(1)
+    return str(d + step)
+
+
+def strip_strings(line):
+    """The line with strings blanked out (same length), and the comment cut."""
+    out, i, in_str = [], 0, False
+    while i < len(line):
+        ch = line[i]
+        if in_str:
+            if ch == '\\' and i + 1 < len(line):
+                out.append('  ')
+                i += 2
+                continue
+            if ch == '"':
+                in_str = False
+            out.append(' ' if ch != '"' else '"')
+        else:
+            if ch == '"':
+                in_str = True
+            elif line.startswith('//', i):
+                break
+            out.append(ch)
+        i += 1
+    return ''.join(out)
+
+
+def sites(path):
+    """(line_no, start, end) of every amount to mutate in PATH."""
+    found = []
+    stack = []
+    with open(path, encoding='utf-8') as f:
+        lines = f.read().split('\n')
+    for no, line in enumerate(lines, 1):
+        bare = strip_strings(line)
+        words = bare.split()
+        head = words[0] if words else ''
+        block = stack[-1] if stack else ''
+        if bare.rstrip().endswith('{'):
+            stack.append(head)
+        elif head == '}':
+            if stack:
+                stack.pop()
+            continue
+        if block in ('income', 'spending', 'economic', 'sangong', 'prior', 'table', 'assets'):
+            nums = list(NUM.finditer(bare))
+            if block in ('spending', 'economic', 'table') and nums and bare.split()[0] == nums[0].group():
+                nums = nums[1:]  # the code
+            if block == 'assets' and head != 'planned' and nums:
+                nums = nums[1:]  # the quantity
+            for m in nums:
+                found.append((no, m.start(), m.end()))
+        elif head == 'purchase':
+            for m in re.finditer(r'\b(?:amount|sme) (\d+(?:\.\d+)?)', bare):
+                found.append((no, m.start(1), m.end(1)))
+        # quoted figures in narrative text: {expr = value}
+        for m in re.finditer(r'=\s*(\d+(?:\.\d+)?)\s*\}', line):
+            found.append((no, m.start(1), m.end(1)))
+    return lines, found
+
+
+def main():
+    budc, entry = os.path.abspath(sys.argv[1]), sys.argv[2]
+    src_dir = os.path.dirname(os.path.abspath(entry))
+    base = os.path.splitext(os.path.basename(entry))[0]
+    files = [entry] + sorted(
+        os.path.join(dp, fn)
+        for dp, _, fns in os.walk(os.path.join(src_dir, base))
+        for fn in fns if fn.endswith('.bud'))
+    total = caught = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        work = os.path.join(tmp, 'b')
+        for path in files:
+            rel = os.path.relpath(path, src_dir)
+            lines, found = sites(path)
+            for no, start, end in found:
+                shutil.rmtree(work, ignore_errors=True)
+                shutil.copytree(src_dir, work)
+                old = lines[no - 1][start:end]
+                new = bump(old)
+                mutated = list(lines)
+                mutated[no - 1] = lines[no - 1][:start] + new + lines[no - 1][end:]
+                with open(os.path.join(work, rel), 'w', encoding='utf-8') as f:
+                    f.write('\n'.join(mutated))
+                r = subprocess.run([budc, 'check', '-fmax-errors=0', os.path.join(work, os.path.basename(entry))],
+                                   capture_output=True, text=True, cwd=tmp)
+                total += 1
+                where = '%s:%d:' % (os.path.join(work, rel) if True else rel, no)
+                points = any(where in l for l in r.stderr.splitlines()
+                             if ': error: ' in l or ': note: ' in l)
+                if r.returncode == 1 and points:
+                    caught += 1
+                else:
+                    why = 'exit %d' % r.returncode if r.returncode != 1 else 'no diagnostic at the line'
+                    print('MISSED: %s:%d: %s -> %s (%s)' % (rel, no, old, new, why))
+    print('%d mutations, %d caught' % (total, caught))
+    return 0 if caught == total and total > 0 else 1
+
+
+if __name__ == '__main__':
+    sys.exit(main())

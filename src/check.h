@@ -46,4 +46,13 @@ const char *fmt_money(Dec v, char *buf);
 void report_mismatch(DiagCtx *d, Loc at, const char *code, const char *what, Dec stated,
                      const char *stated_as, Dec derived, const char *derived_as);
 
+/* report_mismatch's message at level LVL, with what to do:
+ *   "WHAT: A_AS 50.00 but B_AS 80.00 (difference -30.00); ADVICE" */
+void report_diff(DiagCtx *d, DiagLevel lvl, Loc at, const char *code, const char *what, Dec a,
+                 const char *a_as, Dec b, const char *b_as, const char *advice);
+
+/* The indicator checks of project I, and across projects (check_indicators.c). */
+int check_project_indicators(Model *m, DiagCtx *d, int i);
+int check_indicator_totals(Model *m, DiagCtx *d);
+
 #endif

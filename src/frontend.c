@@ -86,9 +86,28 @@ static void load_imports(Program *p, Module *m)
         else if (name[0] == '/')
             path = arena_strdup(&p->arena, name);
         else
-            path = join(&p->arena, dir_of(&p->arena, m->file->name), name);
+            path = join(&p->arena, dir_of(&p->arena, m->path), name);
         load(p, path, &a->loc, std);
     }
+}
+
+/* Diagnostics name a standard library file std/… (as it is imported),
+ * not by where budc happens to be installed. */
+static void std_display_name(Program *p, SrcFile *f, const char *real)
+{
+    char root[PATH_MAX];
+    if (!p->stdlib_dir || !realpath(p->stdlib_dir, root))
+        return;
+    size_t n = strlen(root);
+    if (strncmp(real, root, n) != 0 || real[n] != '/')
+        return;
+    size_t len = strlen(real + n) + 4;
+    char *name = malloc(len);
+    if (!name)
+        return;
+    snprintf(name, len, "std%s", real + n);
+    free(f->name);
+    f->name = name;
 }
 
 static Module *load(Program *p, const char *path, const Loc *from, bool is_std)
@@ -125,6 +144,9 @@ static Module *load(Program *p, const char *path, const Loc *from, bool is_std)
     Module *m = arena_alloc(&p->arena, sizeof *m);
     m->file = f;
     m->realpath = arena_strdup(&p->arena, real);
+    m->path = arena_strdup(&p->arena, path);
+    if (is_std)
+        std_display_name(p, f, real);
     m->is_std = is_std;
     if (from)
         m->import_loc = *from;
@@ -178,8 +200,9 @@ const char *frontend_stdlib_dir(const char *argv0)
     char *slash = strrchr(exe, '/');
     if (slash)
         *slash = '\0';
-    const char *cands[] = {"../stdlib", "../share/budc"};
-    for (size_t i = 0; i < 2; i++) {
+    /* build/budc, build/asan/budc and PREFIX/bin/budc */
+    const char *cands[] = {"../stdlib", "../../stdlib", "../share/budc"};
+    for (size_t i = 0; i < sizeof cands / sizeof cands[0]; i++) {
         struct stat st;
         if ((size_t)snprintf(buf, sizeof buf, "%.*s/%s", PATH_MAX - 32, exe, cands[i]) >= sizeof buf)
             continue;

@@ -18,6 +18,8 @@
 typedef struct Module {
     SrcFile *file;     /* owned by the program */
     char *realpath;    /* canonical path, for "imported once" and cycles */
+    char *path;        /* the path it was read from (file->name is what
+                          diagnostics show: std/… for the standard library) */
     Stmt *stmts;
     bool loading;      /* on the import stack (cycle detection) */
     bool is_std;       /* a file of the standard library (imported as std/…) */

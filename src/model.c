@@ -683,13 +683,42 @@ static void build_performance(B *b, const Stmt *s)
     }
 }
 
+/* The canonical spelling of a path segment: printed variants of a name
+ * (三公经费, 因公出国（境）费, 一般公共预算拨款收入, 基本支出 after 支出) are
+ * written one way, so that `prior` and the paths that read it agree. */
+static const char *canon_seg(const PathSeg *root, const PathSeg *s)
+{
+    static const char *const alias[][2] = {
+        {"三公经费", "三公"},
+        {"因公出国（境）费", "因公出国费"},
+        {"因公出国(境)费", "因公出国费"},
+        {"公务用车购置及运行维护费", "公务用车购置及运维费"},
+        {"三公小计", "合计"},
+    };
+    for (size_t i = 0; i < sizeof alias / sizeof alias[0]; i++)
+        if (strcmp(s->name, alias[i][0]) == 0)
+            return alias[i][1];
+    if (s != root && root->name && (strcmp(root->name, "收入") == 0 || strcmp(root->name, "支出") == 0)) {
+        int src = source_lookup(s->name);
+        if (src >= 0)
+            return source_name((Source)src);
+        int k = kind_lookup(s->name);
+        if (k >= 0)
+            return kind_name((Kind)k);
+    }
+    return s->name;
+}
+
 void path_text(const PathSeg *path, char *buf, size_t n)
 {
     size_t o = 0;
     buf[0] = '\0';
+    const PathSeg *root = path;
     for (const PathSeg *s = path; s && o < n; s = s->next) {
+        if (s == path && s->name && strcmp(s->name, "上年") == 0 && s->next)
+            root = s->next;
         if (s->name)
-            o += (size_t)snprintf(buf + o, n - o, "%s%s", s == path ? "" : ".", s->name);
+            o += (size_t)snprintf(buf + o, n - o, "%s%s", s == path ? "" : ".", canon_seg(root, s));
         else if (s->index->kind == A_STRING)
             o += (size_t)snprintf(buf + o, n - o, "[\"%s\"]", s->index->text);
         else
@@ -718,6 +747,7 @@ static void build_prior(B *b, const Stmt *s)
             continue;
         PriorFact *p = PUSH(m, m->prior, m->nprior, b->cap_prior);
         p->path = arena_strdup(&m->arena, text);
+        p->segs = r->args->path;
         p->amount = r->args->next->num;
         p->loc = r->loc;
         p->path_loc = r->args->loc;
@@ -968,6 +998,19 @@ int model_build(Model *m, const Program *p, DiagCtx *d)
             default: break;
             }
         }
+    }
+    /* Each `prior` line names a figure of this year's budget. */
+    for (int i = 0; i < m->nprior; i++) {
+        const PathSeg *ps = m->prior[i].segs;
+        char msg[512];
+        Dec v;
+        if (ps && ps->name && strcmp(ps->name, "上年") == 0) {
+            err(&b, m->prior[i].path_loc, "E-PRIOR-PATH",
+                "a 'prior' line names the figure without '上年.': write %s", m->prior[i].path + 7);
+            continue;
+        }
+        if (model_value(m, ps, (ValueCtx){-1, -1}, &v, NULL, msg, sizeof msg) == VAL_UNKNOWN_PATH)
+            err(&b, m->prior[i].path_loc, "E-PRIOR-PATH", "%s", msg);
     }
     return m->nerrors;
 }

@@ -193,6 +193,7 @@ typedef struct Target {
 
 typedef struct PriorFact {
     const char *path; /* canonical text: 三公.合计, 支出[207].基本 */
+    const PathSeg *segs;
     Dec amount;
     Loc loc, path_loc, amount_loc;
 } PriorFact;

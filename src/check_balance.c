@@ -206,6 +206,80 @@ static void sangong_backed(C *c, int unit)
     }
 }
 
+/* ---- last year's figures ------------------------------------------------------------ */
+
+static const PriorFact *prior_find(const Model *m, const char *path)
+{
+    for (int i = 0; i < m->nprior; i++)
+        if (strcmp(m->prior[i].path, path) == 0)
+            return &m->prior[i];
+    return NULL;
+}
+
+/* Last year's figures obey this year's identities: the parts of a total
+ * never exceed it, and when every part is stated they add up to it.  A
+ * group is one part written either whole or as its sub-items. */
+typedef struct PriorGroup {
+    const char *whole;
+    const char *items[2];
+} PriorGroup;
+
+static void prior_family(C *c, const char *total, const PriorGroup *groups, int ngroups)
+{
+    const PriorFact *t = prior_find(c->m, total);
+    if (!t)
+        return;
+    Dec sum = dec_zero();
+    bool complete = true;
+    const PriorFact *parts[8];
+    int nparts = 0;
+    for (int g = 0; g < ngroups; g++) {
+        const PriorFact *w = groups[g].whole ? prior_find(c->m, groups[g].whole) : NULL;
+        const PriorFact *a = groups[g].items[0] ? prior_find(c->m, groups[g].items[0]) : NULL;
+        const PriorFact *b = groups[g].items[1] ? prior_find(c->m, groups[g].items[1]) : NULL;
+        if (w) {
+            dec_acc(&sum, w->amount);
+            parts[nparts++] = w;
+        } else {
+            if (a)
+                dec_acc(&sum, a->amount), parts[nparts++] = a;
+            if (b)
+                dec_acc(&sum, b->amount), parts[nparts++] = b;
+            complete &= (a != NULL) && (b != NULL || !groups[g].items[1]);
+        }
+    }
+    if (nparts == 0 || dec_cmp(sum, t->amount) == 0 || (!complete && dec_cmp(sum, t->amount) < 0))
+        return;
+    char a[DEC_FMT_MAX], b[DEC_FMT_MAX];
+    diag_error(c->d, t->amount_loc, "E-PRIOR-SUM",
+               "last year's %s is %s, but the parts stated in 'prior' add up to %s; correct the "
+               "total or a part",
+               total, fmt_money(t->amount, a), fmt_money(sum, b));
+    c->nerrors++;
+    for (int i = 0; i < nparts && i < 4; i++)
+        diag_note(c->d, parts[i]->amount_loc, "last year's %s", parts[i]->path);
+}
+
+static void prior_sums(C *c)
+{
+    static const PriorGroup sangong[] = {
+        {"三公.因公出国费", {"三公.教学科研人员因公出国费", "三公.其他因公出国费"}},
+        {"三公.公务用车购置及运维费", {"三公.公务用车购置费", "三公.公务用车运行维护费"}},
+        {"三公.公务接待费", {NULL, NULL}},
+    };
+    static const PriorGroup car[] = {
+        {"三公.公务用车购置费", {NULL, NULL}},
+        {"三公.公务用车运行维护费", {NULL, NULL}},
+    };
+    static const PriorGroup spending[] = {
+        {"支出.基本", {NULL, NULL}},
+        {"支出.项目", {NULL, NULL}},
+    };
+    prior_family(c, "三公.合计", sangong, 3);
+    prior_family(c, "三公.公务用车购置及运维费", car, 2);
+    prior_family(c, "支出.合计", spending, 2);
+}
+
 /* ---- stated tables ------------------------------------------------------------------ */
 
 /* The derived row a stated key names, after normalising printed variants. */
@@ -425,6 +499,7 @@ int check_balance(Model *m, DiagCtx *d, bool codes_ok)
         sangong_source(&c, u);
         sangong_backed(&c, u);
     }
+    prior_sums(&c);
     /* A fact with an unknown code has no row to go to: comparing the stated
      * tables would only repeat the code errors as wrong totals. */
     if (!codes_ok)

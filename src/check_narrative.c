@@ -269,17 +269,33 @@ static void note_path(const PathSeg *path, Loc at, void *ctx)
     for (int i = 0; i < s->nseen; i++)
         if (strcmp(s->seen[i], what) == 0)
             return;
-    if (s->nseen == 3 || model_value(s->n->m, path, DEPT, &v, &where, msg, sizeof msg) != VAL_OK)
+    Model *m = s->n->m;
+    Loc facts[3];
+    m->trace = facts;
+    m->trace_max = 3;
+    m->ntrace = m->trace_total = 0;
+    ValueStatus st = s->nseen == 3 ? VAL_NO_VALUE
+                                   : model_value(m, path, DEPT, &v, &where, msg, sizeof msg);
+    m->trace = NULL;
+    if (st != VAL_OK)
         return;
     snprintf(s->seen[s->nseen++], PATHN, "%s", what);
     if (same_line(where, s->q->part->loc))
         return;
-    if (is_prior(path))
+    if (is_prior(path)) {
         diag_note(s->n->d, where, "%s is stated here", what);
-    else if (same_line(where, s->n->m->dept_loc))
+    } else if (m->ntrace == 0) {
         diag_note(s->n->d, where, "no fact of the budget contributes to %s, so it is 0", what);
-    else
-        diag_note(s->n->d, where, "%s includes this amount", what);
+    } else {
+        /* every fact behind the figure, so that the changed one is named */
+        for (int i = 0; i < m->ntrace; i++) {
+            int rest = m->trace_total - m->ntrace;
+            if (i == m->ntrace - 1 && rest > 0)
+                diag_note(s->n->d, facts[i], "%s includes this amount (and %d more)", what, rest);
+            else
+                diag_note(s->n->d, facts[i], "%s includes this amount", what);
+        }
+    }
 }
 
 /* Compares the printed number of Q with its computed value. */
@@ -817,16 +833,18 @@ static void check_admin_scope(N *n)
 {
     const Model *m = n->m;
     Loc at;
-    if (m->nunits == 0 || !admin_cost_reported(m, &at))
+    if (m->nunits == 0 || model_has_admin_unit(m) || !admin_cost_reported(m, &at))
         return;
     for (int i = 0; i < m->nunits; i++)
-        if (!m->units[i].nature || strcmp(m->units[i].nature, "事业") != 0)
+        if (!m->units[i].nature) /* unknown: no reason to doubt */
             return;
     diag_warning(n->d, at, "W-ADMIN-COST-SCOPE",
                  "机关运行经费 is reported, but no unit of the department is a 行政单位 or a "
                  "参公事业单位: by definition it covers only those");
     for (int i = 0; i < m->nunits && i < 3; i++)
-        diag_note(n->d, m->units[i].nature_loc, "unit %s is a 事业单位", m->units[i].id);
+        if (m->units[i].nature)
+            diag_note(n->d, m->units[i].nature_loc, "unit %s: 单位性质 %s", m->units[i].id,
+                      m->units[i].nature);
 }
 
 /* ---- E5: what the 三公经费 section quotes ------------------------------------ */

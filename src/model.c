@@ -134,6 +134,24 @@ static int asset_lookup(const char *w)
     return -1;
 }
 
+bool unit_is_admin(const Unit *u)
+{
+    static const char *const admin[] = {"行政", "行政单位", "参公事业", "参公事业单位",
+                                        "参照公务员法管理事业单位"};
+    for (size_t i = 0; u->nature && i < sizeof admin / sizeof admin[0]; i++)
+        if (strcmp(u->nature, admin[i]) == 0)
+            return true;
+    return false;
+}
+
+bool model_has_admin_unit(const Model *m)
+{
+    for (int i = 0; i < m->nunits; i++)
+        if (unit_is_admin(&m->units[i]))
+            return true;
+    return false;
+}
+
 bool dec_acc(Dec *acc, Dec x)
 {
     Dec r;
@@ -1006,7 +1024,7 @@ int model_build(Model *m, const Program *p, DiagCtx *d)
         Dec v;
         if (ps && ps->name && strcmp(ps->name, "上年") == 0) {
             err(&b, m->prior[i].path_loc, "E-PRIOR-PATH",
-                "a 'prior' line names the figure without '上年.': write %s", m->prior[i].path + 7);
+                "'prior' lines are last year's figures already: write %s without '上年.'", m->prior[i].path + 7);
             continue;
         }
         if (model_value(m, ps, (ValueCtx){-1, -1}, &v, NULL, msg, sizeof msg) == VAL_UNKNOWN_PATH)

@@ -365,6 +365,10 @@ typedef struct Model {
     Rule *rules;       int nrules;
 
     Table *tables[T__COUNT]; /* department tables, built by model_tables */
+    /* When trace is set, model_value records where the facts it adds up are
+     * written: the first trace_max in trace[], and how many in trace_total. */
+    Loc *trace;
+    int trace_max, ntrace, trace_total;
     int nerrors;             /* errors reported while building */
 } Model;
 
@@ -414,6 +418,11 @@ ValueStatus model_eval(Model *m, const Expr *e, ValueCtx ctx, Dec *out, Loc *whe
 
 /* The canonical text of PATH (三公.合计, 支出[207].基本) into BUF. */
 void path_text(const PathSeg *path, char *buf, size_t n);
+
+/* Whether U is a 行政单位 or a 参公事业单位 (机关运行经费 covers those), and
+ * whether the department has one. */
+bool unit_is_admin(const Unit *u);
+bool model_has_admin_unit(const Model *m);
 
 /* Sums into *acc, reporting overflow as a failed status. */
 bool dec_acc(Dec *acc, Dec x);

@@ -42,6 +42,12 @@ static void take(V *v, bool unit_ok, Dec x, Loc at)
 {
     if (!unit_ok)
         return;
+    Model *m = v->m;
+    if (m->trace) {
+        if (m->ntrace < m->trace_max)
+            m->trace[m->ntrace++] = at;
+        m->trace_total++;
+    }
     dec_acc(&v->sum, x);
     if (!v->found)
         v->where = at;
@@ -129,10 +135,14 @@ static ValueStatus basic(V *v, const PathSeg *s, bool public_only)
     } else if (s) {
         return fail(v, "机关运行经费 has no parts");
     }
-    /* Table 6 is 一般公共预算 only; so is 机关运行经费. */
+    /* Table 6 is 一般公共预算 only; so is 机关运行经费, which covers the
+     * 公用经费 of 行政 and 参公事业 units (all units when there is none:
+     * W-ADMIN-COST-SCOPE says that this is outside its definition). */
+    bool admin_only = public_only && model_has_admin_unit(v->m);
     for (int i = 0; i < v->m->necon; i++) {
         const Econ *e = &v->m->econ[i];
         bool ok = scope(v, e->unit) && e->src == SRC_GP && (cls < 0 || (int)e->cls == cls) &&
+                  (!admin_only || unit_is_admin(&v->m->units[e->unit])) &&
                   (!code || strncmp(e->code, code, strlen(code)) == 0);
         take(v, ok, e->amount, e->amount_loc);
     }
@@ -300,6 +310,46 @@ static ValueStatus prior(V *v, const PathSeg *s)
     return VAL_NO_PRIOR;
 }
 
+/* Every word a path may have after its root, for "did you mean". */
+static const char *const path_words[] = {
+    "合计", "一般公共预算", "政府性基金", "国有资本经营", "财政专户", "事业收入", "经营收入",
+    "上级补助", "附属单位上缴", "其他收入", "上年结转", "基本", "项目", "经营", "上缴上级",
+    "对附属单位补助", "人员经费", "公用经费", "教学科研人员因公出国费", "其他因公出国费",
+    "因公出国费", "公务用车购置费", "公务用车运行维护费", "公务用车购置及运维费", "公务接待费",
+    "中小微", "货物", "工程", "服务", "总额", "拟购置", "房屋", "办公用房", "车辆", "大型设备",
+    "其他固定资产", "数量", "预算", "采购",
+};
+
+/* Appends "; did you mean 'X'?" to MSG for the first misspelt word of PATH. */
+static void suggest_word(const PathSeg *path, char *msg, size_t n)
+{
+    if (path && path->name && strcmp(path->name, "上年") == 0)
+        path = path->next; /* 上年.支出.合计: the root is 支出 */
+    for (const PathSeg *s = path ? path->next : NULL; s; s = s->next) {
+        if (!s->name)
+            continue;
+        const char *best = NULL;
+        int bestd = 99, len = 0;
+        for (const char *c = s->name; *c; c++)
+            len += ((unsigned char)*c & 0xC0) != 0x80;
+        int cap = len / 3 > 1 ? len / 3 : 1;
+        bool known = false;
+        for (size_t i = 0; i < sizeof path_words / sizeof path_words[0]; i++) {
+            int d = text_distance(s->name, path_words[i], cap);
+            known |= d == 0;
+            if (d > 0 && d <= cap && d < bestd)
+                bestd = d, best = path_words[i];
+        }
+        if (known)
+            continue;
+        if (best) {
+            size_t o = strlen(msg);
+            snprintf(msg + o, n - o, "; did you mean '%s'?", best);
+        }
+        return;
+    }
+}
+
 ValueStatus model_value(Model *m, const PathSeg *path, ValueCtx ctx, Dec *out, Loc *where, char *msg,
                         size_t msgn)
 {
@@ -342,6 +392,8 @@ ValueStatus model_value(Model *m, const PathSeg *path, ValueCtx ctx, Dec *out, L
                         "机关运行经费, 三公, 采购, 资产, 项目 or 上年",
                     root);
     }
+    if (st == VAL_UNKNOWN_PATH)
+        suggest_word(path, msg, msgn);
     if (st != VAL_OK)
         return st;
     *out = v.sum;

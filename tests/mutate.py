@@ -77,6 +77,8 @@ def sites(path):
             nums = list(NUM.finditer(bare))
             if block in ('spending', 'economic', 'table') and nums and bare.split()[0] == nums[0].group():
                 nums = nums[1:]  # the code
+            if block == 'assets' and head == '办公用房':
+                nums = []  # "of which": bounded by 房屋, in no sum
             if block == 'assets' and head != 'planned' and nums:
                 nums = nums[1:]  # the quantity
             for m in nums:

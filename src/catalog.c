@@ -176,9 +176,10 @@ static void load_row(Loader *l, Catalog *cat, const Stmt *row, const Module *mod
     int old = find_index(cat, code);
     if (old >= 0) {
         CatEntry *e = &cat->entries[old];
-        if (e->from_std && !mod->is_std) {
+        if (e->from_std && !mod->is_std && !e->restated) {
+            /* the budget's own entry for a standard code: a renaming */
             if (!names_equal(e->name, name)) {
-                diag_warning(l->d, t ? t->loc : row->loc, "W-CATALOG-OVERRIDE",
+                diag_warning(l->d, row->loc, "W-CATALOG-OVERRIDE",
                              "this budget renames %s code %s from '%s' to '%s'",
                              cat_kind_word(cat->kind), code, e->name, name);
                 diag_note(l->d, e->loc, "the standard library's entry");
@@ -188,6 +189,7 @@ static void load_row(Loader *l, Catalog *cat, const Stmt *row, const Module *mod
             }
             if (extra)
                 e->extra = extra;
+            e->restated = true;
             e->loc = row->loc;
             return;
         }
@@ -241,8 +243,12 @@ static void load_catalog(Loader *l, const Stmt *s, const Module *mod)
         cat->present = true;
         cat->loc = s->loc;
     }
-    if (year > cat->year)
+    /* The year of the standard library's catalogue, when there is one: a
+     * budget's additions do not change which year's codes it follows. */
+    if (mod->is_std ? year > cat->year : (!cat->std_year && year > cat->year))
         cat->year = year;
+    if (mod->is_std && year)
+        cat->std_year = year;
     for (const Stmt *r = s->body; r; r = r->next)
         if (r->kind == S_ROW)
             load_row(l, cat, r, mod);
@@ -439,8 +445,8 @@ const CatEntry *cat_nearest_word(const Catalog *c, const char *word)
     return best;
 }
 
-/* Normalises a name for comparison: no white space, full-width ASCII forms
- * as ASCII, 〔〕【】 as brackets. */
+/* Normalises a name for comparison: no white space, and the full-width
+ * forms of ASCII characters （），： as ASCII. */
 static int normalise(const char *s, uint32_t *out, int max)
 {
     size_t i = 0;

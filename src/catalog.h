@@ -42,13 +42,15 @@ typedef struct CatEntry {
     const char *tags;    /* the provenance tags as written, space-separated ("M S") */
     bool from_std;       /* written in the standard library */
     bool overridden;     /* its name was changed by a budget's entry */
+    bool restated;       /* a budget's catalogue lists it (once at most) */
     const char *std_name; /* when overridden: the standard library's name */
     Loc loc;
 } CatEntry;
 
 typedef struct Catalog {
     CatKind kind;
-    int year;            /* the newest year among its `catalog` statements (0: none) */
+    int year;            /* the standard library's year, else the newest of the budget's */
+    int std_year;        /* the standard library's year (0: none loaded) */
     bool present;        /* some `catalog` statement of this kind was loaded */
     Loc loc;             /* the first `catalog` statement of this kind */
     CatEntry *entries;   /* in the order written (std first) */

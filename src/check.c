@@ -5,7 +5,9 @@
  */
 #include "check.h"
 
+#include <dirent.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The department statement of P, or NULL for a part of a budget. */
@@ -27,6 +29,31 @@ static bool has_catalog(const Program *p, const char *kind)
     return false;
 }
 
+/* The years the standard library has catalogues for ("2023, 2024"). */
+static void std_years(const Program *p, char *buf, size_t n)
+{
+    int years[64], ny = 0;
+    DIR *dir = opendir(p->stdlib_dir ? p->stdlib_dir : "stdlib");
+    buf[0] = '\0';
+    if (!dir)
+        return;
+    for (struct dirent *e; (e = readdir(dir)) != NULL && ny < 64;) {
+        const char *d = e->d_name;
+        if (strlen(d) == 8 && strcmp(d + 4, ".bud") == 0 && strspn(d, "0123456789") == 4)
+            years[ny++] = atoi(d);
+    }
+    closedir(dir);
+    for (int i = 1; i < ny; i++) /* a handful: insertion sort */
+        for (int j = i; j > 0 && years[j - 1] > years[j]; j--) {
+            int t = years[j];
+            years[j] = years[j - 1];
+            years[j - 1] = t;
+        }
+    size_t o = 0;
+    for (int i = 0; i < ny && o < n; i++)
+        o += (size_t)snprintf(buf + o, n - o, "%s%d", i ? ", " : "", years[i]);
+}
+
 /* A budget that imports no 支出功能分类 catalogue is checked against the
  * standard library of its year (std/YEAR.bud). */
 static int load_default_catalogue(Program *p, const Stmt *dept, DiagCtx *d)
@@ -41,10 +68,12 @@ static int load_default_catalogue(Program *p, const Stmt *dept, DiagCtx *d)
     snprintf(name, sizeof name, "%d.bud", year);
     int before = p->nerrors;
     if (program_load_std(p, name) < 0) {
+        char years[128];
+        std_years(p, years, sizeof years);
         diag_error(d, dept->kw_loc, "E-CATALOG",
-                   "the standard library has no catalogue for %d; import one with "
-                   "'import \"std/2023.bud\"' or write your own 'catalog function %d'",
-                   year, year);
+                   "the standard library has no catalogue for %d (it has %s); import another "
+                   "year's with 'import \"std/YEAR.bud\"', or write your own 'catalog function %d'",
+                   year, *years ? years : "none", year);
         return 1;
     }
     return p->nerrors - before;

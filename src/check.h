@@ -55,4 +55,8 @@ void report_diff(DiagCtx *d, DiagLevel lvl, Loc at, const char *code, const char
 int check_project_indicators(Model *m, DiagCtx *d, int i);
 int check_indicator_totals(Model *m, DiagCtx *d);
 
+/* The percentages a project's goal text promises against its indicators
+ * (check_goals.c). */
+void check_goal_bounds(const Model *m, DiagCtx *d, const Project *p);
+
 #endif

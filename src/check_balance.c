@@ -198,11 +198,21 @@ static void sangong_backed(C *c, int unit)
             for (int j = 0; j < m->necon; j++)
                 backed |= m->econ[j].unit == unit && strcmp(m->econ[j].code, e->code) == 0;
         }
-        if (mapped && !backed)
+        if (mapped && !backed) {
+            char a[DEC_FMT_MAX], codes[64] = "";
+            size_t o = 0;
+            for (int k = 0; k < map->n && o < sizeof codes; k++) {
+                const CatEntry *e = &map->entries[k];
+                if (e->extra && (strcmp(e->extra, item) == 0 ||
+                                 (abroad && strcmp(e->extra, "因公出国费") == 0)))
+                    o += (size_t)snprintf(codes + o, sizeof codes - o, "%s%s", o ? " or " : "",
+                                          e->code);
+            }
             diag_warning(c->d, s->amount_loc, "W-SANGONG-UNBACKED",
-                         "unit %s budgets %s for %s but has no project spending and no economic "
-                         "line that pays it (see the 三公 catalogue for its economic codes)",
-                         m->units[unit].id, item, item);
+                         "unit %s budgets %s for %s, but no economic line pays it (%s) and it "
+                         "has no project spending that could",
+                         m->units[unit].id, fmt_money(s->amount, a), item, codes);
+        }
     }
 }
 
@@ -324,9 +334,19 @@ static const char *level_name_of(size_t len)
     return len == 3 ? "类" : len == 5 ? "款" : "项";
 }
 
+/* Whether the parent of a row is one the facts give, so that leaving it out
+ * is reported as E-TABLE-MISSING already. */
+static bool parent_reported_missing(const Table *dt, const char *key, size_t len)
+{
+    char parent[16];
+    snprintf(parent, sizeof parent, "%.*s", (int)len - 2, key);
+    const TRow *p = table_row(dt, parent);
+    return p && !row_blank(p, dt->ncols);
+}
+
 /* B1, B2: the code of a stated row is known, at the level the table shows,
  * in code order, under its parent; its printed name is the catalogue's. */
-static void stated_code(C *c, const StatedTable *t, int i)
+static bool stated_code(C *c, const StatedTable *t, int i, const Table *dt)
 {
     const StatedRow *r = &t->rows[i];
     bool economic = t->id == T_BASIC;
@@ -341,14 +361,14 @@ static void stated_code(C *c, const StatedTable *t, int i)
                    economic ? "economic" : "function", r->key, k ? "; did you mean " : "",
                    k ? near[0]->code : "", k ? "?" : "");
         c->nerrors++;
-        return;
+        return false;
     }
     if (top_only && len != 3) {
         diag_error(c->d, r->key_loc, "E-TABLE-ROW",
                    "%s lists function 类 (3 digits) only; %s is a %s", table_word(t->id), r->key,
                    level_name_of(len));
         c->nerrors++;
-        return;
+        return false;
     }
     if (r->name && !names_equal(r->name, e->name))
         diag_warning(c->d, r->name_loc, "W-NAME",
@@ -370,13 +390,14 @@ static void stated_code(C *c, const StatedTable *t, int i)
                    "row %s comes after row %s; rows are printed in code order", r->key, prev->key);
         diag_note(c->d, prev->key_loc, "row %s is here", prev->key);
         c->nerrors++;
-    } else if (!parent && !top_only) {
+    } else if (!parent && !top_only && !parent_reported_missing(dt, r->key, len)) {
         diag_error(c->d, r->key_loc, "E-TABLE-PARENT",
                    "row %s has no row for its %s %.*s above it; a table shows every 类 and 款 of "
                    "the codes it lists",
                    r->key, len == 7 ? "款" : "类", (int)len - 2, r->key);
         c->nerrors++;
     }
+    return true;
 }
 
 static void cell_mismatch(C *c, const StatedTable *t, const StatedRow *r, const Table *dt,
@@ -400,8 +421,8 @@ static void stated_row(C *c, const StatedTable *t, int i, const Table *dt, bool 
 {
     const StatedRow *r = &t->rows[i];
     const char *key = canonical_key(t->id, r->key);
-    if (r->key_is_code && is_code_table(t->id))
-        stated_code(c, t, i);
+    if (r->key_is_code && is_code_table(t->id) && !stated_code(c, t, i, dt))
+        return;
     const TRow *d = table_row(dt, key);
     if (!d && !r->key_is_code) {
         char rows[1024];
@@ -431,6 +452,8 @@ static void stated_row(C *c, const StatedTable *t, int i, const Table *dt, bool 
         Dec derived = d && d->cells[j].set ? d->cells[j].v : dec_zero();
         bool stated = j < r->ncells && !r->cells[j].blank;
         if (stated) {
+            if (dec_is_neg(r->cells[j].v)) /* E-NEGATIVE already */
+                continue;
             if (!dec_eq(r->cells[j].v, derived))
                 cell_mismatch(c, t, r, dt, key, j, r->cells[j].v, r->cells[j].loc, derived);
         } else if (!dec_is_zero(derived)) {
@@ -483,17 +506,26 @@ static void stated_table(C *c, const StatedTable *t)
         gone = r->kind == ROW_CODE ? r->key : NULL;
     }
     /* A2: an empty table is printed with a note saying why. */
-    if (empty && !t->note)
+    if (empty && !t->note && t->nrows == 0) {
+        const char *what = t->id == T_FUND  ? "政府性基金预算财政拨款预算"
+                           : t->id == T_SOE ? "国有资本经营预算财政拨款预算"
+                           : t->id == T_SG  ? "财政拨款“三公”经费"
+                                            : "此项预算";
         diag_warning(c->d, t->head_loc, "W-TABLE-NOTE",
                      "%s is empty; a published empty table carries a note saying why (空表列示), "
-                     "e.g. note \"本部门无政府性基金预算财政拨款预算，空表列示。\"",
-                     table_word(t->id));
+                     "e.g. note \"本部门无%s，空表列示。\"",
+                     table_word(t->id), what);
+    }
 }
 
 int check_balance(Model *m, DiagCtx *d, bool codes_ok)
 {
     C c = {m, d, 0};
     for (int u = 0; u < m->nunits; u++) {
+        /* a unit whose facts have errors is missing lines: its sums would
+         * only repeat those errors */
+        if (m->units[u].nerrors)
+            continue;
         balance(&c, u);
         basic_vs_economic(&c, u);
         sangong_source(&c, u);

@@ -32,10 +32,13 @@ static void suggestions(const Catalog *cat, const char *code, char *buf, size_t 
     size_t o = 0;
     buf[0] = '\0';
     for (int i = 0; i < k && o < n; i++)
-        o += (size_t)snprintf(buf + o, n - o, "%s%s %s", i == 0 ? "; did you mean " : i == k - 1 ? " or " : ", ",
+        o += (size_t)snprintf(buf + o, n - o, "%s%s %s",
+                              i == 0 ? "; did you mean " : i == k - 1 ? " or " : ", ",
                               near[i]->code, near[i]->name);
     if (k && o < n)
         snprintf(buf + o, n - o, "?");
+    else if (o < n)
+        snprintf(buf + o, n - o, ".");
 }
 
 /* Explains why CODE is not in CAT: which ancestor is missing. */
@@ -99,7 +102,7 @@ static bool function_code(C *c, const char *code, Loc at, const char *where)
     suggestions(fn, code, sug, sizeof sug);
     missing_parent(fn, code, par, sizeof par);
     diag_error(c->d, at, "E-CODE-UNKNOWN",
-               "function code %s is not in the %d 支出功能分类%s%s; a local code can be added with "
+               "function code %s is not in the %d 支出功能分类%s%s A local code can be added with "
                "a 'catalog function' block of your own",
                code, fn->year, par, sug);
     c->nerrors++;
@@ -137,7 +140,9 @@ static bool economic_code(C *c, const Econ *x)
         suggestions(ec, code, sug, sizeof sug);
         missing_parent(ec, code, par, sizeof par);
         diag_error(c->d, x->code_loc, "E-CODE-UNKNOWN",
-                   "economic code %s is not in the 部门预算支出经济分类%s%s", code, par, sug);
+                   "economic code %s is not in the %d 部门预算支出经济分类%s%s A local code can be "
+                   "added with a 'catalog economic' block of your own",
+                   code, ec->year, par, sug);
         c->nerrors++;
         return false;
     }

@@ -489,6 +489,7 @@ int check_project_indicators(Model *m, DiagCtx *d, int i)
         check_value(m, d, &p->ind[r].value);
     nerr += check_cost(m, d, p);
     check_cost_other(m, d, i);
+    check_goal_bounds(m, d, p);
     return nerr;
 }
 

@@ -183,6 +183,7 @@ typedef struct B {
     Model *m;
     DiagCtx *d;
     int unit;
+    int first_spend, first_econ, first_sg; /* the unit's first facts */
     int cap_units, cap_income, cap_spend, cap_econ, cap_sg, cap_proj, cap_targets, cap_goals,
         cap_prior, cap_stated, cap_sections, cap_paras, cap_glossary, cap_rules;
 } B;
@@ -195,6 +196,8 @@ __attribute__((format(printf, 4, 5))) static void err(B *b, Loc loc, const char 
     diag_vreport(b->d, DIAG_ERROR, loc, code, fmt, ap);
     va_end(ap);
     b->m->nerrors++;
+    if (b->unit >= 0 && b->unit < b->m->nunits)
+        b->m->units[b->unit].nerrors++;
 }
 
 /* Lists the words of a closed set for a message. */
@@ -243,9 +246,9 @@ static bool amount_ok(B *b, const Atom *a, const char *what)
         Dec r;
         if (dec_rescale(a->num, 2, &r) != DEC_OK) {
             err(b, a->loc, "E-PRECISION",
-                "%s '%s' has more decimals than %s allows (2: 分 of the money unit); budc never "
+                "%s '%s' has more decimals than an amount may have (2: 0.01 %s); budc never "
                 "rounds an amount, so write it with 2 decimals",
-                what, a->text, b->m->money ? b->m->money : "the money unit");
+                what, a->text, b->m->money ? b->m->money : "of the money unit");
             return false;
         }
     }
@@ -318,6 +321,20 @@ static void build_spending(B *b, const Stmt *blk)
         }
         if (!amount_ok(b, amt, "the amount"))
             continue;
+        bool dup = false;
+        for (int i = b->first_spend; i < b->m->nspend && !dup; i++) {
+            const Spend *o = &b->m->spend[i];
+            if ((int)o->src == src && (int)o->kind == k && strcmp(o->code, code->text) == 0) {
+                err(b, code->loc, "E-DUPLICATE",
+                    "%s %s spending from %s is given twice in unit %s; write one line with the sum",
+                    code->text, kind_name((Kind)k), source_name((Source)src),
+                    b->m->units[b->unit].id);
+                diag_note(b->d, o->loc, "first given here");
+                dup = true;
+            }
+        }
+        if (dup)
+            continue;
         Spend *s = PUSH(b->m, b->m->spend, b->m->nspend, b->cap_spend);
         s->unit = b->unit;
         s->code = code->text;
@@ -361,6 +378,20 @@ static void build_economic(B *b, const Stmt *blk)
         }
         if (!amount_ok(b, amt, "the amount"))
             continue;
+        bool dup = false;
+        for (int i = b->first_econ; i < b->m->necon && !dup; i++) {
+            const Econ *o = &b->m->econ[i];
+            if ((int)o->src == src && strcmp(o->code, code->text) == 0) {
+                err(b, code->loc, "E-DUPLICATE",
+                    "economic code %s from %s is given twice in unit %s; write one line with the "
+                    "sum",
+                    code->text, source_name((Source)src), b->m->units[b->unit].id);
+                diag_note(b->d, o->loc, "first given here");
+                dup = true;
+            }
+        }
+        if (dup)
+            continue;
         Econ *e = PUSH(b->m, b->m->econ, b->m->necon, b->cap_econ);
         e->unit = b->unit;
         e->code = code->text;
@@ -401,6 +432,18 @@ static void build_sangong(B *b, const Stmt *blk)
             continue;
         }
         if (!amount_ok(b, r->args->next, "the amount"))
+            continue;
+        bool dup = false;
+        for (int i = b->first_sg; i < b->m->nsangong && !dup; i++) {
+            const Sangong *o = &b->m->sangong[i];
+            if ((int)o->src == src && (int)o->item == it) {
+                err(b, r->args->loc, "E-DUPLICATE", "三公 item %s from %s is given twice in unit %s",
+                    sg_names[it], source_name((Source)src), b->m->units[b->unit].id);
+                diag_note(b->d, o->loc, "first given here");
+                dup = true;
+            }
+        }
+        if (dup)
             continue;
         Sangong *s = PUSH(b->m, b->m->sangong, b->m->nsangong, b->cap_sg);
         s->unit = b->unit;
@@ -645,6 +688,7 @@ static void build_unit(B *b, const Stmt *s)
 {
     Model *m = b->m;
     const char *id = s->args->text;
+    b->unit = -1;
     for (int i = 0; i < m->nunits; i++)
         if (strcmp(m->units[i].id, id) == 0) {
             err(b, s->args->loc, "E-DUPLICATE", "unit %s is defined twice", id);
@@ -656,6 +700,9 @@ static void build_unit(B *b, const Stmt *s)
     u->name = s->args->next->text;
     u->loc = s->loc;
     b->unit = m->nunits - 1;
+    b->first_spend = m->nspend;
+    b->first_econ = m->necon;
+    b->first_sg = m->nsangong;
     for (const Stmt *t = s->body; t; t = t->next) {
         switch (t->kind) {
         case S_NATURE:
@@ -865,8 +912,14 @@ static void build_assets(B *b, const Stmt *s)
         if (k < 0) {
             char all[256];
             list_words(asset_names, AS__COUNT, all, sizeof all);
-            err(b, r->args->loc, "E-ASSET-ROW", "unknown row '%s' of the asset table; the rows are %s",
-                r->args->text, all);
+            const char *near = closest(r->args->text, asset_names, AS__COUNT);
+            if (near)
+                err(b, r->args->loc, "E-ASSET-ROW",
+                    "unknown row '%s' of the asset table; did you mean '%s'?", r->args->text, near);
+            else
+                err(b, r->args->loc, "E-ASSET-ROW",
+                    "unknown row '%s' of the asset table; the rows are %s (大型设备 is 单价在20万元以上的设备)",
+                    r->args->text, all);
             continue;
         }
         if (as->row_written[k]) {
@@ -949,11 +1002,6 @@ static void build_rule(B *b, const Stmt *s)
         err(b, sev->loc, "E-RULE", "a rule's severity is 'error' or 'warning', not '%s'", sev->text);
         return;
     }
-    if (strncmp(name->text, "E-", 2) == 0 || strncmp(name->text, "W-", 2) == 0) {
-        err(b, name->loc, "E-RULE",
-            "a rule's name cannot start with E- or W-: those are budc's own diagnostic codes");
-        return;
-    }
     for (int i = 0; i < b->m->nrules; i++)
         if (strcmp(b->m->rules[i].name, name->text) == 0) {
             err(b, name->loc, "E-DUPLICATE", "rule %s is defined twice", name->text);
@@ -995,7 +1043,7 @@ int model_build(Model *m, const Program *p, DiagCtx *d)
     memset(m, 0, sizeof *m);
     arena_init(&m->arena);
     m->program = p;
-    B b = {.m = m, .d = d};
+    B b = {.m = m, .d = d, .unit = -1};
     m->nerrors += catalogs_load(&m->cat, p, &m->arena, d);
     /* The department first: amounts are read in its money unit. */
     for (const Module *mod = p->modules; mod; mod = mod->next)
@@ -1005,7 +1053,10 @@ int model_build(Model *m, const Program *p, DiagCtx *d)
     for (const Module *mod = p->modules; mod; mod = mod->next) {
         for (const Stmt *s = mod->stmts; s; s = s->next) {
             switch (s->kind) {
-            case S_UNIT: build_unit(&b, s); break;
+            case S_UNIT:
+                build_unit(&b, s);
+                b.unit = -1;
+                break;
             case S_PERFORMANCE: build_performance(&b, s); break;
             case S_PRIOR: build_prior(&b, s); break;
             case S_TABLE: build_table(&b, s); break;

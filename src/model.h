@@ -86,6 +86,7 @@ typedef struct Unit {
     const char *rank, *funding;
     Loc loc;            /* the unit's head line */
     Loc nature_loc;
+    int nerrors;        /* errors in its facts (their balance is not checked) */
 } Unit;
 
 /* Facts share these fields: the unit (index into Model.units), the whole

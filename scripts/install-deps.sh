@@ -21,6 +21,12 @@ need gcc           command -v cc
 need libcjson-dev  have_header cjson/cJSON.h
 need libcmocka-dev have_header cmocka.h
 need python3       command -v python3
+# the outputs' tests: the JSON Schema validator, xelatex with ctex for the
+# PDF, pdftotext/pdftoppm to read the PDF back
+need python3-jsonschema python3 -c 'import jsonschema'
+need texlive-xetex  command -v xelatex
+need texlive-lang-chinese kpsewhich ctexart.cls
+need poppler-utils  command -v pdftotext
 
 [ -z "$missing" ] && exit 0
 

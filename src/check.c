@@ -79,23 +79,30 @@ static int load_default_catalogue(Program *p, const Stmt *dept, DiagCtx *d)
     return p->nerrors - before;
 }
 
-int check_program(Program *p, DiagCtx *d)
+int check_program(Program *p, DiagCtx *d, Model **keep)
 {
+    if (keep)
+        *keep = NULL;
     const Stmt *dept = find_department(p);
     if (!dept)
         return 0;
     int nerr = load_default_catalogue(p, dept, d);
     if (nerr)
         return nerr;
-    Model m;
-    nerr += model_build(&m, p, d);
-    int code_errors = check_codes(&m, d);
+    Model *m = xmalloc(sizeof *m);
+    nerr += model_build(m, p, d);
+    int code_errors = check_codes(m, d);
     nerr += code_errors;
-    nerr += check_balance(&m, d, code_errors == 0);
-    nerr += check_projects(&m, d);
-    nerr += check_narrative(&m, d);
-    nerr += check_rules(&m, d);
-    model_free(&m);
+    nerr += check_balance(m, d, code_errors == 0);
+    nerr += check_projects(m, d);
+    nerr += check_narrative(m, d);
+    nerr += check_rules(m, d);
+    if (keep) {
+        *keep = m;
+    } else {
+        model_free(m);
+        free(m);
+    }
     return nerr;
 }
 

@@ -22,8 +22,10 @@
 #include "frontend.h"
 #include "model.h"
 
-/* Checks program P (already loaded).  Returns the number of errors reported. */
-int check_program(Program *p, DiagCtx *d);
+/* Checks program P (already loaded).  Returns the number of errors reported.
+ * When KEEP is not NULL, *KEEP receives the model for the back ends (free it
+ * with model_free and free), or NULL for a part of a budget. */
+int check_program(Program *p, DiagCtx *d, Model **keep);
 
 /* The passes (each returns the number of errors it reported). */
 int check_codes(Model *m, DiagCtx *d);

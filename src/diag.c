@@ -172,6 +172,50 @@ void diag_free(DiagCtx *d)
     free(d->codes);
     d->codes = NULL;
     d->ncodes = d->capcodes = 0;
+    for (i = 0; i < d->nrecs; i++) {
+        free(d->recs[i].code);
+        free(d->recs[i].file);
+        free(d->recs[i].message);
+    }
+    free(d->recs);
+    d->recs = NULL;
+    d->nrecs = d->caprecs = 0;
+}
+
+static char *dup_or_null(const char *s)
+{
+    if (s == NULL)
+        return NULL;
+    size_t n = strlen(s) + 1;
+    char *c = malloc(n);
+    if (c != NULL)
+        memcpy(c, s, n);
+    return c;
+}
+
+/* Keeps a copy of a diagnostic in d->recs (when recording). */
+static void record(DiagCtx *d, DiagLevel lvl, Loc loc, const char *code, const char *fmt,
+                   va_list ap)
+{
+    if (d->nrecs == d->caprecs) {
+        size_t cap = d->caprecs ? d->caprecs * 2 : 16;
+        DiagRecord *r = realloc(d->recs, cap * sizeof *r);
+        if (r == NULL)
+            return;
+        d->recs = r;
+        d->caprecs = cap;
+    }
+    char buf[1024];
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    DiagRecord *r = &d->recs[d->nrecs++];
+    r->level = lvl;
+    r->code = dup_or_null(code);
+    r->file = dup_or_null(loc.file ? loc.file->name : NULL);
+    r->line = loc.line;
+    r->col = loc.col;
+    r->end_line = loc.end_line;
+    r->end_col = loc.end_col;
+    r->message = dup_or_null(buf);
 }
 
 /* ---- warning controls ------------------------------------------------ */
@@ -486,10 +530,16 @@ void diag_vreport(DiagCtx *d, DiagLevel lvl, Loc loc, const char *code,
         else
             d->nerrors++;
         d->last_dropped = capped;
-        if (capped) {
-            d->suppressed++;
-            return;
-        }
+    }
+    if (d->record) {
+        va_list copy;
+        va_copy(copy, ap);
+        record(d, lvl, loc, code, fmt, copy);
+        va_end(copy);
+    }
+    if (lvl != DIAG_NOTE && d->last_dropped) {
+        d->suppressed++;
+        return;
     }
     print_diag(d->out != NULL ? d->out : stderr, lvl, loc, code, fmt, ap);
 }

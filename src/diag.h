@@ -57,8 +57,21 @@ typedef struct DiagCode {
     DiagCodeState state;
 } DiagCode;
 
+/* A diagnostic as reported, kept when DiagCtx.record is set (for the JSON
+ * output and for tools): its notes follow it in the list. */
+typedef struct DiagRecord {
+    DiagLevel level;
+    char *code;         /* NULL for notes */
+    char *file;         /* NULL when it concerns no file */
+    int line, col, end_line, end_col;
+    char *message;
+} DiagRecord;
+
 typedef struct DiagCtx {
     FILE *out;          /* where diagnostics go (stderr in budc) */
+    bool record;        /* keep every reported diagnostic in recs */
+    DiagRecord *recs;
+    size_t nrecs, caprecs;
     int max_errors;     /* print at most this many errors; 0 = no limit */
     int nerrors;        /* errors reported (printed or not), -Werror's included */
     int nwarnings;      /* warnings reported (printed or not) */
@@ -71,7 +84,7 @@ typedef struct DiagCtx {
 
 void diag_init(DiagCtx *d, FILE *out);
 
-/* Frees the per-code settings (the stream is the caller's).  D may be used
+/* Frees the per-code settings and the records (the stream is the caller's).  D may be used
  * again after diag_init. */
 void diag_free(DiagCtx *d);
 

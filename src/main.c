@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "build.h"
 #include "check.h"
 #include "diag.h"
 #include "explain.h"
@@ -33,6 +34,10 @@ static const char usage_text[] =
     "\n"
     "commands:\n"
     "  check FILE...     read and check budgets; report every error\n"
+    "  json FILE         write the checked budget as JSON (-o OUT, default stdout)\n"
+    "  csv FILE          write its tables as CSV files (-o DIR; --long, --bom)\n"
+    "  latex FILE        write the disclosure as a LaTeX document (-o OUT.tex)\n"
+    "  build FILE... -o DIR  write every format, and the PDF when xelatex is installed\n"
     "  parse FILE        print the syntax tree of a file (for debugging)\n"
     "  explain [CODE]    explain a diagnostic code, or list every code\n"
     "  help [COMMAND]    show this help, or a command's help\n"
@@ -73,6 +78,38 @@ static const struct {
      "(W-CATALOG-LOCAL) or without W- in any case (catalog-local); a rule's\n"
      "code is its own word.  Errors (E-...) cannot be disabled.  'budc explain\n"
      "CODE' says what a code means.\n"},
+    {"json",
+     "usage: budc json [-o OUT] [check options] FILE\n"
+     "\n"
+     "Checks FILE and, when it has no error, writes everything the model knows\n"
+     "as one JSON document (described by docs/budget.schema.json) to OUT, or to\n"
+     "standard output.  Amounts are exact decimal literals.  The warnings of the\n"
+     "check are in the document too.  Exits 1, writing nothing, when the budget\n"
+     "has an error.\n"},
+    {"csv",
+     "usage: budc csv [-o DIR] [--long] [--bom] [check options] FILE\n"
+     "\n"
+     "Checks FILE and writes the department's nine tables into DIR (default: the\n"
+     "current directory) as 01-summary.csv ... 09-three_public.csv, in the\n"
+     "published layout (序号, 科目编码, 科目名称, the amounts).  --long writes\n"
+     "facts.csv instead: one figure a line (table, unit, row, code, name,\n"
+     "column, value), for pivot tables, pandas or SQL.  --bom starts each file\n"
+     "with a byte-order mark, for Excel.  Files are RFC 4180, UTF-8; a cell that\n"
+     "would start with = + - or @ is neutralised against formula injection.\n"},
+    {"latex",
+     "usage: budc latex [-o OUT.tex] [check options] FILE\n"
+     "\n"
+     "Checks FILE and writes the disclosure (部门预算公开) as a ctex document for\n"
+     "xelatex: the nine tables, the 说明, every 绩效目标表, procurement, assets\n"
+     "and the 名词解释.  Every string of the input is escaped.\n"},
+    {"build",
+     "usage: budc build -o DIR [--bom] [check options] FILE...\n"
+     "\n"
+     "Checks each FILE and writes, for a budget NAME.bud: DIR/NAME.json,\n"
+     "DIR/NAME-csv/ (the nine tables and facts.csv), DIR/NAME.tex and, when\n"
+     "xelatex is installed, DIR/NAME.pdf (without it, says so and writes the\n"
+     "rest).  A budget with an error gets no output.  Every file is written\n"
+     "whole or not at all: an existing output is replaced only by a complete one.\n"},
     {"parse",
      "usage: budc parse FILE\n"
      "\n"
@@ -175,7 +212,7 @@ static int load_file(const char *path, DiagCtx *d, const char *std, bool dump)
     if (rc == 0 && dump)
         ast_dump(stdout, p.modules->stmts, 0);
     else if (rc == 0 && p.nerrors == 0)
-        check_program(&p, d);
+        check_program(&p, d, NULL);
     program_free(&p);
     return rc;
 }
@@ -384,5 +421,8 @@ int main(int argc, char **argv)
         return cmd_check(argc - 2, argv + 2, argv[0], true);
     if (strcmp(cmd, "explain") == 0)
         return cmd_explain(argc - 2, argv + 2);
+    if (strcmp(cmd, "json") == 0 || strcmp(cmd, "csv") == 0 || strcmp(cmd, "latex") == 0 ||
+        strcmp(cmd, "build") == 0)
+        return cmd_output(cmd, argc - 2, argv + 2, argv[0]);
     return usage_error("unknown command '%s'", cmd);
 }

@@ -215,6 +215,7 @@ typedef enum TableId {
 } TableId;
 
 const char *table_word(TableId t);  /* the word written after `table`: 收支总表 … */
+const char *table_key(TableId t);   /* a stable ASCII identifier: summary, income … */
 const char *table_title(TableId t); /* the printed title: 部门预算收支总表 … */
 int table_lookup(const char *word); /* TableId, or -1 */
 
@@ -242,7 +243,8 @@ typedef struct TRow {
 typedef struct Table {
     TableId id;
     int ncols;
-    const char *const *cols; /* column titles */
+    const char *const *cols;     /* column titles, as printed */
+    const char *const *col_keys; /* stable column identifiers: total, basic … */
     TRow *rows;
     int nrows;
 } Table;
@@ -416,6 +418,14 @@ ValueStatus model_value(Model *m, const PathSeg *path, ValueCtx ctx, Dec *out, L
  * 6 decimals, and a quote compares it rounded to the decimals written). */
 ValueStatus model_eval(Model *m, const Expr *e, ValueCtx ctx, Dec *out, Loc *where, bool *has_div,
                        char *msg, size_t msgn);
+
+/* The value a narrative quote shows: {figure = printed} with the printed
+ * number's decimals, {figure} as computed (2 decimals after a division).
+ * False when it cannot be computed (the checker has reported why). */
+bool model_quote_value(Model *m, const Expr *e, Dec *out);
+
+/* The text of PARTS with each quote replaced by its value (in the arena). */
+const char *model_render(Model *m, const TextPart *parts);
 
 /* The canonical text of PATH (三公.合计, 支出[207].基本) into BUF. */
 void path_text(const PathSeg *path, char *buf, size_t n);

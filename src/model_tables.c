@@ -21,6 +21,33 @@ static const char *const cols_cz[] = {"合计", "一般公共预算", "政府性
 static const char *const cols_gp[] = {"合计", "基本支出", "项目支出"};
 static const char *const cols_basic[] = {"合计", "人员经费", "公用经费"};
 
+static const char *const keys_sz[] = {"amount"};
+static const char *const keys_sr[] = {"total", "subtotal", "fiscal", "special_account", "shiye",
+                                      "operating", "higher", "affiliate", "other", "carryover"};
+static const char *const keys_zc[] = {"total", "basic", "project", "operating", "upper", "subsidy"};
+static const char *const keys_cz[] = {"total", "general_public", "government_fund",
+                                      "state_capital"};
+static const char *const keys_gp[] = {"total", "basic", "project"};
+static const char *const keys_basic[] = {"total", "personnel", "public"};
+
+static const char *const table_keys[T__COUNT] = {
+    "summary",         "income",         "expenditure",     "fiscal_summary", "general_public",
+    "general_public_basic", "government_fund", "state_capital", "three_public",
+};
+
+const char *table_key(TableId t) { return table_keys[t]; }
+
+/* The column identifiers that go with a table's column titles. */
+static const char *const *col_keys_of(const char *const *cols)
+{
+    if (cols == cols_sz) return keys_sz;
+    if (cols == cols_sr) return keys_sr;
+    if (cols == cols_zc) return keys_zc;
+    if (cols == cols_cz) return keys_cz;
+    if (cols == cols_gp) return keys_gp;
+    return keys_basic;
+}
+
 /* The rows of table 9, in printed order, and their parent row (-1: none). */
 static const char *const sg_rows[] = {"合计",
                                       "三公小计",
@@ -142,6 +169,7 @@ static Table *new_table(Model *m, TableId id, int ncols, const char *const *cols
     t->id = id;
     t->ncols = ncols;
     t->cols = cols;
+    t->col_keys = col_keys_of(cols);
     return t;
 }
 

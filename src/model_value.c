@@ -15,6 +15,7 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "model.h"
@@ -465,4 +466,69 @@ ValueStatus model_eval(Model *m, const Expr *e, ValueCtx ctx, Dec *out, Loc *whe
         return VAL_ARITH;
     }
     return VAL_OK;
+}
+
+/* ---- rendering narrative text ------------------------------------------------ */
+
+typedef struct Buf {
+    char *s;
+    size_t n, cap;
+} Buf;
+
+static void buf_add(Buf *b, const char *s, size_t n)
+{
+    if (b->n + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 256;
+        while (cap < b->n + n + 1)
+            cap *= 2;
+        b->s = xrealloc(b->s, cap);
+        b->cap = cap;
+    }
+    memcpy(b->s + b->n, s, n);
+    b->n += n;
+    b->s[b->n] = '\0';
+}
+
+bool model_quote_value(Model *m, const Expr *e, Dec *out)
+{
+    char msg[256];
+    bool has_div = false;
+    const Expr *value = e;
+    int scale = -1;
+    if (e->kind == E_BINARY && e->binop == 'c' && e->cmp == OP_EQ && e->rhs->kind == E_NUMBER) {
+        value = e->lhs; /* {figure = printed}: shown with the printed decimals */
+        scale = e->rhs->atom->num.scale;
+    }
+    Dec v;
+    if (model_eval(m, value, (ValueCtx){-1, -1}, &v, NULL, &has_div, msg, sizeof msg) != VAL_OK)
+        return false;
+    if (scale < 0 && has_div)
+        scale = 2;
+    if (scale >= 0 && v.scale != scale && dec_round(v, scale, &v) != DEC_OK)
+        return false;
+    *out = v;
+    return true;
+}
+
+const char *model_render(Model *m, const TextPart *parts)
+{
+    Buf b = {0};
+    buf_add(&b, "", 0);
+    for (const TextPart *p = parts; p; p = p->next) {
+        if (p->text) {
+            buf_add(&b, p->text, strlen(p->text));
+            continue;
+        }
+        Dec v;
+        char num[DEC_FMT_MAX];
+        if (p->expr && model_quote_value(m, p->expr, &v)) {
+            dec_format(v, num, sizeof num);
+            buf_add(&b, num, strlen(num));
+        } else {
+            buf_add(&b, "?", 1);
+        }
+    }
+    const char *s = arena_strdup(&m->arena, b.s);
+    free(b.s);
+    return s;
 }

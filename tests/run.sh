@@ -153,6 +153,17 @@ for f in examples/*.bud; do
     else bad "mutations of $f"; printf '%s\n' "$out" | tail -15; fi
 done
 
+# 5b. the back ends: each tests/outputs/*.sh is sourced here and reports
+#     through ok/bad (they share $budc and a scratch directory $outdir).
+outdir=$build/test-outputs
+rm -rf "$outdir"
+mkdir -p "$outdir"
+for t in tests/outputs/*.sh; do
+    [ -f "$t" ] || continue
+    # shellcheck disable=SC1090
+    . "$t"
+done
+
 # 6. the command line
 expect_status() { # expect_status STATUS DESCRIPTION COMMAND...
     local want=$1 what=$2; shift 2

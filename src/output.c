@@ -1,0 +1,135 @@
+/*
+ * output.c — atomic output files (see output.h).
+ */
+#include "output.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char *str_dup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *c = malloc(n);
+    if (c)
+        memcpy(c, s, n);
+    return c;
+}
+
+FILE *out_open(OutFile *o, const char *path, char *err, size_t errn)
+{
+    memset(o, 0, sizeof *o);
+    if (strcmp(path, "-") == 0) {
+        o->f = stdout;
+        o->path = str_dup(path);
+        return o->f;
+    }
+    /* DIR/.NAME.tmp-XXXXXX beside DIR/NAME */
+    const char *slash = strrchr(path, '/');
+    size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
+    size_t n = strlen(path) + 16;
+    o->tmp = malloc(n);
+    o->path = str_dup(path);
+    if (!o->tmp || !o->path) {
+        snprintf(err, errn, "cannot write '%s': out of memory", path);
+        out_abort(o);
+        return NULL;
+    }
+    snprintf(o->tmp, n, "%.*s.%s.tmp-XXXXXX", (int)dirlen, path, path + dirlen);
+    int fd = mkstemp(o->tmp);
+    if (fd < 0) {
+        snprintf(err, errn, "cannot write '%s': %s", path, strerror(errno));
+        free(o->tmp);
+        o->tmp = NULL;
+        out_abort(o);
+        return NULL;
+    }
+    fchmod(fd, 0644);
+    o->f = fdopen(fd, "wb");
+    if (!o->f) {
+        snprintf(err, errn, "cannot write '%s': %s", path, strerror(errno));
+        close(fd);
+        out_abort(o);
+        return NULL;
+    }
+    return o->f;
+}
+
+int out_commit(OutFile *o, char *err, size_t errn)
+{
+    if (o->f == stdout) {
+        int bad = fflush(stdout) != 0 || ferror(stdout);
+        if (bad)
+            snprintf(err, errn, "cannot write to standard output: %s", strerror(errno));
+        free(o->path);
+        o->path = NULL;
+        o->f = NULL;
+        return bad ? -1 : 0;
+    }
+    int bad = fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0;
+    int saved = errno;
+    if (fclose(o->f) != 0 && !bad) {
+        bad = 1;
+        saved = errno;
+    }
+    o->f = NULL;
+    if (!bad && rename(o->tmp, o->path) != 0) {
+        bad = 1;
+        saved = errno;
+    }
+    if (bad) {
+        snprintf(err, errn, "cannot write '%s': %s", o->path, strerror(saved));
+        out_abort(o);
+        return -1;
+    }
+    free(o->tmp);
+    free(o->path);
+    o->tmp = o->path = NULL;
+    return 0;
+}
+
+void out_abort(OutFile *o)
+{
+    if (o->f && o->f != stdout)
+        fclose(o->f);
+    o->f = NULL;
+    if (o->tmp)
+        unlink(o->tmp);
+    free(o->tmp);
+    free(o->path);
+    o->tmp = o->path = NULL;
+}
+
+int out_mkdir(const char *path, char *err, size_t errn)
+{
+    char *p = str_dup(path);
+    if (!p) {
+        snprintf(err, errn, "cannot create '%s': out of memory", path);
+        return -1;
+    }
+    for (char *s = p + 1;; s++) {
+        char c = *s;
+        if (c != '/' && c != '\0')
+            continue;
+        *s = '\0';
+        struct stat st;
+        if (stat(p, &st) != 0) {
+            if (mkdir(p, 0755) != 0 && errno != EEXIST) {
+                snprintf(err, errn, "cannot create directory '%s': %s", p, strerror(errno));
+                free(p);
+                return -1;
+            }
+        } else if (!S_ISDIR(st.st_mode)) {
+            snprintf(err, errn, "cannot create directory '%s': a file of that name exists", p);
+            free(p);
+            return -1;
+        }
+        *s = c;
+        if (c == '\0')
+            break;
+    }
+    free(p);
+    return 0;
+}

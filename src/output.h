@@ -1,0 +1,36 @@
+/*
+ * output.h — output files that are never half-written.
+ *
+ * out_open creates a temporary file beside PATH (same directory, so that the
+ * final rename is atomic); the back end writes to it; out_commit flushes it
+ * to disk and renames it over PATH only when everything was written.  On
+ * any failure, or out_abort, the temporary file is removed and an existing
+ * PATH is left as it was.  PATH "-" is standard output, written directly.
+ */
+#ifndef BUDC_OUTPUT_H
+#define BUDC_OUTPUT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+typedef struct OutFile {
+    char *path;  /* the final path (owned) */
+    char *tmp;   /* the temporary file (owned), NULL for standard output */
+    FILE *f;
+} OutFile;
+
+/* Opens PATH for writing; returns the stream, or NULL with a message in
+ * ERR (naming the path and the reason). */
+FILE *out_open(OutFile *o, const char *path, char *err, size_t errn);
+
+/* Finishes the file: 0 when it is in place, -1 (and the temporary file
+ * removed) with a message in ERR when a write failed. */
+int out_commit(OutFile *o, char *err, size_t errn);
+
+/* Abandons the file: removes the temporary file, keeps PATH as it was. */
+void out_abort(OutFile *o);
+
+/* Creates directory PATH (and its parents) if missing: 0, or -1 with ERR. */
+int out_mkdir(const char *path, char *err, size_t errn);
+
+#endif

@@ -24,6 +24,8 @@ SAN     ?=
 CPPFLAGS += -D_XOPEN_SOURCE=700 -Isrc -I$(BUILD)/gen
 CFLAGS  += -std=c11 $(OPT) $(SAN)
 LDFLAGS += $(SAN)
+# cJSON (Debian libcjson-dev) writes the JSON output
+LDLIBS  += -lcjson
 # The generated scanner and parser get the same flags less the pedantry
 # they were not written for.
 GENWARN := -Wall -Wno-unused-function -Wno-sign-compare -Wno-unused-parameter
@@ -80,11 +82,11 @@ $(BUILD)/obj/explain.o: $(BUILD)/gen/explain.c $(BUILD)/.flags
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -Wno-overlength-strings -MMD -MP -c -o $@ $<
 
 $(BUILD)/budc: $(OBJS) $(GENOBJS)
-	$(CC) $(LDFLAGS) -o $@ $^
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIBOBJS)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -MMD -MP -o $@ $< $(LIBOBJS) $(LDFLAGS) -lcmocka
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -MMD -MP -o $@ $< $(LIBOBJS) $(LDFLAGS) $(LDLIBS) -lcmocka
 
 -include $(OBJS:.o=.d) $(GENOBJS:.o=.d) $(UNIT_BINS:=.d)
 

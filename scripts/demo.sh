@@ -2,10 +2,10 @@
 # demo.sh BUDC OUTDIR — compiles every example into OUTDIR.
 #
 # Each examples/*.bud is an entry point (subdirectories hold the files they
-# import).  Today budc checks budgets; its output formats (JSON, CSV, the
-# LaTeX/PDF disclosure) are being built, and this script writes what exists:
-# for every example, the checker's report (OUTDIR/NAME.check.txt) and its
-# syntax tree (OUTDIR/NAME.tree.txt).
+# import).  For every example NAME, `budc build` writes OUTDIR/NAME.json,
+# OUTDIR/NAME-csv/ (the nine tables and facts.csv), OUTDIR/NAME.tex and, with
+# xelatex installed (make demo installs it), OUTDIR/NAME.pdf; the checker's
+# report (its warnings) goes to OUTDIR/NAME.check.txt.
 set -eu
 budc=$1
 out=$2
@@ -13,13 +13,12 @@ mkdir -p "$out"
 status=0
 for f in examples/*.bud; do
     name=$(basename "$f" .bud)
-    if "$budc" check "$f" > "$out/$name.check.txt" 2>&1; then
-        echo "ok      $f"
+    if "$budc" build -o "$out" "$f" > "$out/$name.check.txt" 2>&1; then
+        echo "ok      $f -> $out/$name.{json,tex,pdf} $out/$name-csv/"
     else
         echo "FAILED  $f (see $out/$name.check.txt)"
         status=1
     fi
-    "$budc" parse "$f" > "$out/$name.tree.txt.tmp" 2>/dev/null && mv "$out/$name.tree.txt.tmp" "$out/$name.tree.txt"
 done
 echo "results in $out/"
 exit $status

@@ -212,8 +212,16 @@ static char *find_xelatex(void)
         char dir[4096];
         snprintf(dir, sizeof dir, "%.*s", (int)n, n ? p : ".");
         char *cand = join(dir, "xelatex");
-        if (access(cand, X_OK) == 0)
-            return cand;
+        if (access(cand, X_OK) == 0) {
+            /* made absolute (not resolved: xelatex is a link whose name
+             * matters), since it runs in another directory */
+            char cwd[4096];
+            if (cand[0] == '/' || !getcwd(cwd, sizeof cwd))
+                return cand;
+            char *abs = join(cwd, cand);
+            free(cand);
+            return abs;
+        }
         free(cand);
         p += n + (colon != NULL);
         if (!colon)

@@ -1,0 +1,183 @@
+# tests/outputs/latex.sh — tests of `budc latex` and of the PDF of `budc
+# build` (docs/latex.md), sourced by tests/run.sh, which gives $budc,
+# $outdir, ok and bad.  Everything is in functions so that no variable leaks
+# into the steps after it; scratch files go to $outdir/latex/.
+# shellcheck disable=SC2154 # budc and outdir come from tests/run.sh
+#
+#   1. golden outputs: the .tex of both examples and of
+#      tests/outputs/latex/hostile.bud equals tests/outputs/latex/NAME.tex
+#      byte for byte (so the output is deterministic), on standard output
+#      and with -o
+#   2. escaping, without TeX: the .tex of hostile.bud, whose every kind of
+#      free text holds \input{/etc/passwd}, \write18{touch /tmp/pwned} and
+#      \ { } $ & # ^ _ % ~, has none of them as a command
+#   3. when xelatex is installed: `budc build` of the seed example
+#      (examples/qinhuangdao-media-center-2023.bud) writes DIR/NAME.pdf.
+#      budc runs xelatex twice in a temporary directory; a stand-in for
+#      xelatex first on PATH records its arguments (the flags must be
+#      -interaction=nonstopmode -halt-on-error -no-shell-escape) and keeps
+#      its log, which must have no LaTeX error and no missing character; so
+#      the seed is typeset twice in all.  With pdftotext: the PDF holds the
+#      seed's key figures and the titles of every table
+#   4. when xelatex is installed: the injection test.  hostile.bud's .tex is
+#      typeset twice (the contents go through the .toc file) with shell
+#      escape deliberately ENABLED; it must compile, /tmp/pwned must not
+#      exist, and the PDF's text must show the hostile strings literally and
+#      nothing of /etc/passwd
+#   5. without xelatex (PATH holding nothing, as budc needs nothing on PATH):
+#      `budc build` still writes the .tex, .json and CSV, exits 0 and says
+#      that the PDF was not written
+#
+# To bless the golden files after an intended change of the output (review
+# the diff: it is the document departments publish):
+#
+#   for f in examples/*.bud tests/outputs/latex/hostile.bud; do
+#       build/budc latex "$f" -o "tests/outputs/latex/$(basename "$f" .bud).tex"
+#   done
+
+# latex_inputs: the budgets whose .tex is pinned (one per line).
+latex_inputs() {
+    local f
+    for f in examples/*.bud tests/outputs/latex/*.bud; do
+        [ -f "$f" ] && printf '%s\n' "$f"
+    done
+}
+
+# latex_golden DIR: step 1, writing the outputs into DIR.
+latex_golden() {
+    local dir=$1 f name want
+    while IFS= read -r f; do
+        name=$(basename "$f" .bud)
+        want=tests/outputs/latex/$name.tex
+        if [ ! -f "$want" ]; then
+            bad "latex: $want is missing (see the bless recipe in tests/outputs/latex.sh)"
+            continue
+        fi
+        "$budc" latex "$f" > "$dir/$name.stdout.tex" 2>/dev/null
+        if cmp -s "$dir/$name.stdout.tex" "$want"; then ok
+        else bad "latex: budc latex $f differs from $want"; diff "$dir/$name.stdout.tex" "$want" | head -10; fi
+        if "$budc" latex "$f" -o "$dir/$name.tex" 2>/dev/null && cmp -s "$dir/$name.tex" "$want"; then ok
+        else bad "latex: budc latex $f -o FILE differs from $want"; fi
+    done < <(latex_inputs)
+}
+
+# latex_escaping DIR: step 2, on DIR/hostile.tex.
+latex_escaping() {
+    local tex=$1/hostile.tex cmd
+    [ -s "$tex" ] || { bad "latex: no .tex of hostile.bud"; return; }
+    for cmd in '\input{' '\write18{' '^^'; do
+        if grep -qF "$cmd" "$tex"; then bad "latex: hostile.tex holds '$cmd' unescaped"; else ok; fi
+    done
+    # each hostile character arrives escaped at least once
+    for cmd in '\textbackslash{}input\{/etc/passwd\}' '\textbackslash{}write18\{touch /tmp/pwned\}' \
+        '\$\&\#\textasciicircum{}\_\%\textasciitilde{}' '\textless{}\textgreater{}\textbar{}\textquotedbl{}'; do
+        if grep -qF "$cmd" "$tex"; then ok; else bad "latex: hostile.tex lacks '$cmd'"; fi
+    done
+}
+
+# latex_pdf_text PDF WHAT STRING...: each STRING is in the text of PDF
+# (white space ignored: table cells wrap).
+latex_pdf_text() {
+    local pdf=$1 what=$2 text s
+    shift 2
+    text=$(pdftotext -enc UTF-8 "$pdf" - 2>/dev/null | tr -d ' \t\n\f')
+    [ -n "$text" ] || { bad "latex: pdftotext read nothing from $pdf"; return; }
+    for s in "$@"; do
+        s=$(printf '%s' "$s" | tr -d ' ')
+        case "$text" in *"$s"*) ok ;; *) bad "latex: $what: the PDF's text lacks '$s'" ;; esac
+    done
+}
+
+# latex_build_seed DIR: step 3.
+latex_build_seed() {
+    local dir=$1 real name=qinhuangdao-media-center-2023 out flags want
+    real=$(command -v xelatex)
+    mkdir -p "$dir/bin" "$dir/build"
+    cat > "$dir/bin/xelatex" <<EOF
+#!/bin/sh
+# Stands in for xelatex under budc build: records the arguments, runs the
+# real one, keeps its log.
+printf '%s\n' "\$*" >> '$dir/xelatex.args'
+'$real' "\$@"
+st=\$?
+cp budget.log '$dir/seed.log' 2>/dev/null
+exit \$st
+EOF
+    chmod +x "$dir/bin/xelatex"
+    if out=$(PATH="$dir/bin:$PATH" "$budc" build "examples/$name.bud" -o "$dir/build" 2>&1); then ok
+    else bad "latex: budc build examples/$name.bud failed"; printf '%s\n' "$out" | grep -v warning | tail -5; fi
+    if [ -s "$dir/build/$name.pdf" ]; then ok; else bad "latex: budc build wrote no $dir/build/$name.pdf"; fi
+    if cmp -s "$dir/build/$name.tex" "tests/outputs/latex/$name.tex"; then ok
+    else bad "latex: the .tex of budc build differs from the golden one"; fi
+    want="-interaction=nonstopmode -halt-on-error -no-shell-escape budget.tex"
+    flags=$(cat "$dir/xelatex.args" 2>/dev/null)
+    if [ "$flags" = "$want"$'\n'"$want" ]; then ok
+    else bad "latex: budc build ran xelatex as '$flags', expected twice '$want'"; fi
+    if [ -s "$dir/seed.log" ] && ! grep -q '^!' "$dir/seed.log"; then ok
+    else bad "latex: the seed's xelatex log has an error"; grep -A3 '^!' "$dir/seed.log" | head -8; fi
+    if ! grep -q 'Missing character' "$dir/seed.log" 2>/dev/null; then ok
+    else bad "latex: the seed's PDF lacks characters"; grep 'Missing character' "$dir/seed.log" | head -3; fi
+    command -v pdftotext > /dev/null || { bad "latex: pdftotext is not installed (poppler-utils)"; return; }
+    latex_pdf_text "$dir/build/$name.pdf" "the seed" 1206.65 772.32 434.33 9.31 268.08 \
+        部门预算收支总表 部门预算收入总表 部门预算支出总表 部门预算财政拨款收支总表 \
+        部门预算一般公共预算财政拨款支出表 部门预算一般公共预算财政拨款基本支出表 \
+        部门预算政府性基金预算财政拨款支出表 部门预算国有资本经营预算财政拨款支出表 \
+        '部门预算财政拨款“三公”经费支出表' 部门机构设置情况 部门政府采购预算 部门固定资产占用情况表 \
+        1、报刊机构合作宣传费绩效目标表 21、作协人员工资费用绩效目标表 栏次 序号 \
+        无政府基金预算财政拨款预算，空表列示。
+}
+
+# latex_injection DIR: step 4.
+latex_injection() {
+    local dir=$1/hostile run st=0 apos="'"
+    mkdir -p "$dir"
+    rm -f /tmp/pwned
+    "$budc" latex tests/outputs/latex/hostile.bud -o "$dir/budget.tex" 2>/dev/null
+    for run in first second; do # the second reads the contents back from the .toc
+        (cd "$dir" && xelatex -interaction=nonstopmode -halt-on-error -shell-escape budget.tex) \
+            > "$dir/xelatex.$run.out" 2>&1 || st=1
+    done
+    if [ $st -eq 0 ] && [ -s "$dir/budget.pdf" ]; then ok
+    else bad "latex: hostile.bud does not typeset"; grep -A3 '^!' "$dir/budget.log" | head -8; fi
+    if [ ! -e /tmp/pwned ]; then ok; else bad "latex: \\write18 ran: /tmp/pwned exists"; fi
+    command -v pdftotext > /dev/null || return
+    # shellcheck disable=SC1003 # the backslashes are meant literally
+    latex_pdf_text "$dir/budget.pdf" "hostile.bud" '\input{/etc/passwd}' '\write18{touch /tmp/pwned}' \
+        '\ { } $ & # ^ _ % ~' '^^5c ~ % &' "<>|\"$apos\`--,,[x]" '正科级\\' '项目\input{/etc/passwd}#1'
+    if pdftotext "$dir/budget.pdf" - 2>/dev/null | grep -q '^root:'; then
+        bad "latex: the PDF of hostile.bud holds /etc/passwd"
+    else ok; fi
+}
+
+# latex_no_xelatex DIR: step 5.
+latex_no_xelatex() {
+    local dir=$1 name=qinhuangdao-media-center-2023 out st
+    mkdir -p "$dir/nobin" "$dir/nopdf"
+    out=$(PATH="$dir/nobin" "$budc" build "examples/$name.bud" -o "$dir/nopdf" 2>&1)
+    st=$?
+    if [ $st -eq 0 ]; then ok; else bad "latex: budc build without xelatex exits $st"; fi
+    if [ -s "$dir/nopdf/$name.tex" ] && [ -s "$dir/nopdf/$name.json" ] && [ -d "$dir/nopdf/$name-csv" ]
+    then ok; else bad "latex: budc build without xelatex did not write the other outputs"; fi
+    if [ ! -e "$dir/nopdf/$name.pdf" ]; then ok; else bad "latex: a PDF without xelatex?"; fi
+    case "$out" in
+    *"xelatex is not installed"*) ok ;;
+    *) bad "latex: budc build without xelatex does not say so: $(printf '%s\n' "$out" | tail -1)" ;;
+    esac
+}
+
+latex_tests() {
+    local dir
+    mkdir -p "$outdir/latex"
+    dir=$(cd "$outdir/latex" && pwd) # absolute: budc runs xelatex elsewhere
+    latex_golden "$dir"
+    latex_escaping "$dir"
+    latex_no_xelatex "$dir"
+    if command -v xelatex > /dev/null; then
+        latex_build_seed "$dir"
+        latex_injection "$dir"
+    else
+        echo "note: xelatex is not installed: the PDF tests of tests/outputs/latex.sh were skipped"
+    fi
+}
+
+latex_tests

@@ -18,8 +18,10 @@
 
 #include "build.h"
 #include "check.h"
+#include "diff.h"
 #include "diag.h"
 #include "explain.h"
+#include "fmt.h"
 #include "frontend.h"
 
 #define BUDC_VERSION "0.1.0"
@@ -38,6 +40,8 @@ static const char usage_text[] =
     "  csv FILE          write its tables as CSV files (-o DIR; --long, --bom)\n"
     "  latex FILE        write the disclosure as a LaTeX document (-o OUT.tex)\n"
     "  build FILE... -o DIR  write every format, and the PDF when xelatex is installed\n"
+    "  fmt FILE...       rewrite files in the canonical layout (-w, --check)\n"
+    "  diff OLD NEW      what changed in meaning between two budgets\n"
     "  parse FILE        print the syntax tree of a file (for debugging)\n"
     "  explain [CODE]    explain a diagnostic code, or list every code\n"
     "  help [COMMAND]    show this help, or a command's help\n"
@@ -148,6 +152,10 @@ static int cmd_help(int argc, char **argv)
             fputs(command_help[i].help, stdout);
             return EXIT_OK;
         }
+    if (strcmp(argv[0], "fmt") == 0 || strcmp(argv[0], "diff") == 0) {
+        fputs(strcmp(argv[0], "fmt") == 0 ? fmt_help : diff_help, stdout);
+        return EXIT_OK;
+    }
     return usage_error("unknown command '%s'", argv[0]);
 }
 
@@ -424,5 +432,9 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "json") == 0 || strcmp(cmd, "csv") == 0 || strcmp(cmd, "latex") == 0 ||
         strcmp(cmd, "build") == 0)
         return cmd_output(cmd, argc - 2, argv + 2, argv[0]);
+    if (strcmp(cmd, "fmt") == 0)
+        return cmd_fmt(argc - 2, argv + 2, argv[0]);
+    if (strcmp(cmd, "diff") == 0)
+        return cmd_diff(argc - 2, argv + 2, argv[0]);
     return usage_error("unknown command '%s'", cmd);
 }

@@ -112,6 +112,10 @@ asan:
 	@$(MAKE) --no-print-directory BUILD=build/asan WERROR=1 OPT="-O1 -g" \
 	    SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" test
 
+# ---- more targets: fuzzing, benchmarks, editors (one file each) -------------
+# Each mk/*.mk may add targets and prerequisites of deps/check/test.
+-include $(wildcard mk/*.mk)
+
 # ---- installation ----------------------------------------------------------
 
 install: all

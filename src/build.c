@@ -27,6 +27,7 @@
 #include "check.h"
 #include "emit.h"
 #include "frontend.h"
+#include "inputs.h"
 #include "output.h"
 
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
@@ -101,8 +102,6 @@ static int parse(const char *cmd, int argc, char **argv, BuildOptions *o, DiagCt
     }
     if (o->nfiles == 0)
         return usage("%s: no input file", cmd);
-    if (strcmp(cmd, "build") != 0 && o->nfiles != 1)
-        return usage("%s: give one budget (budc build takes several)", cmd);
     if (strcmp(cmd, "build") == 0 && !o->out)
         return usage("build: say where the outputs go: -o DIR");
     return 0;
@@ -378,7 +377,7 @@ static int load_checked(Program *p, const char *path, DiagCtx *d, const char *st
 }
 
 static int one(const char *cmd, const BuildOptions *o, const char *path, DiagCtx *d,
-               const char *std)
+               const char *std, bool many)
 {
     Program p;
     Model *m;
@@ -392,14 +391,26 @@ static int one(const char *cmd, const BuildOptions *o, const char *path, DiagCtx
     if (st == EXIT_OK) {
         char name[256];
         base_name(path, name, sizeof name);
+        char err[512];
+        /* with several budgets, -o is a directory holding NAME.json … */
+        char *many_out = NULL;
+        if (many && strcmp(cmd, "build") != 0) {
+            if (out_mkdir(o->out, err, sizeof err) < 0) {
+                st = fail("%s", err);
+                goto done;
+            }
+            many_out = xmalloc(strlen(o->out) + strlen(name) + 16);
+            sprintf(many_out, "%s/%s%s", o->out, name,
+                    strcmp(cmd, "json") == 0 ? ".json" : strcmp(cmd, "latex") == 0 ? ".tex" : "-csv");
+        }
         if (strcmp(cmd, "json") == 0) {
-            st = write_file(o->out ? o->out : "-", w_json, m, d, NULL);
+            st = write_file(many_out ? many_out : o->out ? o->out : "-", w_json, m, d, NULL);
         } else if (strcmp(cmd, "latex") == 0) {
-            st = write_file(o->out ? o->out : "-", w_latex, m, d, NULL);
+            st = write_file(many_out ? many_out : o->out ? o->out : "-", w_latex, m, d, NULL);
         } else if (strcmp(cmd, "csv") == 0) {
-            st = write_csv(o->out ? o->out : ".", m, d, o->bom, !o->csv_long, o->csv_long);
+            st = write_csv(many_out ? many_out : o->out ? o->out : ".", m, d, o->bom,
+                           !o->csv_long, o->csv_long);
         } else { /* build */
-            char err[512];
             char *base = join(o->out, name);
             char *json = xmalloc(strlen(base) + 8), *tex = xmalloc(strlen(base) + 8),
                  *csv = xmalloc(strlen(base) + 8);
@@ -421,6 +432,8 @@ static int one(const char *cmd, const BuildOptions *o, const char *path, DiagCtx
             free(tex);
             free(csv);
         }
+    done:
+        free(many_out);
         model_free(m);
         free(m);
     }
@@ -438,11 +451,20 @@ int cmd_output(const char *cmd, int argc, char **argv, const char *argv0)
     if (st == EXIT_OK) {
         d.max_errors = o.max_errors;
         const char *std = frontend_stdlib_dir(argv0);
-        for (int i = 0; i < o.nfiles; i++) {
-            int s = one(cmd, &o, o.files[i], &d, std);
-            if (s > st)
-                st = s;
+        Inputs in;
+        char err[512];
+        if (inputs_expand(&in, o.files, o.nfiles, err, sizeof err) < 0) {
+            st = usage("%s", err);
+        } else if (in.n > 1 && !o.out) {
+            st = usage("%s: with several budgets, say where the outputs go: -o DIR", cmd);
+        } else {
+            for (int i = 0; i < in.n; i++) {
+                int s = one(cmd, &o, in.files[i], &d, std, in.n > 1);
+                if (s > st)
+                    st = s;
+            }
         }
+        inputs_free(&in);
         diag_finish(&d);
     }
     diag_free(&d);

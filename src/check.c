@@ -79,6 +79,12 @@ static int load_default_catalogue(Program *p, const Stmt *dept, DiagCtx *d)
     return p->nerrors - before;
 }
 
+int check_prepare(Program *p, DiagCtx *d)
+{
+    const Stmt *dept = find_department(p);
+    return dept ? load_default_catalogue(p, dept, d) : 0;
+}
+
 int check_program(Program *p, DiagCtx *d, Model **keep)
 {
     if (keep)

@@ -27,6 +27,11 @@
  * with model_free and free), or NULL for a part of a budget. */
 int check_program(Program *p, DiagCtx *d, Model **keep);
 
+/* Loads what check_program would load before checking (the standard
+ * library of the budget year when the budget imports no catalogue), for
+ * -M.  Returns the number of errors. */
+int check_prepare(Program *p, DiagCtx *d);
+
 /* The passes (each returns the number of errors it reported). */
 int check_codes(Model *m, DiagCtx *d);
 int check_balance(Model *m, DiagCtx *d, bool codes_ok);

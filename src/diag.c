@@ -480,6 +480,51 @@ static void print_source(FILE *out, Loc loc)
 }
 
 /* Prints one diagnostic, header and source, unconditionally. */
+/* Writes S as a JSON string (UTF-8 passes through; control characters,
+ * quotes and backslashes are escaped). */
+static void json_string(FILE *out, const char *s)
+{
+    fputc('"', out);
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            fprintf(out, "\\%c", c);
+        else if (c < 0x20)
+            fprintf(out, "\\u%04x", c);
+        else
+            fputc(c, out);
+    }
+    fputc('"', out);
+}
+
+/* --diagnostics=json: one JSON object a line; a note is its own object
+ * (level "note") following the diagnostic it belongs to. */
+static void print_json(FILE *out, DiagLevel lvl, Loc loc, const char *code, const char *fmt,
+                       va_list ap)
+{
+    static const char *const levels[] = {"error", "warning", "note"};
+    char msg[2048];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    fprintf(out, "{\"level\":\"%s\",\"code\":", levels[lvl]);
+    if (code)
+        json_string(out, code);
+    else
+        fputs("null", out);
+    fputs(",\"file\":", out);
+    if (loc.file && loc.file->name)
+        json_string(out, loc.file->name);
+    else
+        fputs("null", out);
+    if (loc.file && loc.line > 0)
+        fprintf(out, ",\"line\":%d,\"column\":%d,\"end_line\":%d,\"end_column\":%d", loc.line,
+                loc.col, loc.end_line, loc.end_col);
+    else
+        fputs(",\"line\":null,\"column\":null,\"end_line\":null,\"end_column\":null", out);
+    fputs(",\"message\":", out);
+    json_string(out, msg);
+    fputs("}\n", out);
+}
+
 static void print_diag(FILE *out, DiagLevel lvl, Loc loc, const char *code,
                        const char *fmt, va_list ap)
 {
@@ -541,7 +586,10 @@ void diag_vreport(DiagCtx *d, DiagLevel lvl, Loc loc, const char *code,
         d->suppressed++;
         return;
     }
-    print_diag(d->out != NULL ? d->out : stderr, lvl, loc, code, fmt, ap);
+    if (d->json)
+        print_json(d->out != NULL ? d->out : stderr, lvl, loc, code, fmt, ap);
+    else
+        print_diag(d->out != NULL ? d->out : stderr, lvl, loc, code, fmt, ap);
 }
 
 void diag_report(DiagCtx *d, DiagLevel lvl, Loc loc, const char *code,
@@ -602,13 +650,21 @@ void diag_finish(DiagCtx *d)
     if (serr > d->suppressed)
         serr = d->suppressed;
     swarn = d->suppressed - serr;
-    fputs("budc: note: ", out);
+    char msg[160];
     if (serr > 0 && swarn > 0)
-        fprintf(out, "%d more error%s and %d more warning%s not shown",
-                serr, plural(serr), swarn, plural(swarn));
+        snprintf(msg, sizeof msg, "%d more error%s and %d more warning%s not shown", serr,
+                 plural(serr), swarn, plural(swarn));
     else if (serr > 0)
-        fprintf(out, "%d more error%s not shown", serr, plural(serr));
+        snprintf(msg, sizeof msg, "%d more error%s not shown", serr, plural(serr));
     else
-        fprintf(out, "%d more warning%s not shown", swarn, plural(swarn));
-    fputs(" (use -fmax-errors=0 to see all)\n", out);
+        snprintf(msg, sizeof msg, "%d more warning%s not shown", swarn, plural(swarn));
+    if (d->json) {
+        fputs("{\"level\":\"note\",\"code\":null,\"file\":null,\"line\":null,\"column\":null,"
+              "\"end_line\":null,\"end_column\":null,\"message\":",
+              out);
+        json_string(out, msg);
+        fputs("}\n", out);
+    } else {
+        fprintf(out, "budc: note: %s (use -fmax-errors=0 to see all)\n", msg);
+    }
 }

@@ -70,6 +70,7 @@ typedef struct DiagRecord {
 typedef struct DiagCtx {
     FILE *out;          /* where diagnostics go (stderr in budc) */
     bool record;        /* keep every reported diagnostic in recs */
+    bool json;          /* --diagnostics=json: one JSON object a line */
     DiagRecord *recs;
     size_t nrecs, caprecs;
     int max_errors;     /* print at most this many errors; 0 = no limit */

@@ -23,6 +23,8 @@
 #include "explain.h"
 #include "fmt.h"
 #include "frontend.h"
+#include "inputs.h"
+#include "output.h"
 
 #define BUDC_VERSION "0.1.0"
 
@@ -63,8 +65,9 @@ static const struct {
 } command_help[] = {
     {"check",
      "usage: budc check [-fmax-errors=N] [-Werror] [-Werror=CODE] [-Wno-CODE] [-WCODE]\n"
-     "                  FILE...\n"
+     "                  [--diagnostics=json] [-M] [-MF FILE] [-MT TARGET] FILE|DIR...\n"
      "\n"
+     "A DIR stands for the .bud files directly in it.\n"
      "Reads each FILE and the files it imports and, when they read without an\n"
      "error, checks what the budget means.  Reports every error and warning as\n"
      "FILE:LINE:COLUMN: error: MESSAGE [CODE], with the source line and the\n"
@@ -77,6 +80,13 @@ static const struct {
      "  -Werror=CODE      report warning CODE as an error\n"
      "  -Wno-CODE         do not report warning CODE, nor its notes\n"
      "  -WCODE            report warning CODE again\n"
+     "  --diagnostics=json  one JSON object a line on stderr, for editors and CI\n"
+     "                    (level, code, file, line, column, end_line, end_column,\n"
+     "                    message; a note is its own object after its diagnostic)\n"
+     "  -M                print make-style dependencies (the budget's imports)\n"
+     "                    instead of checking: NAME.json: NAME.bud IMPORTS...\n"
+     "  -MF FILE          write the dependencies to FILE (implies -M)\n"
+     "  -MT TARGET        name the rule's target (implies -M; one budget)\n"
      "\n"
      "The last flag naming a code wins.  CODE is written as reported\n"
      "(W-CATALOG-LOCAL) or without W- in any case (catalog-local); a rule's\n"
@@ -163,6 +173,9 @@ typedef struct Options {
     int max_errors;
     char **files;
     int nfiles;
+    bool deps;           /* -M */
+    const char *dep_file; /* -MF FILE */
+    const char *dep_target; /* -MT TARGET */
 } Options;
 
 /* Applies the -W flag A to D; returns -1 after reporting a usage error. */
@@ -183,6 +196,8 @@ static int parse_options(int argc, char **argv, Options *o, DiagCtx *d)
     o->max_errors = DEFAULT_MAX_ERRORS;
     o->files = argv;
     o->nfiles = 0;
+    o->deps = false;
+    o->dep_file = o->dep_target = NULL;
     bool only_files = false;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
@@ -199,6 +214,27 @@ static int parse_options(int argc, char **argv, Options *o, DiagCtx *d)
         } else if (!only_files && strncmp(a, "-W", 2) == 0) {
             if (warning_option(d, a) < 0)
                 return -1;
+        } else if (!only_files && strcmp(a, "-M") == 0) {
+            o->deps = true;
+        } else if (!only_files && (strcmp(a, "-MF") == 0 || strcmp(a, "-MT") == 0)) {
+            if (i + 1 >= argc) {
+                usage_error("'%s' needs a file name after it", a);
+                return -1;
+            }
+            if (a[2] == 'F')
+                o->dep_file = argv[++i];
+            else
+                o->dep_target = argv[++i];
+            o->deps = true;
+        } else if (!only_files && strncmp(a, "--diagnostics=", 14) == 0) {
+            if (strcmp(a + 14, "json") == 0)
+                d->json = true;
+            else if (strcmp(a + 14, "text") == 0)
+                d->json = false;
+            else {
+                usage_error("bad value in '%s': write --diagnostics=text or --diagnostics=json", a);
+                return -1;
+            }
         } else if (!only_files && a[0] == '-' && a[1]) {
             usage_error("unknown option '%s'", a);
             return -1;
@@ -212,13 +248,53 @@ static int parse_options(int argc, char **argv, Options *o, DiagCtx *d)
 /* Loads PATH; parse prints its tree, check checks it when it loaded without
  * an error (a budget with syntax errors is not checked further).  Returns
  * -1 when PATH itself cannot be read. */
-static int load_file(const char *path, DiagCtx *d, const char *std, bool dump)
+/* Writes PATH for a makefile: spaces, '#' and '$' escaped. */
+static void make_path(FILE *f, const char *path)
+{
+    for (const char *c = path; *c; c++) {
+        if (*c == ' ' || *c == '#')
+            fputc('\\', f);
+        if (*c == '$')
+            fputc('$', f);
+        fputc(*c, f);
+    }
+}
+
+/* -M: "TARGET: ENTRY IMPORTS…", then an empty rule for each import so that
+ * make does not fail when one is deleted (as gcc -MP does). */
+static void write_deps(FILE *f, const Program *p, const char *entry, const char *target)
+{
+    if (target) {
+        make_path(f, target);
+    } else {
+        size_t n = strlen(entry);
+        bool bud = n > 4 && strcmp(entry + n - 4, ".bud") == 0;
+        fprintf(f, "%.*s", (int)(bud ? n - 4 : n), entry);
+        fputs(".json", f);
+    }
+    fputc(':', f);
+    for (const Module *m = p->modules; m; m = m->next) {
+        fputs(" \\\n  ", f);
+        make_path(f, m->path);
+    }
+    fputc('\n', f);
+    for (const Module *m = p->modules ? p->modules->next : NULL; m; m = m->next) {
+        fputc('\n', f);
+        make_path(f, m->path);
+        fputs(":\n", f);
+    }
+}
+
+static int load_file(const char *path, DiagCtx *d, const char *std, bool dump, const Options *o,
+                     FILE *deps)
 {
     Program p;
     program_init(&p, d, std);
     int rc = program_load(&p, path);
     if (rc == 0 && dump)
         ast_dump(stdout, p.modules->stmts, 0);
+    else if (rc == 0 && o->deps && check_prepare(&p, d) == 0)
+        write_deps(deps, &p, path, o->dep_target);
     else if (rc == 0 && p.nerrors == 0)
         check_program(&p, d, NULL);
     program_free(&p);
@@ -235,11 +311,39 @@ static int run_files(int argc, char **argv, const char *argv0, bool dump, DiagCt
     if (dump && o.nfiles != 1)
         return usage_error("%s: give exactly one file", "parse");
     d->max_errors = o.max_errors;
+    Inputs in;
+    char err[512];
+    if (inputs_expand(&in, o.files, o.nfiles, err, sizeof err) < 0) {
+        inputs_free(&in);
+        return usage_error("%s", err);
+    }
+    if (o.dep_target && in.n > 1) {
+        inputs_free(&in);
+        return usage_error("-MT names the target of one budget; give one file");
+    }
+    /* -M writes the dependencies (to -MF FILE, atomically, or stdout) and
+     * does not check: like gcc -M, it only reads what the budget imports. */
+    OutFile depout;
+    FILE *deps = stdout;
+    if (o.deps && o.dep_file && !(deps = out_open(&depout, o.dep_file, err, sizeof err))) {
+        inputs_free(&in);
+        fprintf(stderr, "budc: error: %s\n", err);
+        return EXIT_USAGE;
+    }
     const char *std = frontend_stdlib_dir(argv0);
     bool io_error = false;
-    for (int i = 0; i < o.nfiles; i++)
-        if (load_file(o.files[i], d, std, dump) < 0)
+    for (int i = 0; i < in.n; i++)
+        if (load_file(in.files[i], d, std, dump, &o, deps) < 0)
             io_error = true;
+    inputs_free(&in);
+    if (o.deps && o.dep_file) {
+        if (io_error || d->nerrors)
+            out_abort(&depout);
+        else if (out_commit(&depout, err, sizeof err) < 0) {
+            fprintf(stderr, "budc: error: %s\n", err);
+            io_error = true;
+        }
+    }
     diag_finish(d);
     if (io_error)
         return EXIT_USAGE;

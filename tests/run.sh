@@ -24,6 +24,13 @@ pass=0
 fail=0
 ok()   { pass=$((pass + 1)); }
 bad()  { fail=$((fail + 1)); echo "FAIL: $*"; }
+expect_status() { # expect_status STATUS DESCRIPTION COMMAND...
+    local want=$1 what=$2; shift 2
+    "$@" >/dev/null 2>&1
+    local got=$?
+    if [ $got -eq "$want" ]; then ok; else bad "$what: exit $got, expected $want"; fi
+}
+
 
 # 1. unit tests
 for t in "$build"/tests/test_*; do
@@ -165,12 +172,6 @@ for t in tests/outputs/*.sh; do
 done
 
 # 6. the command line
-expect_status() { # expect_status STATUS DESCRIPTION COMMAND...
-    local want=$1 what=$2; shift 2
-    "$@" >/dev/null 2>&1
-    local got=$?
-    if [ $got -eq "$want" ]; then ok; else bad "$what: exit $got, expected $want"; fi
-}
 expect_status 0 "budc --help" "$budc" --help
 expect_status 0 "budc --version" "$budc" --version
 expect_status 0 "budc help check" "$budc" help check

@@ -1,0 +1,54 @@
+# cli.sh — sourced by tests/run.sh: directories as inputs, several budgets
+# in one run, make dependencies (-M, -MF, -MT) and JSON diagnostics.
+clidir=$outdir/cli
+rm -rf "$clidir"
+mkdir -p "$clidir"
+
+# a directory stands for the .bud files directly in it
+if "$budc" check examples >/dev/null 2>&1; then ok; else bad "budc check examples/ (a directory)"; fi
+n=$("$budc" check examples 2>&1 | grep -c 'qinhuangdao-media-center-2023/本级.bud:83:39: warning')
+if [ "$n" = 1 ]; then ok; else bad "budc check examples/ reports each warning once (got $n)"; fi
+mkdir -p "$clidir/empty"
+expect_status 2 "a directory without .bud files" "$budc" check "$clidir/empty"
+# several budgets: the exit status covers them all
+cp tests/golden/balance/balance.bud "$clidir/broken.bud"
+expect_status 1 "one broken budget among good ones" "$budc" check examples "$clidir/broken.bud"
+# json of several budgets goes into a directory
+if "$budc" json -o "$clidir/json" examples 2>/dev/null &&
+    [ -s "$clidir/json/qinhuangdao-media-center-2023.json" ] &&
+    [ -s "$clidir/json/county-culture-bureau-2023.json" ]; then ok
+else bad "budc json -o DIR with a directory of budgets"; fi
+expect_status 2 "several budgets without -o" "$budc" json examples
+
+# -M: the budget, its imports and the standard library it is checked against
+deps=$("$budc" check -M examples/qinhuangdao-media-center-2023.bud)
+case "$deps" in
+"examples/qinhuangdao-media-center-2023.json: \\"*) ok ;;
+*) bad "-M names NAME.json as the target: $(printf '%s' "$deps" | head -1)" ;;
+esac
+for dep in examples/qinhuangdao-media-center-2023/本级.bud stdlib/2023/function.bud; do
+    case "$deps" in *"$dep"*) ok ;; *) bad "-M lists $dep" ;; esac
+done
+case "$("$budc" check -M examples/county-culture-bureau-2023.bud)" in
+*stdlib/2023.bud*) ok ;; *) bad "-M lists the standard library loaded by default" ;; esac
+"$budc" check -MF "$clidir/seed.d" -MT out/seed.json examples/qinhuangdao-media-center-2023.bud
+if head -1 "$clidir/seed.d" | grep -q '^out/seed.json: \\$'; then ok; else bad "-MF FILE -MT TARGET"; fi
+# the dependency file is a valid makefile fragment
+printf 'include %s\nall: out/seed.json\nout/seed.json:\n\t@echo made\n' "$clidir/seed.d" > "$clidir/Makefile"
+if make -s -f "$clidir/Makefile" -n >/dev/null 2>&1; then ok; else bad "the -MF file is read by make"; fi
+
+# --diagnostics=json: one object a line, parsed by python's json
+if "$budc" check --diagnostics=json tests/golden/balance/balance.bud 2>"$clidir/diag.jsonl"; then
+    bad "--diagnostics=json keeps the exit status"
+else ok; fi
+if python3 - "$clidir/diag.jsonl" <<'PY'
+import json, sys
+lines = open(sys.argv[1], encoding='utf-8').read().splitlines()
+objs = [json.loads(l) for l in lines]
+assert objs[0]['level'] == 'error' and objs[0]['code'] == 'E-BALANCE', objs[0]
+assert objs[0]['line'] == 9 and objs[0]['column'] == 12, objs[0]
+assert objs[1]['level'] == 'note' and objs[1]['code'] is None
+assert all(set(o) == {'level', 'code', 'file', 'line', 'column', 'end_line', 'end_column', 'message'} for o in objs)
+PY
+then ok; else bad "--diagnostics=json objects"; fi
+expect_status 2 "--diagnostics=xml" "$budc" check --diagnostics=xml examples

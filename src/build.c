@@ -350,10 +350,12 @@ static int write_pdf(const char *outdir, const char *name, Model *m)
 
 /* Loads and checks PATH; on success *M holds the model (and P must be freed
  * after it).  Returns EXIT_OK, EXIT_INPUT (errors reported) or EXIT_USAGE. */
-static int load_checked(Program *p, const char *path, DiagCtx *d, const char *std, Model **m)
+static int load_checked(Program *p, const char *path, DiagCtx *d, const char *std,
+                        StdCache *cache, Model **m)
 {
     *m = NULL;
     program_init(p, d, std);
+    p->cache = cache;
     if (program_load(p, path) < 0)
         return EXIT_USAGE;
     int before = d->nerrors;
@@ -377,12 +379,12 @@ static int load_checked(Program *p, const char *path, DiagCtx *d, const char *st
 }
 
 static int one(const char *cmd, const BuildOptions *o, const char *path, DiagCtx *d,
-               const char *std, bool many)
+               const char *std, StdCache *cache, bool many)
 {
     Program p;
     Model *m;
     size_t first = d->nrecs;
-    int st = load_checked(&p, path, d, std, &m);
+    int st = load_checked(&p, path, d, std, cache, &m);
     /* the JSON lists this budget's warnings, not those of the files before */
     DiagCtx view = *d;
     view.recs += first;
@@ -458,11 +460,14 @@ int cmd_output(const char *cmd, int argc, char **argv, const char *argv0)
         } else if (in.n > 1 && !o.out) {
             st = usage("%s: with several budgets, say where the outputs go: -o DIR", cmd);
         } else {
+            StdCache cache;
+            stdcache_init(&cache);
             for (int i = 0; i < in.n; i++) {
-                int s = one(cmd, &o, in.files[i], &d, std, in.n > 1);
+                int s = one(cmd, &o, in.files[i], &d, std, &cache, in.n > 1);
                 if (s > st)
                     st = s;
             }
+            stdcache_free(&cache);
         }
         inputs_free(&in);
         diag_finish(&d);

@@ -26,9 +26,36 @@ void program_init(Program *p, DiagCtx *d, const char *stdlib_dir)
 void program_free(Program *p)
 {
     for (Module *m = p->modules; m; m = m->next)
-        src_free(m->file);
+        if (!m->shared)
+            src_free(m->file);
     arena_free(&p->arena);
     p->modules = p->last = NULL;
+}
+
+void stdcache_init(StdCache *c)
+{
+    memset(c, 0, sizeof *c);
+    arena_init(&c->arena);
+}
+
+void stdcache_free(StdCache *c)
+{
+    for (StdEntry *e = c->entries; e; e = e->next)
+        src_free(e->file);
+    if (c->catalogs)
+        catalogs_free(c->catalogs);
+    arena_free(&c->arena);
+    c->entries = NULL;
+    c->catalogs = NULL;
+    c->catalog_key = NULL;
+}
+
+static StdEntry *cache_find(StdCache *c, const char *real)
+{
+    for (StdEntry *e = c->entries; e; e = e->next)
+        if (strcmp(e->realpath, real) == 0)
+            return e;
+    return NULL;
 }
 
 static Module *find_module(Program *p, const char *real)
@@ -129,7 +156,8 @@ static Module *load(Program *p, const char *path, const Loc *from, bool is_std)
             return seen;
         }
     }
-    SrcFile *f = err ? NULL : src_read(path);
+    StdEntry *cached = !err && is_std && p->cache ? cache_find(p->cache, real) : NULL;
+    SrcFile *f = err ? NULL : cached ? cached->file : src_read(path);
     if (!f) {
         if (!err)
             err = errno;
@@ -145,7 +173,7 @@ static Module *load(Program *p, const char *path, const Loc *from, bool is_std)
     m->file = f;
     m->realpath = arena_strdup(&p->arena, real);
     m->path = arena_strdup(&p->arena, path);
-    if (is_std)
+    if (is_std && !cached)
         std_display_name(p, f, real);
     m->is_std = is_std;
     if (from)
@@ -156,10 +184,28 @@ static Module *load(Program *p, const char *path, const Loc *from, bool is_std)
         p->modules = m;
     p->last = m;
 
-    int nerr = 0;
-    m->stmts = parse_file(f, &p->arena, p->diag, &nerr);
-    p->nerrors += nerr;
-    p->nerrors += structure_check(m->stmts, f, &p->arena, p->diag, nerr);
+    if (cached) { /* parsed and checked once for the whole run */
+        m->stmts = cached->stmts;
+        m->shared = true;
+        p->nerrors += cached->nerrors;
+    } else {
+        bool keep = is_std && p->cache;
+        Arena *a = keep ? &p->cache->arena : &p->arena;
+        int nerr = 0;
+        m->stmts = parse_file(f, a, p->diag, &nerr);
+        nerr += structure_check(m->stmts, f, a, p->diag, nerr);
+        p->nerrors += nerr;
+        if (keep) {
+            StdEntry *e = arena_alloc(a, sizeof *e);
+            e->realpath = arena_strdup(a, real);
+            e->file = f;
+            e->stmts = m->stmts;
+            e->nerrors = nerr;
+            e->next = p->cache->entries;
+            p->cache->entries = e;
+            m->shared = true;
+        }
+    }
     m->loading = true;
     load_imports(p, m);
     m->loading = false;

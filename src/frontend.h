@@ -12,6 +12,7 @@
 
 #include "arena.h"
 #include "ast.h"
+#include "catalog.h"
 #include "diag.h"
 #include "source.h"
 
@@ -23,9 +24,32 @@ typedef struct Module {
     Stmt *stmts;
     bool loading;      /* on the import stack (cycle detection) */
     bool is_std;       /* a file of the standard library (imported as std/…) */
+    bool shared;       /* file and stmts belong to a StdCache, not the program */
     Loc import_loc;    /* the import that loaded it (file NULL for the entry) */
     struct Module *next;
 } Module;
+
+/* The standard library's files, parsed once for a whole run of many
+ * budgets: a program with a cache takes std files from it. */
+typedef struct StdEntry {
+    char *realpath;
+    SrcFile *file;
+    Stmt *stmts;
+    int nerrors;
+    struct StdEntry *next;
+} StdEntry;
+
+typedef struct StdCache {
+    Arena arena;
+    StdEntry *entries;
+    /* The catalogues of the standard library, built once: budgets without
+     * catalogues of their own share them (read-only). */
+    char *catalog_key;  /* the std files they were built from, or NULL */
+    Catalogs *catalogs;
+} StdCache;
+
+void stdcache_init(StdCache *c);
+void stdcache_free(StdCache *c);
 
 typedef struct Program {
     Arena arena;
@@ -34,6 +58,7 @@ typedef struct Program {
     Module *modules;        /* load order, entry first */
     Module *last;
     int nerrors;            /* errors reported while loading and parsing */
+    StdCache *cache;        /* where std files come from, or NULL */
 } Program;
 
 void program_init(Program *p, DiagCtx *d, const char *stdlib_dir);

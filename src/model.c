@@ -1038,13 +1038,50 @@ static void build_department(B *b, const Stmt *s)
     m->money_scale = 2;
 }
 
+/* The catalogues: a budget with no catalogue of its own shares those the
+ * run's StdCache built once from the same standard library files. */
+static int load_catalogs(Model *m, const Program *p, DiagCtx *d)
+{
+    StdCache *c = p->cache;
+    size_t keylen = 1;
+    for (const Module *mod = p->modules; mod; mod = mod->next) {
+        if (!mod->is_std) {
+            for (const Stmt *s = mod->stmts; s; s = s->next)
+                if (s->kind == S_CATALOG)
+                    c = NULL; /* its own entries: built for it alone */
+        } else {
+            keylen += strlen(mod->realpath) + 1;
+        }
+    }
+    if (!c)
+        return catalogs_load(&m->cat, p, &m->arena, d);
+    char *key = xmalloc(keylen), *k = key;
+    for (const Module *mod = p->modules; mod; mod = mod->next)
+        if (mod->is_std)
+            k += sprintf(k, "%s\n", mod->realpath);
+    *k = '\0';
+    int nerr = 0;
+    if (!c->catalogs || strcmp(c->catalog_key, key) != 0) {
+        if (c->catalogs)
+            catalogs_free(c->catalogs);
+        c->catalogs = arena_alloc(&c->arena, sizeof *c->catalogs);
+        memset(c->catalogs, 0, sizeof *c->catalogs);
+        nerr = catalogs_load(c->catalogs, p, &c->arena, d);
+        c->catalog_key = arena_strdup(&c->arena, key);
+    }
+    free(key);
+    m->cat = *c->catalogs;
+    m->cat_shared = true;
+    return nerr;
+}
+
 int model_build(Model *m, const Program *p, DiagCtx *d)
 {
     memset(m, 0, sizeof *m);
     arena_init(&m->arena);
     m->program = p;
     B b = {.m = m, .d = d, .unit = -1};
-    m->nerrors += catalogs_load(&m->cat, p, &m->arena, d);
+    m->nerrors += load_catalogs(m, p, d);
     /* The department first: amounts are read in its money unit. */
     for (const Module *mod = p->modules; mod; mod = mod->next)
         for (const Stmt *s = mod->stmts; s; s = s->next)
@@ -1086,6 +1123,7 @@ int model_build(Model *m, const Program *p, DiagCtx *d)
 
 void model_free(Model *m)
 {
-    catalogs_free(&m->cat);
+    if (!m->cat_shared)
+        catalogs_free(&m->cat);
     arena_free(&m->arena);
 }

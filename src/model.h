@@ -340,6 +340,7 @@ typedef struct Model {
     Arena arena;
     const Program *program;
     Catalogs cat;
+    bool cat_shared;   /* cat belongs to the program's StdCache */
 
     bool has_department;
     const char *dept_code, *dept_name;

@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "consolidate.h"
 #include "emit.h"
 #include "frontend.h"
 #include "inputs.h"
@@ -36,6 +37,7 @@ typedef struct BuildOptions {
     const char *out;   /* -o */
     bool csv_long;     /* --long */
     bool bom;          /* --bom */
+    bool consolidate;  /* --consolidate */
     int max_errors;
     char **files;
     int nfiles;
@@ -87,6 +89,8 @@ static int parse(const char *cmd, int argc, char **argv, BuildOptions *o, DiagCt
         } else if (strcmp(a, "--bom") == 0 &&
                    (strcmp(cmd, "csv") == 0 || strcmp(cmd, "build") == 0)) {
             o->bom = true;
+        } else if (strcmp(a, "--consolidate") == 0 && strcmp(cmd, "build") == 0) {
+            o->consolidate = true;
         } else if (strncmp(a, "-fmax-errors=", 13) == 0) {
             char *end;
             long n = strtol(a + 13, &end, 10);
@@ -378,68 +382,88 @@ static int load_checked(Program *p, const char *path, DiagCtx *d, const char *st
     return EXIT_OK;
 }
 
-static int one(const char *cmd, const BuildOptions *o, const char *path, DiagCtx *d,
-               const char *std, StdCache *cache, bool many)
+/* Writes the outputs of command CMD for budget NAME. */
+static int write_outputs(const char *cmd, const BuildOptions *o, const char *name, Model *m,
+                         const DiagCtx *d, bool many)
 {
-    Program p;
+    int st = EXIT_OK;
+    char err[512];
+    /* with several budgets, -o is a directory holding NAME.json … */
+    char *many_out = NULL;
+    if (many && strcmp(cmd, "build") != 0) {
+        if (out_mkdir(o->out, err, sizeof err) < 0)
+            return fail("%s", err);
+        many_out = xmalloc(strlen(o->out) + strlen(name) + 16);
+        sprintf(many_out, "%s/%s%s", o->out, name,
+                strcmp(cmd, "json") == 0 ? ".json" : strcmp(cmd, "latex") == 0 ? ".tex" : "-csv");
+    }
+    if (strcmp(cmd, "json") == 0) {
+        st = write_file(many_out ? many_out : o->out ? o->out : "-", w_json, m, d, NULL);
+    } else if (strcmp(cmd, "latex") == 0) {
+        st = write_file(many_out ? many_out : o->out ? o->out : "-", w_latex, m, d, NULL);
+    } else if (strcmp(cmd, "csv") == 0) {
+        st = write_csv(many_out ? many_out : o->out ? o->out : ".", m, d, o->bom, !o->csv_long,
+                       o->csv_long);
+    } else { /* build */
+        char *base = join(o->out, name);
+        char *json = xmalloc(strlen(base) + 8), *tex = xmalloc(strlen(base) + 8),
+             *csv = xmalloc(strlen(base) + 8);
+        sprintf(json, "%s.json", base);
+        sprintf(tex, "%s.tex", base);
+        sprintf(csv, "%s-csv", base);
+        if (out_mkdir(o->out, err, sizeof err) < 0)
+            st = fail("%s", err);
+        if (st == EXIT_OK)
+            st = write_file(json, w_json, m, d, NULL);
+        if (st == EXIT_OK)
+            st = write_csv(csv, m, d, o->bom, true, true);
+        if (st == EXIT_OK)
+            st = write_file(tex, w_latex, m, d, NULL);
+        if (st == EXIT_OK)
+            st = write_pdf(o->out, name, m);
+        free(base);
+        free(json);
+        free(tex);
+        free(csv);
+    }
+    free(many_out);
+    return st;
+}
+
+/* Loads, checks and writes one budget; with CONS, adds it to the region's
+ * consolidation (which may keep its model). */
+static int one(const char *cmd, const BuildOptions *o, const char *path, DiagCtx *d,
+               const char *std, StdCache *cache, bool many, Consolidation *cons)
+{
+    Program *p = xmalloc(sizeof *p);
     Model *m;
     size_t first = d->nrecs;
-    int st = load_checked(&p, path, d, std, cache, &m);
+    int st = load_checked(p, path, d, std, cache, &m);
     /* the JSON lists this budget's warnings, not those of the files before */
     DiagCtx view = *d;
     view.recs += first;
     view.nrecs -= first;
-    d = &view;
+    bool kept = false;
     if (st == EXIT_OK) {
         char name[256];
         base_name(path, name, sizeof name);
-        char err[512];
-        /* with several budgets, -o is a directory holding NAME.json … */
-        char *many_out = NULL;
-        if (many && strcmp(cmd, "build") != 0) {
-            if (out_mkdir(o->out, err, sizeof err) < 0) {
+        st = write_outputs(cmd, o, name, m, &view, many);
+        if (st == EXIT_OK && cons) {
+            char err[512];
+            int took = cons_add(cons, m, p, err, sizeof err);
+            if (took < 0)
                 st = fail("%s", err);
-                goto done;
-            }
-            many_out = xmalloc(strlen(o->out) + strlen(name) + 16);
-            sprintf(many_out, "%s/%s%s", o->out, name,
-                    strcmp(cmd, "json") == 0 ? ".json" : strcmp(cmd, "latex") == 0 ? ".tex" : "-csv");
+            kept = took > 0;
         }
-        if (strcmp(cmd, "json") == 0) {
-            st = write_file(many_out ? many_out : o->out ? o->out : "-", w_json, m, d, NULL);
-        } else if (strcmp(cmd, "latex") == 0) {
-            st = write_file(many_out ? many_out : o->out ? o->out : "-", w_latex, m, d, NULL);
-        } else if (strcmp(cmd, "csv") == 0) {
-            st = write_csv(many_out ? many_out : o->out ? o->out : ".", m, d, o->bom,
-                           !o->csv_long, o->csv_long);
-        } else { /* build */
-            char *base = join(o->out, name);
-            char *json = xmalloc(strlen(base) + 8), *tex = xmalloc(strlen(base) + 8),
-                 *csv = xmalloc(strlen(base) + 8);
-            sprintf(json, "%s.json", base);
-            sprintf(tex, "%s.tex", base);
-            sprintf(csv, "%s-csv", base);
-            if (out_mkdir(o->out, err, sizeof err) < 0)
-                st = fail("%s", err);
-            if (st == EXIT_OK)
-                st = write_file(json, w_json, m, d, NULL);
-            if (st == EXIT_OK)
-                st = write_csv(csv, m, d, o->bom, true, true);
-            if (st == EXIT_OK)
-                st = write_file(tex, w_latex, m, d, NULL);
-            if (st == EXIT_OK)
-                st = write_pdf(o->out, name, m);
-            free(base);
-            free(json);
-            free(tex);
-            free(csv);
+        if (!kept) {
+            model_free(m);
+            free(m);
         }
-    done:
-        free(many_out);
-        model_free(m);
-        free(m);
     }
-    program_free(&p);
+    if (!kept) {
+        program_free(p);
+        free(p);
+    }
     return st;
 }
 
@@ -462,11 +486,20 @@ int cmd_output(const char *cmd, int argc, char **argv, const char *argv0)
         } else {
             StdCache cache;
             stdcache_init(&cache);
+            Consolidation cons;
+            cons_init(&cons);
             for (int i = 0; i < in.n; i++) {
-                int s = one(cmd, &o, in.files[i], &d, std, &cache, in.n > 1);
+                int s = one(cmd, &o, in.files[i], &d, std, &cache, in.n > 1,
+                            o.consolidate ? &cons : NULL);
                 if (s > st)
                     st = s;
             }
+            if (o.consolidate && st != EXIT_OK)
+                fprintf(stderr, "budc: note: the consolidated tables were not written: a region's "
+                                "summary needs every department without error\n");
+            else if (o.consolidate && cons.ndepts > 0)
+                st = write_outputs("build", &o, "consolidated", &cons.m, &(DiagCtx){0}, false);
+            cons_free(&cons);
             stdcache_free(&cache);
         }
         inputs_free(&in);

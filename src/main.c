@@ -117,13 +117,19 @@ static const struct {
      "xelatex: the nine tables, the 说明, every 绩效目标表, procurement, assets\n"
      "and the 名词解释.  Every string of the input is escaped.\n"},
     {"build",
-     "usage: budc build -o DIR [--bom] [check options] FILE...\n"
+     "usage: budc build -o DIR [--bom] [--consolidate] [check options] FILE|DIR...\n"
      "\n"
      "Checks each FILE and writes, for a budget NAME.bud: DIR/NAME.json,\n"
      "DIR/NAME-csv/ (the nine tables and facts.csv), DIR/NAME.tex and, when\n"
      "xelatex is installed, DIR/NAME.pdf (without it, says so and writes the\n"
      "rest).  A budget with an error gets no output.  Every file is written\n"
-     "whole or not at all: an existing output is replaced only by a complete one.\n"},
+     "whole or not at all: an existing output is replaced only by a complete one.\n"
+     "A DIR stands for the .bud files directly in it.\n"
+     "\n"
+     "--consolidate also writes DIR/consolidated.{json,tex,pdf} and\n"
+     "DIR/consolidated-csv/: the nine tables summed over every department of\n"
+     "the run, by code (a region's 部门预算汇总; each department is a unit).  It\n"
+     "is written only when every department checks without error.\n"},
     {"parse",
      "usage: budc parse FILE\n"
      "\n"

@@ -52,3 +52,32 @@ assert all(set(o) == {'level', 'code', 'file', 'line', 'column', 'end_line', 'en
 PY
 then ok; else bad "--diagnostics=json objects"; fi
 expect_status 2 "--diagnostics=xml" "$budc" check --diagnostics=xml examples
+
+# build --consolidate: the nine tables summed over the departments by code
+rm -rf "$clidir/region"
+if PATH=/nonexistent "$budc" build --consolidate -o "$clidir/region" examples >/dev/null 2>&1; then ok
+else bad "budc build --consolidate examples"; fi
+if python3 - "$clidir/region" <<'PY'
+import csv, decimal, json, sys
+d = sys.argv[1]
+def total(name):
+    rows = list(csv.reader(open(f'{d}/{name}/03-expenditure.csv', encoding='utf-8', newline='')))
+    return decimal.Decimal(rows[1][3])
+seed, county, region = total('qinhuangdao-media-center-2023-csv'), total('county-culture-bureau-2023-csv'), total('consolidated-csv')
+assert region == seed + county == decimal.Decimal('1796.65'), (seed, county, region)
+doc = json.load(open(f'{d}/consolidated.json', encoding='utf-8'), parse_float=decimal.Decimal)
+assert doc['source'] is None and len(doc['units']) == 3, doc['units']
+import jsonschema
+jsonschema.Draft202012Validator(json.load(open('docs/budget.schema.json'))).validate(
+    json.load(open(f'{d}/consolidated.json', encoding='utf-8')))
+PY
+then ok; else bad "the consolidated tables are the sums of the departments' and validate"; fi
+cp tests/golden/balance/balance.bud "$clidir/broken-region.bud"
+rm -rf "$clidir/region2"
+mkdir -p "$clidir/region-in"
+cp examples/county-culture-bureau-2023.bud "$clidir/broken-region.bud" "$clidir/region-in/"
+if PATH=/nonexistent "$budc" build --consolidate -o "$clidir/region2" "$clidir/region-in" >/dev/null 2>&1; then
+    bad "--consolidate with a broken department exits 0"
+elif [ -e "$clidir/region2/consolidated.json" ]; then
+    bad "--consolidate writes a summary that misses a department"
+else ok; fi

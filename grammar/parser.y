@@ -132,6 +132,7 @@ stmt:
   | PERFORMANCE block                { $$ = parse_block(P, parse_stmt(P, S_PERFORMANCE, @$, @1, 0), &$2); }
   | TARGET STRING block              { $$ = parse_block(P, parse_stmt(P, S_TARGET, @$, @1, 1, $2), &$3); }
   | PRIOR block                      { $$ = parse_block(P, parse_stmt(P, S_PRIOR, @$, @1, 0), &$2); }
+  | PRIOR STRING                     { $$ = parse_stmt(P, S_PRIOR, @$, @1, 1, $2); }
   | TABLE WORD block                 { $$ = parse_block(P, parse_stmt(P, S_TABLE, @$, @1, 1, $2), &$3); }
   | NOTE STRING                      { $$ = parse_stmt(P, S_NOTE, @$, @1, 1, $2); }
   | ASSETS STRING block              { $$ = parse_block(P, parse_stmt(P, S_ASSETS, @$, @1, 1, $2), &$3); }

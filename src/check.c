@@ -79,6 +79,62 @@ static int load_default_catalogue(Program *p, const Stmt *dept, DiagCtx *d)
     return p->nerrors - before;
 }
 
+/* prior "FILE": loads and checks last year's budget (quietly: its warnings
+ * are last year's business) and hangs its model on M.  Errors in it make
+ * its figures unusable: one error here says so. */
+static int load_prior(Model *m, Program *p, DiagCtx *d)
+{
+    if (!m->prior_file || p->is_prior)
+        return 0;
+    const char *from = m->prior_from ? m->prior_from->name : "";
+    const char *slash = strrchr(from, '/');
+    size_t n = strlen(from) + strlen(m->prior_file) + 2;
+    char *path = xmalloc(n);
+    if (m->prior_file[0] == '/' || !slash)
+        snprintf(path, n, "%s", m->prior_file);
+    else
+        snprintf(path, n, "%.*s/%s", (int)(slash - from), from, m->prior_file);
+    FILE *sink = fopen("/dev/null", "w");
+    DiagCtx quiet;
+    diag_init(&quiet, sink ? sink : stderr);
+    quiet.max_errors = 1;
+    Program *pp = xmalloc(sizeof *pp);
+    program_init(pp, &quiet, p->stdlib_dir);
+    pp->cache = p->cache;
+    pp->is_prior = true;
+    Model *pm = NULL;
+    int nerr = 0;
+    if (program_load(pp, path) < 0) {
+        diag_error(d, m->prior_loc, "E-PRIOR-FILE", "cannot read last year's budget '%s'", path);
+        nerr = 1;
+    } else if (pp->nerrors || (check_program(pp, &quiet, &pm), quiet.nerrors) || !pm) {
+        diag_error(d, m->prior_loc, "E-PRIOR-FILE",
+                   "last year's budget '%s' has errors, so its figures cannot be compared; run "
+                   "'budc check %s'",
+                   path, path);
+        nerr = 1;
+    } else if (pm->year != m->year - 1) {
+        diag_warning(d, m->prior_loc, "W-PRIOR-YEAR",
+                     "last year's budget '%s' is for %d, not %d", path, pm->year, m->year - 1);
+    }
+    if (nerr) {
+        if (pm) {
+            model_free(pm);
+            free(pm);
+        }
+        program_free(pp);
+        free(pp);
+    } else {
+        m->prior_model = pm;
+        m->prior_program = pp;
+    }
+    diag_free(&quiet);
+    if (sink)
+        fclose(sink);
+    free(path);
+    return nerr;
+}
+
 int check_prepare(Program *p, DiagCtx *d)
 {
     const Stmt *dept = find_department(p);
@@ -97,6 +153,7 @@ int check_program(Program *p, DiagCtx *d, Model **keep)
         return nerr;
     Model *m = xmalloc(sizeof *m);
     nerr += model_build(m, p, d);
+    nerr += load_prior(m, p, d);
     int code_errors = check_codes(m, d);
     nerr += code_errors;
     nerr += check_balance(m, d, code_errors == 0);

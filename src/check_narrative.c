@@ -409,6 +409,22 @@ static void read_quote(N *n, Quote *q)
             q->change = true;
             classify(q, now);
         }
+    } else if (q->value->kind == E_PATH && (is_name(q->value->atom->path, "增减") ||
+                                            is_name(q->value->atom->path, "增减率"))) {
+        /* 增减.A is A − 上年.A; 增减率.A its rate: the sign is the change's */
+        const PathSeg *root = q->value->atom->path, *a = root->next;
+        PathSeg lastp = {.name = "上年", .loc = root->loc, .next = (PathSeg *)a};
+        if (!a)
+            return;
+        path_text(a, q->path, sizeof q->path);
+        q->yoy = q->ok && model_value(n->m, a, DEPT, &q->now, NULL, msg, sizeof msg) == VAL_OK &&
+                 model_value(n->m, &lastp, DEPT, &q->last, NULL, msg, sizeof msg) == VAL_OK;
+        q->ok = q->ok && q->yoy;
+        if (is_name(root, "增减")) {
+            q->part_v = q->v;
+            q->change = true;
+            classify(q, a);
+        }
     } else if (q->value->kind == E_PATH) {
         const PathSeg *p = q->value->atom->path;
         q->prior = is_prior(p);

@@ -59,6 +59,7 @@ typedef struct Program {
     Module *last;
     int nerrors;            /* errors reported while loading and parsing */
     StdCache *cache;        /* where std files come from, or NULL */
+    bool is_prior;          /* last year's budget of another: its own prior is not read */
 } Program;
 
 void program_init(Program *p, DiagCtx *d, const char *stdlib_dir);

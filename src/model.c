@@ -794,6 +794,17 @@ void path_text(const PathSeg *path, char *buf, size_t n)
 static void build_prior(B *b, const Stmt *s)
 {
     Model *m = b->m;
+    if (!s->has_block) { /* prior "2022.bud": last year's whole budget */
+        if (m->prior_file) {
+            err(b, s->kw_loc, "E-DUPLICATE", "last year's budget is named twice");
+            diag_note(b->d, m->prior_loc, "first named here");
+            return;
+        }
+        m->prior_file = s->args->text;
+        m->prior_from = s->loc.file;
+        m->prior_loc = s->args->loc;
+        return;
+    }
     for (const Stmt *r = s->body; r; r = r->next) {
         if (r->kind != S_ROW || !r->args || !r->args->next)
             continue;
@@ -1061,9 +1072,13 @@ static int load_catalogs(Model *m, const Program *p, DiagCtx *d)
             k += sprintf(k, "%s\n", mod->realpath);
     *k = '\0';
     int nerr = 0;
-    if (!c->catalogs || strcmp(c->catalog_key, key) != 0) {
-        if (c->catalogs)
-            catalogs_free(c->catalogs);
+    if (c->catalogs && strcmp(c->catalog_key, key) != 0) {
+        /* another standard library (another year): built for this budget
+         * alone, since budgets still alive share the cached ones */
+        free(key);
+        return catalogs_load(&m->cat, p, &m->arena, d);
+    }
+    if (!c->catalogs) {
         c->catalogs = arena_alloc(&c->arena, sizeof *c->catalogs);
         memset(c->catalogs, 0, sizeof *c->catalogs);
         nerr = catalogs_load(c->catalogs, p, &c->arena, d);
@@ -1123,6 +1138,14 @@ int model_build(Model *m, const Program *p, DiagCtx *d)
 
 void model_free(Model *m)
 {
+    if (m->prior_model) {
+        model_free(m->prior_model);
+        free(m->prior_model);
+    }
+    if (m->prior_program) {
+        program_free(m->prior_program);
+        free(m->prior_program);
+    }
     if (!m->cat_shared)
         catalogs_free(&m->cat);
     arena_free(&m->arena);

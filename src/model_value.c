@@ -11,7 +11,8 @@
  *   资产.总额 | 资产.<row> [.数量] | 资产.拟购置
  *   项目.合计 | 项目["name"].预算 | 项目["name"].采购
  *   项目.预算 | 项目.采购 | 项目.中小微      (in a rule: for each project)
- *   上年.<any of the above>                 (the `prior` block)
+ *   上年.<any of the above>                 (the `prior` block, or last year's budget)
+ *   增减.<figure>, 增减率.<figure>           (the change from last year, in percent)
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -66,7 +67,7 @@ static const char *seg_name(const PathSeg *s)
 }
 
 static const char *const roots[] = {"收入", "支出", "基本支出", "机关运行经费", "三公",
-                                    "采购", "资产", "项目", "上年"};
+                                    "采购", "资产", "项目", "上年", "增减", "增减率"};
 
 static ValueStatus income(V *v, const PathSeg *s)
 {
@@ -307,6 +308,15 @@ static ValueStatus prior(V *v, const PathSeg *s)
             take(v, true, v->m->prior[i].amount, v->m->prior[i].amount_loc);
             return VAL_OK;
         }
+    if (v->m->prior_model) { /* prior "FILE": ask last year's budget */
+        Dec x;
+        Loc at;
+        ValueStatus st = model_value(v->m->prior_model, s, (ValueCtx){-1, -1}, &x, &at, v->msg,
+                                     v->msgn);
+        if (st == VAL_OK)
+            take(v, true, x, v->m->prior_loc);
+        return st;
+    }
     snprintf(v->msg, v->msgn, "last year's %s is not stated; add it to the 'prior' block", text);
     return VAL_NO_PRIOR;
 }
@@ -351,6 +361,42 @@ static void suggest_word(const PathSeg *path, char *msg, size_t n)
     }
 }
 
+/* 增减.X = X − 上年.X; 增减率.X = that in percent of 上年.X, 2 decimals
+ * (四舍五入): the 比上年增减 the disclosure states. */
+static ValueStatus change(V *v, const PathSeg *root, const PathSeg *s, bool rate)
+{
+    if (!s)
+        return fail(v, "write %s.<figure>, e.g. %s.支出.合计", root->name, root->name);
+    Dec now, last, diff;
+    Loc at;
+    ValueStatus st = model_value(v->m, s, v->ctx, &now, &at, v->msg, v->msgn);
+    if (st != VAL_OK)
+        return st;
+    PathSeg prior_seg = {.name = "上年", .loc = root->loc, .next = (PathSeg *)s};
+    st = model_value(v->m, &prior_seg, v->ctx, &last, NULL, v->msg, v->msgn);
+    if (st != VAL_OK)
+        return st;
+    if (dec_sub(now, last, &diff) != DEC_OK) {
+        snprintf(v->msg, v->msgn, "the change overflows");
+        return VAL_ARITH;
+    }
+    if (rate) {
+        Dec hundred = dec_from_int(100), scaled;
+        if (dec_is_zero(last)) {
+            snprintf(v->msg, v->msgn, "last year's figure is 0: a rate of change has no value");
+            return VAL_NO_VALUE;
+        }
+        if (dec_mul(diff, hundred, &scaled) != DEC_OK || dec_div_round(scaled, last, 2, &diff) != DEC_OK) {
+            snprintf(v->msg, v->msgn, "the rate of change cannot be computed");
+            return VAL_ARITH;
+        }
+    }
+    v->sum = diff;
+    v->where = at;
+    v->found = true;
+    return VAL_OK;
+}
+
 ValueStatus model_value(Model *m, const PathSeg *path, ValueCtx ctx, Dec *out, Loc *where, char *msg,
                         size_t msgn)
 {
@@ -379,6 +425,8 @@ ValueStatus model_value(Model *m, const PathSeg *path, ValueCtx ctx, Dec *out, L
         st = projects(&v, rest);
     else if (strcmp(root, "上年") == 0)
         st = prior(&v, rest);
+    else if (strcmp(root, "增减") == 0 || strcmp(root, "增减率") == 0)
+        st = change(&v, path, rest, strcmp(root, "增减率") == 0);
     else {
         const char *best = NULL;
         int bestd = 3;

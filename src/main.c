@@ -42,7 +42,7 @@ static const char usage_text[] =
     "  csv FILE          write its tables as CSV files (-o DIR; --long, --bom)\n"
     "  latex FILE        write the disclosure as a LaTeX document (-o OUT.tex)\n"
     "  build FILE... -o DIR  write every format, and the PDF when xelatex is installed\n"
-    "  fmt FILE...       rewrite files in the canonical layout (-w, --check)\n"
+    "  fmt FILE...       print files in the canonical layout (-w rewrites, --check)\n"
     "  diff OLD NEW      what changed in meaning between two budgets\n"
     "  parse FILE        print the syntax tree of a file (for debugging)\n"
     "  explain [CODE]    explain a diagnostic code, or list every code\n"

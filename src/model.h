@@ -247,6 +247,9 @@ typedef struct Table {
     const char *const *col_keys; /* stable column identifiers: total, basic … */
     TRow *rows;
     int nrows;
+    int *slots;       /* hash index of rows by key (table_row builds it) */
+    int nslots, indexed;
+    Arena *arena;     /* the model's, where the index lives */
 } Table;
 
 /* The row with KEY, or NULL. */

@@ -65,13 +65,51 @@ static const int sg_item_rows[SG__COUNT][4] = {
     [SG_RECEPTION] = {0, 1, 8, -1},
 };
 
-TRow *table_row(const Table *t, const char *key)
+static unsigned key_hash(const char *s)
 {
-    for (int i = 0; i < t->nrows; i++)
-        if (strcmp(t->rows[i].key, key) == 0)
-            return &t->rows[i];
+    unsigned h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+/* (Re)builds T's row index; tables are small and change only while derived. */
+static void index_rows(Table *t)
+{
+    int n = 16;
+    while (n < t->nrows * 2)
+        n *= 2;
+    t->slots = arena_alloc(t->arena, (size_t)n * sizeof *t->slots);
+    for (int i = 0; i < n; i++)
+        t->slots[i] = -1;
+    for (int r = 0; r < t->nrows; r++) {
+        unsigned i = key_hash(t->rows[r].key) & (unsigned)(n - 1);
+        while (t->slots[i] >= 0)
+            i = (i + 1) & (unsigned)(n - 1);
+        t->slots[i] = r;
+    }
+    t->nslots = n;
+    t->indexed = t->nrows;
+}
+
+TRow *table_row(const Table *ct, const char *key)
+{
+    Table *t = (Table *)ct; /* the index is a cache, not part of the value */
+    if (t->nrows < 8 || !t->arena) {
+        for (int i = 0; i < t->nrows; i++)
+            if (strcmp(t->rows[i].key, key) == 0)
+                return &t->rows[i];
+        return NULL;
+    }
+    if (!t->slots || t->indexed != t->nrows)
+        index_rows(t);
+    unsigned i = key_hash(key) & (unsigned)(t->nslots - 1);
+    for (; t->slots[i] >= 0; i = (i + 1) & (unsigned)(t->nslots - 1))
+        if (strcmp(t->rows[t->slots[i]].key, key) == 0)
+            return &t->rows[t->slots[i]];
     return NULL;
 }
+
 
 typedef struct TB {
     Model *m;
@@ -170,6 +208,7 @@ static Table *new_table(Model *m, TableId id, int ncols, const char *const *cols
     t->ncols = ncols;
     t->cols = cols;
     t->col_keys = col_keys_of(cols);
+    t->arena = &m->arena;
     return t;
 }
 

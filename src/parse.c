@@ -61,38 +61,45 @@ static size_t utf8_valid(const unsigned char *s, size_t n)
 int parse_check_encoding(const SrcFile *f, DiagCtx *d)
 {
     const unsigned char *s = (const unsigned char *)f->text;
-    size_t i = 0, n = f->len;
-    int line = 1, col = 1, errors = 0;
+    size_t i = 0, n = f->len, line_start = 0;
+    int line = 1, errors = 0;
     if (n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
-        i = 3;
+        i = line_start = 3;
     while (i < n) {
-        Loc loc = {f, line, col, line, col + 1};
-        if (s[i] == '\0') {
-            diag_error(d, loc, "E-NUL",
-                       "NUL byte in the input: a .bud file is UTF-8 text, is this a binary file?");
-            errors++;
+        /* ASCII is most of a budget: no decoding, and the column is only
+         * counted when there is something to report */
+        unsigned char c = s[i];
+        if (c != 0 && c < 0x80) {
+            if (c == '\n') {
+                line++;
+                line_start = i + 1;
+            }
             i++;
-            col++;
             continue;
         }
-        size_t len = utf8_valid(s + i, n - i);
-        if (!len) {
+        size_t len = c ? utf8_valid(s + i, n - i) : 0;
+        if (len) {
+            i += len;
+            continue;
+        }
+        /* the column as the scanner counts it: a character, or an invalid
+         * byte, is one column */
+        int col = 1;
+        for (size_t k = line_start; k < i; col++) {
+            size_t l = s[k] ? utf8_valid(s + k, n - k) : 0;
+            k += l ? l : 1;
+        }
+        Loc loc = {f, line, col, line, col + 1};
+        if (c == '\0')
+            diag_error(d, loc, "E-NUL",
+                       "NUL byte in the input: a .bud file is UTF-8 text, is this a binary file?");
+        else
             diag_error(d, loc, "E-UTF8",
                        "invalid UTF-8 byte 0x%02X; save the file as UTF-8 (GBK and other "
                        "encodings are not read)",
-                       s[i]);
-            errors++;
-            i++;
-            col++;
-            continue;
-        }
-        if (s[i] == '\n') {
-            line++;
-            col = 1;
-        } else {
-            col++;
-        }
-        i += len;
+                       c);
+        errors++;
+        i++;
     }
     return errors;
 }

@@ -58,11 +58,11 @@ static char *copy_bytes(const char *s, size_t n)
  * -1 with errno set. */
 static int index_lines(SrcFile *f)
 {
-    size_t count = 0, i, k;
+    size_t count = 0, k;
+    const char *p, *end = f->text + f->len;
 
-    for (i = 0; i < f->len; i++)
-        if (f->text[i] == '\n')
-            count++;
+    for (p = f->text; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+        count++;
     /* The last line has no '\n' (or the file is empty): it still counts. */
     if (f->len == 0 || f->text[f->len - 1] != '\n')
         count++;
@@ -75,9 +75,9 @@ static int index_lines(SrcFile *f)
         return -1;
     k = 0;
     f->line_start[k++] = 0;
-    for (i = 0; i < f->len; i++)
-        if (f->text[i] == '\n' && i + 1 < f->len)
-            f->line_start[k++] = i + 1;
+    for (p = f->text; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+        if (p + 1 < end)
+            f->line_start[k++] = (size_t)(p + 1 - f->text);
     f->line_start[k] = f->len; /* sentinel */
     f->nlines = (int)count;
     return 0;

@@ -127,6 +127,15 @@ static char *ascii_digits(Lexer *L, const char *text, size_t len, size_t *outlen
 {
     char *buf = arena_alloc(L->P->arena, len + 1);
     size_t o = 0;
+    size_t ascii = 0;
+    while (ascii < len && !((unsigned char)text[ascii] & 0x80))
+        ascii++;
+    if (ascii == len) { /* the usual case: nothing to convert */
+        memcpy(buf, text, len);
+        buf[len] = '\0';
+        *outlen = len;
+        return buf;
+    }
     for (size_t i = 0; i < len;) {
         size_t n;
         unsigned cp = lex_decode(text + i, &n);

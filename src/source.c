@@ -258,8 +258,15 @@ Loc loc_span(Loc a, Loc b)
 
 int src_count_chars(const char *s, size_t n)
 {
-    int chars = 0;
-    for (size_t i = 0; i < n; i++)
-        chars += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return chars;
+    /* characters = bytes - continuation bytes (10xxxxxx), eight at a time */
+    size_t i = 0, cont = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t c = (w >> 7) & ~(w >> 6) & 0x0101010101010101ull;
+        cont += (size_t)((c * 0x0101010101010101ull) >> 56);
+    }
+    for (; i < n; i++)
+        cont += ((unsigned char)s[i] & 0xC0) == 0x80;
+    return (int)(n - cont);
 }

@@ -4,10 +4,55 @@
 #include "output.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* The temporary files being written, so that SIGINT, SIGTERM and SIGHUP
+ * remove them before budc dies (SIGKILL cannot be caught: a killed build
+ * may leave a .NAME.tmp-XXXXXX file beside its outputs, never a partial
+ * output under its final name).  Signal handlers can only reach globals. */
+enum { MAX_OPEN = 16 };
+static char *volatile open_tmp[MAX_OPEN];
+static volatile sig_atomic_t handlers_set;
+
+static void on_signal(int sig)
+{
+    for (int i = 0; i < MAX_OPEN; i++)
+        if (open_tmp[i])
+            unlink(open_tmp[i]);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void track(char *tmp)
+{
+    if (!handlers_set) {
+        handlers_set = 1;
+        static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+        for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+            struct sigaction sa;
+            memset(&sa, 0, sizeof sa);
+            sa.sa_handler = on_signal;
+            sigemptyset(&sa.sa_mask);
+            sigaction(sigs[i], &sa, NULL);
+        }
+    }
+    for (int i = 0; i < MAX_OPEN; i++)
+        if (!open_tmp[i]) {
+            open_tmp[i] = tmp;
+            return;
+        }
+}
+
+static void untrack(const char *tmp)
+{
+    for (int i = 0; i < MAX_OPEN; i++)
+        if (open_tmp[i] == tmp)
+            open_tmp[i] = NULL;
+}
 
 static char *str_dup(const char *s)
 {
@@ -46,6 +91,7 @@ FILE *out_open(OutFile *o, const char *path, char *err, size_t errn)
         out_abort(o);
         return NULL;
     }
+    track(o->tmp);
     fchmod(fd, 0644);
     o->f = fdopen(fd, "wb");
     if (!o->f) {
@@ -84,6 +130,7 @@ int out_commit(OutFile *o, char *err, size_t errn)
         out_abort(o);
         return -1;
     }
+    untrack(o->tmp);
     free(o->tmp);
     free(o->path);
     o->tmp = o->path = NULL;
@@ -95,8 +142,10 @@ void out_abort(OutFile *o)
     if (o->f && o->f != stdout)
         fclose(o->f);
     o->f = NULL;
-    if (o->tmp)
+    if (o->tmp) {
         unlink(o->tmp);
+        untrack(o->tmp);
+    }
     free(o->tmp);
     free(o->path);
     o->tmp = o->path = NULL;

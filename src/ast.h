@@ -70,6 +70,8 @@ struct Atom {
     size_t raw_len;
     TextPart *parts;   /* A_STRING in narrative text, after the structure pass */
     Atom *value;       /* A_FIELD: its value */
+    PathSeg *path_tail; /* A_PATH: its last segment, for appending */
+    int path_len;
     Atom *next;
 };
 
@@ -114,6 +116,7 @@ struct Expr {
     int binop;           /* '+', '-', '*', '/' or 'c' for a comparison */
     OpKind cmp;          /* when binop == 'c' */
     Expr *lhs, *rhs;
+    int depth;           /* 1 for a leaf; the parser keeps it bounded */
 };
 
 /* Constructors: everything is allocated in A. */

@@ -317,17 +317,38 @@ Atom *parse_op_atom(Parser *P, OpKind op, Loc loc)
     return a;
 }
 
-static PathSeg *last_seg(PathSeg *s)
+/* Paths and expressions are bounded: no real figure has more than a few
+ * parts, no real quote or rule more than a few operators; the bound keeps
+ * every later walk over them shallow (the checker and the back ends recurse
+ * on expressions). */
+enum { MAX_PATH_PARTS = 64, MAX_EXPR_DEPTH = 200 };
+
+static void append_seg(Parser *P, Atom *path, PathSeg *seg)
 {
-    while (s->next)
-        s = s->next;
-    return s;
+    if (!path->path_tail) {
+        path->path_len = 1;
+        for (path->path_tail = path->path; path->path_tail->next;
+             path->path_tail = path->path_tail->next)
+            path->path_len++;
+    }
+    if (path->path_len == MAX_PATH_PARTS) {
+        diag_error(P->diag, seg->loc, "E-NESTING",
+                   "a path of more than %d parts; figures are named by a few words, such as "
+                   "支出[207].基本",
+                   MAX_PATH_PARTS);
+        P->nerrors++;
+    }
+    path->path_len++;
+    if (path->path_len > MAX_PATH_PARTS)
+        return; /* reported once; the rest is dropped */
+    path->path_tail->next = seg;
+    while (path->path_tail->next)
+        path->path_tail = path->path_tail->next;
 }
 
 Atom *parse_path_name(Parser *P, Atom *path, Atom *word)
 {
-    (void)P;
-    last_seg(path->path)->next = word->path;
+    append_seg(P, path, word->path);
     path->kind = A_PATH;
     path->loc = loc_span(path->loc, word->loc);
     return path;
@@ -338,7 +359,7 @@ Atom *parse_path_index(Parser *P, Atom *path, Atom *index, Loc loc)
     PathSeg *seg = arena_alloc(P->arena, sizeof *seg);
     seg->index = index;
     seg->loc = index->loc;
-    last_seg(path->path)->next = seg;
+    append_seg(P, path, seg);
     path->kind = A_PATH;
     path->loc = loc;
     return path;
@@ -348,22 +369,46 @@ Expr *parse_expr_atom(Parser *P, ExprKind k, Atom *a)
 {
     Expr *e = ast_expr(P->arena, k, a->loc);
     e->atom = a;
+    e->depth = 1;
     return e;
+}
+
+/* An expression deeper than MAX_EXPR_DEPTH is reported (once) and cut. */
+static bool too_deep(Parser *P, int depth, Loc loc)
+{
+    if (depth <= MAX_EXPR_DEPTH)
+        return false;
+    if (!P->too_deep) {
+        diag_error(P->diag, loc, "E-NESTING",
+                   "an expression more than %d operators or parentheses deep; split it into "
+                   "smaller quotes or rules",
+                   MAX_EXPR_DEPTH);
+        P->nerrors++;
+        P->too_deep = true;
+    }
+    return true;
 }
 
 Expr *parse_expr_unary(Parser *P, Expr *x, Loc loc)
 {
+    if (too_deep(P, x->depth + 1, loc))
+        return x;
     Expr *e = ast_expr(P->arena, E_NEG, loc);
     e->lhs = x;
+    e->depth = x->depth + 1;
     return e;
 }
 
 Expr *parse_expr_binary(Parser *P, int op, Expr *l, Expr *r, Loc loc)
 {
+    int depth = 1 + (l->depth > r->depth ? l->depth : r->depth);
+    if (too_deep(P, depth, loc))
+        return l->depth >= r->depth ? l : r;
     Expr *e = ast_expr(P->arena, E_BINARY, loc);
     e->binop = op;
     e->lhs = l;
     e->rhs = r;
+    e->depth = depth;
     return e;
 }
 

@@ -23,6 +23,7 @@ typedef struct Parser {
     int nerrors;         /* errors this parse reported */
     Stmt *result;        /* parse_file: the statements */
     Expr *expr_result;   /* parse_expr: the expression */
+    bool too_deep;       /* an expression too deep was reported */
 } Parser;
 
 /* Parses F.  Returns its statements (NULL when it has none or could not be

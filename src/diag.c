@@ -407,6 +407,8 @@ static void put_spaces(FILE *out, int n)
 
 /* Prints the source line LOC points into and the caret line under it, or
  * nothing if LOC does not point into a line of its file. */
+enum { WINDOW = 240 }; /* characters of a long source line shown */
+
 static void print_source(FILE *out, Loc loc)
 {
     const unsigned char *text;
@@ -444,26 +446,47 @@ static void print_source(FILE *out, Loc loc)
     digits = snprintf(num, sizeof num, "%d", loc.line);
     field = digits > 5 ? digits : 5;
 
+    /* A very long line (a 10 MB string, a generated file) is shown as a
+     * window of WINDOW characters around the start of the range, with "..."
+     * where it is cut. */
+    int ws = 1, we = nchars + 1;
+    if (nchars > WINDOW) {
+        ws = start > WINDOW / 3 ? start - WINDOW / 3 : 1;
+        we = ws + WINDOW < nchars + 1 ? ws + WINDOW : nchars + 1;
+        if (end > we)
+            end = we;
+    }
+
     /* The source line, as it is, but with control characters and invalid
      * bytes shown as U+FFFD so that the terminal (and a golden file) gets
      * one visible cell for each of them. */
     fprintf(out, "%*s | ", field, num);
-    for (i = 0; i < len; i += nb) {
+    if (ws > 1)
+        fputs("...", out);
+    for (i = 0, col = 1; i < len && col < we; i += nb, col++) {
         nb = u8_next(text + i, len - i, &cp);
+        if (col < ws)
+            continue;
         if (cp == U8_INVALID || (cp < 0x20 && cp != '\t') || cp == 0x7F)
             fputs("\xEF\xBF\xBD", out);
         else
             fwrite(text + i, 1, nb, out);
     }
+    if (we <= nchars)
+        fputs("...", out);
     fputc('\n', out);
 
     /* The caret line. */
     put_spaces(out, field);
     fputs(" | ", out);
+    if (ws > 1)
+        fputs("   ", out);
     cells = 0;
     col = 1;
     for (i = 0; i < len && col < end; i += nb, col++) {
         nb = u8_next(text + i, len - i, &cp);
+        if (col < ws)
+            continue;
         if (col < start) {
             if (cp == '\t')
                 fputc('\t', out);

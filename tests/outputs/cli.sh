@@ -81,3 +81,14 @@ if PATH=/nonexistent "$budc" build --consolidate -o "$clidir/region2" "$clidir/r
 elif [ -e "$clidir/region2/consolidated.json" ]; then
     bad "--consolidate writes a summary that misses a department"
 else ok; fi
+
+# a very long line is shown as a window around the error, not whole
+python3 -c "print('department 901 \"' + 'x' * 2000000 + '\" {'); print('  year 2023'); print('  money 元元'); print('}')" > "$clidir/long-line.bud"
+out=$("$budc" check "$clidir/long-line.bud" 2>&1)
+longest=$(printf '%s\n' "$out" | awk '{ if (length($0) > m) m = length($0) } END { print m }')
+if [ "$longest" -lt 1000 ] && printf '%s' "$out" | grep -q 'E-MONEY'; then ok
+else bad "a 2 MB line: diagnostics stay short (longest line $longest)"; fi
+python3 -c "print('rule r error \"m\": ' + '1' * 10 + ' + x' * 3000 + ' > 0')" > "$clidir/wide-rule.bud"
+out=$("$budc" check "$clidir/wide-rule.bud" 2>&1)
+if printf '%s\n' "$out" | sed -n 2p | grep -q '^    1 | rule r error.*\.\.\.$'; then ok
+else bad "a window into a long line is marked with ...: $(printf '%s' "$out" | sed -n 2p | cut -c1-80)"; fi

@@ -61,8 +61,8 @@ static size_t utf8_valid(const unsigned char *s, size_t n)
 int parse_check_encoding(const SrcFile *f, DiagCtx *d)
 {
     const unsigned char *s = (const unsigned char *)f->text;
-    size_t i = 0, n = f->len, line_start = 0;
-    int line = 1, errors = 0;
+    size_t i = 0, n = f->len, line_start = 0, col_pos = 0;
+    int line = 1, col = 1, errors = 0;
     if (n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
         i = line_start = 3;
     while (i < n) {
@@ -82,12 +82,17 @@ int parse_check_encoding(const SrcFile *f, DiagCtx *d)
             i += len;
             continue;
         }
-        /* the column as the scanner counts it: a character, or an invalid
-         * byte, is one column */
-        int col = 1;
-        for (size_t k = line_start; k < i; col++) {
-            size_t l = s[k] ? utf8_valid(s + k, n - k) : 0;
-            k += l ? l : 1;
+        /* the column as the scanner counts it (a character, or an invalid
+         * byte, is one column), counted on from the last error of the line
+         * so that a line of a million bad bytes stays linear */
+        if (col_pos < line_start) {
+            col_pos = line_start;
+            col = 1;
+        }
+        while (col_pos < i) {
+            size_t l = s[col_pos] ? utf8_valid(s + col_pos, n - col_pos) : 0;
+            col_pos += l ? l : 1;
+            col++;
         }
         Loc loc = {f, line, col, line, col + 1};
         if (c == '\0')

@@ -114,7 +114,10 @@ int out_commit(OutFile *o, char *err, size_t errn)
         o->f = NULL;
         return bad ? -1 : 0;
     }
-    int bad = fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0;
+    /* No fsync: the rename is what makes the file appear whole or not at
+     * all when budc fails or is killed; flushing every output to the disk
+     * (thousands in a region's build) is left to the system. */
+    int bad = fflush(o->f) != 0 || ferror(o->f);
     int saved = errno;
     if (fclose(o->f) != 0 && !bad) {
         bad = 1;

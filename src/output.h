@@ -2,8 +2,8 @@
  * output.h — output files that are never half-written.
  *
  * out_open creates a temporary file beside PATH (same directory, so that the
- * final rename is atomic); the back end writes to it; out_commit flushes it
- * to disk and renames it over PATH only when everything was written.  On
+ * final rename is atomic); the back end writes to it; out_commit checks that
+ * every write succeeded and renames it over PATH only then.  On
  * any failure, or out_abort, the temporary file is removed and an existing
  * PATH is left as it was.  PATH "-" is standard output, written directly.
  */

@@ -2,7 +2,8 @@
 #
 #   make          build build/budc
 #   make demo     install what is missing, build, compile every example into out/
-#   make check    install what is missing, build with -Werror, run every test
+#   make check    install what is missing, build with -Werror, run every test,
+#                 then again under the sanitizers (make asan)
 #   make asan     build and test with address and undefined-behaviour sanitizers
 #   make install PREFIX=/usr/local
 #
@@ -102,8 +103,13 @@ demo: deps
 	@$(MAKE) --no-print-directory all
 	@sh scripts/demo.sh $(BUILD)/budc out
 
+# The suite twice: optimised with -Werror, then under the address and
+# undefined-behaviour sanitizers (issue 7: CI runs both).  ASAN=0 skips the
+# second.
+ASAN ?= 1
 check: deps
 	@$(MAKE) --no-print-directory WERROR=1 test
+	@if [ "$(ASAN)" = 1 ]; then $(MAKE) --no-print-directory asan; fi
 
 test: all $(UNIT_BINS)
 	@bash tests/run.sh $(BUILD)

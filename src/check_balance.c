@@ -297,6 +297,8 @@ static const char *canonical_key(TableId id, const char *key)
 {
     if (id == T_SZ || id == T_CZ) {
         int s = source_lookup(key);
+        if (s == SRC_CARRY) /* a row of its own, not an income source row */
+            return id == T_SZ ? "上年结转结余" : "年初结转结余";
         if (s >= 0)
             return source_name((Source)s);
     }

@@ -141,21 +141,26 @@ static const char *escape_of(unsigned char c)
  * message cut in the middle of a character) becomes U+FFFD. */
 static void put_string(FILE *f, const char *str)
 {
-    const unsigned char *s = (const unsigned char *)str;
+    const unsigned char *s = (const unsigned char *)str, *run = s;
     fputc('"', f);
     while (*s) {
         int n = utf8_len(s);
         const char *esc = escape_of(*s);
+        if (!esc && *s >= 0x20 && n > 0) { /* written with the run it is in */
+            s += n;
+            continue;
+        }
+        fwrite(run, 1, (size_t)(s - run), f);
         if (esc)
             fputs(esc, f);
         else if (*s < 0x20)
             fprintf(f, "\\u%04x", *s);
-        else if (n == 0)
-            fputs("\xEF\xBF\xBD", f); /* U+FFFD */
         else
-            fwrite(s, 1, (size_t)n, f);
+            fputs("\xEF\xBF\xBD", f); /* U+FFFD */
         s += n ? n : 1;
+        run = s;
     }
+    fwrite(run, 1, (size_t)(s - run), f);
     fputc('"', f);
 }
 

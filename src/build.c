@@ -240,6 +240,7 @@ static int run_xelatex(const char *xelatex, const char *dir, const char *name)
     if (pid < 0)
         return -1;
     if (pid == 0) {
+        setpgid(0, 0); /* its own group: a signal to budc ends all of xelatex */
         if (chdir(dir) != 0)
             _exit(127);
         int fd = open("xelatex.out", O_WRONLY | O_CREAT | O_APPEND, 0644);
@@ -259,6 +260,8 @@ static int run_xelatex(const char *xelatex, const char *dir, const char *name)
               "-no-shell-escape", tex, (char *)NULL);
         _exit(127);
     }
+    setpgid(pid, pid); /* also here: whichever of the two runs first */
+    out_track_child(pid);
     int status;
     while (waitpid(pid, &status, 0) < 0)
         if (errno != EINTR)
@@ -293,16 +296,19 @@ static int copy_file(const char *from, const char *to)
     return EXIT_OK;
 }
 
+static const char *const tree_files[] = {"budget.tex", "budget.aux", "budget.log", "budget.out",
+                                         "budget.toc", "budget.pdf", "xelatex.out"};
+
 static void remove_tree(const char *dir)
 {
-    static const char *const files[] = {"budget.tex", "budget.aux", "budget.log", "budget.out",
-                                        "budget.toc", "budget.pdf", "xelatex.out"};
-    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+    const char *const *files = tree_files;
+    for (size_t i = 0; i < sizeof tree_files / sizeof tree_files[0]; i++) {
         char *p = join(dir, files[i]);
         unlink(p);
         free(p);
     }
     rmdir(dir);
+    out_untrack_tree();
 }
 
 /* Typesets OUTDIR/NAME.pdf from the model, when xelatex is installed. */
@@ -322,6 +328,7 @@ static int write_pdf(const char *outdir, const char *name, Model *m)
         free(xelatex);
         return fail("cannot create a temporary directory: %s", strerror(errno));
     }
+    out_track_tree(dir, tree_files, (int)(sizeof tree_files / sizeof tree_files[0]));
     char *tex = join(dir, "budget.tex");
     int st = write_file(tex, w_latex, m, NULL, NULL);
     free(tex);

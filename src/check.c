@@ -154,12 +154,14 @@ int check_program(Program *p, DiagCtx *d, Model **keep)
     Model *m = xmalloc(sizeof *m);
     nerr += model_build(m, p, d);
     nerr += load_prior(m, p, d);
-    int code_errors = check_codes(m, d);
-    nerr += code_errors;
-    nerr += check_balance(m, d, code_errors == 0);
-    nerr += check_projects(m, d);
-    nerr += check_narrative(m, d);
-    nerr += check_rules(m, d);
+    if (!m->overflow) { /* E-OVERFLOW: no sum can be trusted */
+        int code_errors = check_codes(m, d);
+        nerr += code_errors;
+        nerr += check_balance(m, d, code_errors == 0);
+        nerr += check_projects(m, d);
+        nerr += check_narrative(m, d);
+        nerr += check_rules(m, d);
+    }
     if (keep) {
         *keep = m;
     } else {

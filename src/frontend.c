@@ -87,6 +87,9 @@ static char *join(Arena *a, const char *dir, const char *name)
 
 static Module *load(Program *p, const char *path, const Loc *from, bool is_std);
 
+/* Imports nest this deep at most (each level is a C stack frame). */
+enum { MAX_IMPORT_DEPTH = 200 };
+
 /* Reports the chain of imports that leads back to M. */
 static void report_cycle(Program *p, Module *m, const Loc *from)
 {
@@ -146,8 +149,18 @@ static Module *load(Program *p, const char *path, const Loc *from, bool is_std)
         err = errno;
     else if (S_ISDIR(st.st_mode))
         err = EISDIR;
+    else if (!S_ISREG(st.st_mode) && !(S_ISCHR(st.st_mode) && !from))
+        err = EINVAL; /* an imported FIFO or device would block or never end */
     else if (!realpath(path, real))
         err = errno;
+    if (!err && from && p->depth >= MAX_IMPORT_DEPTH) {
+        diag_error(p->diag, *from, "E-IMPORT",
+                   "imports nested more than %d deep; a budget imports its parts, not a chain "
+                   "of files",
+                   MAX_IMPORT_DEPTH);
+        p->nerrors++;
+        return NULL;
+    }
     if (!err) {
         Module *seen = find_module(p, real);
         if (seen) {
@@ -162,10 +175,12 @@ static Module *load(Program *p, const char *path, const Loc *from, bool is_std)
         if (!err)
             err = errno;
         if (from) {
-            diag_error(p->diag, *from, "E-IMPORT", "cannot import '%s': %s", path, strerror(err));
+            diag_error(p->diag, *from, "E-IMPORT", "cannot import '%s': %s", path,
+                       err == EINVAL ? "not a regular file" : strerror(err));
             p->nerrors++;
         } else {
-            diag_error(p->diag, (Loc){0}, "E-IO", "cannot read '%s': %s", path, strerror(err));
+            diag_error(p->diag, (Loc){0}, "E-IO", "cannot read '%s': %s", path,
+                       err == EINVAL ? "not a regular file" : strerror(err));
         }
         return NULL;
     }
@@ -207,7 +222,9 @@ static Module *load(Program *p, const char *path, const Loc *from, bool is_std)
         }
     }
     m->loading = true;
+    p->depth++;
     load_imports(p, m);
+    p->depth--;
     m->loading = false;
     return m;
 }

@@ -60,6 +60,7 @@ typedef struct Program {
     int nerrors;            /* errors reported while loading and parsing */
     StdCache *cache;        /* where std files come from, or NULL */
     bool is_prior;          /* last year's budget of another: its own prior is not read */
+    int depth;              /* imports being read, nested */
 } Program;
 
 void program_init(Program *p, DiagCtx *d, const char *stdlib_dir);

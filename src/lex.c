@@ -161,8 +161,10 @@ int lex_number(Lexer *L, BUD_STYPE *val, Loc *loc, const char *text, size_t len)
     Atom *a = ast_atom(L->P->arena, A_NUMBER, *loc, s);
     DecStatus st = dec_parse(s, n, &a->num);
     if (st != DEC_OK) {
-        diag_error(L->P->diag, *loc, "E-NUMBER", "number %s: %s (budc keeps at most 18 digits and %d decimals)",
-                   s, dec_status_str(st), DEC_MAX_SCALE);
+        /* a number of 10 MB is named by its first digits */
+        diag_error(L->P->diag, *loc, "E-NUMBER",
+                   "number %.40s%s: %s (budc keeps at most 18 digits and %d decimals)", s,
+                   n > 40 ? "…" : "", dec_status_str(st), DEC_MAX_SCALE);
         L->P->nerrors++;
         a->num = dec_zero();
     }

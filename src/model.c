@@ -1049,6 +1049,47 @@ static void build_department(B *b, const Stmt *s)
     m->money_scale = 2;
 }
 
+/* Every derived figure is a sum of facts of one kind (amounts are never
+ * negative), so when the sum of all the facts of each kind fits the
+ * decimal type, every table cell, total and quote does.  A budget whose
+ * amounts add up beyond 18 digits is an error here, never a wrong total. */
+static void check_totals(B *b)
+{
+    Model *m = b->m;
+    struct { const char *what; int n; } kinds[] = {
+        {"income", m->nincome}, {"spending", m->nspend}, {"basic expenditure", m->necon},
+        {"三公", m->nsangong},
+    };
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+        Dec sum = dec_zero();
+        for (int i = 0; i < kinds[k].n; i++) {
+            Dec x = k == 0 ? m->income[i].amount : k == 1 ? m->spend[i].amount
+                    : k == 2 ? m->econ[i].amount : m->sangong[i].amount;
+            Loc at = k == 0 ? m->income[i].amount_loc : k == 1 ? m->spend[i].amount_loc
+                     : k == 2 ? m->econ[i].amount_loc : m->sangong[i].amount_loc;
+            if (!dec_acc(&sum, x)) {
+                m->overflow = true;
+                err(b, at, "E-OVERFLOW",
+                    "the %s of this budget add up to more than budc can hold exactly (18 "
+                    "digits); no total is computed from a rounded or wrapped number",
+                    kinds[k].what);
+                break;
+            }
+        }
+    }
+    for (int i = 0; i < m->nprojects; i++) {
+        Dec sum = dec_zero();
+        for (int j = 0; j < m->projects[i].npur; j++)
+            if (!dec_acc(&sum, m->projects[i].pur[j].amount)) {
+                m->overflow = true;
+                err(b, m->projects[i].pur[j].amount_loc, "E-OVERFLOW",
+                    "the purchases of this project add up to more than budc can hold exactly "
+                    "(18 digits)");
+                break;
+            }
+    }
+}
+
 /* The catalogues: a budget with no catalogue of its own shares those the
  * run's StdCache built once from the same standard library files. */
 static int load_catalogs(Model *m, const Program *p, DiagCtx *d)
@@ -1120,6 +1161,7 @@ int model_build(Model *m, const Program *p, DiagCtx *d)
             }
         }
     }
+    check_totals(&b);
     /* Each `prior` line names a figure of this year's budget. */
     for (int i = 0; i < m->nprior; i++) {
         const PathSeg *ps = m->prior[i].segs;

@@ -384,6 +384,7 @@ typedef struct Model {
     Loc *trace;
     int trace_max, ntrace, trace_total;
     int nerrors;             /* errors reported while building */
+    bool overflow;           /* some sum exceeds the decimal type: nothing is derived */
 } Model;
 
 /* Builds the model of program P (which must have loaded without errors in

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <signal.h>
+#include <sys/wait.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -18,16 +19,32 @@ enum { MAX_OPEN = 16 };
 static char *volatile open_tmp[MAX_OPEN];
 static volatile sig_atomic_t handlers_set;
 
+/* A private directory (xelatex's) and the child working in it. */
+enum { MAX_TREE = 12 };
+static char tree_files[MAX_TREE][512];
+static char tree_dir[512];
+static volatile sig_atomic_t tree_set;
+static volatile pid_t tree_child;
+
 static void on_signal(int sig)
 {
     for (int i = 0; i < MAX_OPEN; i++)
         if (open_tmp[i])
             unlink(open_tmp[i]);
+    if (tree_child > 0) {
+        kill(-tree_child, SIGTERM); /* the child's whole process group … */
+        waitpid(tree_child, NULL, 0); /* … gone, not left a zombie */
+    }
+    if (tree_set) {
+        for (int i = 0; i < MAX_TREE && tree_files[i][0]; i++)
+            unlink(tree_files[i]);
+        rmdir(tree_dir);
+    }
     signal(sig, SIG_DFL);
     raise(sig);
 }
 
-static void track(char *tmp)
+static void set_handlers(void)
 {
     if (!handlers_set) {
         handlers_set = 1;
@@ -40,6 +57,11 @@ static void track(char *tmp)
             sigaction(sigs[i], &sa, NULL);
         }
     }
+}
+
+static void track(char *tmp)
+{
+    set_handlers();
     for (int i = 0; i < MAX_OPEN; i++)
         if (!open_tmp[i]) {
             open_tmp[i] = tmp;
@@ -184,4 +206,26 @@ int out_mkdir(const char *path, char *err, size_t errn)
     }
     free(p);
     return 0;
+}
+
+void out_track_tree(const char *dir, const char *const *names, int n)
+{
+    set_handlers();
+    tree_set = 0;
+    snprintf(tree_dir, sizeof tree_dir, "%s", dir);
+    memset(tree_files, 0, sizeof tree_files);
+    for (int i = 0; i < n && i < MAX_TREE; i++)
+        snprintf(tree_files[i], sizeof tree_files[i], "%s/%s", dir, names[i]);
+    tree_set = 1;
+}
+
+void out_track_child(pid_t pid)
+{
+    tree_child = pid;
+}
+
+void out_untrack_tree(void)
+{
+    tree_set = 0;
+    tree_child = 0;
 }

@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 typedef struct OutFile {
     char *path;  /* the final path (owned) */
@@ -32,5 +33,12 @@ void out_abort(OutFile *o);
 
 /* Creates directory PATH (and its parents) if missing: 0, or -1 with ERR. */
 int out_mkdir(const char *path, char *err, size_t errn);
+
+/* While a private directory DIR holds the files NAMES (xelatex's work) and
+ * a child works in it, SIGINT, SIGTERM and SIGHUP end the child and remove
+ * them before budc dies. */
+void out_track_tree(const char *dir, const char *const *names, int n);
+void out_track_child(pid_t pid);
+void out_untrack_tree(void);
 
 #endif

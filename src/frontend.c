@@ -149,8 +149,13 @@ static Module *load(Program *p, const char *path, const Loc *from, bool is_std)
         err = errno;
     else if (S_ISDIR(st.st_mode))
         err = EISDIR;
-    else if (!S_ISREG(st.st_mode) && !(S_ISCHR(st.st_mode) && !from))
-        err = EINVAL; /* an imported FIFO or device would block or never end */
+    else if (!S_ISREG(st.st_mode) &&
+             !((S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode)) && !from && !p->is_prior))
+        err = EINVAL; /* an import or last year's budget that is a FIFO or a
+                         device would block or never end; the command line
+                         may name /dev/stdin */
+    else if (!S_ISREG(st.st_mode))
+        snprintf(real, sizeof real, "%s", path); /* /dev/stdin: a pipe has no path */
     else if (!realpath(path, real))
         err = errno;
     if (!err && from && p->depth >= MAX_IMPORT_DEPTH) {

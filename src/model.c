@@ -257,6 +257,14 @@ static bool amount_ok(B *b, const Atom *a, const char *what)
             what, a->text);
         return false;
     }
+    Dec cents;
+    if (dec_rescale(a->num, 2, &cents) == DEC_OVERFLOW) {
+        err(b, a->loc, "E-OVERFLOW",
+            "%s '%s' is too large to hold exactly with 2 decimals (at most 16 digits before "
+            "the point)",
+            what, a->text);
+        return false;
+    }
     return true;
 }
 

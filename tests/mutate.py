@@ -13,7 +13,14 @@ by one cent (0.01, or 1 for whole numbers).
 
 Prints one line per mutation that budc let through and ends with
 "N mutations, N caught"; exits 1 if any was missed.
+
+With --record FILE, also writes every mutation and what budc said about it
+into FILE, for the pinned outputs of tests/pins/ (tests/outputs/pins.sh
+compares them): of the diagnostics that the unchanged budget does not get,
+the first in full (its line, the source line and the caret, the temporary
+directory written W), and the number and SHA-256 of all of them.
 """
+import hashlib
 import os
 import re
 import shutil
@@ -92,8 +99,34 @@ def sites(path):
     return lines, found
 
 
+def blocks(text):
+    """The diagnostics of TEXT: each its first line and the indented lines after it."""
+    out = []
+    for line in text.splitlines(keepends=True):
+        if out and line.startswith(' '):
+            out[-1] += line
+        else:
+            out.append(line)
+    return out
+
+
+def run_check(budc, src_dir, work, entry, tmp):
+    """What budc says of the unchanged budget, copied to WORK (written W)."""
+    shutil.rmtree(work, ignore_errors=True)
+    shutil.copytree(src_dir, work)
+    r = subprocess.run([budc, 'check', '-fmax-errors=0', os.path.join(work, os.path.basename(entry))],
+                       capture_output=True, text=True, cwd=tmp)
+    return r.stderr.replace(work, 'W')
+
+
 def main():
-    budc, entry = os.path.abspath(sys.argv[1]), sys.argv[2]
+    args = sys.argv[1:]
+    record = None
+    if '--record' in args:
+        i = args.index('--record')
+        record = open(args[i + 1], 'w', encoding='utf-8')
+        del args[i:i + 2]
+    budc, entry = os.path.abspath(args[0]), args[1]
     src_dir = os.path.dirname(os.path.abspath(entry))
     base = os.path.splitext(os.path.basename(entry))[0]
     files = [entry] + sorted(
@@ -101,6 +134,7 @@ def main():
         for dp, _, fns in os.walk(os.path.join(src_dir, base))
         for fn in fns if fn.endswith('.bud'))
     total = caught = 0
+    baseline = None
     with tempfile.TemporaryDirectory() as tmp:
         work = os.path.join(tmp, 'b')
         for path in files:
@@ -118,6 +152,15 @@ def main():
                 r = subprocess.run([budc, 'check', '-fmax-errors=0', os.path.join(work, os.path.basename(entry))],
                                    capture_output=True, text=True, cwd=tmp)
                 total += 1
+                if record:
+                    if baseline is None:
+                        baseline = set(blocks(run_check(budc, src_dir, work, entry, tmp)))
+                    record.write('== %s:%d:%d %s -> %s: exit %d\n' % (rel, no, start + 1, old, new, r.returncode))
+                    new_blocks = [b for b in blocks(r.stderr.replace(work, 'W')) if b not in baseline]
+                    if new_blocks:
+                        record.write(new_blocks[0])
+                    digest = hashlib.sha256(''.join(new_blocks).encode('utf-8')).hexdigest()
+                    record.write('   %d new diagnostics, sha256 %s\n' % (len(new_blocks), digest[:16]))
                 where = '%s:%d:' % (os.path.join(work, rel) if True else rel, no)
                 points = any(where in l for l in r.stderr.splitlines()
                              if ': error: ' in l or ': note: ' in l)
@@ -126,6 +169,8 @@ def main():
                 else:
                     why = 'exit %d' % r.returncode if r.returncode != 1 else 'no diagnostic at the line'
                     print('MISSED: %s:%d: %s -> %s (%s)' % (rel, no, old, new, why))
+    if record:
+        record.close()
     print('%d mutations, %d caught' % (total, caught))
     return 0 if caught == total and total > 0 else 1
 

@@ -24,6 +24,24 @@ pass=0
 fail=0
 ok()   { pass=$((pass + 1)); }
 bad()  { fail=$((fail + 1)); echo "FAIL: $*"; }
+# pin_compare GOLDEN ACTUAL WHAT: ACTUAL must equal the pinned file GOLDEN
+# byte for byte (tests/pins/README.md).  PIN_BLESS=1 rewrites GOLDEN and
+# fails, so that a blessed run is never mistaken for a passing one.
+pin_compare() {
+    local golden=$1 actual=$2 what=$3
+    if [ "${PIN_BLESS:-}" = 1 ]; then
+        mkdir -p "$(dirname "$golden")"
+        cp "$actual" "$golden"
+        bad "pins: blessed $golden (PIN_BLESS=1): review git diff tests/pins, then run the tests again"
+    elif [ ! -f "$golden" ]; then
+        bad "pins: $what: no pinned file $golden (PIN_BLESS=1 writes it)"
+    elif cmp -s "$golden" "$actual"; then
+        ok
+    else
+        bad "pins: $what differs from $golden"
+        diff "$golden" "$actual" | head -10
+    fi
+}
 expect_status() { # expect_status STATUS DESCRIPTION COMMAND...
     local want=$1 what=$2; shift 2
     "$@" >/dev/null 2>&1
@@ -156,7 +174,8 @@ for f in examples/*.bud; do
     else
         ok
     fi
-    if out=$(python3 tests/mutate.py "$budc" "$f"); then ok
+    mkdir -p "$build/mutate-records"
+    if out=$(python3 tests/mutate.py "$budc" "$f" --record "$build/mutate-records/$name.log"); then ok
     else bad "mutations of $f"; printf '%s\n' "$out" | tail -15; fi
 done
 

@@ -534,6 +534,22 @@ hostile_determinism() {
     rm -rf "$d"
 }
 
+# hostile_pins: the diagnostics of every run above, with the scratch
+# directory written H, against tests/pins/hostile/NAME.err.  Left out: runs
+# whose output depends on timing or signals (the slow writes killed
+# mid-way), and those larger than 64 KiB (hostile_small bounds them).
+hostile_pins() {
+    local f name
+    mkdir -p "$h/pins"
+    for f in "$h"/*.err; do
+        name=$(basename "$f" .err)
+        case $name in *kill* | *term* | *sig* | *slow* | *xelatex*) continue ;; esac
+        [ "$(wc -c < "$f")" -lt 65536 ] || continue
+        sed "s#$h#H#g" "$f" > "$h/pins/$name.err"
+        pin_compare "tests/pins/hostile/$name.err" "$h/pins/$name.err" "hostile $name"
+    done
+}
+
 hostile_tests() {
     h=$outdir/hostile
     rm -rf "$h"
@@ -550,11 +566,12 @@ hostile_tests() {
     hostile_regress
     hostile_outputs
     hostile_determinism
+    hostile_pins
     rm -rf "$h"
 }
 
 hostile_tests
 unset -f hostile_run hostile_expect hostile_small hostile_line hostile_encoding hostile_long_lines \
     hostile_nesting hostile_numbers hostile_negative hostile_negatives hostile_imports \
-    hostile_command_line hostile_regress hostile_wait_for hostile_outputs hostile_determinism hostile_tests
+    hostile_command_line hostile_regress hostile_wait_for hostile_outputs hostile_determinism hostile_pins hostile_tests
 unset hostile_gen hostile_base h h_status h_budc

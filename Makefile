@@ -31,11 +31,11 @@ LDLIBS  += -lcjson
 # they were not written for.
 GENWARN := -Wall -Wno-unused-function -Wno-sign-compare -Wno-unused-parameter
 
-SRCS    := $(wildcard src/*.c)
+SRCS    := $(wildcard src/*/*.c)
 OBJS    := $(SRCS:src/%.c=$(BUILD)/obj/%.o)
 GENOBJS := $(BUILD)/obj/parser.o $(BUILD)/obj/lexer.o $(BUILD)/obj/explain.o
 EXPLAIN_DOCS := docs/diagnostics.md docs/checks.md
-LIBOBJS := $(filter-out $(BUILD)/obj/main.o,$(OBJS)) $(GENOBJS)
+LIBOBJS := $(filter-out $(BUILD)/obj/driver/main.o,$(OBJS)) $(GENOBJS)
 
 UNIT_SRCS  := $(wildcard tests/unit/test_*.c)
 UNIT_BINS  := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
@@ -50,18 +50,18 @@ $(BUILD)/.flags: FORCE
 	@echo '$(FLAGS_NOW)' | cmp -s - $@ || echo '$(FLAGS_NOW)' > $@
 .PHONY: FORCE
 
-$(BUILD)/gen/parser.c $(BUILD)/gen/parser.h: grammar/parser.y
+$(BUILD)/gen/parser.c $(BUILD)/gen/parser.h &: grammar/parser.y
 	@mkdir -p $(BUILD)/gen
 	$(BISON) -Wall -Werror -o $(BUILD)/gen/parser.c --header=$(BUILD)/gen/parser.h $<
 
 # -Cf: full tables, the fastest scanner flex makes (9% fewer instructions
 # for budc check than the default compressed tables)
 FLEXFLAGS ?= -Cf
-$(BUILD)/gen/lexer.c $(BUILD)/gen/lexer.h: grammar/lexer.l Makefile
+$(BUILD)/gen/lexer.c $(BUILD)/gen/lexer.h &: grammar/lexer.l Makefile
 	@mkdir -p $(BUILD)/gen
 	$(FLEX) $(FLEXFLAGS) -o $(BUILD)/gen/lexer.c --header-file=$(BUILD)/gen/lexer.h $<
 
-# The text of `budc explain`, from the documents (src/explain.h).  Written
+# The text of `budc explain`, from the documents (src/tools/explain.h).  Written
 # through a temporary file so that a failed run leaves nothing behind.
 $(BUILD)/gen/explain.c: scripts/gen-explain.sh $(EXPLAIN_DOCS)
 	@mkdir -p $(BUILD)/gen

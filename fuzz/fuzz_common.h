@@ -27,15 +27,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
-#include "ast.h"
-#include "check.h"
-#include "diag.h"
-#include "frontend.h"
-#include "model.h"
-#include "parse.h"
-#include "source.h"
-#include "structure.h"
+#include "base/arena.h"
+#include "front/ast.h"
+#include "check/check.h"
+#include "base/diag.h"
+#include "front/load.h"
+#include "model/model.h"
+#include "front/parse.h"
+#include "base/source.h"
+#include "front/structure.h"
 
 /* Exercised by budc: the default -fmax-errors. */
 enum { FUZZ_MAX_ERRORS = 50 };

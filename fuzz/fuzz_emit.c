@@ -10,7 +10,7 @@
  */
 #include <cjson/cJSON.h>
 
-#include "emit.h"
+#include "emit/emit.h"
 #include "fuzz_common.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);

@@ -18,7 +18,7 @@
  */
 #include "fuzz_common.h"
 
-#include "fmt.c"
+#include "tools/fmt.c"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

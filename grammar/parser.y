@@ -26,8 +26,8 @@
 %expect 0
 
 %code requires {
-#include "ast.h"
-#include "parse.h"
+#include "front/ast.h"
+#include "front/parse.h"
 typedef void *yyscan_t;
 typedef struct BlockVal { Stmt *head; Loc open; } BlockVal;
 #define YYLLOC_DEFAULT(Cur, Rhs, N) parse_lloc_default(&(Cur), (Rhs), (N))
@@ -41,7 +41,7 @@ void bud_error(Loc *loc, yyscan_t scanner, Parser *P, const char *msg);
 
 %code {
 #include <string.h>
-#include "parse_impl.h"
+#include "front/parse_impl.h"
 #define A (P->arena)
 }
 

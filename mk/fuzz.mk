@@ -12,7 +12,7 @@
 #
 # The harnesses are built with clang (FUZZ_CC) and
 # -fsanitize=fuzzer,address,undefined from the same sources as budc (all of
-# src/ but main.c, and the generated scanner, parser and explain table),
+# src/ but driver/main.c, and the generated scanner, parser and explain table),
 # into $(FUZZ_DIR) = $(BUILD)/fuzz.  The corpus each run grows is kept in
 # $(FUZZ_DIR)/corpus/NAME; findings go to $(FUZZ_DIR)/artifacts/.  A
 # finding belongs in tests/regress/ (minimised: see fuzz/README.md), which
@@ -33,7 +33,7 @@ FUZZ_SAN       := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-om
 FUZZ_CFLAGS    := -std=c11 -O1 -g $(FUZZ_SAN)
 FUZZ_HAVE_CC   := $(shell command -v $(FUZZ_CC) 2>/dev/null)
 
-FUZZ_SRCS    := $(filter-out src/main.c,$(SRCS))
+FUZZ_SRCS    := $(filter-out src/driver/main.c,$(SRCS))
 FUZZ_LIBOBJS := $(FUZZ_SRCS:src/%.c=$(FUZZ_DIR)/obj/%.o) \
                 $(FUZZ_DIR)/obj/parser.o $(FUZZ_DIR)/obj/lexer.o $(FUZZ_DIR)/obj/explain.o
 FUZZ_BINS    := $(FUZZ_HARNESSES:%=$(FUZZ_DIR)/fuzz_%)
@@ -74,14 +74,14 @@ $(FUZZ_DIR)/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_common.h $(FUZZ_LIBOBJS) | fuzz-cc
 	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Wall -Wextra -Wno-unused-function \
 	    -o $@ $< $(FUZZ_LIBOBJS) $(LDLIBS)
 
-# fuzz_fmt compiles src/fmt.c into itself (its formatter is static), so it
+# fuzz_fmt compiles src/tools/fmt.c into itself (its formatter is static), so it
 # is linked without the library's fmt.o.
-$(FUZZ_DIR)/fuzz_fmt: fuzz/fuzz_fmt.c fuzz/fuzz_common.h src/fmt.c \
-        $(filter-out $(FUZZ_DIR)/obj/fmt.o,$(FUZZ_LIBOBJS)) | fuzz-cc
+$(FUZZ_DIR)/fuzz_fmt: fuzz/fuzz_fmt.c fuzz/fuzz_common.h src/tools/fmt.c \
+        $(filter-out $(FUZZ_DIR)/obj/tools/fmt.o,$(FUZZ_LIBOBJS)) | fuzz-cc
 	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Wall -Wextra -Wno-unused-function \
-	    -o $@ $< $(filter-out $(FUZZ_DIR)/obj/fmt.o,$(FUZZ_LIBOBJS)) $(LDLIBS)
+	    -o $@ $< $(filter-out $(FUZZ_DIR)/obj/tools/fmt.o,$(FUZZ_LIBOBJS)) $(LDLIBS)
 
--include $(wildcard $(FUZZ_DIR)/obj/*.d)
+-include $(wildcard $(FUZZ_DIR)/obj/*.d $(FUZZ_DIR)/obj/*/*.d)
 
 fuzz-build: $(FUZZ_BINS)
 

@@ -9,7 +9,7 @@
 
 #include <string.h>
 
-#include "decimal.h"
+#include "base/decimal.h"
 
 /* Parses S, which must be a valid literal. */
 static Dec D(const char *s) {

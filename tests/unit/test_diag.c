@@ -23,8 +23,8 @@
 
 #include <cmocka.h>
 
-#include "diag.h"
-#include "source.h"
+#include "base/diag.h"
+#include "base/source.h"
 
 /* A DiagCtx writing into a memory buffer. */
 typedef struct Capture {

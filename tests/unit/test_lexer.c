@@ -25,15 +25,15 @@
 
 #include <cmocka.h>
 
-#include "arena.h"
-#include "ast.h"
-#include "decimal.h"
-#include "diag.h"
-#include "lex.h"
-#include "parse.h"
+#include "base/arena.h"
+#include "front/ast.h"
+#include "base/decimal.h"
+#include "base/diag.h"
+#include "front/lex.h"
+#include "front/parse.h"
 #include "parser.h"
 #include "lexer.h"
-#include "source.h"
+#include "base/source.h"
 
 /* ------------------------------------------------------------ the driver */
 

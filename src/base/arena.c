@@ -1,0 +1,80 @@
+/*
+ * arena.c — the compilation arena: a list of large blocks carved up by a
+ * bump pointer.  See arena.h.
+ */
+#include "base/arena.h"
+
+#include <stdalign.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct ArenaBlock {
+    ArenaBlock *next;
+    size_t used, cap;
+    alignas(max_align_t) unsigned char data[];
+};
+
+enum { BLOCK_SIZE = 64 * 1024 };
+
+void *xmalloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p) {
+        fputs("budc: out of memory\n", stderr);
+        abort();
+    }
+    return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+    void *q = realloc(p, n ? n : 1);
+    if (!q) {
+        fputs("budc: out of memory\n", stderr);
+        abort();
+    }
+    return q;
+}
+
+void arena_init(Arena *a) { a->head = NULL; }
+
+void arena_free(Arena *a)
+{
+    ArenaBlock *b = a->head;
+    while (b) {
+        ArenaBlock *next = b->next;
+        free(b);
+        b = next;
+    }
+    a->head = NULL;
+}
+
+void *arena_alloc(Arena *a, size_t n)
+{
+    size_t align = alignof(max_align_t);
+    n = (n + align - 1) / align * align;
+    ArenaBlock *b = a->head;
+    if (!b || b->cap - b->used < n) {
+        size_t cap = n > BLOCK_SIZE ? n : BLOCK_SIZE;
+        b = xmalloc(sizeof *b + cap);
+        b->used = 0;
+        b->cap = cap;
+        b->next = a->head;
+        a->head = b;
+    }
+    void *p = b->data + b->used;
+    b->used += n;
+    memset(p, 0, n);
+    return p;
+}
+
+char *arena_strndup(Arena *a, const char *s, size_t n)
+{
+    char *p = arena_alloc(a, n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *arena_strdup(Arena *a, const char *s) { return arena_strndup(a, s, strlen(s)); }

@@ -1,0 +1,693 @@
+/*
+ * diag.c — printing errors, warnings and notes the way gcc does.
+ *
+ * Every diagnostic is a header line "FILE:LINE:COL: LEVEL: MESSAGE [CODE]"
+ * and, when the location points into a known line of a loaded file, that
+ * source line and a caret line under it:
+ *
+ *        12 |     2070699 基本 一般预算 582.20
+ *           |                  ^~~~~~~~
+ *
+ * The line number is right-aligned in a field of max(5, digits) columns.
+ * The caret line is aligned in terminal cells, not bytes or characters: each
+ * character before the range is replaced by as many spaces as it is wide
+ * (two for East Asian wide characters, none for combining marks), except a
+ * tab, which is copied so that it expands exactly as it did in the source
+ * line above.  The underline is '^' followed by '~' up to the width of the
+ * range in cells, at least a single '^'.  A range that runs onto later
+ * lines is underlined to the end of its first line.
+ *
+ * Columns in a Loc count characters: UTF-8 code points, where every byte
+ * that is not part of a valid UTF-8 sequence counts as one character of
+ * width 1.  Locations are clamped to the line they point into; a bad Loc
+ * produces a plainer diagnostic, never a crash.
+ *
+ * The error cap: once max_errors errors have been printed, later errors and
+ * warnings are still counted but not printed, and the notes that follow them
+ * are dropped.
+ *
+ * Warning controls: diag_option records, for each code a -W flag names, the
+ * state the last such flag asked for, in a small growing array (codes are
+ * open-ended: user-written rules name their own).  A warning is looked up
+ * there when it is reported: off, it is dropped with its notes and counted
+ * nowhere; made an error (-Werror=CODE, or -Werror for all), it is printed
+ * and counted as an error, code unchanged.  All state lives in the DiagCtx.
+ */
+#include "base/diag.h"
+
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define U8_INVALID UINT32_MAX
+
+/* Decodes the character at S[0..N) (N > 0) into *CP and returns its length
+ * in bytes.  A byte that does not start a valid, shortest-form UTF-8
+ * sequence of a scalar value is one character on its own: *CP = U8_INVALID
+ * and the length is 1. */
+static size_t u8_next(const unsigned char *s, size_t n, uint32_t *cp)
+{
+    unsigned b0 = s[0];
+    size_t len, i;
+    uint32_t c;
+    unsigned lo = 0x80, hi = 0xBF; /* allowed range of the second byte */
+
+    if (b0 < 0x80) {
+        *cp = b0;
+        return 1;
+    }
+    if (b0 >= 0xC2 && b0 <= 0xDF) {
+        len = 2;
+        c = b0 & 0x1F;
+    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+        len = 3;
+        c = b0 & 0x0F;
+        if (b0 == 0xE0)
+            lo = 0xA0; /* no overlong forms */
+        else if (b0 == 0xED)
+            hi = 0x9F; /* no surrogates */
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+        len = 4;
+        c = b0 & 0x07;
+        if (b0 == 0xF0)
+            lo = 0x90; /* no overlong forms */
+        else if (b0 == 0xF4)
+            hi = 0x8F; /* nothing above U+10FFFF */
+    } else {
+        *cp = U8_INVALID;
+        return 1;
+    }
+    if (n < len || s[1] < lo || s[1] > hi) {
+        *cp = U8_INVALID;
+        return 1;
+    }
+    for (i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80) {
+            *cp = U8_INVALID;
+            return 1;
+        }
+        c = (c << 6) | (s[i] & 0x3F);
+    }
+    *cp = c;
+    return len;
+}
+
+typedef struct Range {
+    uint32_t lo, hi;
+} Range;
+
+/* Characters that take no cell: combining marks, zero-width spaces and
+ * joiners, variation selectors, the BOM / zero-width no-break space. */
+static const Range zero_width[] = {
+    {0x0300, 0x036F}, {0x1AB0, 0x1AFF}, {0x1DC0, 0x1DFF}, {0x200B, 0x200F},
+    {0x20D0, 0x20FF}, {0x3099, 0x309A}, {0xFE00, 0xFE0F}, {0xFE20, 0xFE2F},
+    {0xFEFF, 0xFEFF},
+};
+
+/* East Asian Wide and Fullwidth characters (U+303F, the half-fill space, is
+ * narrow and so excluded). */
+static const Range double_width[] = {
+    {0x1100, 0x115F},   {0x2E80, 0x303E},   {0x3040, 0xA4CF},
+    {0xAC00, 0xD7A3},   {0xF900, 0xFAFF},   {0xFE10, 0xFE19},
+    {0xFE30, 0xFE4F},   {0xFF00, 0xFF60},   {0xFFE0, 0xFFE6},
+    {0x1F300, 0x1F64F}, {0x1F900, 0x1F9FF}, {0x20000, 0x3FFFD},
+};
+
+static int in_ranges(uint32_t c, const Range *r, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (c >= r[i].lo && c <= r[i].hi)
+            return 1;
+    return 0;
+}
+
+/* Width in cells of the character CP (U8_INVALID: a stray byte, 1). */
+static int char_width(uint32_t cp)
+{
+    if (cp == U8_INVALID)
+        return 1;
+    if (in_ranges(cp, zero_width, sizeof zero_width / sizeof zero_width[0]))
+        return 0;
+    if (in_ranges(cp, double_width, sizeof double_width / sizeof double_width[0]))
+        return 2;
+    return 1;
+}
+
+int diag_width(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    uint32_t cp;
+    int w = 0;
+
+    if (s == NULL)
+        return 0;
+    while (i < n) {
+        i += u8_next(p + i, n - i, &cp);
+        if (w < INT_MAX - 2)
+            w += char_width(cp);
+    }
+    return w;
+}
+
+void diag_init(DiagCtx *d, FILE *out)
+{
+    if (d == NULL)
+        return;
+    memset(d, 0, sizeof *d);
+    d->out = out != NULL ? out : stderr;
+}
+
+void diag_free(DiagCtx *d)
+{
+    size_t i;
+
+    if (d == NULL)
+        return;
+    for (i = 0; i < d->ncodes; i++)
+        free(d->codes[i].key);
+    free(d->codes);
+    d->codes = NULL;
+    d->ncodes = d->capcodes = 0;
+    for (i = 0; i < d->nrecs; i++) {
+        free(d->recs[i].code);
+        free(d->recs[i].file);
+        free(d->recs[i].message);
+    }
+    free(d->recs);
+    d->recs = NULL;
+    d->nrecs = d->caprecs = 0;
+}
+
+static char *dup_or_null(const char *s)
+{
+    if (s == NULL)
+        return NULL;
+    size_t n = strlen(s) + 1;
+    char *c = malloc(n);
+    if (c != NULL)
+        memcpy(c, s, n);
+    return c;
+}
+
+/* Keeps a copy of a diagnostic in d->recs (when recording). */
+static void record(DiagCtx *d, DiagLevel lvl, Loc loc, const char *code, const char *fmt,
+                   va_list ap)
+{
+    if (d->nrecs == d->caprecs) {
+        size_t cap = d->caprecs ? d->caprecs * 2 : 16;
+        DiagRecord *r = realloc(d->recs, cap * sizeof *r);
+        if (r == NULL)
+            return;
+        d->recs = r;
+        d->caprecs = cap;
+    }
+    char buf[1024];
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    DiagRecord *r = &d->recs[d->nrecs++];
+    r->level = lvl;
+    r->code = dup_or_null(code);
+    r->file = dup_or_null(loc.file ? loc.file->name : NULL);
+    r->line = loc.line;
+    r->col = loc.col;
+    r->end_line = loc.end_line;
+    r->end_col = loc.end_col;
+    r->message = dup_or_null(buf);
+}
+
+/* ---- warning controls ------------------------------------------------ */
+
+static int ascii_upper(int c)
+{
+    return c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c;
+}
+
+/* CODE without a leading "W-" in either case. */
+static const char *strip_w(const char *code)
+{
+    if ((code[0] == 'W' || code[0] == 'w') && code[1] == '-')
+        return code + 2;
+    return code;
+}
+
+static bool is_error_code(const char *code)
+{
+    return (code[0] == 'E' || code[0] == 'e') && code[1] == '-';
+}
+
+/* Whether KEY (a code stripped of "W-" and upper-cased) is CODE, as reported
+ * or as written on the command line. */
+static bool key_matches(const char *key, const char *code)
+{
+    const unsigned char *k = (const unsigned char *)key;
+    const unsigned char *c = (const unsigned char *)strip_w(code);
+
+    while (*k != '\0' && ascii_upper(*c) == *k) {
+        k++;
+        c++;
+    }
+    return *k == '\0' && *c == '\0';
+}
+
+static DiagCode *find_code(const DiagCtx *d, const char *code)
+{
+    size_t i;
+
+    for (i = 0; i < d->ncodes; i++)
+        if (key_matches(d->codes[i].key, code))
+            return &d->codes[i];
+    return NULL;
+}
+
+/* A code on the command line: ASCII letters, digits, '-' and '_', and any
+ * non-ASCII (Chinese) character; not starting with '-'; not just "W-". */
+static bool valid_code(const char *code)
+{
+    const unsigned char *s = (const unsigned char *)code;
+
+    if (*s == '\0' || *s == '-' || *strip_w(code) == '\0')
+        return false;
+    for (; *s != '\0'; s++)
+        if (!(*s >= 0x80 || (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+              (*s >= '0' && *s <= '9') || *s == '-' || *s == '_'))
+            return false;
+    return true;
+}
+
+/* Records that CODE is now in state ST.  Returns -1 when out of memory. */
+static int set_code(DiagCtx *d, const char *code, DiagCodeState st)
+{
+    DiagCode *c = find_code(d, code);
+    DiagCode *grown;
+    size_t cap, i;
+    char *key;
+
+    if (c != NULL) {
+        c->state = st;
+        return 0;
+    }
+    if (d->ncodes == d->capcodes) {
+        cap = d->capcodes ? 2 * d->capcodes : 8;
+        grown = realloc(d->codes, cap * sizeof *grown);
+        if (grown == NULL)
+            return -1;
+        d->codes = grown;
+        d->capcodes = cap;
+    }
+    key = strdup(strip_w(code));
+    if (key == NULL)
+        return -1;
+    for (i = 0; key[i] != '\0'; i++)
+        key[i] = (char)ascii_upper((unsigned char)key[i]);
+    d->codes[d->ncodes].key = key;
+    d->codes[d->ncodes].state = st;
+    d->ncodes++;
+    return 0;
+}
+
+__attribute__((format(printf, 3, 4))) static int fail(char *err, size_t errn,
+                                                      const char *fmt, ...)
+{
+    va_list ap;
+
+    if (err != NULL && errn > 0) {
+        va_start(ap, fmt);
+        vsnprintf(err, errn, fmt, ap);
+        va_end(ap);
+    }
+    return -1;
+}
+
+/* The message for FLAG, which names an error code. */
+static int fail_error_code(char *err, size_t errn, const char *flag, DiagCodeState st)
+{
+    switch (st) {
+    case DIAG_CODE_OFF:
+        return fail(err, errn, "'%s': errors cannot be disabled; only warnings (W-…) can", flag);
+    case DIAG_CODE_ERROR:
+        return fail(err, errn, "'%s': errors are errors already; only warnings (W-…) "
+                    "can be made errors", flag);
+    case DIAG_CODE_ON:
+        break;
+    }
+    return fail(err, errn, "'%s': errors are always reported; only warnings (W-…) "
+                "can be enabled", flag);
+}
+
+int diag_option(DiagCtx *d, const char *flag, char *err, size_t errn)
+{
+    const char *code;
+    DiagCodeState st;
+
+    if (d == NULL || flag == NULL || strncmp(flag, "-W", 2) != 0)
+        return fail(err, errn, "'%s' is not a warning option", flag ? flag : "");
+    if (strcmp(flag, "-Werror") == 0) {
+        d->werror = true;
+        return 0;
+    }
+    if (strncmp(flag, "-Werror=", 8) == 0) {
+        code = flag + 8;
+        st = DIAG_CODE_ERROR;
+    } else if (strncmp(flag, "-Wno-", 5) == 0) {
+        code = flag + 5;
+        st = DIAG_CODE_OFF;
+    } else {
+        code = flag + 2;
+        st = DIAG_CODE_ON;
+    }
+    if (*code == '\0')
+        return fail(err, errn, "'%s' names no warning code; expected -Werror, "
+                    "-Werror=CODE, -Wno-CODE or -WCODE", flag);
+    if (!valid_code(code))
+        return fail(err, errn, "bad warning option '%s'; expected -Werror, -Werror=CODE, "
+                    "-Wno-CODE or -WCODE, where CODE is a word such as W-NAME", flag);
+    if (is_error_code(code))
+        return fail_error_code(err, errn, flag, st);
+    if (st == DIAG_CODE_OFF && key_matches("ERROR", code))
+        return fail(err, errn, "'%s' is not supported: leave out -Werror instead", flag);
+    if (set_code(d, code, st) < 0)
+        return fail(err, errn, "'%s': out of memory", flag);
+    return 0;
+}
+
+/* Whether a warning with CODE (NULL for none) is reported, and at which
+ * level (*LVL), after the -W flags. */
+static bool warning_shown(const DiagCtx *d, const char *code, DiagLevel *lvl)
+{
+    const DiagCode *c = code != NULL ? find_code(d, code) : NULL;
+
+    if (c != NULL && c->state == DIAG_CODE_OFF)
+        return false;
+    if (d->werror || (c != NULL && c->state == DIAG_CODE_ERROR))
+        *lvl = DIAG_ERROR;
+    return true;
+}
+
+static const char *level_name(DiagLevel lvl)
+{
+    switch (lvl) {
+    case DIAG_ERROR:
+        return "error";
+    case DIAG_WARNING:
+        return "warning";
+    case DIAG_NOTE:
+        return "note";
+    }
+    return "error";
+}
+
+static void put_spaces(FILE *out, int n)
+{
+    while (n-- > 0)
+        fputc(' ', out);
+}
+
+/* Prints the source line LOC points into and the caret line under it, or
+ * nothing if LOC does not point into a line of its file. */
+enum { WINDOW = 240 }; /* characters of a long source line shown */
+
+static void print_source(FILE *out, Loc loc)
+{
+    const unsigned char *text;
+    size_t len, i, nb;
+    uint32_t cp;
+    int digits, field, col, start, end, cells;
+    int nchars = 0;
+    char num[16];
+
+    text = (const unsigned char *)src_line(loc.file, loc.line, &len);
+    if (text == NULL)
+        return;
+
+    for (i = 0; i < len; i += u8_next(text + i, len - i, &cp))
+        nchars++;
+
+    /* Clamp the range to the line: [start, end) in characters, where
+     * nchars + 1 is the position just past the last character. */
+    start = loc.col;
+    if (start < 1)
+        start = 1;
+    if (start > nchars + 1)
+        start = nchars + 1;
+    if (loc.end_line > loc.line)
+        end = nchars + 1;
+    else if (loc.end_line == loc.line)
+        end = loc.end_col;
+    else
+        end = start;
+    if (end < start)
+        end = start;
+    if (end > nchars + 1)
+        end = nchars + 1;
+
+    digits = snprintf(num, sizeof num, "%d", loc.line);
+    field = digits > 5 ? digits : 5;
+
+    /* A very long line (a 10 MB string, a generated file) is shown as a
+     * window of WINDOW characters around the start of the range, with "..."
+     * where it is cut. */
+    int ws = 1, we = nchars + 1;
+    if (nchars > WINDOW) {
+        ws = start > WINDOW / 3 ? start - WINDOW / 3 : 1;
+        we = ws + WINDOW < nchars + 1 ? ws + WINDOW : nchars + 1;
+        if (end > we)
+            end = we;
+    }
+
+    /* The source line, as it is, but with control characters and invalid
+     * bytes shown as U+FFFD so that the terminal (and a golden file) gets
+     * one visible cell for each of them. */
+    fprintf(out, "%*s | ", field, num);
+    if (ws > 1)
+        fputs("...", out);
+    for (i = 0, col = 1; i < len && col < we; i += nb, col++) {
+        nb = u8_next(text + i, len - i, &cp);
+        if (col < ws)
+            continue;
+        if (cp == U8_INVALID || (cp < 0x20 && cp != '\t') || cp == 0x7F)
+            fputs("\xEF\xBF\xBD", out);
+        else
+            fwrite(text + i, 1, nb, out);
+    }
+    if (we <= nchars)
+        fputs("...", out);
+    fputc('\n', out);
+
+    /* The caret line. */
+    put_spaces(out, field);
+    fputs(" | ", out);
+    if (ws > 1)
+        fputs("   ", out);
+    cells = 0;
+    col = 1;
+    for (i = 0; i < len && col < end; i += nb, col++) {
+        nb = u8_next(text + i, len - i, &cp);
+        if (col < ws)
+            continue;
+        if (col < start) {
+            if (cp == '\t')
+                fputc('\t', out);
+            else
+                put_spaces(out, char_width(cp));
+        } else {
+            cells += char_width(cp);
+        }
+    }
+    fputc('^', out);
+    for (; cells > 1; cells--)
+        fputc('~', out);
+    fputc('\n', out);
+}
+
+/* Prints one diagnostic, header and source, unconditionally. */
+/* Writes S as a JSON string (UTF-8 passes through; control characters,
+ * quotes and backslashes are escaped). */
+static void json_string(FILE *out, const char *s)
+{
+    fputc('"', out);
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            fprintf(out, "\\%c", c);
+        else if (c < 0x20)
+            fprintf(out, "\\u%04x", c);
+        else
+            fputc(c, out);
+    }
+    fputc('"', out);
+}
+
+/* --diagnostics=json: one JSON object a line; a note is its own object
+ * (level "note") following the diagnostic it belongs to. */
+static void print_json(FILE *out, DiagLevel lvl, Loc loc, const char *code, const char *fmt,
+                       va_list ap)
+{
+    static const char *const levels[] = {"error", "warning", "note"};
+    char msg[2048];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    fprintf(out, "{\"level\":\"%s\",\"code\":", levels[lvl]);
+    if (code)
+        json_string(out, code);
+    else
+        fputs("null", out);
+    fputs(",\"file\":", out);
+    if (loc.file && loc.file->name)
+        json_string(out, loc.file->name);
+    else
+        fputs("null", out);
+    if (loc.file && loc.line > 0)
+        fprintf(out, ",\"line\":%d,\"column\":%d,\"end_line\":%d,\"end_column\":%d", loc.line,
+                loc.col, loc.end_line, loc.end_col);
+    else
+        fputs(",\"line\":null,\"column\":null,\"end_line\":null,\"end_column\":null", out);
+    fputs(",\"message\":", out);
+    json_string(out, msg);
+    fputs("}\n", out);
+}
+
+static void print_diag(FILE *out, DiagLevel lvl, Loc loc, const char *code,
+                       const char *fmt, va_list ap)
+{
+    const char *name;
+
+    if (loc.file == NULL) {
+        fputs("budc", out);
+    } else {
+        name = loc.file->name != NULL ? loc.file->name : "<input>";
+        /* Like gcc: no line means no line or column, no column means none. */
+        if (loc.line < 1)
+            fputs(name, out);
+        else if (loc.col < 1)
+            fprintf(out, "%s:%d", name, loc.line);
+        else
+            fprintf(out, "%s:%d:%d", name, loc.line, loc.col);
+    }
+    fprintf(out, ": %s: ", level_name(lvl));
+    if (fmt != NULL)
+        vfprintf(out, fmt, ap);
+    if (code != NULL)
+        fprintf(out, " [%s]", code);
+    fputc('\n', out);
+    if (loc.file != NULL)
+        print_source(out, loc);
+}
+
+void diag_vreport(DiagCtx *d, DiagLevel lvl, Loc loc, const char *code,
+                  const char *fmt, va_list ap)
+{
+    bool capped;
+
+    if (d == NULL)
+        return;
+    if (lvl == DIAG_NOTE) {
+        if (d->last_dropped)
+            return;
+    } else {
+        if (lvl == DIAG_WARNING && !warning_shown(d, code, &lvl)) {
+            d->last_dropped = true;
+            return;
+        }
+        /* Before the cap is reached every error is printed, so the cap has
+         * been reached exactly when max_errors errors have been reported. */
+        capped = d->max_errors > 0 && d->nerrors >= d->max_errors;
+        if (lvl == DIAG_WARNING)
+            d->nwarnings++;
+        else
+            d->nerrors++;
+        d->last_dropped = capped;
+    }
+    if (d->record) {
+        va_list copy;
+        va_copy(copy, ap);
+        record(d, lvl, loc, code, fmt, copy);
+        va_end(copy);
+    }
+    if (lvl != DIAG_NOTE && d->last_dropped) {
+        d->suppressed++;
+        return;
+    }
+    if (d->json)
+        print_json(d->out != NULL ? d->out : stderr, lvl, loc, code, fmt, ap);
+    else
+        print_diag(d->out != NULL ? d->out : stderr, lvl, loc, code, fmt, ap);
+}
+
+void diag_report(DiagCtx *d, DiagLevel lvl, Loc loc, const char *code,
+                 const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    diag_vreport(d, lvl, loc, code, fmt, ap);
+    va_end(ap);
+}
+
+void diag_error(DiagCtx *d, Loc loc, const char *code, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    diag_vreport(d, DIAG_ERROR, loc, code, fmt, ap);
+    va_end(ap);
+}
+
+void diag_warning(DiagCtx *d, Loc loc, const char *code, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    diag_vreport(d, DIAG_WARNING, loc, code, fmt, ap);
+    va_end(ap);
+}
+
+void diag_note(DiagCtx *d, Loc loc, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    diag_vreport(d, DIAG_NOTE, loc, NULL, fmt, ap);
+    va_end(ap);
+}
+
+static const char *plural(int n)
+{
+    return n == 1 ? "" : "s";
+}
+
+void diag_finish(DiagCtx *d)
+{
+    FILE *out;
+    int serr, swarn;
+
+    if (d == NULL || d->suppressed <= 0)
+        return;
+    out = d->out != NULL ? d->out : stderr;
+    /* Exactly max_errors errors were printed, so the rest of the errors were
+     * suppressed, and the remaining suppressed ones are warnings. */
+    serr = d->nerrors - d->max_errors;
+    if (serr < 0)
+        serr = 0;
+    if (serr > d->suppressed)
+        serr = d->suppressed;
+    swarn = d->suppressed - serr;
+    char msg[160];
+    if (serr > 0 && swarn > 0)
+        snprintf(msg, sizeof msg, "%d more error%s and %d more warning%s not shown", serr,
+                 plural(serr), swarn, plural(swarn));
+    else if (serr > 0)
+        snprintf(msg, sizeof msg, "%d more error%s not shown", serr, plural(serr));
+    else
+        snprintf(msg, sizeof msg, "%d more warning%s not shown", swarn, plural(swarn));
+    if (d->json) {
+        fputs("{\"level\":\"note\",\"code\":null,\"file\":null,\"line\":null,\"column\":null,"
+              "\"end_line\":null,\"end_column\":null,\"message\":",
+              out);
+        json_string(out, msg);
+        fputs("}\n", out);
+    } else {
+        fprintf(out, "budc: note: %s (use -fmax-errors=0 to see all)\n", msg);
+    }
+}

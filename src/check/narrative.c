@@ -1,0 +1,940 @@
+/*
+ * check_narrative.c — the 说明 against the budget (rules.md E1–E6 and A4;
+ * docs/checks.md, "The narrative").
+ *
+ * Each paragraph and heading is read once into a PText: its literal text,
+ * with every quote {…} replaced by one placeholder byte, and its quotes in
+ * order.  Over each paragraph:
+ *
+ *   E1  every quote evaluates, and equals the number printed after '='
+ *       (E-QUOTE-PATH, E-QUOTE-PRIOR, E-QUOTE-FORM, E-QUOTE-VALUE)
+ *   E2  a total followed by two or more of its parts: the parts add up
+ *       (E-QUOTE-SUM)
+ *   E3  a year-over-year change agrees with the direction word just before
+ *       it (E-QUOTE-DIRECTION)
+ *   E6  and its sentence says why (W-CHANGE-REASON)
+ *
+ * Over the whole narrative: the section and insert words (A4: E-SECTION,
+ * E-SECTION-DUPLICATE, E-INSERT, W-SECTION-MISSING, W-NO-NARRATIVE), the
+ * scope of 机关运行经费 (E4: W-ADMIN-COST-SCOPE) and what the 三公经费
+ * section quotes (E5: W-SANGONG-TEXT).
+ *
+ * Quotes are evaluated for the department (every unit).  Character columns
+ * of words inside the text are counted back from the end of their text
+ * piece, so an escape (\" or {{) between a word and the next quote shifts
+ * them; such a word is then reported at its quote instead.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check/check.h"
+
+#define QMARK '\x01' /* stands for a quote in a paragraph's flat text */
+#define PATHN 256
+#define WINDOW 12    /* characters before a quote searched for a direction word */
+
+/* The families of totals and parts of E2. */
+typedef enum Family { F_NONE, F_INCOME, F_SPEND, F_SANGONG, F_ADMIN } Family;
+
+typedef struct Quote {
+    const TextPart *part;
+    const Expr *value;   /* the quoted expression, or NULL when it did not parse */
+    const Expr *printed; /* the number written after '=', or NULL */
+    bool ok;             /* the value was computed */
+    Dec v;
+    size_t off;          /* offset of the placeholder in the flat text */
+    /* E2: a total or a part of one, this year's or last year's, or a change */
+    Family fam;
+    bool total, prior, change;
+    unsigned mask;       /* a part: a bit set of sources, kinds or 三公 items */
+    const char *code;    /* an F_ADMIN part: the economic code */
+    Dec part_v;          /* the amount summed: the figure, or its change */
+    /* E3: a change from last year */
+    bool yoy;
+    Dec now, last;
+    char path[PATHN];    /* the figure (of a part, or of a change) */
+} Quote;
+
+typedef struct PText {
+    char *s;             /* the flat text */
+    size_t n;
+    Quote *q;
+    int nq;
+    const TextPart **tp; /* the literal pieces and their offsets in s */
+    size_t *tp_off;
+    int ntp;
+} PText;
+
+typedef struct N {
+    Model *m;
+    DiagCtx *d;
+} N;
+
+static const ValueCtx DEPT = {-1, -1};
+
+static const char *const section_words[] = {"部门职责及机构设置", "预算安排总体情况", "机关运行经费",
+                                            "三公经费", "绩效信息", "政府采购",
+                                            "国有资产", "名词解释", "其他事项"};
+#define NSECTIONS (sizeof section_words / sizeof section_words[0])
+
+static const char *const insert_words[] = {"机构设置表", "部门整体绩效目标", "项目绩效目标表",
+                                           "政府采购表", "国有资产表", "名词解释"};
+#define NINSERTS (sizeof insert_words / sizeof insert_words[0])
+
+/* Direction words (E3): +1 up, -1 down, 0 持平. */
+static const struct {
+    const char *w;
+    int dir;
+} dir_words[] = {{"增加", 1},  {"增长", 1},  {"提高", 1},  {"上升", 1}, {"减少", -1},
+                 {"下降", -1}, {"降低", -1}, {"压缩", -1}, {"持平", 0}};
+#define NDIRS (sizeof dir_words / sizeof dir_words[0])
+
+/* Reason markers (E6); 按…原则 and 系 are handled apart. */
+static const char *const reasons[] = {"主要", "原因", "由于", "因为", "用于", "按照", "压缩", "为了"};
+#define NREASONS (sizeof reasons / sizeof reasons[0])
+
+/* ---- source text ------------------------------------------------------------ */
+
+/* The byte offset of 1-based character column COL in S[0..LEN). */
+static size_t byte_at(const char *s, size_t len, int col)
+{
+    size_t i = 0;
+    for (int c = 1; c < col && i < len; c++) {
+        i++;
+        while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
+            i++;
+    }
+    return i;
+}
+
+/* The source text of the one-line range L into BUF, or "" when it cannot be
+ * read. */
+static const char *loc_text(Loc l, char *buf, size_t n)
+{
+    size_t len;
+    buf[0] = '\0';
+    const char *s = l.file && l.end_line == l.line ? src_line(l.file, l.line, &len) : NULL;
+    if (!s)
+        return buf;
+    size_t a = byte_at(s, len, l.col), b = byte_at(s, len, l.end_col);
+    if (b > a && b - a < n) {
+        memcpy(buf, s + a, b - a);
+        buf[b - a] = '\0';
+    }
+    return buf;
+}
+
+/* How expression E is written, for messages. */
+static const char *expr_text(const Expr *e, char *buf, size_t n)
+{
+    if (*loc_text(e->loc, buf, n))
+        return buf;
+    if (e->kind == E_PATH)
+        path_text(e->atom->path, buf, n);
+    else
+        snprintf(buf, n, "the quoted value");
+    return buf;
+}
+
+static bool same_line(Loc a, Loc b)
+{
+    return a.file == b.file && a.line == b.line;
+}
+
+/* ---- paths ------------------------------------------------------------------ */
+
+static bool is_name(const PathSeg *s, const char *w)
+{
+    return s && s->name && strcmp(s->name, w) == 0;
+}
+
+/* Whether PATH starts with 上年. */
+static bool is_prior(const PathSeg *path)
+{
+    return is_name(path, "上年");
+}
+
+/* The first path of E that does not evaluate (its status and message), or
+ * NULL when all do. */
+static const Expr *failing_path(Model *m, const Expr *e, ValueStatus *st, char *msg, size_t n)
+{
+    if (!e || e->kind == E_NUMBER)
+        return NULL;
+    if (e->kind == E_PATH) {
+        Dec v;
+        *st = model_value(m, e->atom->path, DEPT, &v, NULL, msg, n);
+        return *st == VAL_OK ? NULL : e;
+    }
+    const Expr *f = failing_path(m, e->lhs, st, msg, n);
+    return f ? f : failing_path(m, e->rhs, st, msg, n);
+}
+
+/* Calls FN for every path of E, left to right. */
+typedef void PathFn(const PathSeg *path, Loc at, void *ctx);
+static void walk_paths(const Expr *e, PathFn *fn, void *ctx)
+{
+    if (!e || e->kind == E_NUMBER)
+        return;
+    if (e->kind == E_PATH) {
+        fn(e->atom->path, e->loc, ctx);
+        return;
+    }
+    walk_paths(e->lhs, fn, ctx);
+    walk_paths(e->rhs, fn, ctx);
+}
+
+/* The first subtraction in E of a figure and last year's same figure
+ * (A − 上年.A or 上年.A − A); *now and *last receive the two paths. */
+static const Expr *find_change(const Expr *e, const PathSeg **now, const PathSeg **last)
+{
+    if (!e || e->kind == E_NUMBER || e->kind == E_PATH)
+        return NULL;
+    if (e->kind == E_BINARY && e->binop == '-' && e->lhs->kind == E_PATH &&
+        e->rhs->kind == E_PATH) {
+        const PathSeg *a = e->lhs->atom->path, *b = e->rhs->atom->path;
+        if (is_prior(a) != is_prior(b)) {
+            *now = is_prior(a) ? b : a;
+            *last = is_prior(a) ? a->next : b->next;
+            char x[PATHN], y[PATHN];
+            path_text(*now, x, sizeof x);
+            path_text(*last, y, sizeof y);
+            if (strcmp(x, y) == 0)
+                return e;
+        }
+    }
+    const Expr *f = find_change(e->lhs, now, last);
+    return f ? f : find_change(e->rhs, now, last);
+}
+
+/* ---- E1: each quote evaluates and equals what is printed -------------------- */
+
+static bool is_literal(const Expr *e)
+{
+    return e->kind == E_NUMBER || (e->kind == E_NEG && e->lhs->kind == E_NUMBER);
+}
+
+/* Splits quote E into the value and the printed number; false when the quote
+ * is some other comparison. */
+static bool split_quote(const Expr *e, Quote *q)
+{
+    q->value = e;
+    if (e->kind != E_BINARY || e->binop != 'c')
+        return true;
+    if (e->cmp != OP_EQ || !is_literal(e->rhs))
+        return false;
+    q->value = e->lhs;
+    q->printed = e->rhs;
+    return true;
+}
+
+/* Reports why quote Q cannot be computed (status ST, message MSG). */
+static void report_failure(N *n, const Quote *q, ValueStatus st, const char *msg)
+{
+    char text[PATHN], m2[256];
+    ValueStatus pst = st;
+    const Expr *bad = failing_path(n->m, q->value, &pst, m2, sizeof m2);
+    Loc at = bad ? bad->loc : q->part->loc;
+    if (bad)
+        msg = m2, st = pst;
+    if (st == VAL_NO_PRIOR)
+        diag_error(n->d, at, "E-QUOTE-PRIOR", "%s", msg);
+    else if (st == VAL_NO_VALUE)
+        diag_error(n->d, at, "E-QUOTE-PATH", "the budget does not state %s, so it cannot be quoted",
+                   expr_text(bad ? bad : q->value, text, sizeof text));
+    else if (st == VAL_ARITH)
+        diag_error(n->d, at, "E-QUOTE-PATH", "%s cannot be computed: %s",
+                   expr_text(q->value, text, sizeof text), msg);
+    else
+        diag_error(n->d, at, "E-QUOTE-PATH", "%s", msg);
+}
+
+/* Notes after a wrong printed value: where each figure of the quote comes
+ * from (its first fact), for up to three distinct paths. */
+typedef struct Sources {
+    N *n;
+    const Quote *q;
+    char seen[3][PATHN];
+    int nseen;
+} Sources;
+
+static void note_path(const PathSeg *path, Loc at, void *ctx)
+{
+    (void)at;
+    Sources *s = ctx;
+    char what[PATHN], msg[256];
+    Dec v;
+    Loc where = s->n->m->dept_loc;
+    path_text(path, what, sizeof what);
+    for (int i = 0; i < s->nseen; i++)
+        if (strcmp(s->seen[i], what) == 0)
+            return;
+    Model *m = s->n->m;
+    Loc facts[3];
+    m->trace = facts;
+    m->trace_max = 3;
+    m->ntrace = m->trace_total = 0;
+    ValueStatus st = s->nseen == 3 ? VAL_NO_VALUE
+                                   : model_value(m, path, DEPT, &v, &where, msg, sizeof msg);
+    m->trace = NULL;
+    if (st != VAL_OK)
+        return;
+    snprintf(s->seen[s->nseen++], PATHN, "%s", what);
+    if (same_line(where, s->q->part->loc))
+        return;
+    if (is_prior(path)) {
+        diag_note(s->n->d, where, "%s is stated here", what);
+    } else if (m->ntrace == 0) {
+        diag_note(s->n->d, where, "no fact of the budget contributes to %s, so it is 0", what);
+    } else {
+        /* every fact behind the figure, so that the changed one is named */
+        for (int i = 0; i < m->ntrace; i++) {
+            int rest = m->trace_total - m->ntrace;
+            if (i == m->ntrace - 1 && rest > 0)
+                diag_note(s->n->d, facts[i], "%s includes this amount (and %d more)", what, rest);
+            else
+                diag_note(s->n->d, facts[i], "%s includes this amount", what);
+        }
+    }
+}
+
+/* Compares the printed number of Q with its computed value. */
+static void check_printed(N *n, const Quote *q, bool has_div)
+{
+    Dec printed, shown = q->v, diff;
+    char msg[256], what[PATHN], a[DEC_FMT_MAX], b[DEC_FMT_MAX], c[DEC_FMT_MAX], how[64] = "";
+    if (model_eval(n->m, q->printed, DEPT, &printed, NULL, NULL, msg, sizeof msg) != VAL_OK)
+        return;
+    if (has_div) {
+        if (dec_round(q->v, printed.scale, &shown) != DEC_OK)
+            return;
+        snprintf(how, sizeof how, " when rounded to %d decimal%s", printed.scale,
+                 printed.scale == 1 ? "" : "s");
+    }
+    if (dec_cmp(shown, printed) == 0 || dec_sub(printed, shown, &diff) != DEC_OK)
+        return;
+    expr_text(q->value, what, sizeof what);
+    diag_error(n->d, q->printed->loc, "E-QUOTE-VALUE",
+               "the text says %s but %s is %s%s (difference %s%s)", fmt_dec(printed, a), what,
+               has_div ? fmt_dec(shown, b) : fmt_money(shown, b), how, dec_is_neg(diff) ? "" : "+",
+               fmt_money(diff, c));
+    Sources src = {.n = n, .q = q};
+    walk_paths(q->value, note_path, &src);
+}
+
+/* E1 for quote Q: computes it and checks the printed number. */
+static void eval_quote(N *n, Quote *q, const Expr *e)
+{
+    char msg[256];
+    if (!split_quote(e, q)) {
+        if (e->cmp == OP_EQ)
+            diag_error(n->d, e->rhs->loc, "E-QUOTE-FORM",
+                       "after '=' a quote takes the number as printed, not an expression: write "
+                       "{figure = 1206.65}");
+        else
+            diag_error(n->d, e->loc, "E-QUOTE-FORM",
+                       "a quote shows one value, not a comparison: write {figure} or {figure = "
+                       "printed number}");
+        q->value = NULL;
+        return;
+    }
+    if (q->value->kind == E_BINARY && q->value->binop == 'c') {
+        diag_error(n->d, q->value->loc, "E-QUOTE-FORM",
+                   "a quote shows one value: the expression before '=' is a comparison");
+        q->value = NULL;
+        return;
+    }
+    bool has_div = false;
+    ValueStatus st = model_eval(n->m, q->value, DEPT, &q->v, NULL, &has_div, msg, sizeof msg);
+    if (st != VAL_OK) {
+        report_failure(n, q, st, msg);
+        return;
+    }
+    q->ok = true;
+    if (q->printed)
+        check_printed(n, q, has_div);
+}
+
+/* ---- reading a paragraph ---------------------------------------------------- */
+
+/* Bits of the 三公 items a name covers (as in model_value.c), or 0. */
+static unsigned sg_mask(const char *w)
+{
+    if (strcmp(w, "因公出国费") == 0 || strcmp(w, "因公出国（境）费") == 0)
+        return (1u << SG_ABROAD_EDU) | (1u << SG_ABROAD_OTHER);
+    if (strcmp(w, "公务用车购置及运维费") == 0 || strcmp(w, "公务用车费") == 0)
+        return (1u << SG_CAR_BUY) | (1u << SG_CAR_RUN);
+    int i = sg_item_lookup(w);
+    return i < 0 ? 0 : 1u << i;
+}
+
+/* Sets Q's family when P (a path without 上年.) is a total of E2 or a part,
+ * and its text. */
+static void classify(Quote *q, const PathSeg *p)
+{
+    const PathSeg *s = p->next;
+    const char *w = s && s->name && !s->next ? s->name : NULL;
+    bool total = w && strcmp(w, "合计") == 0;
+    int k = 0;
+    if (is_name(p, "收入") && w && (total || (k = source_lookup(w)) >= 0))
+        q->fam = F_INCOME, q->total = total, q->mask = total ? 0 : 1u << k;
+    else if (is_name(p, "支出") && w && (total || (k = kind_lookup(w)) >= 0))
+        q->fam = F_SPEND, q->total = total, q->mask = total ? 0 : 1u << k;
+    else if ((is_name(p, "三公") || is_name(p, "三公经费")) && w &&
+             (total || strcmp(w, "三公小计") == 0 || sg_mask(w)))
+        q->fam = F_SANGONG, q->total = !sg_mask(w), q->mask = sg_mask(w);
+    else if (is_name(p, "机关运行经费") && !s)
+        q->fam = F_ADMIN, q->total = true;
+    else if (is_name(p, "基本支出") && s && !s->name && !s->next)
+        q->fam = F_ADMIN, q->code = s->index->text;
+    path_text(p, q->path, sizeof q->path);
+}
+
+/* Finds whether Q is a change from last year (E3) and its family (E2).  The
+ * family is read from the text even when the quote cannot be computed (so
+ * that check_sums can leave its total alone). */
+static void read_quote(N *n, Quote *q)
+{
+    const PathSeg *now = NULL, *last = NULL;
+    const Expr *c = find_change(q->value, &now, &last);
+    char msg[256];
+    if (c) {
+        const PathSeg *lastp = c->lhs->atom->path == now ? c->rhs->atom->path : c->lhs->atom->path;
+        path_text(now, q->path, sizeof q->path);
+        q->yoy = q->ok && model_value(n->m, now, DEPT, &q->now, NULL, msg, sizeof msg) == VAL_OK &&
+                 model_value(n->m, lastp, DEPT, &q->last, NULL, msg, sizeof msg) == VAL_OK &&
+                 dec_sub(q->now, q->last, &q->part_v) == DEC_OK;
+        q->ok = q->ok && q->yoy;
+        if (c == q->value) {
+            q->change = true;
+            classify(q, now);
+        }
+    } else if (q->value->kind == E_PATH && (is_name(q->value->atom->path, "增减") ||
+                                            is_name(q->value->atom->path, "增减率"))) {
+        /* 增减.A is A − 上年.A; 增减率.A its rate: the sign is the change's */
+        const PathSeg *root = q->value->atom->path, *a = root->next;
+        PathSeg lastp = {.name = "上年", .loc = root->loc, .next = (PathSeg *)a};
+        if (!a)
+            return;
+        path_text(a, q->path, sizeof q->path);
+        q->yoy = q->ok && model_value(n->m, a, DEPT, &q->now, NULL, msg, sizeof msg) == VAL_OK &&
+                 model_value(n->m, &lastp, DEPT, &q->last, NULL, msg, sizeof msg) == VAL_OK;
+        q->ok = q->ok && q->yoy;
+        if (is_name(root, "增减")) {
+            q->part_v = q->v;
+            q->change = true;
+            classify(q, a);
+        }
+    } else if (q->value->kind == E_PATH) {
+        const PathSeg *p = q->value->atom->path;
+        q->prior = is_prior(p);
+        q->part_v = q->v;
+        if (q->prior)
+            p = p->next;
+        if (p)
+            classify(q, p);
+        path_text(q->value->atom->path, q->path, sizeof q->path); /* with 上年. */
+    }
+}
+
+/* Reads paragraph P into T and checks each quote (E1). */
+static void ptext_read(N *n, const Para *p, PText *t)
+{
+    size_t cap = 1;
+    int nparts = 0;
+    for (const TextPart *x = p->parts; x; x = x->next, nparts++)
+        cap += x->text ? strlen(x->text) : 1;
+    memset(t, 0, sizeof *t);
+    t->s = malloc(cap);
+    t->q = calloc((size_t)nparts + 1, sizeof *t->q);
+    t->tp = calloc((size_t)nparts + 1, sizeof *t->tp);
+    t->tp_off = calloc((size_t)nparts + 1, sizeof *t->tp_off);
+    if (!t->s || !t->q || !t->tp || !t->tp_off)
+        return;
+    for (const TextPart *x = p->parts; x; x = x->next) {
+        if (x->text) {
+            t->tp[t->ntp] = x;
+            t->tp_off[t->ntp++] = t->n;
+            memcpy(t->s + t->n, x->text, strlen(x->text));
+            t->n += strlen(x->text);
+            continue;
+        }
+        Quote *q = &t->q[t->nq++];
+        q->part = x;
+        q->off = t->n;
+        t->s[t->n++] = QMARK;
+        if (x->expr)
+            eval_quote(n, q, x->expr);
+        if (q->value)
+            read_quote(n, q);
+    }
+    t->s[t->n] = '\0';
+}
+
+static void ptext_free(PText *t)
+{
+    free(t->s);
+    free(t->q);
+    free(t->tp);
+    free(t->tp_off);
+}
+
+/* ---- E2: the parts of a total add up ---------------------------------------- */
+
+static bool same_group(const Quote *a, const Quote *b)
+{
+    return a->fam == b->fam && a->prior == b->prior && a->change == b->change;
+}
+
+/* Whether part A strictly covers part B (a parent and its parts: 公务用车购置及运维费 and
+ * 公务用车购置费; 基本支出[302] and 基本支出[30201]). */
+static bool covers(const Quote *a, const Quote *b)
+{
+    if (a->fam == F_ADMIN) {
+        size_t la = strlen(a->code);
+        return la < strlen(b->code) && strncmp(a->code, b->code, la) == 0;
+    }
+    return a->mask != b->mask && (b->mask & ~a->mask) == 0;
+}
+
+/* Sums the parts IDX[0..K) of a total, skipping a part that another covers;
+ * lists them in LIST.  Returns false on overflow. */
+static bool sum_parts(const PText *t, const int *idx, int k, Dec *sum, char *list, size_t n)
+{
+    size_t o = 0;
+    *sum = dec_zero();
+    list[0] = '\0';
+    for (int i = 0; i < k; i++) {
+        const Quote *q = &t->q[idx[i]];
+        bool covered = false;
+        for (int j = 0; j < k && !covered; j++)
+            covered = covers(&t->q[idx[j]], q);
+        if (covered)
+            continue;
+        if (!dec_acc(sum, q->part_v))
+            return false;
+        char v[DEC_FMT_MAX];
+        if (o < n)
+            o += (size_t)snprintf(list + o, n - o, "%s%s %s", o ? " + " : "", q->path,
+                                  fmt_money(q->part_v, v));
+    }
+    return true;
+}
+
+/* Reports total T whose parts IDX[0..K) do not add up to it. */
+static void check_total(N *n, const PText *t, const Quote *tot, const int *idx, int k)
+{
+    Dec sum, diff;
+    char list[512], a[DEC_FMT_MAX], b[DEC_FMT_MAX], c[DEC_FMT_MAX];
+    if (!sum_parts(t, idx, k, &sum, list, sizeof list) || dec_cmp(sum, tot->part_v) == 0 ||
+        dec_sub(sum, tot->part_v, &diff) != DEC_OK)
+        return;
+    const char *ch = tot->change ? "the change of " : "";
+    diag_error(n->d, tot->part->loc, "E-QUOTE-SUM",
+               "the %s quoted after %s%s add up to %s but %s%s is %s (difference %s%s): the list "
+               "misses a part or counts one twice",
+               tot->change ? "changes" : "parts", ch, tot->path, fmt_money(sum, a), ch, tot->path,
+               fmt_money(tot->part_v, b), dec_is_neg(diff) ? "" : "+", fmt_money(diff, c));
+    Loc first = t->q[idx[0]].part->loc, lastl = t->q[idx[k - 1]].part->loc;
+    diag_note(n->d, same_line(first, lastl) ? loc_span(first, lastl) : first, "the %s: %s",
+              tot->change ? "changes" : "parts", list);
+}
+
+/* E2 over paragraph T: each total with the parts quoted after it (up to the
+ * next quote of the same total).  A group with a quote that cannot be
+ * computed is left alone (that quote is reported already). */
+static void check_sums(N *n, const PText *t)
+{
+    int *idx = malloc(((size_t)t->nq + 1) * sizeof *idx);
+    if (!idx)
+        return;
+    for (int i = 0; i < t->nq; i++) {
+        const Quote *tot = &t->q[i];
+        if (tot->fam == F_NONE || !tot->total)
+            continue;
+        int k = 0;
+        bool ok = tot->ok;
+        for (int j = i + 1; j < t->nq && !(same_group(tot, &t->q[j]) && t->q[j].total); j++)
+            if (same_group(tot, &t->q[j])) {
+                idx[k++] = j;
+                ok = ok && t->q[j].ok;
+            }
+        if (ok && k >= 2)
+            check_total(n, t, tot, idx, k);
+    }
+    free(idx);
+}
+
+/* ---- E3 and E6: changes from last year -------------------------------------- */
+
+static bool sentence_end_at(const char *s)
+{
+    return strncmp(s, "。", 3) == 0 || strncmp(s, "；", 3) == 0 || strncmp(s, "！", 3) == 0 ||
+           strncmp(s, "？", 3) == 0;
+}
+
+static size_t prev_char(const char *s, size_t i)
+{
+    do
+        i--;
+    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80);
+    return i;
+}
+
+/* The direction word nearest before offset OFF in the same sentence, within
+ * WINDOW characters: its index in dir_words (offset in *at), or -1. */
+static int direction_before(const PText *t, size_t off, size_t *at)
+{
+    size_t i = off;
+    for (int chars = 0; i > 0 && chars < WINDOW; chars++) {
+        i = prev_char(t->s, i);
+        if (sentence_end_at(t->s + i))
+            return -1;
+        for (size_t k = 0; k < NDIRS; k++) {
+            size_t len = strlen(dir_words[k].w);
+            if (i + len <= off && memcmp(t->s + i, dir_words[k].w, len) == 0) {
+                *at = i;
+                return (int)k;
+            }
+        }
+    }
+    return -1;
+}
+
+/* The source range of the word of LEN bytes at offset OFF of T, or false when
+ * it cannot be located exactly. */
+static bool word_loc(const PText *t, size_t off, size_t len, Loc *out)
+{
+    for (int k = 0; k < t->ntp; k++) {
+        const TextPart *p = t->tp[k];
+        size_t a = t->tp_off[k], b = a + strlen(p->text);
+        if (off < a || off + len > b)
+            continue;
+        int after = src_count_chars(t->s + off, b - off), wl = src_count_chars(t->s + off, len);
+        Loc l = {p->loc.file, p->loc.line, p->loc.end_col - after, p->loc.line,
+                 p->loc.end_col - after + wl};
+        char buf[64];
+        if (strlen(loc_text(l, buf, sizeof buf)) != len || memcmp(buf, t->s + off, len) != 0)
+            return false;
+        *out = l;
+        return true;
+    }
+    return false;
+}
+
+/* E3: the direction word before change Q agrees with its sign.  Returns the
+ * word's direction (2 when there is none). */
+static int check_direction(N *n, const PText *t, const Quote *q)
+{
+    size_t at;
+    int k = direction_before(t, q->off, &at);
+    if (k < 0)
+        return 2;
+    Dec delta;
+    if (dec_sub(q->now, q->last, &delta) != DEC_OK)
+        return 2;
+    int sign = dec_is_zero(delta) ? 0 : dec_is_neg(delta) ? -1 : 1, dir = dir_words[k].dir;
+    if (sign == dir)
+        return dir;
+    Loc l = q->part->loc;
+    word_loc(t, at, strlen(dir_words[k].w), &l);
+    char a[DEC_FMT_MAX], b[DEC_FMT_MAX], c[DEC_FMT_MAX];
+    diag_error(n->d, l, "E-QUOTE-DIRECTION",
+               "the text says '%s' but %s went from %s last year to %s this year (%s%s)",
+               dir_words[k].w, q->path, fmt_money(q->last, a), fmt_money(q->now, b),
+               sign > 0 ? "+" : "", fmt_money(delta, c));
+    if (!same_line(l, q->part->loc) || l.col != q->part->loc.col)
+        diag_note(n->d, q->part->loc, "the change is quoted here");
+    return dir;
+}
+
+/* Whether S[A..B) contains W. */
+static bool contains(const char *s, size_t a, size_t b, const char *w)
+{
+    size_t len = strlen(w);
+    for (size_t i = a; i + len <= b; i++)
+        if (memcmp(s + i, w, len) == 0)
+            return true;
+    return false;
+}
+
+/* Whether S[A..B) holds a reason marker: one of reasons[], 按…原则, or 系
+ * (as in 系…所致; not in 系统, 体系, 关系, 联系). */
+static bool has_reason(const char *s, size_t a, size_t b)
+{
+    for (size_t k = 0; k < NREASONS; k++)
+        if (contains(s, a, b, reasons[k]))
+            return true;
+    for (size_t i = a; i + 3 <= b; i++) {
+        if (memcmp(s + i, "按", 3) == 0 && contains(s, i, b, "原则"))
+            return true;
+        if (memcmp(s + i, "系", 3) == 0 && !(i + 6 <= b && (memcmp(s + i + 3, "统", 3) == 0 ||
+                                                         memcmp(s + i + 3, "列", 3) == 0)) &&
+            !(i >= a + 3 && (memcmp(s + i - 3, "体", 3) == 0 || memcmp(s + i - 3, "关", 3) == 0 ||
+                             memcmp(s + i - 3, "联", 3) == 0)))
+            return true;
+    }
+    return false;
+}
+
+/* E6: the sentence of change Q (up to 。 or ；) gives a reason. */
+static void check_reason(N *n, const PText *t, const Quote *q)
+{
+    size_t a = q->off, b = q->off;
+    while (a > 0) {
+        size_t p = prev_char(t->s, a);
+        if (sentence_end_at(t->s + p))
+            break;
+        a = p;
+    }
+    while (b < t->n && !sentence_end_at(t->s + b))
+        b++;
+    if (has_reason(t->s, a, b))
+        return;
+    diag_warning(n->d, q->part->loc, "W-CHANGE-REASON",
+                 "the change of %s from last year is stated without a reason; say why in the same "
+                 "sentence (主要…, 由于…, 用于…)",
+                 q->path);
+}
+
+/* ---- the paragraphs ---------------------------------------------------------- */
+
+static void check_paragraph(N *n, const Para *p)
+{
+    PText t;
+    ptext_read(n, p, &t);
+    if (t.s && t.q && t.tp && t.tp_off) {
+        check_sums(n, &t);
+        for (int i = 0; i < t.nq; i++) {
+            if (!t.q[i].yoy)
+                continue;
+            int dir = check_direction(n, &t, &t.q[i]);
+            if (dir == 1 || dir == -1)
+                check_reason(n, &t, &t.q[i]);
+        }
+    }
+    ptext_free(&t);
+}
+
+/* ---- A4: sections and inserts ------------------------------------------------ */
+
+static int word_index(const char *const *words, size_t n, const char *w)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(words[i], w) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* The nearest of WORDS[0..N) to W (at most 2 characters away), or NULL. */
+static const char *nearest(const char *const *words, size_t n, const char *w)
+{
+    const char *best = NULL;
+    int bestd = 3;
+    for (size_t i = 0; i < n; i++) {
+        int dist = text_distance(w, words[i], 2);
+        if (dist < bestd)
+            bestd = dist, best = words[i];
+    }
+    return best;
+}
+
+/* WORDS[0..N) joined by "、" into BUF. */
+static const char *join(const char *const *words, size_t n, char *buf, size_t len)
+{
+    size_t o = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < n && o < len; i++)
+        o += (size_t)snprintf(buf + o, len - o, "%s%s", i ? "、" : "", words[i]);
+    return buf;
+}
+
+static void check_section_words(N *n)
+{
+    char list[512];
+    for (int i = 0; i < n->m->nsections; i++) {
+        const Section *s = &n->m->sections[i];
+        if (word_index(section_words, NSECTIONS, s->word) < 0) {
+            const char *near = nearest(section_words, NSECTIONS, s->word);
+            if (near)
+                diag_error(n->d, s->word_loc, "E-SECTION",
+                           "unknown section '%s'; did you mean '%s'?", s->word, near);
+            else
+                diag_error(n->d, s->word_loc, "E-SECTION",
+                           "unknown section '%s'; the sections of the 说明 are %s", s->word,
+                           join(section_words, NSECTIONS, list, sizeof list));
+            continue;
+        }
+        for (int j = 0; j < i; j++)
+            if (strcmp(n->m->sections[j].word, s->word) == 0) {
+                diag_error(n->d, s->word_loc, "E-SECTION-DUPLICATE",
+                           "section %s is written twice; put its paragraphs in one section",
+                           s->word);
+                diag_note(n->d, n->m->sections[j].word_loc, "first written here");
+                break;
+            }
+    }
+}
+
+static void check_insert(N *n, const Para *p)
+{
+    const char *words[NINSERTS + T__COUNT];
+    size_t k = 0;
+    for (size_t i = 0; i < NINSERTS; i++)
+        words[k++] = insert_words[i];
+    for (int t = 0; t < T__COUNT; t++)
+        words[k++] = table_word((TableId)t);
+    if (word_index(words, k, p->insert) >= 0)
+        return;
+    char list[1024], hint[128] = "";
+    const char *near = nearest(words, k, p->insert);
+    if (near)
+        snprintf(hint, sizeof hint, "did you mean '%s'? ", near);
+    diag_error(n->d, p->loc, "E-INSERT", "unknown table '%s' to insert; %sthe tables are %s",
+               p->insert, hint, join(words, k, list, sizeof list));
+}
+
+/* One warning listing the sections of the 说明 that are missing. */
+static void check_missing_sections(N *n)
+{
+    if (!n->m->has_narrative) {
+        diag_warning(n->d, n->m->dept_loc, "W-NO-NARRATIVE",
+                     "the budget has no narrative: the 说明 (部门职责及机构设置, "
+                     "预算安排总体情况 …) is part of the disclosure");
+        return;
+    }
+    const char *missing[NSECTIONS];
+    size_t k = 0;
+    for (size_t i = 0; i < NSECTIONS; i++) {
+        bool found = false;
+        for (int j = 0; j < n->m->nsections && !found; j++)
+            found = strcmp(n->m->sections[j].word, section_words[i]) == 0;
+        if (!found)
+            missing[k++] = section_words[i];
+    }
+    char list[512];
+    if (k)
+        diag_warning(n->d, n->m->narrative_loc, "W-SECTION-MISSING",
+                     "the narrative has no section %s; the 说明 has nine parts: write each, with "
+                     "无 where there is nothing to report",
+                     join(missing, k, list, sizeof list));
+}
+
+/* ---- E4: the scope of 机关运行经费 ------------------------------------------- */
+
+static void find_admin_cost(const PathSeg *path, Loc at, void *ctx)
+{
+    Loc *found = ctx;
+    if (is_prior(path))
+        path = path->next;
+    if (!found->file && is_name(path, "机关运行经费"))
+        *found = at;
+}
+
+/* The first quote of 机关运行经费, else the section; false when neither. */
+static bool admin_cost_reported(const Model *m, Loc *at)
+{
+    Loc found = {0};
+    for (int i = 0; i < m->nparas && !found.file; i++)
+        for (const TextPart *x = m->paras[i].parts; x && !found.file; x = x->next)
+            walk_paths(x->expr, find_admin_cost, &found);
+    for (int i = 0; i < m->nsections && !found.file; i++)
+        if (strcmp(m->sections[i].word, "机关运行经费") == 0)
+            found = m->sections[i].word_loc;
+    *at = found;
+    return found.file != NULL;
+}
+
+static void check_admin_scope(N *n)
+{
+    const Model *m = n->m;
+    Loc at;
+    if (m->nunits == 0 || model_has_admin_unit(m) || !admin_cost_reported(m, &at))
+        return;
+    for (int i = 0; i < m->nunits; i++)
+        if (!m->units[i].nature) /* unknown: no reason to doubt */
+            return;
+    diag_warning(n->d, at, "W-ADMIN-COST-SCOPE",
+                 "机关运行经费 is reported, but no unit of the department is a 行政单位 or a "
+                 "参公事业单位: by definition it covers only those");
+    for (int i = 0; i < m->nunits && i < 3; i++)
+        if (m->units[i].nature)
+            diag_note(n->d, m->units[i].nature_loc, "unit %s: 单位性质 %s", m->units[i].id,
+                      m->units[i].nature);
+}
+
+/* ---- E5: what the 三公经费 section quotes ------------------------------------ */
+
+enum { SG_HAS_ABROAD = 1, SG_HAS_CAR = 2, SG_HAS_RECEPTION = 4, SG_HAS_PRIOR = 8 };
+
+static void note_sangong(const PathSeg *path, Loc at, void *ctx)
+{
+    (void)at;
+    unsigned *has = ctx;
+    bool prior = is_prior(path);
+    if (prior)
+        path = path->next;
+    if (!(is_name(path, "三公") || is_name(path, "三公经费")))
+        return;
+    if (prior) {
+        *has |= SG_HAS_PRIOR;
+        return;
+    }
+    unsigned mask = path->next && path->next->name ? sg_mask(path->next->name) : 0;
+    if (mask & ((1u << SG_ABROAD_EDU) | (1u << SG_ABROAD_OTHER)))
+        *has |= SG_HAS_ABROAD;
+    if (mask & ((1u << SG_CAR_BUY) | (1u << SG_CAR_RUN)))
+        *has |= SG_HAS_CAR;
+    if (mask & (1u << SG_RECEPTION))
+        *has |= SG_HAS_RECEPTION;
+}
+
+static void check_sangong_section(N *n)
+{
+    const Model *m = n->m;
+    int sec = -1;
+    for (int i = 0; i < m->nsections && sec < 0; i++)
+        if (strcmp(m->sections[i].word, "三公经费") == 0)
+            sec = i;
+    if (sec < 0)
+        return;
+    unsigned has = 0;
+    for (int i = 0; i < m->nparas; i++)
+        for (const TextPart *x = m->paras[i].parts; x && m->paras[i].section == sec; x = x->next)
+            walk_paths(x->expr, note_sangong, &has);
+    static const char *const what[] = {
+        "因公出国（境）费 (三公.因公出国费)",
+        "公务用车购置及运行维护费 (三公.公务用车购置费, 三公.公务用车运行维护费 or "
+        "三公.公务用车购置及运维费)",
+        "公务接待费 (三公.公务接待费)", "last year's figures (上年.三公.合计 …)"};
+    const char *missing[4];
+    size_t k = 0;
+    for (int b = 0; b < 4; b++)
+        if (!(has & (1u << b)))
+            missing[k++] = what[b];
+    char list[512];
+    if (k)
+        diag_warning(n->d, m->sections[sec].word_loc, "W-SANGONG-TEXT",
+                     "the 三公经费 section does not quote %s; it should give each item and the "
+                     "change from last year",
+                     join(missing, k, list, sizeof list));
+}
+
+/* ---- the pass ---------------------------------------------------------------- */
+
+int check_narrative(Model *m, DiagCtx *d)
+{
+    N n = {m, d};
+    int before = d->nerrors;
+    check_section_words(&n);
+    for (int i = 0; i < m->nparas; i++) {
+        if (m->paras[i].kind == PARA_INSERT)
+            check_insert(&n, &m->paras[i]);
+        else
+            check_paragraph(&n, &m->paras[i]);
+    }
+    check_missing_sections(&n);
+    check_admin_scope(&n);
+    check_sangong_section(&n);
+    return d->nerrors - before;
+}

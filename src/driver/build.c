@@ -1,0 +1,517 @@
+/*
+ * build.c — the commands that write outputs: budc json, csv, latex, build.
+ *
+ * Each loads and checks its budget exactly as `budc check` does (warnings
+ * are printed, and recorded for the JSON output); a budget with an error is
+ * not written at all (exit 1).  Every file goes through output.c: it is
+ * written beside its final name and renamed into place only when complete,
+ * so a failed or interrupted run never leaves a partial file and never
+ * damages yesterday's output.
+ *
+ * `budc build` also typesets the PDF when xelatex is installed: it runs
+ * xelatex twice (for the table of contents) in a private temporary
+ * directory, with shell escape disabled, and moves the PDF into place.
+ */
+#include "driver/build.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "check/check.h"
+#include "model/merge.h"
+#include "emit/emit.h"
+#include "front/load.h"
+#include "base/inputs.h"
+#include "base/output.h"
+
+enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
+
+typedef struct BuildOptions {
+    const char *out;   /* -o */
+    bool csv_long;     /* --long */
+    bool bom;          /* --bom */
+    bool consolidate;  /* --consolidate */
+    int max_errors;
+    char **files;
+    int nfiles;
+} BuildOptions;
+
+__attribute__((format(printf, 1, 2))) static int fail(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("budc: error: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    return EXIT_USAGE;
+}
+
+__attribute__((format(printf, 1, 2))) static int usage(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("budc: error: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputs("\nTry 'budc --help'.\n", stderr);
+    return EXIT_USAGE;
+}
+
+static int parse(const char *cmd, int argc, char **argv, BuildOptions *o, DiagCtx *d)
+{
+    memset(o, 0, sizeof *o);
+    o->max_errors = 50;
+    o->files = argv;
+    bool only_files = false;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        char err[256];
+        if (only_files || a[0] != '-' || !a[1]) {
+            o->files[o->nfiles++] = argv[i];
+        } else if (strcmp(a, "--") == 0) {
+            only_files = true;
+        } else if (strcmp(a, "-o") == 0) {
+            if (i + 1 >= argc)
+                return usage("%s: '-o' needs a file or directory after it", cmd);
+            o->out = argv[++i];
+        } else if (strncmp(a, "-o", 2) == 0) {
+            o->out = a + 2;
+        } else if (strcmp(a, "--long") == 0 && strcmp(cmd, "csv") == 0) {
+            o->csv_long = true;
+        } else if (strcmp(a, "--bom") == 0 &&
+                   (strcmp(cmd, "csv") == 0 || strcmp(cmd, "build") == 0)) {
+            o->bom = true;
+        } else if (strcmp(a, "--consolidate") == 0 && strcmp(cmd, "build") == 0) {
+            o->consolidate = true;
+        } else if (strncmp(a, "-fmax-errors=", 13) == 0) {
+            char *end;
+            long n = strtol(a + 13, &end, 10);
+            if (*end || end == a + 13 || n < 0 || n > 1000000)
+                return usage("bad value in '%s': expected a whole number of errors", a);
+            o->max_errors = (int)n;
+        } else if (strncmp(a, "-W", 2) == 0) {
+            if (diag_option(d, a, err, sizeof err) < 0)
+                return usage("%s", err);
+        } else {
+            return usage("%s: unknown option '%s'", cmd, a);
+        }
+    }
+    if (o->nfiles == 0)
+        return usage("%s: no input file", cmd);
+    if (strcmp(cmd, "build") == 0 && !o->out)
+        return usage("build: say where the outputs go: -o DIR");
+    return 0;
+}
+
+/* The budget's name for output files: its file name without .bud. */
+static void base_name(const char *path, char *buf, size_t n)
+{
+    const char *slash = strrchr(path, '/');
+    const char *b = slash ? slash + 1 : path;
+    size_t len = strlen(b);
+    if (len > 4 && strcmp(b + len - 4, ".bud") == 0)
+        len -= 4;
+    snprintf(buf, n, "%.*s", (int)len, b);
+}
+
+/* ---- writing one file ------------------------------------------------------------ */
+
+typedef int (*Writer)(Model *m, const DiagCtx *d, const void *arg, FILE *f);
+
+static int write_file(const char *path, Writer w, Model *m, const DiagCtx *d, const void *arg)
+{
+    OutFile o;
+    char err[512];
+    FILE *f = out_open(&o, path, err, sizeof err);
+    if (!f)
+        return fail("%s", err);
+    if (w(m, d, arg, f) < 0) {
+        out_abort(&o);
+        return fail("cannot write '%s': %s", path, strerror(errno));
+    }
+    if (out_commit(&o, err, sizeof err) < 0)
+        return fail("%s", err);
+    return EXIT_OK;
+}
+
+static int w_json(Model *m, const DiagCtx *d, const void *arg, FILE *f)
+{
+    (void)arg;
+    return emit_json(m, d, f);
+}
+
+static int w_latex(Model *m, const DiagCtx *d, const void *arg, FILE *f)
+{
+    (void)d;
+    (void)arg;
+    return emit_latex(m, f);
+}
+
+typedef struct CsvArg {
+    CsvOptions opt;
+    int table; /* TableId, or -1 for the long form */
+} CsvArg;
+
+static int w_csv(Model *m, const DiagCtx *d, const void *arg, FILE *f)
+{
+    (void)d;
+    const CsvArg *c = arg;
+    return c->table < 0 ? emit_csv_long(m, &c->opt, f) : emit_csv_table(m, (TableId)c->table, &c->opt, f);
+}
+
+static char *join(const char *dir, const char *name)
+{
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *s = xmalloc(n);
+    snprintf(s, n, "%s/%s", dir, name);
+    return s;
+}
+
+/* The CSV files into DIR: the nine tables, the long form, or both. */
+static int write_csv(const char *dir, Model *m, const DiagCtx *d, bool bom, bool tables, bool facts)
+{
+    char err[512];
+    if (out_mkdir(dir, err, sizeof err) < 0)
+        return fail("%s", err);
+    for (int t = 0; tables && t < T__COUNT; t++) {
+        CsvArg a = {{bom}, t};
+        char *path = join(dir, csv_file_name((TableId)t));
+        int st = write_file(path, w_csv, m, d, &a);
+        free(path);
+        if (st)
+            return st;
+    }
+    if (facts) {
+        CsvArg a = {{bom}, -1};
+        char *path = join(dir, "facts.csv");
+        int st = write_file(path, w_csv, m, d, &a);
+        free(path);
+        if (st)
+            return st;
+    }
+    return EXIT_OK;
+}
+
+/* ---- the PDF ------------------------------------------------------------------------- */
+
+/* The xelatex on PATH, or NULL. */
+static char *find_xelatex(void)
+{
+    const char *path = getenv("PATH");
+    if (!path)
+        return NULL;
+    const char *p = path;
+    while (*p) {
+        const char *colon = strchr(p, ':');
+        size_t n = colon ? (size_t)(colon - p) : strlen(p);
+        char dir[4096];
+        snprintf(dir, sizeof dir, "%.*s", (int)n, n ? p : ".");
+        char *cand = join(dir, "xelatex");
+        if (access(cand, X_OK) == 0) {
+            /* made absolute (not resolved: xelatex is a link whose name
+             * matters), since it runs in another directory */
+            char cwd[4096];
+            if (cand[0] == '/' || !getcwd(cwd, sizeof cwd))
+                return cand;
+            char *abs = join(cwd, cand);
+            free(cand);
+            return abs;
+        }
+        free(cand);
+        p += n + (colon != NULL);
+        if (!colon)
+            break;
+    }
+    return NULL;
+}
+
+/* Runs xelatex on NAME.tex in DIR; its output goes to DIR/xelatex.out. */
+static int run_xelatex(const char *xelatex, const char *dir, const char *name)
+{
+    pid_t pid = fork();
+    if (pid < 0)
+        return -1;
+    if (pid == 0) {
+        setpgid(0, 0); /* its own group: a signal to budc ends all of xelatex */
+        if (chdir(dir) != 0)
+            _exit(127);
+        int fd = open("xelatex.out", O_WRONLY | O_CREAT | O_APPEND, 0644);
+        if (fd >= 0) {
+            dup2(fd, 1);
+            dup2(fd, 2);
+            close(fd);
+        }
+        int nul = open("/dev/null", O_RDONLY);
+        if (nul >= 0) {
+            dup2(nul, 0);
+            close(nul);
+        }
+        char tex[512];
+        snprintf(tex, sizeof tex, "%s.tex", name);
+        execl(xelatex, "xelatex", "-interaction=nonstopmode", "-halt-on-error",
+              "-no-shell-escape", tex, (char *)NULL);
+        _exit(127);
+    }
+    setpgid(pid, pid); /* also here: whichever of the two runs first */
+    out_track_child(pid);
+    int status;
+    while (waitpid(pid, &status, 0) < 0)
+        if (errno != EINTR)
+            return -1;
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
+}
+
+static int copy_file(const char *from, const char *to)
+{
+    FILE *in = fopen(from, "rb");
+    if (!in)
+        return fail("cannot read '%s': %s", from, strerror(errno));
+    OutFile o;
+    char err[512], buf[65536];
+    FILE *f = out_open(&o, to, err, sizeof err);
+    if (!f) {
+        fclose(in);
+        return fail("%s", err);
+    }
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+        if (fwrite(buf, 1, n, f) != n)
+            break;
+    bool bad = ferror(in) || ferror(f);
+    fclose(in);
+    if (bad) {
+        out_abort(&o);
+        return fail("cannot write '%s'", to);
+    }
+    if (out_commit(&o, err, sizeof err) < 0)
+        return fail("%s", err);
+    return EXIT_OK;
+}
+
+static const char *const tree_files[] = {"budget.tex", "budget.aux", "budget.log", "budget.out",
+                                         "budget.toc", "budget.pdf", "xelatex.out"};
+
+static void remove_tree(const char *dir)
+{
+    const char *const *files = tree_files;
+    for (size_t i = 0; i < sizeof tree_files / sizeof tree_files[0]; i++) {
+        char *p = join(dir, files[i]);
+        unlink(p);
+        free(p);
+    }
+    rmdir(dir);
+    out_untrack_tree();
+}
+
+/* Typesets OUTDIR/NAME.pdf from the model, when xelatex is installed. */
+static int write_pdf(const char *outdir, const char *name, Model *m)
+{
+    char *xelatex = find_xelatex();
+    if (!xelatex) {
+        fprintf(stderr, "budc: note: xelatex is not installed, so %s/%s.pdf was not written "
+                        "(install texlive-xetex and texlive-lang-chinese); the other outputs "
+                        "were\n",
+                outdir, name);
+        return EXIT_OK;
+    }
+    char tmpl[] = "/tmp/budc-pdf-XXXXXX";
+    char *dir = mkdtemp(tmpl);
+    if (!dir) {
+        free(xelatex);
+        return fail("cannot create a temporary directory: %s", strerror(errno));
+    }
+    out_track_tree(dir, tree_files, (int)(sizeof tree_files / sizeof tree_files[0]));
+    char *tex = join(dir, "budget.tex");
+    int st = write_file(tex, w_latex, m, NULL, NULL);
+    free(tex);
+    if (st == EXIT_OK) {
+        /* twice: the second run fills in the table of contents */
+        if (run_xelatex(xelatex, dir, "budget") < 0 || run_xelatex(xelatex, dir, "budget") < 0) {
+            char *log = join(dir, "xelatex.out");
+            char *keep = xmalloc(strlen(outdir) + strlen(name) + 16);
+            sprintf(keep, "%s/%s.xelatex.log", outdir, name);
+            copy_file(log, keep);
+            st = fail("xelatex could not typeset %s/%s.pdf; its output is in %s", outdir, name,
+                      keep);
+            free(log);
+            free(keep);
+        } else {
+            char *pdf = join(dir, "budget.pdf");
+            char *to = xmalloc(strlen(outdir) + strlen(name) + 8);
+            sprintf(to, "%s/%s.pdf", outdir, name);
+            st = copy_file(pdf, to);
+            free(pdf);
+            free(to);
+        }
+    }
+    remove_tree(dir);
+    free(xelatex);
+    return st;
+}
+
+/* ---- the commands ------------------------------------------------------------------- */
+
+/* Loads and checks PATH; on success *M holds the model (and P must be freed
+ * after it).  Returns EXIT_OK, EXIT_INPUT (errors reported) or EXIT_USAGE. */
+static int load_checked(Program *p, const char *path, DiagCtx *d, const char *std,
+                        StdCache *cache, Model **m)
+{
+    *m = NULL;
+    program_init(p, d, std);
+    p->cache = cache;
+    if (program_load(p, path) < 0)
+        return EXIT_USAGE;
+    int before = d->nerrors;
+    if (p->nerrors == 0)
+        check_program(p, d, m);
+    if (d->nerrors > before || p->nerrors) {
+        if (*m) {
+            model_free(*m);
+            free(*m);
+            *m = NULL;
+        }
+        return EXIT_INPUT;
+    }
+    if (!*m) {
+        fprintf(stderr, "budc: error: %s has no 'department': it is a part of a budget, and "
+                        "only a whole budget has outputs\n",
+                path);
+        return EXIT_INPUT;
+    }
+    return EXIT_OK;
+}
+
+/* Writes the outputs of command CMD for budget NAME. */
+static int write_outputs(const char *cmd, const BuildOptions *o, const char *name, Model *m,
+                         const DiagCtx *d, bool many)
+{
+    int st = EXIT_OK;
+    char err[512];
+    /* with several budgets, -o is a directory holding NAME.json … */
+    char *many_out = NULL;
+    if (many && strcmp(cmd, "build") != 0) {
+        if (out_mkdir(o->out, err, sizeof err) < 0)
+            return fail("%s", err);
+        many_out = xmalloc(strlen(o->out) + strlen(name) + 16);
+        sprintf(many_out, "%s/%s%s", o->out, name,
+                strcmp(cmd, "json") == 0 ? ".json" : strcmp(cmd, "latex") == 0 ? ".tex" : "-csv");
+    }
+    if (strcmp(cmd, "json") == 0) {
+        st = write_file(many_out ? many_out : o->out ? o->out : "-", w_json, m, d, NULL);
+    } else if (strcmp(cmd, "latex") == 0) {
+        st = write_file(many_out ? many_out : o->out ? o->out : "-", w_latex, m, d, NULL);
+    } else if (strcmp(cmd, "csv") == 0) {
+        st = write_csv(many_out ? many_out : o->out ? o->out : ".", m, d, o->bom, !o->csv_long,
+                       o->csv_long);
+    } else { /* build */
+        char *base = join(o->out, name);
+        char *json = xmalloc(strlen(base) + 8), *tex = xmalloc(strlen(base) + 8),
+             *csv = xmalloc(strlen(base) + 8);
+        sprintf(json, "%s.json", base);
+        sprintf(tex, "%s.tex", base);
+        sprintf(csv, "%s-csv", base);
+        if (out_mkdir(o->out, err, sizeof err) < 0)
+            st = fail("%s", err);
+        if (st == EXIT_OK)
+            st = write_file(json, w_json, m, d, NULL);
+        if (st == EXIT_OK)
+            st = write_csv(csv, m, d, o->bom, true, true);
+        if (st == EXIT_OK)
+            st = write_file(tex, w_latex, m, d, NULL);
+        if (st == EXIT_OK)
+            st = write_pdf(o->out, name, m);
+        free(base);
+        free(json);
+        free(tex);
+        free(csv);
+    }
+    free(many_out);
+    return st;
+}
+
+/* Loads, checks and writes one budget; with CONS, adds it to the region's
+ * consolidation (which may keep its model). */
+static int one(const char *cmd, const BuildOptions *o, const char *path, DiagCtx *d,
+               const char *std, StdCache *cache, bool many, Consolidation *cons)
+{
+    Program *p = xmalloc(sizeof *p);
+    Model *m;
+    size_t first = d->nrecs;
+    int st = load_checked(p, path, d, std, cache, &m);
+    /* the JSON lists this budget's warnings, not those of the files before */
+    DiagCtx view = *d;
+    view.recs += first;
+    view.nrecs -= first;
+    bool kept = false;
+    if (st == EXIT_OK) {
+        char name[256];
+        base_name(path, name, sizeof name);
+        st = write_outputs(cmd, o, name, m, &view, many);
+        if (st == EXIT_OK && cons) {
+            char err[512];
+            int took = cons_add(cons, m, p, err, sizeof err);
+            if (took < 0)
+                st = fail("%s", err);
+            kept = took > 0;
+        }
+        if (!kept) {
+            model_free(m);
+            free(m);
+        }
+    }
+    if (!kept) {
+        program_free(p);
+        free(p);
+    }
+    return st;
+}
+
+int cmd_output(const char *cmd, int argc, char **argv, const char *argv0)
+{
+    DiagCtx d;
+    diag_init(&d, stderr);
+    d.record = true;
+    BuildOptions o;
+    int st = parse(cmd, argc, argv, &o, &d);
+    if (st == EXIT_OK) {
+        d.max_errors = o.max_errors;
+        const char *std = frontend_stdlib_dir(argv0);
+        Inputs in;
+        char err[512];
+        if (inputs_expand(&in, o.files, o.nfiles, err, sizeof err) < 0) {
+            st = usage("%s", err);
+        } else if (in.n > 1 && !o.out) {
+            st = usage("%s: with several budgets, say where the outputs go: -o DIR", cmd);
+        } else {
+            StdCache cache;
+            stdcache_init(&cache);
+            Consolidation cons;
+            cons_init(&cons);
+            for (int i = 0; i < in.n; i++) {
+                int s = one(cmd, &o, in.files[i], &d, std, &cache, in.n > 1,
+                            o.consolidate ? &cons : NULL);
+                if (s > st)
+                    st = s;
+            }
+            if (o.consolidate && st != EXIT_OK)
+                fprintf(stderr, "budc: note: the consolidated tables were not written: a region's "
+                                "summary needs every department without error\n");
+            else if (o.consolidate && cons.ndepts > 0)
+                st = write_outputs("build", &o, "consolidated", &cons.m, &(DiagCtx){0}, false);
+            cons_free(&cons);
+            stdcache_free(&cache);
+        }
+        inputs_free(&in);
+        diag_finish(&d);
+    }
+    diag_free(&d);
+    return st;
+}

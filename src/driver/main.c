@@ -1,0 +1,554 @@
+/*
+ * main.c — the command line: budc check / parse / explain / help.
+ *
+ * Exit status: 0 when the input has no error, 1 when it has errors, 2 for
+ * a usage or I/O problem (a file that cannot be read, an unknown option).
+ *
+ * budc check loads each file (frontend.c) and, when it loaded without an
+ * error, checks it (check.c).  budc explain prints the documentation of a
+ * code from the table generated from docs/diagnostics.md and docs/checks.md
+ * (explain.h).
+ */
+#include <limits.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "driver/build.h"
+#include "check/check.h"
+#include "tools/diff.h"
+#include "base/diag.h"
+#include "tools/explain.h"
+#include "tools/fmt.h"
+#include "front/load.h"
+#include "base/inputs.h"
+#include "base/output.h"
+
+#define BUDC_VERSION "0.1.0"
+
+enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
+enum { DEFAULT_MAX_ERRORS = 50 };
+
+static const char usage_text[] =
+    "usage: budc COMMAND [OPTIONS] FILE...\n"
+    "\n"
+    "budc compiles department budgets written in the .bud language.\n"
+    "\n"
+    "commands:\n"
+    "  check FILE...     read and check budgets; report every error\n"
+    "  json FILE         write the checked budget as JSON (-o OUT, default stdout)\n"
+    "  csv FILE          write its tables as CSV files (-o DIR; --long, --bom)\n"
+    "  latex FILE        write the disclosure as a LaTeX document (-o OUT.tex)\n"
+    "  build FILE... -o DIR  write every format, and the PDF when xelatex is installed\n"
+    "  fmt FILE...       print files in the canonical layout (-w rewrites, --check)\n"
+    "  diff OLD NEW      what changed in meaning between two budgets\n"
+    "  parse FILE        print the syntax tree of a file (for debugging)\n"
+    "  explain [CODE]    explain a diagnostic code, or list every code\n"
+    "  help [COMMAND]    show this help, or a command's help\n"
+    "\n"
+    "options:\n"
+    "  -fmax-errors=N    print at most N errors and warnings (default 50; 0 = all)\n"
+    "  -Werror           report every warning as an error\n"
+    "  -Werror=CODE      report warning CODE as an error\n"
+    "  -Wno-CODE         do not report warning CODE\n"
+    "  -WCODE            report warning CODE again (the last flag naming it wins)\n"
+    "  --help            show this help\n"
+    "  --version         show the version\n"
+    "\n"
+    "exit status: 0 no errors, 1 errors in the input, 2 usage or I/O problem\n"
+    "environment: BUDC_STDLIB  directory of the standard library (import \"std/...\")\n";
+
+static const struct {
+    const char *name, *help;
+} command_help[] = {
+    {"check",
+     "usage: budc check [-fmax-errors=N] [-Werror] [-Werror=CODE] [-Wno-CODE] [-WCODE]\n"
+     "                  [--diagnostics=json] [-M] [-MF FILE] [-MT TARGET] FILE|DIR...\n"
+     "\n"
+     "A DIR stands for the .bud files directly in it.\n"
+     "Reads each FILE and the files it imports and, when they read without an\n"
+     "error, checks what the budget means.  Reports every error and warning as\n"
+     "FILE:LINE:COLUMN: error: MESSAGE [CODE], with the source line and the\n"
+     "range underlined.  Exits 0 when no file has an error, 1 when one has, 2\n"
+     "when a file cannot be read or an option is wrong.\n"
+     "\n"
+     "options (in any position, before FILEs or after):\n"
+     "  -fmax-errors=N    print at most N errors and warnings (default 50; 0 = all)\n"
+     "  -Werror           report every warning as an error\n"
+     "  -Werror=CODE      report warning CODE as an error\n"
+     "  -Wno-CODE         do not report warning CODE, nor its notes\n"
+     "  -WCODE            report warning CODE again\n"
+     "  --diagnostics=json  one JSON object a line on stderr, for editors and CI\n"
+     "                    (level, code, file, line, column, end_line, end_column,\n"
+     "                    message; a note is its own object after its diagnostic)\n"
+     "  -M                print make-style dependencies (the budget's imports)\n"
+     "                    instead of checking: NAME.json: NAME.bud IMPORTS...\n"
+     "  -MF FILE          write the dependencies to FILE (implies -M)\n"
+     "  -MT TARGET        name the rule's target (implies -M; one budget)\n"
+     "\n"
+     "The last flag naming a code wins.  CODE is written as reported\n"
+     "(W-CATALOG-LOCAL) or without W- in any case (catalog-local); a rule's\n"
+     "code is its own word.  Errors (E-...) cannot be disabled.  'budc explain\n"
+     "CODE' says what a code means.\n"},
+    {"json",
+     "usage: budc json [-o OUT] [check options] FILE\n"
+     "\n"
+     "Checks FILE and, when it has no error, writes everything the model knows\n"
+     "as one JSON document (described by docs/budget.schema.json) to OUT, or to\n"
+     "standard output.  Amounts are exact decimal literals.  The warnings of the\n"
+     "check are in the document too.  Exits 1, writing nothing, when the budget\n"
+     "has an error.\n"},
+    {"csv",
+     "usage: budc csv [-o DIR] [--long] [--bom] [check options] FILE\n"
+     "\n"
+     "Checks FILE and writes the department's nine tables into DIR (default: the\n"
+     "current directory) as 01-summary.csv ... 09-three_public.csv, in the\n"
+     "published layout (序号, 科目编码, 科目名称, the amounts).  --long writes\n"
+     "facts.csv instead: one figure a line (table, unit, row, code, name,\n"
+     "column, value), for pivot tables, pandas or SQL.  --bom starts each file\n"
+     "with a byte-order mark, for Excel.  Files are RFC 4180, UTF-8; a cell that\n"
+     "would start with = + - or @ is neutralised against formula injection.\n"},
+    {"latex",
+     "usage: budc latex [-o OUT.tex] [check options] FILE\n"
+     "\n"
+     "Checks FILE and writes the disclosure (部门预算公开) as a ctex document for\n"
+     "xelatex: the nine tables, the 说明, every 绩效目标表, procurement, assets\n"
+     "and the 名词解释.  Every string of the input is escaped.\n"},
+    {"build",
+     "usage: budc build -o DIR [--bom] [--consolidate] [check options] FILE|DIR...\n"
+     "\n"
+     "Checks each FILE and writes, for a budget NAME.bud: DIR/NAME.json,\n"
+     "DIR/NAME-csv/ (the nine tables and facts.csv), DIR/NAME.tex and, when\n"
+     "xelatex is installed, DIR/NAME.pdf (without it, says so and writes the\n"
+     "rest).  A budget with an error gets no output.  Every file is written\n"
+     "whole or not at all: an existing output is replaced only by a complete one.\n"
+     "A DIR stands for the .bud files directly in it.\n"
+     "\n"
+     "--consolidate also writes DIR/consolidated.{json,tex,pdf} and\n"
+     "DIR/consolidated-csv/: the nine tables summed over every department of\n"
+     "the run, by code (a region's 部门预算汇总; each department is a unit).  It\n"
+     "is written only when every department checks without error.\n"},
+    {"parse",
+     "usage: budc parse FILE\n"
+     "\n"
+     "Prints the syntax tree of FILE (not of its imports), one node a line, with\n"
+     "its line and column.  Meant for debugging budc and for its tests.\n"},
+    {"explain",
+     "usage: budc explain [CODE]\n"
+     "\n"
+     "Prints what diagnostic CODE means, with examples: its section of\n"
+     "docs/diagnostics.md or docs/checks.md.  CODE may be written in any case,\n"
+     "and without its E- or W- when that is unambiguous (syntax for E-SYNTAX).\n"
+     "Without CODE, lists every code with its title.  Exits 2 for an unknown\n"
+     "code, after suggesting the nearest known ones.\n"},
+    {"help", "usage: budc help [COMMAND]\n"},
+};
+
+__attribute__((format(printf, 1, 2))) static int usage_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("budc: error: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputs("\nTry 'budc --help'.\n", stderr);
+    return EXIT_USAGE;
+}
+
+static int cmd_help(int argc, char **argv)
+{
+    if (argc < 1) {
+        fputs(usage_text, stdout);
+        return EXIT_OK;
+    }
+    for (size_t i = 0; i < sizeof command_help / sizeof command_help[0]; i++)
+        if (strcmp(argv[0], command_help[i].name) == 0) {
+            fputs(command_help[i].help, stdout);
+            return EXIT_OK;
+        }
+    if (strcmp(argv[0], "fmt") == 0 || strcmp(argv[0], "diff") == 0) {
+        fputs(strcmp(argv[0], "fmt") == 0 ? fmt_help : diff_help, stdout);
+        return EXIT_OK;
+    }
+    return usage_error("unknown command '%s'", argv[0]);
+}
+
+typedef struct Options {
+    int max_errors;
+    char **files;
+    int nfiles;
+    bool deps;           /* -M */
+    const char *dep_file; /* -MF FILE */
+    const char *dep_target; /* -MT TARGET */
+} Options;
+
+/* Applies the -W flag A to D; returns -1 after reporting a usage error. */
+static int warning_option(DiagCtx *d, const char *a)
+{
+    char err[256];
+    if (diag_option(d, a, err, sizeof err) < 0) {
+        usage_error("%s", err);
+        return -1;
+    }
+    return 0;
+}
+
+/* Parses options and file names, the -W flags into D; returns -1 after
+ * reporting a usage error. */
+static int parse_options(int argc, char **argv, Options *o, DiagCtx *d)
+{
+    o->max_errors = DEFAULT_MAX_ERRORS;
+    o->files = argv;
+    o->nfiles = 0;
+    o->deps = false;
+    o->dep_file = o->dep_target = NULL;
+    bool only_files = false;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (!only_files && strcmp(a, "--") == 0) {
+            only_files = true;
+        } else if (!only_files && strncmp(a, "-fmax-errors=", 13) == 0) {
+            char *end;
+            long n = strtol(a + 13, &end, 10);
+            if (*end || end == a + 13 || n < 0 || n > 1000000) {
+                usage_error("bad value in '%s': expected a whole number of errors", a);
+                return -1;
+            }
+            o->max_errors = (int)n;
+        } else if (!only_files && strncmp(a, "-W", 2) == 0) {
+            if (warning_option(d, a) < 0)
+                return -1;
+        } else if (!only_files && strcmp(a, "-M") == 0) {
+            o->deps = true;
+        } else if (!only_files && (strcmp(a, "-MF") == 0 || strcmp(a, "-MT") == 0)) {
+            if (i + 1 >= argc) {
+                usage_error("'%s' needs a file name after it", a);
+                return -1;
+            }
+            if (a[2] == 'F')
+                o->dep_file = argv[++i];
+            else
+                o->dep_target = argv[++i];
+            o->deps = true;
+        } else if (!only_files && strncmp(a, "--diagnostics=", 14) == 0) {
+            if (strcmp(a + 14, "json") == 0)
+                d->json = true;
+            else if (strcmp(a + 14, "text") == 0)
+                d->json = false;
+            else {
+                usage_error("bad value in '%s': write --diagnostics=text or --diagnostics=json", a);
+                return -1;
+            }
+        } else if (!only_files && a[0] == '-' && a[1]) {
+            usage_error("unknown option '%s'", a);
+            return -1;
+        } else {
+            o->files[o->nfiles++] = argv[i];
+        }
+    }
+    return 0;
+}
+
+/* Loads PATH; parse prints its tree, check checks it when it loaded without
+ * an error (a budget with syntax errors is not checked further).  Returns
+ * -1 when PATH itself cannot be read. */
+/* Writes PATH for a makefile: spaces, '#' and '$' escaped. */
+static void make_path(FILE *f, const char *path)
+{
+    for (const char *c = path; *c; c++) {
+        if (*c == ' ' || *c == '#')
+            fputc('\\', f);
+        if (*c == '$')
+            fputc('$', f);
+        fputc(*c, f);
+    }
+}
+
+/* -M: "TARGET: ENTRY IMPORTS…", then an empty rule for each import so that
+ * make does not fail when one is deleted (as gcc -MP does). */
+static void write_deps(FILE *f, const Program *p, const char *entry, const char *target)
+{
+    if (target) {
+        make_path(f, target);
+    } else {
+        size_t n = strlen(entry);
+        bool bud = n > 4 && strcmp(entry + n - 4, ".bud") == 0;
+        fprintf(f, "%.*s", (int)(bud ? n - 4 : n), entry);
+        fputs(".json", f);
+    }
+    fputc(':', f);
+    for (const Module *m = p->modules; m; m = m->next) {
+        fputs(" \\\n  ", f);
+        make_path(f, m->path);
+    }
+    fputc('\n', f);
+    for (const Module *m = p->modules ? p->modules->next : NULL; m; m = m->next) {
+        fputc('\n', f);
+        make_path(f, m->path);
+        fputs(":\n", f);
+    }
+}
+
+static int load_file(const char *path, DiagCtx *d, const char *std, bool dump, const Options *o,
+                     FILE *deps, StdCache *cache)
+{
+    Program p;
+    program_init(&p, d, std);
+    p.cache = cache;
+    int rc = program_load(&p, path);
+    if (rc == 0 && dump)
+        ast_dump(stdout, p.modules->stmts, 0);
+    else if (rc == 0 && o->deps && check_prepare(&p, d) == 0)
+        write_deps(deps, &p, path, o->dep_target);
+    else if (rc == 0 && p.nerrors == 0)
+        check_program(&p, d, NULL);
+    program_free(&p);
+    return rc;
+}
+
+static int run_files(int argc, char **argv, const char *argv0, bool dump, DiagCtx *d)
+{
+    Options o;
+    if (parse_options(argc, argv, &o, d) < 0)
+        return EXIT_USAGE;
+    if (o.nfiles == 0)
+        return usage_error("%s: no input files", dump ? "parse" : "check");
+    if (dump && o.nfiles != 1)
+        return usage_error("%s: give exactly one file", "parse");
+    d->max_errors = o.max_errors;
+    Inputs in;
+    char err[512];
+    if (inputs_expand(&in, o.files, o.nfiles, err, sizeof err) < 0) {
+        inputs_free(&in);
+        return usage_error("%s", err);
+    }
+    if (o.dep_target && in.n > 1) {
+        inputs_free(&in);
+        return usage_error("-MT names the target of one budget; give one file");
+    }
+    /* -M writes the dependencies (to -MF FILE, atomically, or stdout) and
+     * does not check: like gcc -M, it only reads what the budget imports. */
+    OutFile depout;
+    FILE *deps = stdout;
+    if (o.deps && o.dep_file && !(deps = out_open(&depout, o.dep_file, err, sizeof err))) {
+        inputs_free(&in);
+        fprintf(stderr, "budc: error: %s\n", err);
+        return EXIT_USAGE;
+    }
+    const char *std = frontend_stdlib_dir(argv0);
+    bool io_error = false;
+    StdCache cache; /* the standard library is read once for every budget */
+    stdcache_init(&cache);
+    for (int i = 0; i < in.n; i++)
+        if (load_file(in.files[i], d, std, dump, &o, deps, &cache) < 0)
+            io_error = true;
+    stdcache_free(&cache);
+    inputs_free(&in);
+    if (o.deps && o.dep_file) {
+        if (io_error || d->nerrors)
+            out_abort(&depout);
+        else if (out_commit(&depout, err, sizeof err) < 0) {
+            fprintf(stderr, "budc: error: %s\n", err);
+            io_error = true;
+        }
+    }
+    diag_finish(d);
+    if (io_error)
+        return EXIT_USAGE;
+    return d->nerrors ? EXIT_INPUT : EXIT_OK;
+}
+
+static int cmd_check(int argc, char **argv, const char *argv0, bool dump)
+{
+    DiagCtx d;
+    diag_init(&d, stderr);
+    int status = run_files(argc, argv, argv0, dump, &d);
+    diag_free(&d);
+    return status;
+}
+
+/* ---- budc explain ------------------------------------------------------- */
+
+enum { MAX_SUGGESTIONS = 3, MAX_CODE_LEN = 64 };
+
+static int ascii_upper(int c)
+{
+    return c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c;
+}
+
+/* Whether A and B are equal, ASCII letters compared without case. */
+static bool same_code(const char *a, const char *b)
+{
+    while (*a && ascii_upper((unsigned char)*a) == ascii_upper((unsigned char)*b)) {
+        a++;
+        b++;
+    }
+    return *a == '\0' && *b == '\0';
+}
+
+/* CODE without its "E-" or "W-" (either case). */
+static const char *code_stem(const char *code)
+{
+    int c = ascii_upper((unsigned char)code[0]);
+    return (c == 'E' || c == 'W') && code[1] == '-' ? code + 2 : code;
+}
+
+/* The entries QUERY names: the code itself, else every code whose stem it
+ * is.  Stores up to MAX in FOUND; returns how many there are. */
+static int find_codes(const char *query, const ExplainEntry **found, int max)
+{
+    int n = 0;
+    for (int i = 0; i < explain_count; i++)
+        if (same_code(explain_entries[i].code, query)) {
+            found[0] = &explain_entries[i];
+            return 1;
+        }
+    for (int i = 0; i < explain_count; i++)
+        if (same_code(code_stem(explain_entries[i].code), query)) {
+            if (n < max)
+                found[n] = &explain_entries[i];
+            n++;
+        }
+    return n;
+}
+
+/* Edit distance between A and B (bytes, ASCII letters without case); B is
+ * a known code of fewer than MAX_CODE_LEN bytes. */
+static int distance(const char *a, const char *b)
+{
+    int prev[MAX_CODE_LEN + 1], cur[MAX_CODE_LEN + 1];
+    int nb = (int)strlen(b);
+    for (int j = 0; j <= nb; j++)
+        prev[j] = j;
+    for (int i = 1; a[i - 1]; i++) {
+        cur[0] = i;
+        for (int j = 1; j <= nb; j++) {
+            int sub = prev[j - 1] + (ascii_upper((unsigned char)a[i - 1]) !=
+                                     ascii_upper((unsigned char)b[j - 1]));
+            int del = prev[j] + 1, ins = cur[j - 1] + 1;
+            cur[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+        }
+        memcpy(prev, cur, sizeof prev);
+    }
+    return prev[nb];
+}
+
+/* How far QUERY is from entry E: from its code or its stem, whichever is
+ * nearer; INT_MAX for a code too long to compare. */
+static int code_distance(const char *query, const ExplainEntry *e)
+{
+    if (strlen(e->code) >= MAX_CODE_LEN)
+        return INT_MAX;
+    int full = distance(query, e->code), stem = distance(query, code_stem(e->code));
+    return full < stem ? full : stem;
+}
+
+/* Stores in FOUND up to MAX_SUGGESTIONS codes near QUERY, nearest first;
+ * returns how many. */
+static int suggest_codes(const char *query, const ExplainEntry **found)
+{
+    int limit = ((int)strlen(query) + 2) / 3;
+    int dist[MAX_SUGGESTIONS], n = 0;
+    for (int i = 0; i < explain_count; i++) {
+        int dd = code_distance(query, &explain_entries[i]);
+        if (dd > limit || (n == MAX_SUGGESTIONS && dd >= dist[n - 1]))
+            continue;
+        int k = n < MAX_SUGGESTIONS ? n++ : n - 1;
+        for (; k > 0 && dist[k - 1] > dd; k--) {
+            dist[k] = dist[k - 1];
+            found[k] = found[k - 1];
+        }
+        dist[k] = dd;
+        found[k] = &explain_entries[i];
+    }
+    return n;
+}
+
+/* Prints "budc: note: did you mean A, B or C?" for the N codes in FOUND. */
+static void print_did_you_mean(const ExplainEntry **found, int n)
+{
+    fputs("budc: note: did you mean ", stderr);
+    for (int i = 0; i < n; i++)
+        fprintf(stderr, "%s%s", i == 0 ? "" : i == n - 1 ? " or " : ", ", found[i]->code);
+    fputs("?\n", stderr);
+}
+
+static void list_codes(void)
+{
+    int width = 0;
+    for (int i = 0; i < explain_count; i++) {
+        const char *c = explain_entries[i].code;
+        int w = diag_width(c, strlen(c));
+        if (w > width)
+            width = w;
+    }
+    for (int i = 0; i < explain_count; i++) {
+        const char *c = explain_entries[i].code;
+        printf("%s%*s  %s\n", c, width - diag_width(c, strlen(c)), "",
+               explain_entries[i].title);
+    }
+}
+
+static int cmd_explain(int argc, char **argv)
+{
+    const ExplainEntry *found[MAX_SUGGESTIONS];
+    if (argc == 0) {
+        list_codes();
+        return EXIT_OK;
+    }
+    if (argc > 1)
+        return usage_error("explain: give one code");
+    int n = find_codes(argv[0], found, MAX_SUGGESTIONS);
+    if (n == 1) {
+        printf("%s — %s\n\n%s", found[0]->code, found[0]->title, found[0]->body);
+        return EXIT_OK;
+    }
+    if (n > 1) {
+        fprintf(stderr, "budc: error: ambiguous diagnostic code '%s'\n", argv[0]);
+        print_did_you_mean(found, n < MAX_SUGGESTIONS ? n : MAX_SUGGESTIONS);
+        return EXIT_USAGE;
+    }
+    fprintf(stderr, "budc: error: unknown diagnostic code '%s'\n", argv[0]);
+    n = suggest_codes(argv[0], found);
+    if (n > 0)
+        print_did_you_mean(found, n);
+    else
+        fputs("budc: note: 'budc explain' lists every code\n", stderr);
+    return EXIT_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs(usage_text, stderr);
+        return EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0)
+        return cmd_help(0, NULL);
+    if (strcmp(cmd, "--version") == 0) {
+        printf("budc %s\n", BUDC_VERSION);
+        return EXIT_OK;
+    }
+    if (strcmp(cmd, "help") == 0)
+        return cmd_help(argc - 2, argv + 2);
+    for (int i = 2; i < argc; i++)
+        if (strcmp(argv[i], "--help") == 0)
+            return cmd_help(1, &argv[1]);
+    if (strcmp(cmd, "check") == 0)
+        return cmd_check(argc - 2, argv + 2, argv[0], false);
+    if (strcmp(cmd, "parse") == 0)
+        return cmd_check(argc - 2, argv + 2, argv[0], true);
+    if (strcmp(cmd, "explain") == 0)
+        return cmd_explain(argc - 2, argv + 2);
+    if (strcmp(cmd, "json") == 0 || strcmp(cmd, "csv") == 0 || strcmp(cmd, "latex") == 0 ||
+        strcmp(cmd, "build") == 0)
+        return cmd_output(cmd, argc - 2, argv + 2, argv[0]);
+    if (strcmp(cmd, "fmt") == 0)
+        return cmd_fmt(argc - 2, argv + 2, argv[0]);
+    if (strcmp(cmd, "diff") == 0)
+        return cmd_diff(argc - 2, argv + 2, argv[0]);
+    return usage_error("unknown command '%s'", cmd);
+}

@@ -1,0 +1,268 @@
+/*
+ * emit_json_facts.c — the facts a budget is written in, so that a consumer
+ * can recompute every table: income, spending, basic expenditure and 三公
+ * lines; the projects with their indicators and purchases; the procurement
+ * summary; 部门整体绩效目标; last year's figures; the asset table.
+ *
+ * Amounts of money are written with at least 2 decimals (jb_money); other
+ * numbers (indicator values, quantities) exactly as written (jb_num).
+ */
+#include <string.h>
+
+#include "emit/json.h"
+
+/* ---- the facts ---------------------------------------------------------------- */
+
+static void income_json(JB *b, cJSON *arr)
+{
+    for (int i = 0; i < b->m->nincome; i++) {
+        const Income *f = &b->m->income[i];
+        cJSON *o = jb_object(b, arr, NULL);
+        jb_str(b, o, "unit", jb_unit(b, f->unit));
+        jb_str(b, o, "source", source_name(f->src));
+        jb_money(b, o, "amount", f->amount);
+    }
+}
+
+static void spending_json(JB *b, cJSON *arr)
+{
+    for (int i = 0; i < b->m->nspend; i++) {
+        const Spend *f = &b->m->spend[i];
+        cJSON *o = jb_object(b, arr, NULL);
+        jb_str(b, o, "unit", jb_unit(b, f->unit));
+        jb_str(b, o, "source", source_name(f->src));
+        jb_str(b, o, "code", f->code);
+        jb_str(b, o, "kind", kind_name(f->kind));
+        jb_money(b, o, "amount", f->amount);
+    }
+}
+
+static void economic_json(JB *b, cJSON *arr)
+{
+    for (int i = 0; i < b->m->necon; i++) {
+        const Econ *f = &b->m->econ[i];
+        cJSON *o = jb_object(b, arr, NULL);
+        jb_str(b, o, "unit", jb_unit(b, f->unit));
+        jb_str(b, o, "source", source_name(f->src));
+        jb_str(b, o, "code", f->code);
+        jb_str(b, o, "class", econ_class_name(f->cls));
+        jb_bool(b, o, "class_written", f->cls_written);
+        jb_money(b, o, "amount", f->amount);
+    }
+}
+
+static void sangong_json(JB *b, cJSON *arr)
+{
+    for (int i = 0; i < b->m->nsangong; i++) {
+        const Sangong *f = &b->m->sangong[i];
+        cJSON *o = jb_object(b, arr, NULL);
+        jb_str(b, o, "unit", jb_unit(b, f->unit));
+        jb_str(b, o, "source", source_name(f->src));
+        jb_str(b, o, "item", sg_item_name(f->item));
+        jb_money(b, o, "amount", f->amount);
+    }
+}
+
+void json_facts(JB *b, cJSON *root)
+{
+    cJSON *o = jb_object(b, root, "facts");
+    income_json(b, jb_array(b, o, "income"));
+    spending_json(b, jb_array(b, o, "spending"));
+    economic_json(b, jb_array(b, o, "economic"));
+    sangong_json(b, jb_array(b, o, "sangong"));
+}
+
+/* ---- indicator values ------------------------------------------------------------ */
+
+static const char *const value_kinds[] = {[IV_NUMBER] = "number", [IV_WORD] = "phrase",
+                                          [IV_TEXT] = "text"};
+
+/* The text of a numeric value when the source could not give it: op,
+ * number and measure ("<=72万元"). */
+static const char *number_text(JB *b, const IndValue *v)
+{
+    char num[DEC_FMT_MAX];
+    dec_format(v->num, num, sizeof num);
+    const char *op = v->op_written ? ast_op_text(v->op) : "";
+    const char *unit = v->measure ? v->measure : "";
+    size_t n = strlen(op) + strlen(num) + strlen(unit) + 1;
+    char *s = arena_alloc(&b->m->arena, n);
+    snprintf(s, n, "%s%s%s", op, num, unit);
+    return s;
+}
+
+void json_ind_value(JB *b, cJSON *parent, const char *key, const IndValue *v)
+{
+    cJSON *o = jb_object(b, parent, key);
+    jb_str(b, o, "kind", value_kinds[v->kind]);
+    if (v->kind == IV_NUMBER) {
+        jb_str(b, o, "op", ast_op_text(v->op));
+        jb_num(b, o, "number", v->num);
+        jb_str(b, o, "unit", v->measure);
+    }
+    jb_str(b, o, "text", v->kind == IV_NUMBER && !v->text ? number_text(b, v) : v->text);
+}
+
+/* ---- projects ------------------------------------------------------------------ */
+
+/* The 一级 of an indicator: as written, else the one the catalogue gives
+ * its 二级 (数量指标 → 产出指标). */
+static const char *level1_of(const Model *m, const Indicator *in)
+{
+    if (in->level1)
+        return in->level1;
+    const CatEntry *e = in->level2 ? cat_find(&m->cat.k[CAT_INDICATOR], in->level2) : NULL;
+    return e ? e->extra : NULL;
+}
+
+static void indicator_json(JB *b, cJSON *arr, const Indicator *in)
+{
+    cJSON *o = jb_object(b, arr, NULL);
+    jb_str(b, o, "level1", level1_of(b->m, in));
+    jb_str(b, o, "level2", in->level2);
+    jb_str(b, o, "name", in->name);
+    jb_str(b, o, "description", in->desc);
+    json_ind_value(b, o, "value", &in->value);
+    jb_str(b, o, "basis", in->basis);
+}
+
+/* An optional figure of a purchase line: money, or a quantity as written. */
+static void opt_num(JB *b, cJSON *o, const char *key, bool has, Dec v, bool money)
+{
+    if (!has)
+        jb_null(b, o, key);
+    else if (money)
+        jb_money(b, o, key, v);
+    else
+        jb_num(b, o, key, v);
+}
+
+static void purchase_json(JB *b, cJSON *arr, const Purchase *u)
+{
+    cJSON *o = jb_object(b, arr, NULL);
+    jb_str(b, o, "code", u->pcode);
+    jb_str(b, o, "name", u->name);
+    jb_str(b, o, "measure", u->measure);
+    opt_num(b, o, "quantity", u->has_quantity, u->quantity, false);
+    opt_num(b, o, "price", u->has_price, u->price, true);
+    opt_num(b, o, "amount", u->has_amount, u->amount, true);
+    opt_num(b, o, "sme", u->has_sme, u->sme, true);
+    jb_str(b, o, "source", source_name(u->src));
+}
+
+static void project_json(JB *b, cJSON *arr, const Project *p)
+{
+    cJSON *o = jb_object(b, arr, NULL);
+    jb_str(b, o, "unit", jb_unit(b, p->unit));
+    jb_str(b, o, "name", p->name);
+    jb_str(b, o, "code", p->code);
+    opt_num(b, o, "amount", p->has_amount, p->amount, true);
+    jb_str(b, o, "goal", p->goal);
+    cJSON *inds = jb_array(b, o, "indicators");
+    for (int i = 0; i < p->nind; i++)
+        indicator_json(b, inds, &p->ind[i]);
+    cJSON *purs = jb_array(b, o, "purchases");
+    for (int i = 0; i < p->npur; i++)
+        purchase_json(b, purs, &p->pur[i]);
+}
+
+void json_projects(JB *b, cJSON *root)
+{
+    cJSON *arr = jb_array(b, root, "projects");
+    for (int i = 0; i < b->m->nprojects; i++)
+        project_json(b, arr, &b->m->projects[i]);
+}
+
+/* ---- the procurement summary ---------------------------------------------------------- */
+
+/* Member KEY of O: the department's figure 采购.WHAT (model_value). */
+static void procurement_figure(JB *b, cJSON *o, const char *key, const char *what)
+{
+    PathSeg leaf = {.name = what};
+    PathSeg root = {.name = "采购", .next = &leaf};
+    Dec v;
+    char msg[256];
+    if (model_value(b->m, &root, (ValueCtx){-1, -1}, &v, NULL, msg, sizeof msg) == VAL_OK)
+        jb_money(b, o, key, v);
+    else
+        jb_null(b, o, key);
+}
+
+void json_procurement(JB *b, cJSON *root)
+{
+    cJSON *o = jb_object(b, root, "procurement");
+    procurement_figure(b, o, "total", "合计");
+    procurement_figure(b, o, "sme", "中小微");
+    procurement_figure(b, o, "goods", "货物");
+    procurement_figure(b, o, "works", "工程");
+    procurement_figure(b, o, "services", "服务");
+}
+
+/* ---- 部门整体绩效目标 --------------------------------------------------------------- */
+
+void json_performance(JB *b, cJSON *root)
+{
+    const Model *m = b->m;
+    cJSON *o = jb_object(b, root, "performance");
+    cJSON *goals = jb_array(b, o, "goals");
+    for (int i = 0; i < m->nperf_goals; i++)
+        jb_str(b, goals, NULL, m->perf_goals[i]);
+    cJSON *targets = jb_array(b, o, "targets");
+    for (int i = 0; i < m->ntargets; i++) {
+        const Target *t = &m->targets[i];
+        cJSON *to = jb_object(b, targets, NULL);
+        jb_str(b, to, "name", t->name);
+        cJSON *rows = jb_array(b, to, "rows");
+        for (int j = 0; j < t->nrows; j++) {
+            cJSON *r = jb_object(b, rows, NULL);
+            jb_str(b, r, "goal", t->rows[j].goal);
+            jb_str(b, r, "indicator", t->rows[j].indicator);
+            json_ind_value(b, r, "value", &t->rows[j].value);
+        }
+    }
+}
+
+/* ---- last year, assets ----------------------------------------------------------------- */
+
+/* Whether PATH names a count (资产.车辆.数量) rather than an amount. */
+static bool is_count_path(const char *path)
+{
+    static const char tail[] = ".数量";
+    size_t n = strlen(path), k = sizeof tail - 1;
+    return n >= k && strcmp(path + n - k, tail) == 0;
+}
+
+void json_prior(JB *b, cJSON *root)
+{
+    cJSON *arr = jb_array(b, root, "prior");
+    for (int i = 0; i < b->m->nprior; i++) {
+        const PriorFact *p = &b->m->prior[i];
+        cJSON *o = jb_object(b, arr, NULL);
+        jb_str(b, o, "path", p->path);
+        if (is_count_path(p->path))
+            jb_num(b, o, "amount", p->amount);
+        else
+            jb_money(b, o, "amount", p->amount);
+    }
+}
+
+void json_assets(JB *b, cJSON *root)
+{
+    const Assets *a = &b->m->assets;
+    if (!a->present) {
+        jb_null(b, root, "assets");
+        return;
+    }
+    cJSON *o = jb_object(b, root, "assets");
+    jb_str(b, o, "date", a->date);
+    cJSON *rows = jb_array(b, o, "rows");
+    for (int r = 0; r < AS__COUNT; r++) {
+        if (!a->row_written[r])
+            continue;
+        cJSON *row = jb_object(b, rows, NULL);
+        jb_str(b, row, "key", asset_row_name((AssetRow)r));
+        opt_num(b, row, "quantity", !a->qty[r].blank, a->qty[r].v, false);
+        opt_num(b, row, "value", !a->value[r].blank, a->value[r].v, true);
+    }
+    opt_num(b, o, "planned", a->has_planned, a->planned, true);
+}

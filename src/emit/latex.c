@@ -1,0 +1,364 @@
+/*
+ * emit_latex.c — the LaTeX back end: the whole disclosure as one ctex
+ * document for xelatex (docs/latex.md).
+ *
+ * The document follows the published 部门预算公开 (domain.md): a title page,
+ * the contents, the nine tables (部门预算公开表) each on a page of its own,
+ * then the 说明 with its sections, headings and paragraphs, each `insert`
+ * placing its table where the author put it, and last an appendix (附录)
+ * with whatever the narrative did not insert, in the official order.
+ *
+ * This file holds the document's frame and the writers every part uses:
+ * the escaping of text (tex_text, tex_line), numbers, and the longtable
+ * helpers.  The nine tables are in emit_latex_tables.c; the 机构设置表,
+ * 绩效目标表, procurement and asset tables and the glossary in
+ * emit_latex_extra.c.  Figures come from the model only (model_table,
+ * model_value, model_render), and the output depends on the model only:
+ * no date, no path, so the same budget always gives the same bytes.
+ */
+#include <stdarg.h>
+#include <string.h>
+
+#include "emit/emit.h"
+#include "emit/latex.h"
+
+/* ---- writing -------------------------------------------------------------------- */
+
+void tex_raw(Tex *t, const char *s)
+{
+    fputs(s, t->f);
+}
+
+void tex_fmt(Tex *t, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(t->f, fmt, ap);
+    va_end(ap);
+}
+
+/* The LaTeX for byte C of text (NEXT is the byte after it), or NULL when
+ * C stands for itself.  Every character TeX treats specially becomes a
+ * command that prints it; so do the pairs the fonts' TeX ligatures would
+ * join (-- ,, and the quotes), and the brackets, which a command before
+ * the text could take for an optional argument.  Control characters are
+ * spaces (TeX rejects most of them); a line break is \newline in LINES
+ * mode, else a space. */
+static const char *escape_of(unsigned char c, unsigned char next, bool lines)
+{
+    switch (c) {
+    case '\\': return "\\textbackslash{}";
+    case '{': return "\\{";
+    case '}': return "\\}";
+    case '$': return "\\$";
+    case '&': return "\\&";
+    case '#': return "\\#";
+    case '_': return "\\_";
+    case '%': return "\\%";
+    case '^': return "\\textasciicircum{}";
+    case '~': return "\\textasciitilde{}";
+    case '<': return "\\textless{}";
+    case '>': return "\\textgreater{}";
+    case '|': return "\\textbar{}";
+    case '"': return "\\textquotedbl{}";
+    case '\'': return "\\textquotesingle{}";
+    case '`': return "\\textasciigrave{}";
+    case '[': return "{[}";
+    case ']': return "{]}";
+    case '-': return next == '-' ? "-{}" : NULL;
+    case ',': return next == ',' ? ",{}" : NULL;
+    case '\n': return lines ? "\\leavevmode\\newline{}" : " ";
+    default: return c < 0x20 || c == 0x7f ? " " : NULL;
+    }
+}
+
+/* Writes S escaped: runs of ordinary bytes (all of UTF-8 beyond ASCII among
+ * them) are written at once. */
+static void escape(Tex *t, const char *s, bool lines)
+{
+    if (!s)
+        return;
+    const char *run = s;
+    for (const char *p = s; *p; p++) {
+        const char *r = escape_of((unsigned char)p[0], (unsigned char)p[1], lines);
+        if (!r)
+            continue;
+        fwrite(run, 1, (size_t)(p - run), t->f);
+        fputs(r, t->f);
+        run = p + 1;
+    }
+    fputs(run, t->f);
+}
+
+void tex_text(Tex *t, const char *s)
+{
+    escape(t, s, true);
+}
+
+void tex_line(Tex *t, const char *s)
+{
+    escape(t, s, false);
+}
+
+void tex_money(Tex *t, Dec v)
+{
+    Dec r;
+    if (v.scale < 2 && dec_rescale(v, 2, &r) == DEC_OK)
+        v = r;
+    tex_num(t, v);
+}
+
+void tex_cell(Tex *t, const Cell *c)
+{
+    if (c->set)
+        tex_money(t, c->v);
+}
+
+void tex_num(Tex *t, Dec v)
+{
+    char buf[DEC_FMT_MAX];
+    dec_format(v, buf, sizeof buf);
+    tex_raw(t, buf);
+}
+
+const char *tex_cn_number(int n, char *buf, size_t len)
+{
+    static const char *const digit[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    if (n < 1 || n > 99)
+        snprintf(buf, len, "%d", n);
+    else if (n < 10)
+        snprintf(buf, len, "%s", digit[n]);
+    else
+        snprintf(buf, len, "%s十%s", n >= 20 ? digit[n / 10] : "", digit[n % 10]);
+    return buf;
+}
+
+void tex_longtable(Tex *t, const char *spec)
+{
+    tex_raw(t, "\\begin{longtable}{|");
+    for (const char *p = spec; *p;) {
+        if (*p == ' ') {
+            p++;
+            continue;
+        }
+        char kind = *p++;
+        int w = 0;
+        while (*p >= '0' && *p <= '9')
+            w = w * 10 + (*p++ - '0');
+        tex_fmt(t, "%c{%d}|", kind, w);
+    }
+    tex_raw(t, "}\n");
+}
+
+void tex_meta_row(Tex *t, int ncols, const char *label, const char *value)
+{
+    tex_fmt(t, "\\multicolumn{%d}{Y}{\\small 编制单位：", ncols);
+    if (t->m->dept_code) {
+        tex_line(t, t->m->dept_code);
+        tex_raw(t, " ");
+    }
+    tex_line(t, t->m->dept_name);
+    if (label) {
+        tex_fmt(t, "\\hfill %s", label);
+        tex_line(t, value);
+    }
+    tex_raw(t, "\\hfill 单位：");
+    tex_line(t, t->m->money);
+    tex_raw(t, "}\\\\\n");
+}
+
+/* ---- the frame ------------------------------------------------------------------ */
+
+/* The preamble: packages, fonts for the symbols of indicator values, the
+ * column types of the tables (L, C, R with a width in thousandths of the
+ * line; Y and T a full-width line, left or centred) and the page style. */
+static const char preamble[] =
+    "\\documentclass[UTF8,a4paper,zihao=-4]{ctexart}\n"
+    "\\usepackage[margin=2cm,headheight=15pt]{geometry}\n"
+    "\\usepackage{array}\n"
+    "\\usepackage{longtable}\n"
+    "\\usepackage{pdflscape}\n"
+    "\\usepackage{fancyhdr}\n"
+    "% ≥ ≤ ① ■ and their neighbours are in the Chinese font, not in Latin Modern\n"
+    "\\xeCJKDeclareCharClass{CJK}{\"2150 -> \"218F, \"2190 -> \"21FF, \"2200 -> \"22FF,\n"
+    "  \"2460 -> \"24FF, \"25A0 -> \"25FF, \"2600 -> \"26FF}\n"
+    "\\setcounter{secnumdepth}{0}\n"
+    "\\setcounter{tocdepth}{2}\n"
+    "\\ctexset{section={format=\\centering\\zihao{3}\\bfseries},\n"
+    "  subsection={format=\\zihao{4}\\bfseries}}\n"
+    "% a column of #1 thousandths of the line, its padding and rule included\n"
+    "\\newcommand\\budwidth[1]{\\dimexpr(\\linewidth-\\arrayrulewidth)*#1/1000\n"
+    "  -2\\tabcolsep-\\arrayrulewidth\\relax}\n"
+    "\\newcolumntype{L}[1]{>{\\raggedright\\arraybackslash}p{\\budwidth{#1}}}\n"
+    "\\newcolumntype{C}[1]{>{\\centering\\arraybackslash}p{\\budwidth{#1}}}\n"
+    "\\newcolumntype{R}[1]{>{\\raggedleft\\arraybackslash}p{\\budwidth{#1}}}\n"
+    "\\newcolumntype{Y}{@{}>{\\raggedright\\arraybackslash}p{\\linewidth}@{}}\n"
+    "\\newcolumntype{T}{@{}>{\\centering\\arraybackslash}p{\\linewidth}@{}}\n"
+    "\\newcommand\\budhd{\\centering\\arraybackslash}\n"
+    "% \\cline that allows no page break after it (longtable's \\hline invites one):\n"
+    "% after \\\\* it keeps the rows on either side together\n"
+    "\\makeatletter\n"
+    "\\def\\budcline#1{\\bud@cline#1\\@nil}\n"
+    "\\def\\bud@cline#1-#2\\@nil{\\omit\\@multicnt#1\\advance\\@multispan\\m@ne\n"
+    "  \\ifnum\\@multicnt=\\@ne\\@firstofone{&\\omit}\\fi\\@multicnt#2\\advance\\@multicnt-#1%\n"
+    "  \\advance\\@multispan\\@ne\\leaders\\hrule\\@height\\arrayrulewidth\\hfill\\cr\n"
+    "  \\noalign{\\nobreak\\vskip-\\arrayrulewidth}}\n"
+    "\\makeatother\n"
+    "\\newcommand\\budtitle[1]{{\\zihao{4}\\bfseries #1}}\n"
+    "\\newcommand\\budheading[1]{\\par\\smallskip\\noindent\\textbf{#1}\\par}\n"
+    "\\newcommand\\budnote[1]{\\par\\noindent{\\small #1}\\par\\medskip}\n"
+    "\\setlength{\\LTpre}{\\medskipamount}\n"
+    "\\setlength{\\LTpost}{\\medskipamount}\n"
+    "\\pagestyle{fancy}\n"
+    "\\fancyhf{}\n"
+    "\\fancyfoot[C]{\\thepage}\n";
+
+/* "秦皇岛…中心 2023年部门预算", for the page head. */
+static void doc_name(Tex *t)
+{
+    tex_line(t, t->m->dept_name);
+    tex_fmt(t, " %d年部门预算", t->m->year);
+}
+
+static void frame_start(Tex *t)
+{
+    tex_raw(t, "% ");
+    doc_name(t);
+    tex_raw(t, " — 部门预算公开, written by budc; edit the budget, not this file.\n");
+    tex_raw(t, preamble);
+    tex_raw(t, "\\fancyhead[C]{\\small ");
+    doc_name(t);
+    tex_raw(t, "}\n\n\\begin{document}\n\n");
+}
+
+static void title_page(Tex *t)
+{
+    Model *m = t->m;
+    tex_raw(t, "\\begin{titlepage}\n\\centering\n\\vspace*{0.22\\textheight}\n"
+               "{\\zihao{1}\\bfseries ");
+    tex_line(t, m->dept_name);
+    tex_fmt(t, "\\par}\n\\vspace{2em}\n{\\zihao{2}\\bfseries %d年部门预算\\par}\n"
+               "\\vspace{1em}\n{\\zihao{3}部门预算信息公开\\par}\n\\vfill\n{\\zihao{4}",
+            m->year);
+    if (m->dept_code) {
+        tex_raw(t, "部门编码：");
+        tex_line(t, m->dept_code);
+        tex_raw(t, "\\par\\medskip\n");
+    }
+    tex_fmt(t, "预算年度：%d\\par\\medskip\n金额单位：", m->year);
+    tex_line(t, m->money);
+    tex_raw(t, "\\par}\n\\vspace*{0.08\\textheight}\n\\end{titlepage}\n\n"
+               "\\tableofcontents\n\\clearpage\n\n");
+}
+
+/* ---- the parts ------------------------------------------------------------------ */
+
+/* 部门预算公开表: the nine tables the narrative does not insert. */
+static void tables_part(Tex *t)
+{
+    bool first = true;
+    for (int id = 0; id < T__COUNT; id++) {
+        if (t->table_placed[id])
+            continue;
+        tex_table(t, (TableId)id, true, first);
+        first = false;
+    }
+}
+
+/* Which tables and blocks the narrative inserts (so the other parts leave
+ * them out). */
+static void find_inserts(Tex *t)
+{
+    for (int i = 0; i < t->m->nparas; i++) {
+        const Para *p = &t->m->paras[i];
+        if (p->kind != PARA_INSERT)
+            continue;
+        for (int id = 0; id < T__COUNT; id++)
+            if (strcmp(p->insert, table_word((TableId)id)) == 0)
+                t->table_placed[id] = true;
+        for (int b = 0; b < TB__COUNT; b++)
+            if (strcmp(p->insert, tex_block_word((TexBlock)b)) == 0)
+                t->block_placed[b] = true;
+    }
+}
+
+/* An `insert`: the table or block, at its first insert only. */
+static void insert(Tex *t, const char *word, bool *done_table, bool *done_block)
+{
+    for (int id = 0; id < T__COUNT; id++)
+        if (strcmp(word, table_word((TableId)id)) == 0 && !done_table[id]) {
+            done_table[id] = true;
+            tex_table(t, (TableId)id, false, false);
+        }
+    for (int b = 0; b < TB__COUNT; b++)
+        if (strcmp(word, tex_block_word((TexBlock)b)) == 0 && !done_block[b]) {
+            done_block[b] = true;
+            tex_block(t, (TexBlock)b, true);
+        }
+}
+
+static void section_title(Tex *t, int i)
+{
+    const Section *s = &t->m->sections[i];
+    tex_raw(t, "\\subsection{");
+    tex_line(t, s->title ? s->title : s->word);
+    tex_raw(t, "}\n\n");
+}
+
+/* The 说明: its paragraphs in order, each section's title before its first
+ * paragraph (a section without paragraphs still has its title). */
+static void narrative(Tex *t)
+{
+    Model *m = t->m;
+    bool done_table[T__COUNT] = {false}, done_block[TB__COUNT] = {false};
+    tex_raw(t, "\\clearpage\n\\section{");
+    tex_line(t, m->dept_name);
+    tex_fmt(t, "%d年部门预算信息公开情况说明}\n\n", m->year);
+    int next = 0; /* the next section whose title is due */
+    for (int i = 0; i < m->nparas; i++) {
+        const Para *p = &m->paras[i];
+        while (p->section >= next && next < m->nsections)
+            section_title(t, next++);
+        if (p->kind == PARA_INSERT) {
+            insert(t, p->insert, done_table, done_block);
+        } else if (p->kind == PARA_HEADING) {
+            tex_raw(t, "\\budheading{");
+            tex_line(t, model_render(m, p->parts));
+            tex_raw(t, "}\n\n");
+        } else {
+            tex_text(t, model_render(m, p->parts));
+            tex_raw(t, "\n\n");
+        }
+    }
+    while (next < m->nsections)
+        section_title(t, next++);
+}
+
+/* 附录: the blocks the narrative does not insert, in the official order. */
+static void appendix(Tex *t)
+{
+    bool any = false;
+    for (int b = 0; b < TB__COUNT; b++) {
+        if (t->block_placed[b] || !tex_block_has_content(t->m, (TexBlock)b))
+            continue;
+        if (!any)
+            tex_raw(t, "\\clearpage\n\\section{附录}\n\n");
+        any = true;
+        tex_fmt(t, "\\subsection{%s}\n\n", tex_block_title((TexBlock)b));
+        tex_block(t, (TexBlock)b, false);
+    }
+}
+
+int emit_latex(Model *m, FILE *out)
+{
+    Tex t = {.m = m, .f = out};
+    find_inserts(&t);
+    frame_start(&t);
+    title_page(&t);
+    tables_part(&t);
+    if (m->has_narrative)
+        narrative(&t);
+    appendix(&t);
+    tex_raw(&t, "\\end{document}\n");
+    return ferror(out) ? -1 : 0;
+}

@@ -1,0 +1,432 @@
+/*
+ * emit_latex_extra.c — the blocks of the disclosure besides the nine
+ * tables, each of which a narrative can `insert` (emit_latex.h): the
+ * 机构设置表, the 部门整体绩效目标 (goal text and 分项绩效目标), one
+ * 绩效目标表 per project, the 政府采购 table, the 国有资产 table and the
+ * 名词解释.
+ *
+ * In a 绩效目标表 the 一级 and 二级 indicator cells are merged down over
+ * the rows that share them, as printed: the name stands in the first row
+ * and the rules between the rows stop short of the merged columns.  The
+ * rows of a merged group are kept on one page (longtable's \\*, and
+ * \budcline for the rules: longtable's own \hline invites a page break), so
+ * a merged cell never loses its name at a page break; a group too long for
+ * that (more than MERGE_MAX rows) repeats its names on every row instead.
+ * A table's own rows (项目名称 … the column titles) are kept with its first
+ * group the same way.
+ */
+#include <string.h>
+
+#include "emit/latex.h"
+
+#define MERGE_MAX 12
+
+/* The columns of a 绩效目标表 (tex_longtable), and the width of its last
+ * four, where the project's name, 预算资金 and goal stand. */
+#define PROJECT_COLS "C125 C130 L185 L235 C140 L185"
+#define PROJECT_TEXT "745"
+
+/* The columns of the procurement table, and the width of its first seven,
+ * under the label of a 合计 or 小计 row. */
+#define PURCHASE_COLS "L165 R100 L160 C120 C65 R60 R110 R100 R120"
+#define PURCHASE_LABEL "780"
+
+static const char *const block_words[TB__COUNT] = {
+    "机构设置表", "部门整体绩效目标", "项目绩效目标表", "政府采购表", "国有资产表", "名词解释",
+};
+static const char *const block_titles[TB__COUNT] = {
+    "部门机构设置情况",     "部门整体绩效目标",       "项目绩效目标表",
+    "部门政府采购预算",     "部门固定资产占用情况表", "名词解释",
+};
+
+const char *tex_block_word(TexBlock b) { return block_words[b]; }
+const char *tex_block_title(TexBlock b) { return block_titles[b]; }
+
+static bool has_purchases(const Model *m)
+{
+    for (int i = 0; i < m->nprojects; i++)
+        if (m->projects[i].npur > 0)
+            return true;
+    return false;
+}
+
+bool tex_block_has_content(const Model *m, TexBlock b)
+{
+    switch (b) {
+    case TB_UNITS: return m->nunits > 0;
+    case TB_PERF: return m->nperf_goals > 0 || m->ntargets > 0;
+    case TB_PROJECTS: return m->nprojects > 0;
+    case TB_PURCHASES: return has_purchases(m);
+    case TB_ASSETS: return m->assets.present;
+    case TB_GLOSSARY: return m->nglossary > 0;
+    default: return false;
+    }
+}
+
+/* ---- shared --------------------------------------------------------------------- */
+
+/* The start of a table of a block: its font (SIZE), the longtable of SPEC
+ * (NCOLS columns), and a head with TITLE (when not NULL) and the 编制单位
+ * line (when META: with 截止时间 DATE when not NULL, and 单位) over the
+ * column titles COLS; on the next pages the head has the title marked 续. */
+static void open_block_table(Tex *t, const char *size, const char *spec, int ncols,
+                             const char *title, bool meta, const char *date, const char *cols)
+{
+    tex_fmt(t, "\\begingroup%s\\setlength{\\tabcolsep}{3pt}\n", size);
+    tex_longtable(t, spec);
+    if (title)
+        tex_fmt(t, "\\multicolumn{%d}{T}{\\budtitle{%s}} \\\\[4pt]\n", ncols, title);
+    if (meta)
+        tex_meta_row(t, ncols, date ? "截止时间：" : NULL, date);
+    tex_fmt(t, "\\hline\n%s \\\\ \\hline\n\\endfirsthead\n", cols);
+    if (title)
+        tex_fmt(t, "\\multicolumn{%d}{Y}{\\small %s（续）} \\\\\n", ncols, title);
+    tex_fmt(t, "\\hline\n%s \\\\ \\hline\n\\endhead\n", cols);
+}
+
+static void close_table(Tex *t)
+{
+    tex_raw(t, "\\end{longtable}\n\\endgroup\n\n");
+}
+
+/* An indicator value as printed: ≥500篇, 100%, 比上年提升. */
+static void value(Tex *t, const IndValue *v)
+{
+    static const char *const ops[] = {
+        [OP_EQ] = "=", [OP_NE] = "≠", [OP_LT] = "\\textless{}", [OP_LE] = "≤",
+        [OP_GT] = "\\textgreater{}", [OP_GE] = "≥",
+    };
+    if (v->kind != IV_NUMBER) {
+        tex_text(t, v->text);
+        return;
+    }
+    if (v->op_written)
+        tex_raw(t, ops[v->op]);
+    tex_num(t, v->num);
+    tex_line(t, v->measure);
+}
+
+/* ---- 机构设置表 ------------------------------------------------------------------- */
+
+static void units(Tex *t, bool caption)
+{
+    open_block_table(t, "\\small", "L400 C150 C150 L300", 4,
+                     caption ? block_titles[TB_UNITS] : NULL, false, NULL,
+                     "\\budhd 单位名称 & \\budhd 单位性质 & \\budhd 单位规格 & \\budhd 经费保障形式");
+    for (int i = 0; i < t->m->nunits; i++) {
+        const Unit *u = &t->m->units[i];
+        tex_text(t, u->name);
+        tex_raw(t, " & ");
+        tex_text(t, u->nature);
+        tex_raw(t, " & ");
+        tex_text(t, u->rank);
+        tex_raw(t, " & ");
+        tex_text(t, u->funding);
+        tex_raw(t, " \\\\ \\hline\n");
+    }
+    close_table(t);
+}
+
+/* ---- 部门整体绩效目标 ---------------------------------------------------------------- */
+
+/* （一）总体绩效目标, the goal text; （二）分项绩效目标, a table of the
+ * target groups, each row a goal, its indicator and the value. */
+static void performance(Tex *t)
+{
+    const Model *m = t->m;
+    char cn[16];
+    if (m->nperf_goals > 0)
+        tex_raw(t, "\\budheading{（一）总体绩效目标}\n\n");
+    for (int i = 0; i < m->nperf_goals; i++) {
+        tex_text(t, m->perf_goals[i]);
+        tex_raw(t, "\n\n");
+    }
+    if (m->ntargets == 0)
+        return;
+    tex_raw(t, "\\budheading{（二）分项绩效目标}\n\n");
+    open_block_table(t, "\\small", "C70 L430 L330 C170", 4, NULL, false, NULL,
+                     "\\budhd 序号 & \\budhd 绩效目标 & \\budhd 绩效指标 & \\budhd 指标值");
+    for (int i = 0; i < m->ntargets; i++) {
+        const Target *g = &m->targets[i];
+        tex_fmt(t, "\\multicolumn{4}{|L{1000}|}{\\textbf{%s、", tex_cn_number(i + 1, cn, sizeof cn));
+        tex_line(t, g->name);
+        tex_raw(t, "}} \\\\* \\budcline{1-4}\n");
+        for (int j = 0; j < g->nrows; j++) {
+            tex_fmt(t, "%d & ", j + 1);
+            tex_text(t, g->rows[j].goal);
+            tex_raw(t, " & ");
+            tex_text(t, g->rows[j].indicator);
+            tex_raw(t, " & ");
+            value(t, &g->rows[j].value);
+            tex_raw(t, " \\\\ \\hline\n");
+        }
+    }
+    close_table(t);
+}
+
+/* ---- 绩效目标表 -------------------------------------------------------------------- */
+
+/* The 一级 of an indicator: as written, or the catalogue's for its 二级. */
+static const char *level1(const Model *m, const Indicator *in)
+{
+    if (in->level1)
+        return in->level1;
+    const CatEntry *e = cat_find(&m->cat.k[CAT_INDICATOR], in->level2);
+    return e && e->extra ? e->extra : "";
+}
+
+static bool same(const char *a, const char *b)
+{
+    return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+/* A row of the head of a 绩效目标表: LABEL over the first two columns, the
+ * text over the other four. */
+static void label_row(Tex *t, const char *label)
+{
+    tex_fmt(t, "\\multicolumn{2}{|c|}{%s} & \\multicolumn{4}{L{" PROJECT_TEXT "}|}{", label);
+}
+
+static void project_head(Tex *t, const Project *p, int k)
+{
+    const Model *m = t->m;
+    static const char cols[] = "\\budhd 一级指标 & \\budhd 二级指标 & \\budhd 三级指标 & "
+                               "\\budhd 绩效指标描述 & \\budhd 指标值 & \\budhd 指标值确定依据";
+    tex_raw(t, "\\begingroup\\small\\setlength{\\tabcolsep}{3pt}\n");
+    tex_longtable(t, PROJECT_COLS);
+    tex_fmt(t, "\\multicolumn{6}{T}{\\budtitle{%d、", k);
+    tex_line(t, p->name);
+    tex_raw(t, "绩效目标表}} \\\\[4pt]\n\\hline\n\\endfirsthead\n");
+    tex_fmt(t, "\\multicolumn{6}{Y}{\\small %d、", k);
+    tex_line(t, p->name);
+    tex_fmt(t, "绩效目标表（续）} \\\\\n\\hline\n%s \\\\ \\hline\n\\endhead\n", cols);
+    /* the project's own rows, kept with the column titles */
+    label_row(t, "项目名称");
+    tex_text(t, p->name);
+    tex_raw(t, "} \\\\* \\budcline{1-6}\n");
+    if (m->nunits > 1) {
+        label_row(t, "预算单位");
+        tex_text(t, m->units[p->unit].name);
+        tex_raw(t, "} \\\\* \\budcline{1-6}\n");
+    }
+    if (p->has_amount) {
+        tex_raw(t, "\\multicolumn{2}{|c|}{预算资金（");
+        tex_line(t, m->money);
+        tex_raw(t, "）} & \\multicolumn{4}{L{" PROJECT_TEXT "}|}{");
+        tex_money(t, p->amount);
+        tex_raw(t, "} \\\\* \\budcline{1-6}\n");
+    }
+    label_row(t, "绩效目标");
+    tex_text(t, p->goal);
+    tex_fmt(t, "} \\\\* \\budcline{1-6}\n%s \\\\* \\budcline{1-6}\n", cols);
+}
+
+/* The indicator rows: 一级 and 二级 merged down over the rows sharing them. */
+static void indicator_rows(Tex *t, const Project *p)
+{
+    const Model *m = t->m;
+    int start = 0; /* the first row of the current 一级 group */
+    bool merge = true;
+    for (int i = 0; i < p->nind; i++) {
+        const Indicator *in = &p->ind[i];
+        const char *l1 = level1(m, in);
+        bool new1 = i == 0 || !same(l1, level1(m, &p->ind[i - 1]));
+        if (new1) {
+            int end = i + 1;
+            while (end < p->nind && same(l1, level1(m, &p->ind[end])))
+                end++;
+            start = i;
+            merge = end - start <= MERGE_MAX;
+        }
+        bool new2 = new1 || !same(in->level2, p->ind[i - 1].level2);
+        if (new1 || !merge)
+            tex_text(t, l1);
+        tex_raw(t, " & ");
+        if (new2 || !merge)
+            tex_text(t, in->level2);
+        tex_raw(t, " & ");
+        tex_text(t, in->name);
+        tex_raw(t, " & ");
+        tex_text(t, in->desc ? in->desc : in->name);
+        tex_raw(t, " & ");
+        value(t, &in->value);
+        tex_raw(t, " & ");
+        tex_text(t, in->basis);
+        const Indicator *next = i + 1 < p->nind ? &p->ind[i + 1] : NULL;
+        if (merge && next && same(l1, level1(m, next)))
+            tex_raw(t, same(in->level2, next->level2) ? " \\\\* \\budcline{3-6}\n"
+                                                      : " \\\\* \\budcline{2-6}\n");
+        else
+            tex_raw(t, " \\\\ \\hline\n");
+    }
+}
+
+static void projects(Tex *t)
+{
+    for (int i = 0; i < t->m->nprojects; i++) {
+        const Project *p = &t->m->projects[i];
+        project_head(t, p, i + 1);
+        indicator_rows(t, p);
+        close_table(t);
+    }
+}
+
+/* ---- 政府采购 ---------------------------------------------------------------------- */
+
+/* The figure 采购.WHAT of UNIT (-1: the department) from the model, or
+ * false when no purchase line in scope has it written (SME: an `sme`). */
+static bool purchase_total(Model *m, const char *what, int unit, bool sme, Dec *out)
+{
+    bool any = false;
+    for (int i = 0; i < m->nprojects; i++)
+        for (int j = 0; j < m->projects[i].npur; j++)
+            if (unit < 0 || m->projects[i].unit == unit)
+                any |= sme ? m->projects[i].pur[j].has_sme : m->projects[i].pur[j].has_amount;
+    PathSeg leaf = {.name = what}, root = {.name = "采购", .next = &leaf};
+    char msg[256];
+    return any && model_value(m, &root, (ValueCtx){unit, -1}, out, NULL, msg, sizeof msg) == VAL_OK;
+}
+
+/* A 合计 or 小计 row: LABEL over the first seven columns, then the
+ * amount and the share reserved for small enterprises. */
+static void purchase_total_row(Tex *t, const char *label, int unit)
+{
+    Dec v;
+    tex_raw(t, "\\multicolumn{7}{|L{" PURCHASE_LABEL "}|}{");
+    tex_text(t, label);
+    tex_raw(t, unit >= 0 ? "小计} & " : "} & ");
+    if (purchase_total(t->m, "合计", unit, false, &v))
+        tex_money(t, v);
+    tex_raw(t, " & ");
+    if (purchase_total(t->m, "中小微", unit, true, &v))
+        tex_money(t, v);
+    tex_raw(t, " \\\\ \\hline\n");
+}
+
+static void purchase_line(Tex *t, const Project *p, const Purchase *u)
+{
+    tex_text(t, p->name);
+    tex_raw(t, " & ");
+    if (p->has_amount)
+        tex_money(t, p->amount);
+    tex_raw(t, " & ");
+    tex_text(t, u->name);
+    tex_raw(t, " & ");
+    tex_line(t, u->pcode);
+    tex_raw(t, " & ");
+    tex_text(t, u->measure);
+    tex_raw(t, " & ");
+    if (u->has_quantity)
+        tex_num(t, u->quantity);
+    tex_raw(t, " & ");
+    if (u->has_price)
+        tex_money(t, u->price);
+    tex_raw(t, " & ");
+    if (u->has_amount)
+        tex_money(t, u->amount);
+    tex_raw(t, " & ");
+    if (u->has_sme)
+        tex_money(t, u->sme);
+    tex_raw(t, " \\\\ \\hline\n");
+}
+
+/* 合计, then for each unit that buys its 小计 and its lines. */
+static void purchases(Tex *t, bool caption)
+{
+    Model *m = t->m;
+    open_block_table(t, "\\footnotesize", PURCHASE_COLS, 9,
+                     caption ? block_titles[TB_PURCHASES] : NULL, true, NULL,
+                     "\\budhd 项目名称 & \\budhd 预算资金 & \\budhd 品目名称 & \\budhd 目录代码 & "
+                     "\\budhd 计量单位 & \\budhd 数量 & \\budhd 单价 & \\budhd 金额 & "
+                     "\\budhd 预留中小微企业份额");
+    purchase_total_row(t, "合计", -1);
+    for (int u = 0; u < m->nunits; u++) {
+        bool any = false;
+        for (int i = 0; i < m->nprojects; i++)
+            any |= m->projects[i].unit == u && m->projects[i].npur > 0;
+        if (!any)
+            continue;
+        purchase_total_row(t, m->units[u].name, u);
+        for (int i = 0; i < m->nprojects; i++)
+            for (int j = 0; j < m->projects[i].npur && m->projects[i].unit == u; j++)
+                purchase_line(t, &m->projects[i], &m->projects[i].pur[j]);
+    }
+    close_table(t);
+}
+
+/* ---- 国有资产 ---------------------------------------------------------------------- */
+
+static void assets(Tex *t, bool caption)
+{
+    static const char *const labels[AS__COUNT] = {
+        [AS_TOTAL] = "资产总额",
+        [AS_BUILDINGS] = "1、房屋（平方米）",
+        [AS_OFFICES] = "其中：办公用房（平方米）",
+        [AS_VEHICLES] = "2、车辆（台、辆）",
+        [AS_EQUIPMENT] = "3、单价在20万元以上的设备",
+        [AS_OTHER] = "4、其他固定资产",
+    };
+    const Assets *a = &t->m->assets;
+    open_block_table(t, "\\small", "L600 R150 R250", 3,
+                     caption ? block_titles[TB_ASSETS] : NULL, true, a->date ? a->date : "",
+                     "\\budhd 项目 & \\budhd 数量 & \\budhd 价值");
+    for (int r = 0; r < AS__COUNT; r++) {
+        tex_fmt(t, "%s & ", labels[r]);
+        if (a->row_written[r] && !a->qty[r].blank)
+            tex_num(t, a->qty[r].v);
+        tex_raw(t, " & ");
+        if (a->row_written[r] && !a->value[r].blank)
+            tex_money(t, a->value[r].v);
+        tex_raw(t, " \\\\ \\hline\n");
+    }
+    close_table(t);
+    if (a->has_planned) {
+        tex_raw(t, "\\budnote{注：本年度拟购置固定资产总额");
+        tex_money(t, a->planned);
+        tex_line(t, t->m->money);
+        tex_raw(t, "。}\n\n");
+    }
+}
+
+/* ---- 名词解释 ---------------------------------------------------------------------- */
+
+static void glossary(Tex *t)
+{
+    for (int i = 0; i < t->m->nglossary; i++) {
+        const Glossary *g = &t->m->glossary[i];
+        tex_fmt(t, "%d、\\textbf{", i + 1);
+        tex_line(t, g->term);
+        tex_raw(t, "}：");
+        tex_text(t, g->definition);
+        tex_raw(t, "\n\n");
+    }
+}
+
+/* ---- the blocks ----------------------------------------------------------------- */
+
+/* What an inserted block without content says. */
+static const char *const none_text[TB__COUNT] = {
+    [TB_UNITS] = "本部门无下属单位。",
+    [TB_PERF] = "本部门未编制部门整体绩效目标。",
+    [TB_PROJECTS] = "本部门无项目绩效目标表。",
+    [TB_PURCHASES] = "本部门无政府采购预算。",
+    [TB_ASSETS] = "本部门无国有资产占用信息。",
+    [TB_GLOSSARY] = "",
+};
+
+void tex_block(Tex *t, TexBlock b, bool caption)
+{
+    if (!tex_block_has_content(t->m, b)) {
+        tex_fmt(t, "%s\n\n", none_text[b]);
+        return;
+    }
+    switch (b) {
+    case TB_UNITS: units(t, caption); break;
+    case TB_PERF: performance(t); break;
+    case TB_PROJECTS: projects(t); break;
+    case TB_PURCHASES: purchases(t, caption); break;
+    case TB_ASSETS: assets(t, caption); break;
+    case TB_GLOSSARY: glossary(t); break;
+    default: break;
+    }
+}

@@ -1,0 +1,281 @@
+/*
+ * frontend.c — loads a budget's files: reads, parses, follows imports once
+ * each, detects import cycles, and runs the structure pass.
+ */
+#include "front/load.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "front/parse.h"
+#include "front/structure.h"
+
+void program_init(Program *p, DiagCtx *d, const char *stdlib_dir)
+{
+    memset(p, 0, sizeof *p);
+    arena_init(&p->arena);
+    p->diag = d;
+    p->stdlib_dir = stdlib_dir;
+}
+
+void program_free(Program *p)
+{
+    for (Module *m = p->modules; m; m = m->next)
+        if (!m->shared)
+            src_free(m->file);
+    arena_free(&p->arena);
+    p->modules = p->last = NULL;
+}
+
+void stdcache_init(StdCache *c)
+{
+    memset(c, 0, sizeof *c);
+    arena_init(&c->arena);
+}
+
+void stdcache_free(StdCache *c)
+{
+    for (StdEntry *e = c->entries; e; e = e->next)
+        src_free(e->file);
+    if (c->catalogs)
+        catalogs_free(c->catalogs);
+    arena_free(&c->arena);
+    c->entries = NULL;
+    c->catalogs = NULL;
+    c->catalog_key = NULL;
+}
+
+static StdEntry *cache_find(StdCache *c, const char *real)
+{
+    for (StdEntry *e = c->entries; e; e = e->next)
+        if (strcmp(e->realpath, real) == 0)
+            return e;
+    return NULL;
+}
+
+static Module *find_module(Program *p, const char *real)
+{
+    for (Module *m = p->modules; m; m = m->next)
+        if (strcmp(m->realpath, real) == 0)
+            return m;
+    return NULL;
+}
+
+/* Directory part of PATH ("." when it has none), in the arena. */
+static char *dir_of(Arena *a, const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return arena_strdup(a, ".");
+    if (slash == path)
+        return arena_strdup(a, "/");
+    return arena_strndup(a, path, (size_t)(slash - path));
+}
+
+static char *join(Arena *a, const char *dir, const char *name)
+{
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *s = arena_alloc(a, n);
+    snprintf(s, n, "%s/%s", dir, name);
+    return s;
+}
+
+static Module *load(Program *p, const char *path, const Loc *from, bool is_std);
+
+/* Imports nest this deep at most (each level is a C stack frame). */
+enum { MAX_IMPORT_DEPTH = 200 };
+
+/* Reports the chain of imports that leads back to M. */
+static void report_cycle(Program *p, Module *m, const Loc *from)
+{
+    diag_error(p->diag, *from, "E-IMPORT-CYCLE",
+               "import cycle: this import leads back to '%s', which is still being read",
+               m->file->name);
+    p->nerrors++;
+    for (Module *k = m->next; k; k = k->next)
+        if (k->loading && k->import_loc.file)
+            diag_note(p->diag, k->import_loc, "'%s' is imported here", k->file->name);
+}
+
+static void load_imports(Program *p, Module *m)
+{
+    for (Stmt *s = m->stmts; s; s = s->next) {
+        if (s->kind != S_IMPORT)
+            continue;
+        Atom *a = ast_arg(s, 0);
+        const char *name = a->text;
+        char *path;
+        bool std = m->is_std || strncmp(name, "std/", 4) == 0;
+        if (strncmp(name, "std/", 4) == 0)
+            path = join(&p->arena, p->stdlib_dir ? p->stdlib_dir : "stdlib", name + 4);
+        else if (name[0] == '/')
+            path = arena_strdup(&p->arena, name);
+        else
+            path = join(&p->arena, dir_of(&p->arena, m->path), name);
+        load(p, path, &a->loc, std);
+    }
+}
+
+/* Diagnostics name a standard library file std/… (as it is imported),
+ * not by where budc happens to be installed. */
+static void std_display_name(Program *p, SrcFile *f, const char *real)
+{
+    char root[PATH_MAX];
+    if (!p->stdlib_dir || !realpath(p->stdlib_dir, root))
+        return;
+    size_t n = strlen(root);
+    if (strncmp(real, root, n) != 0 || real[n] != '/')
+        return;
+    size_t len = strlen(real + n) + 4;
+    char *name = malloc(len);
+    if (!name)
+        return;
+    snprintf(name, len, "std%s", real + n);
+    free(f->name);
+    f->name = name;
+}
+
+static Module *load(Program *p, const char *path, const Loc *from, bool is_std)
+{
+    char real[PATH_MAX];
+    struct stat st;
+    int err = 0;
+    if (stat(path, &st) != 0)
+        err = errno;
+    else if (S_ISDIR(st.st_mode))
+        err = EISDIR;
+    else if (!S_ISREG(st.st_mode) &&
+             !((S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode)) && !from && !p->is_prior))
+        err = EINVAL; /* an import or last year's budget that is a FIFO or a
+                         device would block or never end; the command line
+                         may name /dev/stdin */
+    else if (!S_ISREG(st.st_mode))
+        snprintf(real, sizeof real, "%s", path); /* /dev/stdin: a pipe has no path */
+    else if (!realpath(path, real))
+        err = errno;
+    if (!err && from && p->depth >= MAX_IMPORT_DEPTH) {
+        diag_error(p->diag, *from, "E-IMPORT",
+                   "imports nested more than %d deep; a budget imports its parts, not a chain "
+                   "of files",
+                   MAX_IMPORT_DEPTH);
+        p->nerrors++;
+        return NULL;
+    }
+    if (!err) {
+        Module *seen = find_module(p, real);
+        if (seen) {
+            if (seen->loading && from)
+                report_cycle(p, seen, from);
+            return seen;
+        }
+    }
+    StdEntry *cached = !err && is_std && p->cache ? cache_find(p->cache, real) : NULL;
+    SrcFile *f = err ? NULL : cached ? cached->file : src_read(path);
+    if (!f) {
+        if (!err)
+            err = errno;
+        if (from) {
+            diag_error(p->diag, *from, "E-IMPORT", "cannot import '%s': %s", path,
+                       err == EINVAL ? "not a regular file" : strerror(err));
+            p->nerrors++;
+        } else {
+            diag_error(p->diag, (Loc){0}, "E-IO", "cannot read '%s': %s", path,
+                       err == EINVAL ? "not a regular file" : strerror(err));
+        }
+        return NULL;
+    }
+    Module *m = arena_alloc(&p->arena, sizeof *m);
+    m->file = f;
+    m->realpath = arena_strdup(&p->arena, real);
+    m->path = arena_strdup(&p->arena, path);
+    if (is_std && !cached)
+        std_display_name(p, f, real);
+    m->is_std = is_std;
+    if (from)
+        m->import_loc = *from;
+    if (p->last)
+        p->last->next = m;
+    else
+        p->modules = m;
+    p->last = m;
+
+    if (cached) { /* parsed and checked once for the whole run */
+        m->stmts = cached->stmts;
+        m->shared = true;
+        p->nerrors += cached->nerrors;
+    } else {
+        bool keep = is_std && p->cache;
+        Arena *a = keep ? &p->cache->arena : &p->arena;
+        int nerr = 0;
+        m->stmts = parse_file(f, a, p->diag, &nerr);
+        nerr += structure_check(m->stmts, f, a, p->diag, nerr);
+        p->nerrors += nerr;
+        if (keep) {
+            StdEntry *e = arena_alloc(a, sizeof *e);
+            e->realpath = arena_strdup(a, real);
+            e->file = f;
+            e->stmts = m->stmts;
+            e->nerrors = nerr;
+            e->next = p->cache->entries;
+            p->cache->entries = e;
+            m->shared = true;
+        }
+    }
+    m->loading = true;
+    p->depth++;
+    load_imports(p, m);
+    p->depth--;
+    m->loading = false;
+    return m;
+}
+
+int program_load(Program *p, const char *path)
+{
+    return load(p, path, NULL, false) ? 0 : -1;
+}
+
+int program_load_std(Program *p, const char *name)
+{
+    char *path = join(&p->arena, p->stdlib_dir ? p->stdlib_dir : "stdlib", name);
+    char real[PATH_MAX];
+    struct stat st;
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || !realpath(path, real))
+        return -1;
+    if (find_module(p, real))
+        return 0;
+    return load(p, path, NULL, true) ? 0 : -1;
+}
+
+const char *frontend_stdlib_dir(const char *argv0)
+{
+    static char buf[PATH_MAX];
+    const char *env = getenv("BUDC_STDLIB");
+    if (env && *env)
+        return env;
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0)
+        exe[n] = '\0';
+    else if (argv0 && realpath(argv0, exe))
+        n = (ssize_t)strlen(exe);
+    else
+        return "stdlib";
+    char *slash = strrchr(exe, '/');
+    if (slash)
+        *slash = '\0';
+    /* build/budc, build/asan/budc and PREFIX/bin/budc */
+    const char *cands[] = {"../stdlib", "../../stdlib", "../share/budc"};
+    for (size_t i = 0; i < sizeof cands / sizeof cands[0]; i++) {
+        struct stat st;
+        if ((size_t)snprintf(buf, sizeof buf, "%.*s/%s", PATH_MAX - 32, exe, cands[i]) >= sizeof buf)
+            continue;
+        if (stat(buf, &st) == 0 && S_ISDIR(st.st_mode))
+            return buf;
+    }
+    return "stdlib";
+}

@@ -1,0 +1,83 @@
+/*
+ * frontend.h — loading a budget: its entry file and everything it imports.
+ *
+ * program_load reads the entry file, parses it, follows its imports
+ * (relative to the importing file, or `std/…` in the standard library),
+ * parses each file once, reports import cycles, and then runs the structure
+ * pass over every file.  The result is the list of parsed modules in the
+ * order they were loaded, entry file first.
+ */
+#ifndef BUDC_FRONTEND_H
+#define BUDC_FRONTEND_H
+
+#include "base/arena.h"
+#include "front/ast.h"
+#include "model/catalog.h"
+#include "base/diag.h"
+#include "base/source.h"
+
+typedef struct Module {
+    SrcFile *file;     /* owned by the program */
+    char *realpath;    /* canonical path, for "imported once" and cycles */
+    char *path;        /* the path it was read from (file->name is what
+                          diagnostics show: std/… for the standard library) */
+    Stmt *stmts;
+    bool loading;      /* on the import stack (cycle detection) */
+    bool is_std;       /* a file of the standard library (imported as std/…) */
+    bool shared;       /* file and stmts belong to a StdCache, not the program */
+    Loc import_loc;    /* the import that loaded it (file NULL for the entry) */
+    struct Module *next;
+} Module;
+
+/* The standard library's files, parsed once for a whole run of many
+ * budgets: a program with a cache takes std files from it. */
+typedef struct StdEntry {
+    char *realpath;
+    SrcFile *file;
+    Stmt *stmts;
+    int nerrors;
+    struct StdEntry *next;
+} StdEntry;
+
+typedef struct StdCache {
+    Arena arena;
+    StdEntry *entries;
+    /* The catalogues of the standard library, built once: budgets without
+     * catalogues of their own share them (read-only). */
+    char *catalog_key;  /* the std files they were built from, or NULL */
+    Catalogs *catalogs;
+} StdCache;
+
+void stdcache_init(StdCache *c);
+void stdcache_free(StdCache *c);
+
+typedef struct Program {
+    Arena arena;
+    DiagCtx *diag;
+    const char *stdlib_dir; /* where `std/` imports are found */
+    Module *modules;        /* load order, entry first */
+    Module *last;
+    int nerrors;            /* errors reported while loading and parsing */
+    StdCache *cache;        /* where std files come from, or NULL */
+    bool is_prior;          /* last year's budget of another: its own prior is not read */
+    int depth;              /* imports being read, nested */
+} Program;
+
+void program_init(Program *p, DiagCtx *d, const char *stdlib_dir);
+void program_free(Program *p);
+
+/* Loads PATH and its imports.  Returns 0 when the file could be read at all,
+ * -1 (after reporting) when the entry file itself could not be read.  Errors
+ * in the input are counted in p->nerrors. */
+int program_load(Program *p, const char *path);
+
+/* Loads std/NAME (e.g. "2023.bud") as if the entry file imported it, unless
+ * it is loaded already.  Returns 0, or -1 when it does not exist (nothing is
+ * reported: the caller says what is missing). */
+int program_load_std(Program *p, const char *name);
+
+/* The standard library directory: $BUDC_STDLIB, or ../stdlib or
+ * ../share/budc beside the running executable.  Returned string is static. */
+const char *frontend_stdlib_dir(const char *argv0);
+
+#endif

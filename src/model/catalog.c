@@ -1,0 +1,471 @@
+/*
+ * catalog.c — loading and searching the classification catalogues (see
+ * catalog.h).
+ */
+#include "model/catalog.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "front/load.h"
+
+static const char *const kind_words[CAT__COUNT] = {
+    [CAT_FUNCTION] = "function",       [CAT_ECONOMIC] = "economic",
+    [CAT_SANGONG] = "sangong",         [CAT_PROCUREMENT] = "procurement",
+    [CAT_INDICATOR] = "indicator",     [CAT_MEASURE] = "measure",
+    [CAT_PHRASE] = "phrase",
+};
+
+const char *cat_kind_word(CatKind k)
+{
+    return kind_words[k];
+}
+
+int cat_kind_lookup(const char *word)
+{
+    for (int k = 0; k < CAT__COUNT; k++)
+        if (strcmp(kind_words[k], word) == 0)
+            return k;
+    return -1;
+}
+
+/* ---- hashing ---------------------------------------------------------------- */
+
+static uint32_t hash(const char *s)
+{
+    uint32_t h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+static void rehash(Catalog *c)
+{
+    free(c->slots);
+    c->nslots = c->nslots ? c->nslots * 2 : 64;
+    c->slots = xmalloc((size_t)c->nslots * sizeof *c->slots);
+    for (int i = 0; i < c->nslots; i++)
+        c->slots[i] = -1;
+    for (int e = 0; e < c->n; e++) {
+        uint32_t i = hash(c->entries[e].code) & (uint32_t)(c->nslots - 1);
+        while (c->slots[i] >= 0)
+            i = (i + 1) & (uint32_t)(c->nslots - 1);
+        c->slots[i] = e;
+    }
+}
+
+static int find_index(const Catalog *c, const char *code)
+{
+    if (!c->nslots)
+        return -1;
+    uint32_t i = hash(code) & (uint32_t)(c->nslots - 1);
+    while (c->slots[i] >= 0) {
+        if (strcmp(c->entries[c->slots[i]].code, code) == 0)
+            return c->slots[i];
+        i = (i + 1) & (uint32_t)(c->nslots - 1);
+    }
+    return -1;
+}
+
+const CatEntry *cat_find(const Catalog *c, const char *code)
+{
+    int i = find_index(c, code);
+    return i < 0 ? NULL : &c->entries[i];
+}
+
+static CatEntry *add_entry(Catalog *c, Arena *a)
+{
+    if (c->n == c->cap) {
+        int cap = c->cap ? c->cap * 2 : 64;
+        CatEntry *e = arena_alloc(a, (size_t)cap * sizeof *e);
+        if (c->n)
+            memcpy(e, c->entries, (size_t)c->n * sizeof *e);
+        c->entries = e;
+        c->cap = cap;
+    }
+    CatEntry *e = &c->entries[c->n++];
+    memset(e, 0, sizeof *e);
+    return e;
+}
+
+/* ---- code formats ------------------------------------------------------------ */
+
+static bool all_digits(const char *s)
+{
+    if (!*s)
+        return false;
+    for (; *s; s++)
+        if (*s < '0' || *s > '9')
+            return false;
+    return true;
+}
+
+/* NULL when CODE is well-formed for catalogue K, else what it should be. */
+static const char *format_problem(CatKind k, const char *code)
+{
+    size_t n = strlen(code);
+    switch (k) {
+    case CAT_FUNCTION:
+        if (!all_digits(code) || (n != 3 && n != 5 && n != 7) || code[0] != '2')
+            return "a function code is 3, 5 or 7 digits starting with 2 (类 207, 款 20706, 项 2070699)";
+        return NULL;
+    case CAT_ECONOMIC:
+    case CAT_SANGONG:
+        if (!all_digits(code) || (n != 3 && n != 5) || code[0] != '3')
+            return "an economic code is 3 or 5 digits starting with 3 (类 301, 款 30101)";
+        if (k == CAT_SANGONG && n != 5)
+            return "a 三公 entry names an economic 款 (5 digits, e.g. 30217)";
+        return NULL;
+    case CAT_PROCUREMENT:
+        if (n != 9 || (code[0] != 'A' && code[0] != 'B' && code[0] != 'C') || !all_digits(code + 1))
+            return "a procurement code is A, B or C and 8 digits (C06010000)";
+        return NULL;
+    default:
+        return NULL;
+    }
+}
+
+static bool is_provenance(const char *t)
+{
+    return strcmp(t, "T") == 0 || strcmp(t, "S") == 0 || strcmp(t, "C") == 0 ||
+           strcmp(t, "M") == 0;
+}
+
+/* ---- loading ------------------------------------------------------------------ */
+
+typedef struct Loader {
+    Catalogs *c;
+    Arena *a;
+    DiagCtx *d;
+    int nerrors;
+} Loader;
+
+static void load_row(Loader *l, Catalog *cat, const Stmt *row, const Module *mod)
+{
+    Atom *key = row->args;
+    if (!key)
+        return;
+    const char *code = key->text;
+    const char *problem = format_problem(cat->kind, code);
+    if (problem) {
+        diag_error(l->d, key->loc, "E-CATALOG", "'%s' is not a %s code: %s", code,
+                   cat_kind_word(cat->kind), problem);
+        l->nerrors++;
+        return;
+    }
+    Atom *t = key->next;
+    const char *name = code;
+    if (t && t->kind == A_STRING) {
+        name = t->text;
+        t = t->next;
+    }
+    const char *extra = NULL;
+    char tags[64] = "";
+    size_t tl = 0;
+    for (; t; t = t->next) {
+        if (is_provenance(t->text)) {
+            tl += (size_t)snprintf(tags + tl, sizeof tags - tl, "%s%s", tl ? " " : "", t->text);
+            if (tl >= sizeof tags)
+                tl = sizeof tags - 1;
+        } else if (!extra) {
+            extra = t->text;
+        }
+    }
+    int old = find_index(cat, code);
+    if (old >= 0) {
+        CatEntry *e = &cat->entries[old];
+        if (e->from_std && !mod->is_std && !e->restated) {
+            /* the budget's own entry for a standard code: a renaming */
+            if (!names_equal(e->name, name)) {
+                diag_warning(l->d, row->loc, "W-CATALOG-OVERRIDE",
+                             "this budget renames %s code %s from '%s' to '%s'",
+                             cat_kind_word(cat->kind), code, e->name, name);
+                diag_note(l->d, e->loc, "the standard library's entry");
+                e->std_name = e->name;
+                e->overridden = true;
+                e->name = name;
+            }
+            if (extra)
+                e->extra = extra;
+            e->restated = true;
+            e->loc = row->loc;
+            return;
+        }
+        diag_error(l->d, key->loc, "E-DUPLICATE", "%s code %s is listed twice",
+                   cat_kind_word(cat->kind), code);
+        diag_note(l->d, e->loc, "first listed here");
+        l->nerrors++;
+        return;
+    }
+    bool std_has_kind = cat->n > 0 && cat->entries[0].from_std;
+    if (!mod->is_std && std_has_kind) {
+        diag_warning(l->d, key->loc, "W-CATALOG-LOCAL",
+                     "this budget adds %s code %s '%s', which the standard library does not have",
+                     cat_kind_word(cat->kind), code, name);
+    }
+    CatEntry *e = add_entry(cat, l->a);
+    e->code = code;
+    e->name = name;
+    e->extra = extra;
+    e->tags = arena_strdup(l->a, tags);
+    e->from_std = mod->is_std;
+    e->loc = row->loc;
+    if (cat->n * 2 > cat->nslots)
+        rehash(cat);
+    else {
+        uint32_t i = hash(code) & (uint32_t)(cat->nslots - 1);
+        while (cat->slots[i] >= 0)
+            i = (i + 1) & (uint32_t)(cat->nslots - 1);
+        cat->slots[i] = cat->n - 1;
+    }
+}
+
+static void load_catalog(Loader *l, const Stmt *s, const Module *mod)
+{
+    Atom *kw = s->args;
+    int k = kw ? cat_kind_lookup(kw->text) : -1;
+    if (k < 0) {
+        diag_error(l->d, kw ? kw->loc : s->kw_loc, "E-CATALOG",
+                   "unknown catalogue kind '%s'; write function, economic, sangong, procurement, "
+                   "indicator, measure or phrase",
+                   kw ? kw->text : "");
+        l->nerrors++;
+        return;
+    }
+    Catalog *cat = &l->c->k[k];
+    int year = 0;
+    for (Atom *a = kw->next; a; a = a->next)
+        if (a->kind == A_NUMBER && a->num.scale == 0 && a->num.units > 0 && a->num.units < 10000)
+            year = (int)a->num.units;
+    if (!cat->present) {
+        cat->present = true;
+        cat->loc = s->loc;
+    }
+    /* The year of the standard library's catalogue, when there is one: a
+     * budget's additions do not change which year's codes it follows. */
+    if (mod->is_std ? year > cat->year : (!cat->std_year && year > cat->year))
+        cat->year = year;
+    if (mod->is_std && year)
+        cat->std_year = year;
+    for (const Stmt *r = s->body; r; r = r->next)
+        if (r->kind == S_ROW)
+            load_row(l, cat, r, mod);
+}
+
+/* Every 5- and 7-digit code needs its parent in the same catalogue; a 二级
+ * indicator's 一级 must be an entry. */
+static void check_parents(Loader *l, Catalog *cat)
+{
+    for (int i = 0; i < cat->n; i++) {
+        CatEntry *e = &cat->entries[i];
+        if (cat->kind == CAT_FUNCTION || cat->kind == CAT_ECONOMIC) {
+            size_t n = strlen(e->code);
+            if (n <= 3)
+                continue;
+            char parent[8];
+            snprintf(parent, sizeof parent, "%.*s", (int)n - 2, e->code);
+            if (!cat_find(cat, parent)) {
+                diag_error(l->d, e->loc, "E-CATALOG",
+                           "%s code %s has no parent: add %s to the catalogue before it",
+                           cat_kind_word(cat->kind), e->code, parent);
+                l->nerrors++;
+            }
+        } else if (cat->kind == CAT_INDICATOR && e->extra && !cat_find(cat, e->extra)) {
+            diag_error(l->d, e->loc, "E-CATALOG",
+                       "indicator %s names %s as its 一级, which is not in the catalogue", e->code,
+                       e->extra);
+            l->nerrors++;
+        }
+    }
+}
+
+int catalogs_load(Catalogs *c, const Program *p, Arena *a, DiagCtx *d)
+{
+    Loader l = {c, a, d, 0};
+    for (int k = 0; k < CAT__COUNT; k++)
+        c->k[k].kind = (CatKind)k;
+    /* The standard library first, so that a budget's entries override it
+     * whatever the order of the imports. */
+    for (int pass = 0; pass < 2; pass++)
+        for (const Module *m = p->modules; m; m = m->next) {
+            if (m->is_std != (pass == 0))
+                continue;
+            for (const Stmt *s = m->stmts; s; s = s->next)
+                if (s->kind == S_CATALOG)
+                    load_catalog(&l, s, m);
+        }
+    for (int k = 0; k < CAT__COUNT; k++)
+        check_parents(&l, &c->k[k]);
+    return l.nerrors;
+}
+
+void catalogs_free(Catalogs *c)
+{
+    for (int k = 0; k < CAT__COUNT; k++) {
+        free(c->k[k].slots);
+        c->k[k].slots = NULL;
+        c->k[k].nslots = 0;
+    }
+}
+
+/* ---- suggestions ---------------------------------------------------------------- */
+
+int cat_suggest(const Catalog *c, const char *code, const CatEntry **out, int max)
+{
+    size_t n = strlen(code);
+    int nout = 0;
+    /* Rank: differing characters (fewer first), then common prefix (longer
+     * first), then catalogue order.  Only codes of the same length with at
+     * most two differences qualify. */
+    int best_score[16];
+    if (max > 16)
+        max = 16;
+    for (int i = 0; i < c->n; i++) {
+        const CatEntry *e = &c->entries[i];
+        if (strlen(e->code) != n)
+            continue;
+        int diff = 0, prefix = 0;
+        bool in_prefix = true;
+        for (size_t j = 0; j < n; j++) {
+            if (e->code[j] != code[j]) {
+                diff++;
+                in_prefix = false;
+            } else if (in_prefix) {
+                prefix++;
+            }
+        }
+        if (diff == 0 || diff > 2)
+            continue;
+        int score = diff * 100 - prefix;
+        int pos = nout;
+        while (pos > 0 && best_score[pos - 1] > score)
+            pos--;
+        if (pos >= max)
+            continue;
+        int last = nout < max ? nout : max - 1;
+        for (int j = last; j > pos; j--) {
+            out[j] = out[j - 1];
+            best_score[j] = best_score[j - 1];
+        }
+        out[pos] = e;
+        best_score[pos] = score;
+        if (nout < max)
+            nout++;
+    }
+    return nout;
+}
+
+/* Decodes one UTF-8 character of S at *I (input is valid UTF-8). */
+static uint32_t next_cp(const char *s, size_t *i)
+{
+    const unsigned char *u = (const unsigned char *)s + *i;
+    uint32_t cp;
+    int len;
+    if (u[0] < 0x80) {
+        cp = u[0];
+        len = 1;
+    } else if ((u[0] & 0xE0) == 0xC0) {
+        cp = u[0] & 0x1F;
+        len = 2;
+    } else if ((u[0] & 0xF0) == 0xE0) {
+        cp = u[0] & 0x0F;
+        len = 3;
+    } else {
+        cp = u[0] & 0x07;
+        len = 4;
+    }
+    for (int k = 1; k < len; k++) {
+        if ((u[k] & 0xC0) != 0x80) {
+            *i += (size_t)k;
+            return 0xFFFD;
+        }
+        cp = (cp << 6) | (u[k] & 0x3F);
+    }
+    *i += (size_t)len;
+    return cp;
+}
+
+static int to_cps(const char *s, uint32_t *out, int max)
+{
+    size_t i = 0;
+    int n = 0;
+    while (s[i] && n < max)
+        out[n++] = next_cp(s, &i);
+    return n;
+}
+
+int text_distance(const char *a, const char *b, int cap)
+{
+    enum { MAXC = 64 };
+    uint32_t x[MAXC], y[MAXC];
+    int n = to_cps(a, x, MAXC), m = to_cps(b, y, MAXC);
+    if (abs(n - m) > cap)
+        return cap + 1;
+    int row[MAXC + 1];
+    for (int j = 0; j <= m; j++)
+        row[j] = j;
+    for (int i = 1; i <= n; i++) {
+        int diag = row[0], lo;
+        row[0] = i;
+        lo = row[0];
+        for (int j = 1; j <= m; j++) {
+            int up = row[j];
+            int v = diag + (x[i - 1] != y[j - 1]);
+            if (up + 1 < v)
+                v = up + 1;
+            if (row[j - 1] + 1 < v)
+                v = row[j - 1] + 1;
+            row[j] = v;
+            diag = up;
+            if (v < lo)
+                lo = v;
+        }
+        if (lo > cap)
+            return cap + 1;
+    }
+    return row[m] > cap ? cap + 1 : row[m];
+}
+
+const CatEntry *cat_nearest_word(const Catalog *c, const char *word)
+{
+    uint32_t cps[64];
+    int len = to_cps(word, cps, 64);
+    int cap = len / 3 > 0 ? len / 3 : 1;
+    const CatEntry *best = NULL;
+    int bestd = cap + 1;
+    for (int i = 0; i < c->n; i++) {
+        int dist = text_distance(word, c->entries[i].code, cap);
+        if (dist < bestd) {
+            bestd = dist;
+            best = &c->entries[i];
+        }
+    }
+    return best;
+}
+
+/* Normalises a name for comparison: no white space, and the full-width
+ * forms of ASCII characters （），： as ASCII. */
+static int normalise(const char *s, uint32_t *out, int max)
+{
+    size_t i = 0;
+    int n = 0;
+    while (s[i] && n < max) {
+        uint32_t cp = next_cp(s, &i);
+        if (cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xA0)
+            continue;
+        if (cp >= 0xFF01 && cp <= 0xFF5E)
+            cp -= 0xFEE0;
+        out[n++] = cp;
+    }
+    return n;
+}
+
+bool names_equal(const char *a, const char *b)
+{
+    enum { MAXC = 256 };
+    uint32_t x[MAXC], y[MAXC];
+    int n = normalise(a, x, MAXC), m = normalise(b, y, MAXC);
+    return n == m && memcmp(x, y, (size_t)n * sizeof *x) == 0;
+}

@@ -10,24 +10,15 @@
  */
 #include "fuzz_common.h"
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-    (void)argc;
-    fuzz_setup((*argv)[0]);
-    return 0;
-}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     DiagCtx d;
     fuzz_diag(&d, false);
-    Program p;
-    fuzz_check(&p, &d, data, size, NULL);
+    Compilation c;
+    fuzz_check(&c, &d, data, size);
     diag_finish(&d);
-    program_free(&p);
+    compile_free(&c);
     diag_free(&d);
     return 0;
 }

@@ -13,15 +13,6 @@
 #include "emit/emit.h"
 #include "fuzz_common.h"
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-    (void)argc;
-    fuzz_setup((*argv)[0]);
-    return 0;
-}
 
 /* A finding: a back end failed or wrote something unreadable. */
 static void fail(const char *what)
@@ -101,16 +92,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     DiagCtx d;
     fuzz_diag(&d, true); /* the JSON lists the warnings */
-    Program p;
-    Model *m = NULL;
-    fuzz_check(&p, &d, data, size, &m);
-    if (m) {
-        emit_all(m, &d);
-        model_free(m);
-        free(m);
-    }
+    Compilation c;
+    if (!fuzz_check(&c, &d, data, size) && c.model)
+        emit_all(c.model, &d);
     diag_finish(&d);
-    program_free(&p);
+    compile_free(&c);
     diag_free(&d);
     return 0;
 }

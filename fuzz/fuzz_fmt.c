@@ -20,15 +20,6 @@
 
 #include "tools/fmt.c"
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-    (void)argc;
-    fuzz_setup((*argv)[0]);
-    return 0;
-}
 
 static void finding(const char *what, const uint8_t *in, size_t n, const char *out, size_t m)
 {
@@ -101,8 +92,8 @@ static char *check_codes_of(const char *text, size_t n)
 {
     DiagCtx d;
     fuzz_diag(&d, true);
-    Program p;
-    fuzz_check(&p, &d, (const uint8_t *)text, n, NULL);
+    Compilation c;
+    fuzz_check(&c, &d, (const uint8_t *)text, n);
     Buf codes = {0};
     for (size_t i = 0; i < d.nrecs; i++) {
         const char *c = d.recs[i].code ? d.recs[i].code : "note";
@@ -110,7 +101,7 @@ static char *check_codes_of(const char *text, size_t n)
         buf_addc(&codes, ' ');
     }
     buf_addc(&codes, '\0');
-    program_free(&p);
+    compile_free(&c);
     diag_free(&d);
     return codes.s;
 }

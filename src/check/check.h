@@ -22,15 +22,9 @@
 #include "front/load.h"
 #include "model/model.h"
 
-/* Checks program P (already loaded).  Returns the number of errors reported.
- * When KEEP is not NULL, *KEEP receives the model for the back ends (free it
- * with model_free and free), or NULL for a part of a budget. */
-int check_program(Program *p, DiagCtx *d, Model **keep);
-
-/* Loads what check_program would load before checking (the standard
- * library of the budget year when the budget imports no catalogue), for
- * -M.  Returns the number of errors. */
-int check_prepare(Program *p, DiagCtx *d);
+/* Runs every pass over M (built without an overflow), in order.  Returns
+ * the number of errors reported. */
+int check_model(Model *m, DiagCtx *d);
 
 /* The passes (each returns the number of errors it reported). */
 int check_codes(Model *m, DiagCtx *d);

@@ -24,7 +24,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "check/check.h"
+#include "driver/compile.h"
 #include "model/merge.h"
 #include "emit/emit.h"
 #include "front/load.h"
@@ -359,28 +359,17 @@ static int write_pdf(const char *outdir, const char *name, Model *m)
 
 /* ---- the commands ------------------------------------------------------------------- */
 
-/* Loads and checks PATH; on success *M holds the model (and P must be freed
- * after it).  Returns EXIT_OK, EXIT_INPUT (errors reported) or EXIT_USAGE. */
-static int load_checked(Program *p, const char *path, DiagCtx *d, const char *std,
-                        StdCache *cache, Model **m)
+/* Compiles PATH into C; on success c->model is the checked model.  Returns
+ * EXIT_OK, EXIT_INPUT (errors reported) or EXIT_USAGE. */
+static int load_checked(Compilation *c, const char *path, DiagCtx *d, const char *std,
+                        StdCache *cache)
 {
-    *m = NULL;
-    program_init(p, d, std);
-    p->cache = cache;
-    if (program_load(p, path) < 0)
+    CompileInput in = {.path = path, .stdlib_dir = std, .cache = cache};
+    if (compile(c, &in, COMPILE_CHECK, d) < 0)
         return EXIT_USAGE;
-    int before = d->nerrors;
-    if (p->nerrors == 0)
-        check_program(p, d, m);
-    if (d->nerrors > before || p->nerrors) {
-        if (*m) {
-            model_free(*m);
-            free(*m);
-            *m = NULL;
-        }
+    if (c->failed)
         return EXIT_INPUT;
-    }
-    if (!*m) {
+    if (!c->model) {
         fprintf(stderr, "budc: error: %s has no 'department': it is a part of a budget, and "
                         "only a whole budget has outputs\n",
                 path);
@@ -440,37 +429,33 @@ static int write_outputs(const char *cmd, const BuildOptions *o, const char *nam
 /* Loads, checks and writes one budget; with CONS, adds it to the region's
  * consolidation (which may keep its model). */
 static int one(const char *cmd, const BuildOptions *o, const char *path, DiagCtx *d,
-               const char *std, StdCache *cache, bool many, Consolidation *cons)
+               const char *std, StdCache *cache, bool many, Consolidation *cons,
+               Compilation **kept)
 {
-    Program *p = xmalloc(sizeof *p);
-    Model *m;
+    Compilation *c = xmalloc(sizeof *c);
     size_t first = d->nrecs;
-    int st = load_checked(p, path, d, std, cache, &m);
+    int st = load_checked(c, path, d, std, cache);
     /* the JSON lists this budget's warnings, not those of the files before */
     DiagCtx view = *d;
     view.recs += first;
     view.nrecs -= first;
-    bool kept = false;
     if (st == EXIT_OK) {
         char name[256];
         base_name(path, name, sizeof name);
-        st = write_outputs(cmd, o, name, m, &view, many);
+        st = write_outputs(cmd, o, name, c->model, &view, many);
         if (st == EXIT_OK && cons) {
             char err[512];
-            int took = cons_add(cons, m, p, err, sizeof err);
+            int took = cons_add(cons, c->model, err, sizeof err);
             if (took < 0)
                 st = fail("%s", err);
-            kept = took > 0;
-        }
-        if (!kept) {
-            model_free(m);
-            free(m);
+            if (took > 0) { /* the first department: its catalogues serve all */
+                *kept = c;
+                return st;
+            }
         }
     }
-    if (!kept) {
-        program_free(p);
-        free(p);
-    }
+    compile_free(c);
+    free(c);
     return st;
 }
 
@@ -495,9 +480,10 @@ int cmd_output(const char *cmd, int argc, char **argv, const char *argv0)
             stdcache_init(&cache);
             Consolidation cons;
             cons_init(&cons);
+            Compilation *kept = NULL;
             for (int i = 0; i < in.n; i++) {
                 int s = one(cmd, &o, in.files[i], &d, std, &cache, in.n > 1,
-                            o.consolidate ? &cons : NULL);
+                            o.consolidate ? &cons : NULL, &kept);
                 if (s > st)
                     st = s;
             }
@@ -507,6 +493,10 @@ int cmd_output(const char *cmd, int argc, char **argv, const char *argv0)
             else if (o.consolidate && cons.ndepts > 0)
                 st = write_outputs("build", &o, "consolidated", &cons.m, &(DiagCtx){0}, false);
             cons_free(&cons);
+            if (kept) {
+                compile_free(kept);
+                free(kept);
+            }
             stdcache_free(&cache);
         }
         inputs_free(&in);

@@ -17,8 +17,8 @@
 #include <string.h>
 
 #include "driver/build.h"
-#include "check/check.h"
-#include "tools/diff.h"
+#include "driver/compile.h"
+#include "driver/diff_cmd.h"
 #include "base/diag.h"
 #include "tools/explain.h"
 #include "tools/fmt.h"
@@ -294,17 +294,15 @@ static void write_deps(FILE *f, const Program *p, const char *entry, const char 
 static int load_file(const char *path, DiagCtx *d, const char *std, bool dump, const Options *o,
                      FILE *deps, StdCache *cache)
 {
-    Program p;
-    program_init(&p, d, std);
-    p.cache = cache;
-    int rc = program_load(&p, path);
+    Compilation c;
+    CompileInput in = {.path = path, .stdlib_dir = std, .cache = cache};
+    CompileStage upto = dump ? COMPILE_READ : o->deps ? COMPILE_PREPARE : COMPILE_CHECK;
+    int rc = compile(&c, &in, upto, d);
     if (rc == 0 && dump)
-        ast_dump(stdout, p.modules->stmts, 0);
-    else if (rc == 0 && o->deps && check_prepare(&p, d) == 0)
-        write_deps(deps, &p, path, o->dep_target);
-    else if (rc == 0 && p.nerrors == 0)
-        check_program(&p, d, NULL);
-    program_free(&p);
+        ast_dump(stdout, c.program.modules->stmts, 0);
+    else if (rc == 0 && o->deps && c.prepare_errors == 0)
+        write_deps(deps, &c.program, path, o->dep_target);
+    compile_free(&c);
     return rc;
 }
 

@@ -102,6 +102,19 @@ static void report_cycle(Program *p, Module *m, const Loc *from)
             diag_note(p->diag, k->import_loc, "'%s' is imported here", k->file->name);
 }
 
+/* Whether NAME (after "std/") is a plain path inside the standard library:
+ * what a sandboxed program may import. */
+static bool safe_std_name(const char *name)
+{
+    if (!*name || name[0] == '/' || strstr(name, ".."))
+        return false;
+    for (const char *s = name; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
+              *s == '/' || *s == '.' || *s == '_' || *s == '-'))
+            return false;
+    return true;
+}
+
 static void load_imports(Program *p, Module *m)
 {
     for (Stmt *s = m->stmts; s; s = s->next) {
@@ -109,6 +122,9 @@ static void load_imports(Program *p, Module *m)
             continue;
         Atom *a = ast_arg(s, 0);
         const char *name = a->text;
+        if (p->sandbox && !m->is_std &&
+            (strncmp(name, "std/", 4) != 0 || !safe_std_name(name + 4)))
+            continue; /* a sandboxed budget reads nothing but the standard library */
         char *path;
         bool std = m->is_std || strncmp(name, "std/", 4) == 0;
         if (strncmp(name, "std/", 4) == 0)
@@ -237,6 +253,28 @@ static Module *load(Program *p, const char *path, const Loc *from, bool is_std)
 int program_load(Program *p, const char *path)
 {
     return load(p, path, NULL, false) ? 0 : -1;
+}
+
+int program_load_text(Program *p, const char *name, const char *text, size_t len)
+{
+    Module *m = arena_alloc(&p->arena, sizeof *m);
+    m->file = src_from_string(name, text, len);
+    if (!m->file)
+        return -1;
+    size_t n = strlen(name) + 32;
+    char *real = arena_alloc(&p->arena, n);
+    snprintf(real, n, "/nonexistent-budc-memory/%s", name); /* never a file's */
+    m->realpath = real;
+    m->path = arena_strdup(&p->arena, name);
+    p->modules = p->last = m;
+    int nerr = 0;
+    m->stmts = parse_file(m->file, &p->arena, p->diag, &nerr);
+    nerr += structure_check(m->stmts, m->file, &p->arena, p->diag, nerr);
+    p->nerrors += nerr;
+    m->loading = true;
+    load_imports(p, m);
+    m->loading = false;
+    return 0;
 }
 
 int program_load_std(Program *p, const char *name)

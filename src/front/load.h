@@ -60,6 +60,7 @@ typedef struct Program {
     int nerrors;            /* errors reported while loading and parsing */
     StdCache *cache;        /* where std files come from, or NULL */
     bool is_prior;          /* last year's budget of another: its own prior is not read */
+    bool sandbox;           /* reads no file but the standard library (fuzzing) */
     int depth;              /* imports being read, nested */
 } Program;
 
@@ -70,6 +71,12 @@ void program_free(Program *p);
  * -1 (after reporting) when the entry file itself could not be read.  Errors
  * in the input are counted in p->nerrors. */
 int program_load(Program *p, const char *path);
+
+/* Loads the entry file NAME from TEXT[0..LEN) in memory, and its imports.
+ * In a sandboxed program (p->sandbox) the entry's imports other than
+ * std/NAME (a plain path inside the standard library) are not read.
+ * Returns 0, or -1 when out of memory. */
+int program_load_text(Program *p, const char *name, const char *text, size_t len);
 
 /* Loads std/NAME (e.g. "2023.bud") as if the entry file imported it, unless
  * it is loaded already.  Returns 0, or -1 when it does not exist (nothing is

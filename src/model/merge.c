@@ -37,7 +37,7 @@ static const char *copy(Consolidation *c, const char *s)
     return s ? arena_strdup(&c->m.arena, s) : NULL;
 }
 
-static void start(Consolidation *c, Model *d, Program *p)
+static void start(Consolidation *c, Model *d)
 {
     Model *m = &c->m;
     m->has_department = true;
@@ -46,18 +46,16 @@ static void start(Consolidation *c, Model *d, Program *p)
     m->money_scale = d->money_scale;
     m->dept_code = "";
     m->cat = d->cat;       /* the first department's catalogues … */
-    m->cat_shared = true;  /* … which c->first keeps alive */
-    c->first = d;
-    c->first_program = p;
+    m->cat_shared = true;  /* … which the caller keeps alive */
     c->started = true;
 }
 
-int cons_add(Consolidation *c, Model *d, Program *p, char *err, size_t errn)
+int cons_add(Consolidation *c, Model *d, char *err, size_t errn)
 {
     Model *m = &c->m;
     int took = 0;
     if (!c->started) {
-        start(c, d, p);
+        start(c, d);
         took = 1;
     } else if (d->year != m->year || strcmp(d->money, m->money) != 0) {
         snprintf(err, errn,
@@ -120,13 +118,5 @@ void cons_free(Consolidation *c)
     free(c->m.econ);
     free(c->m.sangong);
     arena_free(&c->m.arena);
-    if (c->first) {
-        model_free(c->first);
-        free(c->first);
-    }
-    if (c->first_program) {
-        program_free(c->first_program);
-        free(c->first_program);
-    }
     memset(c, 0, sizeof *c);
 }

@@ -16,18 +16,16 @@ typedef struct Consolidation {
     int ndepts;
     bool started;
     char name[64];        /* "N个部门汇总" */
-    Model *first;         /* kept alive for its catalogues (owned) */
-    Program *first_program;
     int cap_units, cap_income, cap_spend, cap_econ, cap_sg;
 } Consolidation;
 
 void cons_init(Consolidation *c);
 
 /* Adds department D (checked without errors).  Returns -1 with a message in
- * ERR when it cannot be added (another year or money unit), 1 when C took
- * ownership of D and P (the first department: its catalogues serve all),
- * 0 otherwise (the caller frees D and P). */
-int cons_add(Consolidation *c, Model *d, Program *p, char *err, size_t errn);
+ * ERR when it cannot be added (another year or money unit), 1 for the first
+ * department, whose catalogues serve all (the caller keeps D alive until
+ * cons_free), 0 otherwise. */
+int cons_add(Consolidation *c, Model *d, char *err, size_t errn);
 
 void cons_free(Consolidation *c);
 

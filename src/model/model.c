@@ -1188,14 +1188,6 @@ int model_build(Model *m, const Program *p, DiagCtx *d)
 
 void model_free(Model *m)
 {
-    if (m->prior_model) {
-        model_free(m->prior_model);
-        free(m->prior_model);
-    }
-    if (m->prior_program) {
-        program_free(m->prior_program);
-        free(m->prior_program);
-    }
     if (!m->cat_shared)
         catalogs_free(&m->cat);
     arena_free(&m->arena);

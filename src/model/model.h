@@ -362,13 +362,12 @@ typedef struct Model {
     const char **perf_goals; int nperf_goals;
     Loc perf_loc;
     PriorFact *prior;  int nprior;
-    /* prior "FILE": last year's budget, loaded and checked by check.c; its
+    /* prior "FILE": last year's budget, compiled by the compilation; its
      * figures answer 上年.… paths that no `prior` line states. */
     const char *prior_file;  /* as written, relative to its file */
     const SrcFile *prior_from;
     Loc prior_loc;
-    struct Model *prior_model;
-    Program *prior_program;
+    struct Model *prior_model; /* owned by the compilation */
     StatedTable *stated; int nstated;
     Assets assets;
     Section *sections; int nsections;

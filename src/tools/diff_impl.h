@@ -8,8 +8,8 @@
  * printed from the same document (diff_text.c), so both always say the
  * same thing.
  *
- *   diff.c         the command line, loading both budgets, the matching
- *                  helpers, amounts and fields
+ *   diff.c         the document, area by area
+ *   diff_match.c   the matching helpers, amounts and fields
  *   diff_tables.c  the nine tables, the totals they move, the facts
  *   diff_items.c   department, units, projects (indicators, purchases)
  *   diff_prose.c   prior figures, assets, narrative, glossary
@@ -103,8 +103,5 @@ void diff_assets(Diff *d, cJSON *arr);
 void diff_narrative(Diff *d, cJSON *arr);
 void diff_glossary(Diff *d, cJSON *arr);
 
-/* Prints the document DOC in the text format (diff_text.c); 0, or -1 when
- * writing failed. */
-int diff_print_text(const cJSON *doc, FILE *out);
 
 #endif

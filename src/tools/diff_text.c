@@ -15,6 +15,7 @@
  */
 #include <string.h>
 
+#include "tools/diff.h"
 #include "tools/diff_impl.h"
 
 enum { CONTEXT = 10, WINDOW = 30, LONG_TEXT = 40 };

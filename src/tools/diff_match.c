@@ -1,0 +1,216 @@
+/*
+ * diff_match.c — what every area of budc diff uses (diff_impl.h): matching
+ * items by key or in sequence, and the entries that record an amount or a
+ * field that changed.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tools/diff_impl.h"
+
+/* ---- matching ------------------------------------------------------------------------- */
+
+DiffPair *diff_pairs(int n)
+{
+    return xmalloc((size_t)(n > 0 ? n : 1) * sizeof(DiffPair));
+}
+
+int diff_match(int nold, int nnew, DiffSame same, const void *ctx, DiffPair *out)
+{
+    char *taken = xmalloc((size_t)nold + 1);
+    int *match = xmalloc(((size_t)nnew + 1) * sizeof *match);
+    memset(taken, 0, (size_t)nold + 1);
+    for (int j = 0; j < nnew; j++) {
+        match[j] = -1;
+        for (int i = 0; i < nold && match[j] < 0; i++)
+            if (!taken[i] && same(ctx, i, j)) {
+                match[j] = i;
+                taken[i] = 1;
+            }
+    }
+    /* new order; the removed items before the old item a new one matches */
+    int n = 0, next = 0;
+    for (int j = 0; j < nnew; j++) {
+        for (; match[j] >= 0 && next < match[j]; next++)
+            if (!taken[next])
+                out[n++] = (DiffPair){next, -1};
+        if (match[j] >= next)
+            next = match[j] + 1;
+        out[n++] = (DiffPair){match[j], j};
+    }
+    for (; next < nold; next++)
+        if (!taken[next])
+            out[n++] = (DiffPair){next, -1};
+    free(taken);
+    free(match);
+    return n;
+}
+
+/* Pairs the removed and added items of the run OUT[FROM..TO) (no item of
+ * it matched) as changes, in order; the rest stay removed, then added.
+ * Rewrites the run from OUT[FROM]; returns its new length. */
+static int pair_run(DiffPair *out, int from, int to)
+{
+    int nr = 0, na = 0;
+    DiffPair *run = diff_pairs(to - from);
+    int *rem = xmalloc((size_t)(to - from + 1) * sizeof *rem);
+    int *add = xmalloc((size_t)(to - from + 1) * sizeof *add);
+    for (int k = from; k < to; k++) {
+        if (out[k].new < 0)
+            rem[nr++] = out[k].old;
+        else
+            add[na++] = out[k].new;
+    }
+    int n = 0;
+    for (int k = 0; k < nr && k < na; k++)
+        run[n++] = (DiffPair){rem[k], add[k]};
+    for (int k = na; k < nr; k++)
+        run[n++] = (DiffPair){rem[k], -1};
+    for (int k = nr; k < na; k++)
+        run[n++] = (DiffPair){-1, add[k]};
+    memcpy(out + from, run, (size_t)n * sizeof *run);
+    free(run);
+    free(rem);
+    free(add);
+    return n;
+}
+
+/* The lengths of the longest common subsequences of the old items from I
+ * and the new ones from J, at [I * (NNEW + 1) + J] (free it). */
+static int *lcs_lengths(int nold, int nnew, DiffSame same, const void *ctx)
+{
+    size_t w = (size_t)nnew + 1;
+    int *len = xmalloc(((size_t)nold + 1) * w * sizeof *len);
+    for (int i = nold; i >= 0; i--)
+        for (int j = nnew; j >= 0; j--) {
+            int *c = &len[(size_t)i * w + (size_t)j];
+            if (i == nold || j == nnew)
+                *c = 0;
+            else if (same(ctx, i, j))
+                *c = c[w + 1] + 1;
+            else
+                *c = c[w] >= c[1] ? c[w] : c[1];
+        }
+    return len;
+}
+
+/* The longest common subsequence, walked from the start: equal items are
+ * paired, the others removed or added; then each run between equal items
+ * is paired (pair_run).  Returns the number of steps. */
+int diff_sequence(int nold, int nnew, DiffSame same, const void *ctx, DiffPair *out)
+{
+    size_t w = (size_t)nnew + 1;
+    int *len = lcs_lengths(nold, nnew, same, ctx);
+    int n = 0, i = 0, j = 0;
+    while (i < nold || j < nnew) {
+        const int *c = &len[(size_t)i * w + (size_t)j];
+        if (i < nold && j < nnew && same(ctx, i, j))
+            out[n++] = (DiffPair){i++, j++};
+        else if (j == nnew || (i < nold && c[w] >= c[1]))
+            out[n++] = (DiffPair){i++, -1};
+        else
+            out[n++] = (DiffPair){-1, j++};
+    }
+    free(len);
+    /* each run of unmatched steps becomes changes first */
+    int m = 0;
+    for (int k = 0; k < n;) {
+        int end = k;
+        while (end < n && (out[end].old < 0 || out[end].new < 0))
+            end++;
+        if (end == k) {
+            out[m++] = out[k++];
+            continue;
+        }
+        int runlen = pair_run(out, k, end);
+        memmove(out + m, out + k, (size_t)runlen * sizeof *out);
+        m += runlen;
+        k = end;
+    }
+    return m;
+}
+
+/* ---- entries ------------------------------------------------------------------------- */
+
+bool str_same(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+bool amount_same(bool has_a, Dec a, bool has_b, Dec b)
+{
+    return dec_eq(has_a ? a : dec_zero(), has_b ? b : dec_zero());
+}
+
+cJSON *diff_entry(Diff *d, cJSON *arr, DiffPair p)
+{
+    cJSON *o = jb_object(&d->jb, arr, NULL);
+    jb_str(&d->jb, o, "change", p.old < 0 ? "added" : p.new < 0 ? "removed" : "changed");
+    d->nchanges++;
+    return o;
+}
+
+/* An optional amount, or null. */
+static void opt_amount(Diff *d, cJSON *o, const char *key, bool has, Dec v, bool money)
+{
+    if (!has)
+        jb_null(&d->jb, o, key);
+    else if (money)
+        jb_money(&d->jb, o, key, v);
+    else
+        jb_num(&d->jb, o, key, v);
+}
+
+void diff_amounts(Diff *d, cJSON *o, bool has_old, Dec old, bool has_new, Dec new, bool money)
+{
+    Dec a = has_old ? old : dec_zero(), b = has_new ? new : dec_zero();
+    Dec diff, hundred, pct;
+    bool ok = dec_sub(b, a, &diff) == DEC_OK;
+    opt_amount(d, o, "old", has_old, old, money);
+    opt_amount(d, o, "new", has_new, new, money);
+    opt_amount(d, o, "difference", ok, diff, money);
+    /* (new - old) × 100 / old, to 2 decimals, half away from zero */
+    bool has_pct = ok && !dec_is_zero(a) && dec_mul(diff, dec_from_int(100), &hundred) == DEC_OK &&
+                   dec_div_round(hundred, a, 2, &pct) == DEC_OK;
+    opt_amount(d, o, "percent", has_pct, pct, false);
+}
+
+void diff_field_str(Diff *d, cJSON *fields, const char *field, const char *old,
+                    const char *new)
+{
+    if (str_same(old, new))
+        return;
+    cJSON *o = jb_object(&d->jb, fields, NULL);
+    jb_str(&d->jb, o, "field", field);
+    jb_str(&d->jb, o, "old", old);
+    jb_str(&d->jb, o, "new", new);
+}
+
+void diff_field_amount(Diff *d, cJSON *fields, const char *field, bool has_old, Dec old,
+                       bool has_new, Dec new, bool money)
+{
+    if (amount_same(has_old, old, has_new, new))
+        return;
+    cJSON *o = jb_object(&d->jb, fields, NULL);
+    jb_str(&d->jb, o, "field", field);
+    diff_amounts(d, o, has_old, old, has_new, new, money);
+}
+
+long diff_offset(const char *a, const char *b)
+{
+    long chars = 0;
+    for (; *a && *a == *b; a++, b++)
+        if (((unsigned char)*a & 0xC0) != 0x80)
+            chars++;
+    /* stopped inside a character: that character is the one that differs */
+    if (((unsigned char)*a & 0xC0) == 0x80 || ((unsigned char)*b & 0xC0) == 0x80)
+        chars--;
+    return chars;
+}
+
+const char *diff_unit(const Model *m, int u)
+{
+    return u >= 0 && u < m->nunits ? m->units[u].id : NULL;
+}
+
+/* ---- the command line ----------------------------------------------------------------- */

@@ -43,7 +43,7 @@ enum { FUZZ_MAX_ERRORS = 50 };
 
 static FILE *fuzz_devnull;
 static const char *fuzz_stdlib;
-static StdCache fuzz_cache;
+static CompileCache fuzz_cache;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -59,7 +59,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
         abort();
     }
     fuzz_stdlib = frontend_stdlib_dir((*argv)[0]);
-    stdcache_init(&fuzz_cache);
+    compile_cache_init(&fuzz_cache);
     return 0;
 }
 

@@ -70,7 +70,7 @@ void bud_error(Loc *loc, yyscan_t scanner, Parser *P, const char *msg);
        NARRATIVE "narrative" SECTION "section" HEADING "heading"
        INSERT "insert" GLOSSARY "glossary" PRIOR "prior" TABLE "table"
        NOTE "note" ASSETS "assets" PLANNED "planned" RULE "rule"
-       CATALOG "catalog"
+       CATALOG "catalog" VOCABULARY "vocabulary" DISCLOSURE "disclosure"
 
 %type <stmts> items
 %type <stmt> item stmt
@@ -134,6 +134,7 @@ stmt:
   | PRIOR block                      { $$ = parse_block(P, parse_stmt(P, S_PRIOR, @$, @1, 0), &$2); }
   | PRIOR STRING                     { $$ = parse_stmt(P, S_PRIOR, @$, @1, 1, $2); }
   | TABLE WORD block                 { $$ = parse_block(P, parse_stmt(P, S_TABLE, @$, @1, 1, $2), &$3); }
+  | TABLE WORD STRING block          { $$ = parse_block(P, parse_stmt(P, S_TABLE, @$, @1, 2, $2, $3), &$4); }
   | NOTE STRING                      { $$ = parse_stmt(P, S_NOTE, @$, @1, 1, $2); }
   | ASSETS STRING block              { $$ = parse_block(P, parse_stmt(P, S_ASSETS, @$, @1, 1, $2), &$3); }
   | PLANNED number                   { $$ = parse_stmt(P, S_PLANNED, @$, @1, 1, $2); }
@@ -145,6 +146,8 @@ stmt:
   | RULE WORD WORD STRING ':' expr   { $$ = parse_rule(P, @$, @1, $2, $3, $4, $6); }
   | CATALOG catalog_kind opt_number opt_string block
                                      { $$ = parse_block(P, parse_stmt(P, S_CATALOG, @$, @1, 3, $2, $3, $4), &$5); }
+  | VOCABULARY catalog_kind opt_string block { $$ = parse_block(P, parse_stmt(P, S_VOCABULARY, @$, @1, 2, $2, $3), &$4); }
+  | DISCLOSURE WORD opt_string block { $$ = parse_block(P, parse_stmt(P, S_DISCLOSURE, @$, @1, 2, $2, $3), &$4); }
   ;
 
 unit_id:      WORD | NUMBER ;
@@ -194,7 +197,7 @@ keyword:
   | INCOME | SPENDING | ECONOMIC | SANGONG | PROJECT | CODE | AMOUNT | GOAL
   | INDICATORS | PURCHASE | MEASURE | QUANTITY | PRICE | SME | SOURCE
   | PERFORMANCE | TARGET | NARRATIVE | SECTION | HEADING | INSERT | GLOSSARY
-  | PRIOR | TABLE | NOTE | ASSETS | PLANNED | RULE | CATALOG
+  | PRIOR | TABLE | NOTE | ASSETS | PLANNED | RULE | CATALOG | VOCABULARY | DISCLOSURE
   ;
 
 

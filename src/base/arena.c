@@ -78,3 +78,18 @@ char *arena_strndup(Arena *a, const char *s, size_t n)
 }
 
 char *arena_strdup(Arena *a, const char *s) { return arena_strndup(a, s, strlen(s)); }
+
+void *arena_push(Arena *a, void **arr, int *n, int *cap, size_t size)
+{
+    if (*n == *cap) {
+        int nc = *cap ? *cap * 2 : 16;
+        void *p = arena_alloc(a, (size_t)nc * size);
+        if (*n)
+            memcpy(p, *arr, (size_t)*n * size);
+        *arr = p;
+        *cap = nc;
+    }
+    void *e = (char *)*arr + (size_t)(*n)++ * size;
+    memset(e, 0, size);
+    return e;
+}

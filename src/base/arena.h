@@ -25,6 +25,14 @@ void *arena_alloc(Arena *a, size_t n);
 char *arena_strndup(Arena *a, const char *s, size_t n);
 char *arena_strdup(Arena *a, const char *s);
 
+/* Room for one more element of SIZE bytes in the array *ARR of N elements
+ * and capacity *CAP (doubled in A when full, the elements copied); returns
+ * the new element, zeroed.  ARENA_PUSH(a, arr, n, cap) does it for an
+ * array variable and its counters, counting the element in. */
+void *arena_push(Arena *a, void **arr, int *n, int *cap, size_t size);
+#define ARENA_PUSH(a, arr, n, cap) \
+    ((__typeof__(arr))arena_push((a), (void **)&(arr), &(n), &(cap), sizeof *(arr)))
+
 /* xmalloc/xrealloc: malloc that aborts on failure, for memory outside the arena. */
 void *xmalloc(size_t n);
 void *xrealloc(void *p, size_t n);

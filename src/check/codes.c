@@ -1,5 +1,5 @@
 /*
- * check_codes.c — every classification code of a budget against its
+ * codes.c — every classification code of a budget against its
  * catalogue (rules.md B1–B3, A5, C7).
  *
  * A function code in `spending` or a project's `code` is a 项 (7 digits) of
@@ -11,10 +11,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "check/check.h"
+#include "check/passes.h"
+#include "check/report.h"
 
 typedef struct C {
-    Model *m;
+    const Model *m;
     DiagCtx *d;
     int nerrors;
 } C;
@@ -70,7 +71,7 @@ static bool all_digits(const char *s)
 /* Checks a function code used at 项 level.  Returns whether it is known. */
 static bool function_code(C *c, const char *code, Loc at, const char *where)
 {
-    const Catalog *fn = &c->m->cat.k[CAT_FUNCTION], *ec = &c->m->cat.k[CAT_ECONOMIC];
+    const Catalog *fn = &c->m->cat->k[CAT_FUNCTION], *ec = &c->m->cat->k[CAT_ECONOMIC];
     size_t len = strlen(code);
     const CatEntry *e = cat_find(fn, code);
     if (code[0] == '3' && cat_find(ec, code)) {
@@ -109,9 +110,9 @@ static bool function_code(C *c, const char *code, Loc at, const char *where)
     return false;
 }
 
-static bool economic_code(C *c, const Econ *x)
+static bool economic_code(C *c, const Fact *x)
 {
-    const Catalog *fn = &c->m->cat.k[CAT_FUNCTION], *ec = &c->m->cat.k[CAT_ECONOMIC];
+    const Catalog *fn = &c->m->cat->k[CAT_FUNCTION], *ec = &c->m->cat->k[CAT_ECONOMIC];
     const char *code = x->code;
     size_t len = strlen(code);
     const CatEntry *e = cat_find(ec, code);
@@ -150,7 +151,7 @@ static bool economic_code(C *c, const Econ *x)
 }
 
 /* B3: the classes of basic expenditure; C7: 人员经费 = 301 + 303. */
-static void economic_class(C *c, const Econ *x)
+static void economic_class(C *c, const Fact *x)
 {
     static const char *const usual[] = {"301", "302", "303", "310", "399"};
     bool ok = false;
@@ -159,18 +160,17 @@ static void economic_class(C *c, const Econ *x)
     if (!ok) {
         char cls[4];
         snprintf(cls, sizeof cls, "%.3s", x->code);
-        const CatEntry *e = cat_find(&c->m->cat.k[CAT_ECONOMIC], cls);
+        const CatEntry *e = cat_find(&c->m->cat->k[CAT_ECONOMIC], cls);
         diag_warning(c->d, x->code_loc, "W-ECON-CLASS",
                      "class %s (%s) is unusual in basic expenditure, which is normally 301, 302, "
                      "303, 310 or 399; check that this is not project spending",
                      cls, e ? e->name : "?");
     }
-    bool personnel = strncmp(x->code, "301", 3) == 0 || strncmp(x->code, "303", 3) == 0;
-    if (x->cls_written && personnel != (x->cls == EC_PERSONNEL))
+    if (x->class_written && vocab_class_of(c->m->vocab, x->code) != x->dim[DIM_CLASS])
         diag_warning(c->d, x->code_loc, "W-ECON-SPLIT",
                      "%s is counted as %s here; by convention 301 and 303 are 人员经费 and the "
                      "other classes 公用经费",
-                     x->code, econ_class_name(x->cls));
+                     x->code, vocab_name(c->m->vocab, DIM_CLASS, x->dim[DIM_CLASS]));
 }
 
 /* A project's code must be a known 项 that the unit spends on as 项目. */
@@ -180,9 +180,10 @@ static void project_code(C *c, const Project *p)
         return;
     if (!function_code(c, p->code, p->code_loc, "a project's code"))
         return;
-    for (int i = 0; i < c->m->nspend; i++) {
-        const Spend *s = &c->m->spend[i];
-        if (s->unit == p->unit && s->kind == KIND_PROJECT && strcmp(s->code, p->code) == 0)
+    for (int i = 0; i < c->m->nfacts[F_SPENDING]; i++) {
+        const Fact *s = &c->m->facts[F_SPENDING][i];
+        if (s->unit == p->unit && s->dim[DIM_KIND] == c->m->defs->kind_project &&
+            strcmp(s->code, p->code) == 0)
             return;
     }
     diag_error(c->d, p->code_loc, "E-PROJECT-CODE",
@@ -211,7 +212,7 @@ static void unit_nature(C *c, const Unit *u)
 static void catalogue_year(C *c)
 {
     for (int k = CAT_FUNCTION; k <= CAT_ECONOMIC; k++) {
-        const Catalog *cat = &c->m->cat.k[k];
+        const Catalog *cat = &c->m->cat->k[k];
         if (!cat->present) {
             diag_error(c->d, c->m->dept_loc, "E-CATALOG",
                        "no %s catalogue is loaded; import \"std/%d.bud\" or write a 'catalog %s' "
@@ -228,7 +229,7 @@ static void catalogue_year(C *c)
     }
 }
 
-int check_codes(Model *m, DiagCtx *d)
+int check_codes(const Model *m, DiagCtx *d)
 {
     C c = {m, d, 0};
     catalogue_year(&c);
@@ -236,11 +237,12 @@ int check_codes(Model *m, DiagCtx *d)
         return c.nerrors;
     for (int i = 0; i < m->nunits; i++)
         unit_nature(&c, &m->units[i]);
-    for (int i = 0; i < m->nspend; i++)
-        function_code(&c, m->spend[i].code, m->spend[i].code_loc, "spending");
-    for (int i = 0; i < m->necon; i++)
-        if (economic_code(&c, &m->econ[i]))
-            economic_class(&c, &m->econ[i]);
+    for (int i = 0; i < m->nfacts[F_SPENDING]; i++)
+        function_code(&c, m->facts[F_SPENDING][i].code, m->facts[F_SPENDING][i].code_loc,
+                      "spending");
+    for (int i = 0; i < m->nfacts[F_ECONOMIC]; i++)
+        if (economic_code(&c, &m->facts[F_ECONOMIC][i]))
+            economic_class(&c, &m->facts[F_ECONOMIC][i]);
     for (int i = 0; i < m->nprojects; i++)
         project_code(&c, &m->projects[i]);
     if (m->nunits == 0)

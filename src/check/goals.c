@@ -13,7 +13,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "check/check.h"
+#include "check/passes.h"
+#include "check/report.h"
 
 enum { MAXC = 1024 };
 

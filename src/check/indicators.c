@@ -15,7 +15,8 @@
  * Catalogues a budget does not load (its own `catalog` files replace the
  * standard library) are not checked against.
  */
-#include "check/check.h"
+#include "check/passes.h"
+#include "check/report.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -37,7 +38,7 @@ static bool is_cost(const char *level2)
 
 static const Catalog *cat(const Model *m, CatKind k)
 {
-    return m->cat.k[k].present ? &m->cat.k[k] : NULL;
+    return m->cat->k[k].present ? &m->cat->k[k] : NULL;
 }
 
 /* The nearest 二级 entry (one that has a 一级) to WORD, as cat_nearest_word. */
@@ -472,7 +473,7 @@ static void check_cost_other(const Model *m, DiagCtx *d, int i)
 
 /* ---- the passes ------------------------------------------------------------------- */
 
-int check_project_indicators(Model *m, DiagCtx *d, int i)
+int check_project_indicators(const Model *m, DiagCtx *d, int i)
 {
     const Project *p = &m->projects[i];
     const Catalog *ic = cat(m, CAT_INDICATOR);
@@ -494,7 +495,7 @@ int check_project_indicators(Model *m, DiagCtx *d, int i)
 }
 
 /* G4: the sum of the projects' 成本指标 against 项目支出. */
-static void check_cost_total(Model *m, DiagCtx *d)
+static void check_cost_total(const Model *m, DiagCtx *d)
 {
     Dec sum = dec_zero(), spent = dec_zero();
     const Project *first = NULL;
@@ -507,10 +508,8 @@ static void check_cost_total(Model *m, DiagCtx *d)
             first = &m->projects[i];
         n++;
     }
-    const Spend *line = NULL;
-    for (int i = 0; i < m->nspend; i++)
-        if (m->spend[i].kind == KIND_PROJECT && dec_acc(&spent, m->spend[i].amount) && !line)
-            line = &m->spend[i];
+    const Fact *line;
+    spent = project_spending(m, &line);
     if (!first || dec_eq(sum, spent))
         return;
     char as[160];
@@ -529,7 +528,7 @@ static void check_cost_total(Model *m, DiagCtx *d)
         diag_note(d, m->dept_loc, "the budget has no spending of kind 项目");
 }
 
-int check_indicator_totals(Model *m, DiagCtx *d)
+int check_indicator_totals(const Model *m, DiagCtx *d)
 {
     check_cost_total(m, d);
     for (int t = 0; t < m->ntargets; t++)

@@ -28,14 +28,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check/check.h"
+#include "check/passes.h"
+#include "check/report.h"
 
 #define QMARK '\x01' /* stands for a quote in a paragraph's flat text */
 #define PATHN 256
 #define WINDOW 12    /* characters before a quote searched for a direction word */
 
 /* The families of totals and parts of E2. */
-typedef enum Family { F_NONE, F_INCOME, F_SPEND, F_SANGONG, F_ADMIN } Family;
+typedef enum Family { FAM_NONE, FAM_INCOME, FAM_SPEND, FAM_SANGONG, FAM_ADMIN } Family;
 
 typedef struct Quote {
     const TextPart *part;
@@ -48,7 +49,7 @@ typedef struct Quote {
     Family fam;
     bool total, prior, change;
     unsigned mask;       /* a part: a bit set of sources, kinds or 三公 items */
-    const char *code;    /* an F_ADMIN part: the economic code */
+    const char *code;    /* an FAM_ADMIN part: the economic code */
     Dec part_v;          /* the amount summed: the figure, or its change */
     /* E3: a change from last year */
     bool yoy;
@@ -67,7 +68,7 @@ typedef struct PText {
 } PText;
 
 typedef struct N {
-    Model *m;
+    const Model *m;
     DiagCtx *d;
 } N;
 
@@ -126,12 +127,12 @@ static const char *loc_text(Loc l, char *buf, size_t n)
 }
 
 /* How expression E is written, for messages. */
-static const char *expr_text(const Expr *e, char *buf, size_t n)
+static const char *expr_text(const Vocab *v, const Expr *e, char *buf, size_t n)
 {
     if (*loc_text(e->loc, buf, n))
         return buf;
     if (e->kind == E_PATH)
-        path_text(e->atom->path, buf, n);
+        path_text(v, e->atom->path, buf, n);
     else
         snprintf(buf, n, "the quoted value");
     return buf;
@@ -157,13 +158,13 @@ static bool is_prior(const PathSeg *path)
 
 /* The first path of E that does not evaluate (its status and message), or
  * NULL when all do. */
-static const Expr *failing_path(Model *m, const Expr *e, ValueStatus *st, char *msg, size_t n)
+static const Expr *failing_path(const Model *m, const Expr *e, ValueStatus *st, char *msg, size_t n)
 {
     if (!e || e->kind == E_NUMBER)
         return NULL;
     if (e->kind == E_PATH) {
         Dec v;
-        *st = model_value(m, e->atom->path, DEPT, &v, NULL, msg, n);
+        *st = model_value(m, e->atom->path, DEPT, &v, NULL, NULL, msg, n);
         return *st == VAL_OK ? NULL : e;
     }
     const Expr *f = failing_path(m, e->lhs, st, msg, n);
@@ -186,7 +187,8 @@ static void walk_paths(const Expr *e, PathFn *fn, void *ctx)
 
 /* The first subtraction in E of a figure and last year's same figure
  * (A − 上年.A or 上年.A − A); *now and *last receive the two paths. */
-static const Expr *find_change(const Expr *e, const PathSeg **now, const PathSeg **last)
+static const Expr *find_change(const Vocab *v, const Expr *e, const PathSeg **now,
+                               const PathSeg **last)
 {
     if (!e || e->kind == E_NUMBER || e->kind == E_PATH)
         return NULL;
@@ -197,14 +199,14 @@ static const Expr *find_change(const Expr *e, const PathSeg **now, const PathSeg
             *now = is_prior(a) ? b : a;
             *last = is_prior(a) ? a->next : b->next;
             char x[PATHN], y[PATHN];
-            path_text(*now, x, sizeof x);
-            path_text(*last, y, sizeof y);
+            path_text(v, *now, x, sizeof x);
+            path_text(v, *last, y, sizeof y);
             if (strcmp(x, y) == 0)
                 return e;
         }
     }
-    const Expr *f = find_change(e->lhs, now, last);
-    return f ? f : find_change(e->rhs, now, last);
+    const Expr *f = find_change(v, e->lhs, now, last);
+    return f ? f : find_change(v, e->rhs, now, last);
 }
 
 /* ---- E1: each quote evaluates and equals what is printed -------------------- */
@@ -241,10 +243,10 @@ static void report_failure(N *n, const Quote *q, ValueStatus st, const char *msg
         diag_error(n->d, at, "E-QUOTE-PRIOR", "%s", msg);
     else if (st == VAL_NO_VALUE)
         diag_error(n->d, at, "E-QUOTE-PATH", "the budget does not state %s, so it cannot be quoted",
-                   expr_text(bad ? bad : q->value, text, sizeof text));
+                   expr_text(n->m->vocab, bad ? bad : q->value, text, sizeof text));
     else if (st == VAL_ARITH)
         diag_error(n->d, at, "E-QUOTE-PATH", "%s cannot be computed: %s",
-                   expr_text(q->value, text, sizeof text), msg);
+                   expr_text(n->m->vocab, q->value, text, sizeof text), msg);
     else
         diag_error(n->d, at, "E-QUOTE-PATH", "%s", msg);
 }
@@ -265,18 +267,15 @@ static void note_path(const PathSeg *path, Loc at, void *ctx)
     char what[PATHN], msg[256];
     Dec v;
     Loc where = s->n->m->dept_loc;
-    path_text(path, what, sizeof what);
+    path_text(s->n->m->vocab, path, what, sizeof what);
     for (int i = 0; i < s->nseen; i++)
         if (strcmp(s->seen[i], what) == 0)
             return;
-    Model *m = s->n->m;
+    const Model *m = s->n->m;
     Loc facts[3];
-    m->trace = facts;
-    m->trace_max = 3;
-    m->ntrace = m->trace_total = 0;
+    Trace tr = {facts, 3, 0, 0};
     ValueStatus st = s->nseen == 3 ? VAL_NO_VALUE
-                                   : model_value(m, path, DEPT, &v, &where, msg, sizeof msg);
-    m->trace = NULL;
+                                   : model_value(m, path, DEPT, &v, &where, &tr, msg, sizeof msg);
     if (st != VAL_OK)
         return;
     snprintf(s->seen[s->nseen++], PATHN, "%s", what);
@@ -284,13 +283,13 @@ static void note_path(const PathSeg *path, Loc at, void *ctx)
         return;
     if (is_prior(path)) {
         diag_note(s->n->d, where, "%s is stated here", what);
-    } else if (m->ntrace == 0) {
+    } else if (tr.n == 0) {
         diag_note(s->n->d, where, "no fact of the budget contributes to %s, so it is 0", what);
     } else {
         /* every fact behind the figure, so that the changed one is named */
-        for (int i = 0; i < m->ntrace; i++) {
-            int rest = m->trace_total - m->ntrace;
-            if (i == m->ntrace - 1 && rest > 0)
+        for (int i = 0; i < tr.n; i++) {
+            int rest = tr.total - tr.n;
+            if (i == tr.n - 1 && rest > 0)
                 diag_note(s->n->d, facts[i], "%s includes this amount (and %d more)", what, rest);
             else
                 diag_note(s->n->d, facts[i], "%s includes this amount", what);
@@ -313,7 +312,7 @@ static void check_printed(N *n, const Quote *q, bool has_div)
     }
     if (dec_cmp(shown, printed) == 0 || dec_sub(printed, shown, &diff) != DEC_OK)
         return;
-    expr_text(q->value, what, sizeof what);
+    expr_text(n->m->vocab, q->value, what, sizeof what);
     diag_error(n->d, q->printed->loc, "E-QUOTE-VALUE",
                "the text says %s but %s is %s%s (difference %s%s)", fmt_dec(printed, a), what,
                has_div ? fmt_dec(shown, b) : fmt_money(shown, b), how, dec_is_neg(diff) ? "" : "+",
@@ -357,37 +356,29 @@ static void eval_quote(N *n, Quote *q, const Expr *e)
 
 /* ---- reading a paragraph ---------------------------------------------------- */
 
-/* Bits of the 三公 items a name covers (as in model_value.c), or 0. */
-static unsigned sg_mask(const char *w)
-{
-    if (strcmp(w, "因公出国费") == 0 || strcmp(w, "因公出国（境）费") == 0)
-        return (1u << SG_ABROAD_EDU) | (1u << SG_ABROAD_OTHER);
-    if (strcmp(w, "公务用车购置及运维费") == 0 || strcmp(w, "公务用车费") == 0)
-        return (1u << SG_CAR_BUY) | (1u << SG_CAR_RUN);
-    int i = sg_item_lookup(w);
-    return i < 0 ? 0 : 1u << i;
-}
-
 /* Sets Q's family when P (a path without 上年.) is a total of E2 or a part,
  * and its text. */
-static void classify(Quote *q, const PathSeg *p)
+static void classify(const Vocab *v, Quote *q, const PathSeg *p)
 {
     const PathSeg *s = p->next;
     const char *w = s && s->name && !s->next ? s->name : NULL;
     bool total = w && strcmp(w, "合计") == 0;
     int k = 0;
-    if (is_name(p, "收入") && w && (total || (k = source_lookup(w)) >= 0))
-        q->fam = F_INCOME, q->total = total, q->mask = total ? 0 : 1u << k;
-    else if (is_name(p, "支出") && w && (total || (k = kind_lookup(w)) >= 0))
-        q->fam = F_SPEND, q->total = total, q->mask = total ? 0 : 1u << k;
+    WordSet set = 0;
+    const Vocab1 *items = &v->dim[DIM_ITEM];
+    WordSet all = items->n ? (WordSet)(((uint64_t)1 << items->n) - 1) : 0;
+    if (is_name(p, "收入") && w && (total || (k = vocab_word(v, DIM_SOURCE, w)) >= 0))
+        q->fam = FAM_INCOME, q->total = total, q->mask = total ? 0 : 1u << k;
+    else if (is_name(p, "支出") && w && (total || (k = vocab_word(v, DIM_KIND, w)) >= 0))
+        q->fam = FAM_SPEND, q->total = total, q->mask = total ? 0 : 1u << k;
     else if ((is_name(p, "三公") || is_name(p, "三公经费")) && w &&
-             (total || strcmp(w, "三公小计") == 0 || sg_mask(w)))
-        q->fam = F_SANGONG, q->total = !sg_mask(w), q->mask = sg_mask(w);
+             (total || vocab_set(v, DIM_ITEM, w, &set)))
+        q->fam = FAM_SANGONG, q->total = total || set == all, q->mask = set == all ? 0 : set;
     else if (is_name(p, "机关运行经费") && !s)
-        q->fam = F_ADMIN, q->total = true;
+        q->fam = FAM_ADMIN, q->total = true;
     else if (is_name(p, "基本支出") && s && !s->name && !s->next)
-        q->fam = F_ADMIN, q->code = s->index->text;
-    path_text(p, q->path, sizeof q->path);
+        q->fam = FAM_ADMIN, q->code = s->index->text;
+    path_text(v, p, q->path, sizeof q->path);
 }
 
 /* Finds whether Q is a change from last year (E3) and its family (E2).  The
@@ -396,18 +387,18 @@ static void classify(Quote *q, const PathSeg *p)
 static void read_quote(N *n, Quote *q)
 {
     const PathSeg *now = NULL, *last = NULL;
-    const Expr *c = find_change(q->value, &now, &last);
+    const Expr *c = find_change(n->m->vocab, q->value, &now, &last);
     char msg[256];
     if (c) {
         const PathSeg *lastp = c->lhs->atom->path == now ? c->rhs->atom->path : c->lhs->atom->path;
-        path_text(now, q->path, sizeof q->path);
-        q->yoy = q->ok && model_value(n->m, now, DEPT, &q->now, NULL, msg, sizeof msg) == VAL_OK &&
-                 model_value(n->m, lastp, DEPT, &q->last, NULL, msg, sizeof msg) == VAL_OK &&
+        path_text(n->m->vocab, now, q->path, sizeof q->path);
+        q->yoy = q->ok && model_value(n->m, now, DEPT, &q->now, NULL, NULL, msg, sizeof msg) == VAL_OK &&
+                 model_value(n->m, lastp, DEPT, &q->last, NULL, NULL, msg, sizeof msg) == VAL_OK &&
                  dec_sub(q->now, q->last, &q->part_v) == DEC_OK;
         q->ok = q->ok && q->yoy;
         if (c == q->value) {
             q->change = true;
-            classify(q, now);
+            classify(n->m->vocab, q, now);
         }
     } else if (q->value->kind == E_PATH && (is_name(q->value->atom->path, "增减") ||
                                             is_name(q->value->atom->path, "增减率"))) {
@@ -416,14 +407,14 @@ static void read_quote(N *n, Quote *q)
         PathSeg lastp = {.name = "上年", .loc = root->loc, .next = (PathSeg *)a};
         if (!a)
             return;
-        path_text(a, q->path, sizeof q->path);
-        q->yoy = q->ok && model_value(n->m, a, DEPT, &q->now, NULL, msg, sizeof msg) == VAL_OK &&
-                 model_value(n->m, &lastp, DEPT, &q->last, NULL, msg, sizeof msg) == VAL_OK;
+        path_text(n->m->vocab, a, q->path, sizeof q->path);
+        q->yoy = q->ok && model_value(n->m, a, DEPT, &q->now, NULL, NULL, msg, sizeof msg) == VAL_OK &&
+                 model_value(n->m, &lastp, DEPT, &q->last, NULL, NULL, msg, sizeof msg) == VAL_OK;
         q->ok = q->ok && q->yoy;
         if (is_name(root, "增减")) {
             q->part_v = q->v;
             q->change = true;
-            classify(q, a);
+            classify(n->m->vocab, q, a);
         }
     } else if (q->value->kind == E_PATH) {
         const PathSeg *p = q->value->atom->path;
@@ -432,8 +423,8 @@ static void read_quote(N *n, Quote *q)
         if (q->prior)
             p = p->next;
         if (p)
-            classify(q, p);
-        path_text(q->value->atom->path, q->path, sizeof q->path); /* with 上年. */
+            classify(n->m->vocab, q, p);
+        path_text(n->m->vocab, q->value->atom->path, q->path, sizeof q->path); /* with 上年. */
     }
 }
 
@@ -490,7 +481,7 @@ static bool same_group(const Quote *a, const Quote *b)
  * 公务用车购置费; 基本支出[302] and 基本支出[30201]). */
 static bool covers(const Quote *a, const Quote *b)
 {
-    if (a->fam == F_ADMIN) {
+    if (a->fam == FAM_ADMIN) {
         size_t la = strlen(a->code);
         return la < strlen(b->code) && strncmp(a->code, b->code, la) == 0;
     }
@@ -550,7 +541,7 @@ static void check_sums(N *n, const PText *t)
         return;
     for (int i = 0; i < t->nq; i++) {
         const Quote *tot = &t->q[i];
-        if (tot->fam == F_NONE || !tot->total)
+        if (tot->fam == FAM_NONE || !tot->total)
             continue;
         int k = 0;
         bool ok = tot->ok;
@@ -778,20 +769,22 @@ static void check_section_words(N *n)
 
 static void check_insert(N *n, const Para *p)
 {
-    const char *words[NINSERTS + T__COUNT];
+    int nt = model_ntables(n->m);
+    const char **words = xmalloc((NINSERTS + (size_t)nt) * sizeof *words);
     size_t k = 0;
     for (size_t i = 0; i < NINSERTS; i++)
         words[k++] = insert_words[i];
-    for (int t = 0; t < T__COUNT; t++)
-        words[k++] = table_word((TableId)t);
-    if (word_index(words, k, p->insert) >= 0)
-        return;
-    char list[1024], hint[128] = "";
-    const char *near = nearest(words, k, p->insert);
-    if (near)
-        snprintf(hint, sizeof hint, "did you mean '%s'? ", near);
-    diag_error(n->d, p->loc, "E-INSERT", "unknown table '%s' to insert; %sthe tables are %s",
-               p->insert, hint, join(words, k, list, sizeof list));
+    for (int t = 0; t < nt; t++)
+        words[k++] = n->m->disclosure->tables[t].word;
+    if (word_index(words, k, p->insert) < 0) {
+        char list[1024], hint[128] = "";
+        const char *near = nearest(words, k, p->insert);
+        if (near)
+            snprintf(hint, sizeof hint, "did you mean '%s'? ", near);
+        diag_error(n->d, p->loc, "E-INSERT", "unknown table '%s' to insert; %sthe tables are %s",
+                   p->insert, hint, join(words, k, list, sizeof list));
+    }
+    free(words);
 }
 
 /* One warning listing the sections of the 说明 that are missing. */
@@ -865,54 +858,72 @@ static void check_admin_scope(N *n)
 
 /* ---- E5: what the 三公经费 section quotes ------------------------------------ */
 
-enum { SG_HAS_ABROAD = 1, SG_HAS_CAR = 2, SG_HAS_RECEPTION = 4, SG_HAS_PRIOR = 8 };
+/* What the 三公经费 section quotes: which parts of 三公 (vocab_parts), and
+ * whether last year's figures. */
+typedef struct SgQuoted {
+    const Vocab *v;
+    WordSet parts[VOCAB_MAX_WORDS];
+    int nparts;
+    unsigned has; /* bit i: part i; bit nparts: last year's */
+} SgQuoted;
 
 static void note_sangong(const PathSeg *path, Loc at, void *ctx)
 {
     (void)at;
-    unsigned *has = ctx;
+    SgQuoted *q = ctx;
     bool prior = is_prior(path);
     if (prior)
         path = path->next;
     if (!(is_name(path, "三公") || is_name(path, "三公经费")))
         return;
     if (prior) {
-        *has |= SG_HAS_PRIOR;
+        q->has |= 1u << q->nparts;
         return;
     }
-    unsigned mask = path->next && path->next->name ? sg_mask(path->next->name) : 0;
-    if (mask & ((1u << SG_ABROAD_EDU) | (1u << SG_ABROAD_OTHER)))
-        *has |= SG_HAS_ABROAD;
-    if (mask & ((1u << SG_CAR_BUY) | (1u << SG_CAR_RUN)))
-        *has |= SG_HAS_CAR;
-    if (mask & (1u << SG_RECEPTION))
-        *has |= SG_HAS_RECEPTION;
+    WordSet set = 0;
+    if (path->next && path->next->name)
+        vocab_set(q->v, DIM_ITEM, path->next->name, &set);
+    if (set == vocab_all(q->v, DIM_ITEM))
+        set = 0; /* the total quotes no item */
+    for (int i = 0; i < q->nparts; i++)
+        if (set & q->parts[i])
+            q->has |= 1u << i;
 }
 
 static void check_sangong_section(N *n)
 {
     const Model *m = n->m;
+    const Vocab *v = m->vocab;
     int sec = -1;
     for (int i = 0; i < m->nsections && sec < 0; i++)
         if (strcmp(m->sections[i].word, "三公经费") == 0)
             sec = i;
     if (sec < 0)
         return;
-    unsigned has = 0;
+    SgQuoted q = {.v = v};
+    int group[VOCAB_MAX_WORDS];
+    q.nparts = vocab_parts(v, DIM_ITEM, vocab_all(v, DIM_ITEM), q.parts, group);
     for (int i = 0; i < m->nparas; i++)
         for (const TextPart *x = m->paras[i].parts; x && m->paras[i].section == sec; x = x->next)
-            walk_paths(x->expr, note_sangong, &has);
-    static const char *const what[] = {
-        "因公出国（境）费 (三公.因公出国费)",
-        "公务用车购置及运行维护费 (三公.公务用车购置费, 三公.公务用车运行维护费 or "
-        "三公.公务用车购置及运维费)",
-        "公务接待费 (三公.公务接待费)", "last year's figures (上年.三公.合计 …)"};
-    const char *missing[4];
+            walk_paths(x->expr, note_sangong, &q);
+    char what[VOCAB_MAX_WORDS + 1][160];
+    const char *missing[VOCAB_MAX_WORDS + 1];
     size_t k = 0;
-    for (int b = 0; b < 4; b++)
-        if (!(has & (1u << b)))
-            missing[k++] = what[b];
-    char list[512];
+    for (int b = 0; b <= q.nparts; b++) {
+        if (q.has & (1u << b))
+            continue;
+        if (b == q.nparts) {
+            missing[k++] = "last year's figures (上年.三公.合计 …)";
+            continue;
+        }
+        const WordName *g = group[b] >= 0 ? &v->dim[DIM_ITEM].names[group[b]] : NULL;
+        const Word *w = g ? NULL : &v->dim[DIM_ITEM].words[__builtin_ctz(q.parts[b])];
+        snprintf(what[k], sizeof what[k], "%s (三公.%s)", g ? g->title : w->title,
+                 g ? g->name : w->name);
+        missing[k] = what[k];
+        k++;
+    }
+    char list[1024];
     if (k)
         diag_warning(n->d, m->sections[sec].word_loc, "W-SANGONG-TEXT",
                      "the 三公经费 section does not quote %s; it should give each item and the "
@@ -922,7 +933,7 @@ static void check_sangong_section(N *n)
 
 /* ---- the pass ---------------------------------------------------------------- */
 
-int check_narrative(Model *m, DiagCtx *d)
+int check_narrative(const Model *m, DiagCtx *d)
 {
     N n = {m, d};
     int before = d->nerrors;

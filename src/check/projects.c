@@ -1,5 +1,5 @@
 /*
- * check_projects.c — the projects, their procurement and the assets
+ * projects.c — the projects, their procurement and the assets
  * (rules.md sections F and G).  The checks of indicator rows (G1–G6, and the
  * 成本 description of G7) are in check_indicators.c; this file runs them, and
  * checks:
@@ -17,42 +17,36 @@
  *
  * G8, F1 and F7 cannot fail in .bud (docs/checks.d/projects.md says why).
  */
-#include "check/check.h"
+#include "check/passes.h"
+#include "check/report.h"
+#include "model/query.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-/* report_mismatch's message, as an error or a warning, with what to do:
- *   "WHAT: A_AS 50.00 but B_AS 80.00 (difference -30.00); ADVICE"
- * The numbers are amounts (at least 2 decimals) when MONEY, else as written. */
-static void diff_report(DiagCtx *d, DiagLevel lvl, Loc at, const char *code, const char *what,
-                        Dec a, const char *a_as, Dec b, const char *b_as, const char *advice,
-                        bool money)
+typedef struct Spent {
+    Dec sum;
+    const Fact *first;
+} Spent;
+
+static void add_spent(void *ctx, const Fact *x)
 {
-    char x[DEC_FMT_MAX], y[DEC_FMT_MAX], z[DEC_FMT_MAX];
-    const char *(*fmt)(Dec, char *) = money ? fmt_money : fmt_dec;
-    Dec diff;
-    if (dec_sub(a, b, &diff) != DEC_OK)
-        diff = dec_zero();
-    diag_report(d, lvl, at, code, "%s: %s %s but %s %s (difference %s%s); %s", what, a_as,
-                fmt(a, x), b_as, fmt(b, y), dec_is_neg(diff) ? "" : "+", fmt(diff, z), advice);
+    Spent *s = ctx;
+    dec_acc(&s->sum, x->amount);
+    if (!s->first)
+        s->first = x;
 }
 
-void report_diff(DiagCtx *d, DiagLevel lvl, Loc at, const char *code, const char *what, Dec a,
-                 const char *a_as, Dec b, const char *b_as, const char *advice)
+Dec project_spending(const Model *m, const Fact **first)
 {
-    diff_report(d, lvl, at, code, what, a, a_as, b, b_as, advice, true);
-}
-
-/* The sum of the spending lines of kind 项目 (支出.项目), and the first. */
-static Dec project_spending(const Model *m, const Spend **first)
-{
-    Dec sum = dec_zero();
-    *first = NULL;
-    for (int i = 0; i < m->nspend; i++)
-        if (m->spend[i].kind == KIND_PROJECT && dec_acc(&sum, m->spend[i].amount) && !*first)
-            *first = &m->spend[i];
-    return sum;
+    Filter f = filter_all(F_SPENDING);
+    f.allow[DIM_KIND] = (WordSet)1 << m->defs->kind_project;
+    Figures fs = {&f, 1};
+    Spent s = {dec_zero(), NULL};
+    query_each(m, &fs, -1, add_spent, &s);
+    *first = s.first;
+    return s.sum;
 }
 
 /* ---- B4: procurement codes --------------------------------------------------------- */
@@ -76,7 +70,7 @@ static int check_pcode(const Model *m, DiagCtx *d, const Purchase *u)
                    u->pcode);
         return 1;
     }
-    const Catalog *c = &m->cat.k[CAT_PROCUREMENT];
+    const Catalog *c = &m->cat->k[CAT_PROCUREMENT];
     if (!c->present)
         return 0;
     const CatEntry *e = cat_find(c, u->pcode);
@@ -102,7 +96,7 @@ static int check_pcode(const Model *m, DiagCtx *d, const Purchase *u)
 
 static void check_pmeasure(const Model *m, DiagCtx *d, const Purchase *u)
 {
-    const Catalog *c = &m->cat.k[CAT_MEASURE];
+    const Catalog *c = &m->cat->k[CAT_MEASURE];
     if (!u->measure)
         return;
     if (u->measure_is_number) {
@@ -214,7 +208,7 @@ static void check_project_total(const Model *m, DiagCtx *d)
             first = p;
         n++;
     }
-    const Spend *line;
+    const Fact *line;
     Dec spent = project_spending(m, &line);
     if (!first || dec_cmp(sum, spent) <= 0)
         return;
@@ -268,7 +262,7 @@ static int check_offices(DiagCtx *d, const Assets *as)
         const StatedCell *b = k ? &as->value[AS_BUILDINGS] : &as->qty[AS_BUILDINGS];
         if (o->blank || dec_cmp(o->v, cell(*b)) <= 0)
             continue;
-        diff_report(d, DIAG_ERROR, o->loc, "E-ASSET-OFFICES",
+        report_diff_as(d, DIAG_ERROR, o->loc, "E-ASSET-OFFICES",
                     k ? "办公用房 is worth more than 房屋" : "办公用房 is larger than 房屋", o->v,
                     k ? "its value is" : "its area is", cell(*b), "房屋's is",
                     "办公用房 is part of 房屋: correct one of them", k == 1);
@@ -311,11 +305,14 @@ static void check_planned(const Model *m, DiagCtx *d, const Assets *as)
 static void check_vehicles(const Model *m, DiagCtx *d, const Assets *as)
 {
     Dec run = dec_zero();
-    const Sangong *line = NULL;
-    for (int i = 0; i < m->nsangong; i++)
-        if (m->sangong[i].item == SG_CAR_RUN && dec_acc(&run, m->sangong[i].amount) &&
-            !dec_is_zero(m->sangong[i].amount) && !line)
-            line = &m->sangong[i];
+    const Fact *line = NULL;
+    WordSet upkeep = vocab_with(m->vocab, DIM_ITEM, TAG_UPKEEP);
+    for (int i = 0; i < m->nfacts[F_SANGONG]; i++) {
+        const Fact *x = &m->facts[F_SANGONG][i];
+        if (((upkeep >> x->dim[DIM_ITEM]) & 1u) && dec_acc(&run, x->amount) &&
+            !dec_is_zero(x->amount) && !line)
+            line = x;
+    }
     bool cars = !dec_is_zero(cell(as->qty[AS_VEHICLES]));
     char n[DEC_FMT_MAX];
     if (cars && dec_is_zero(run))
@@ -513,7 +510,7 @@ static int next_other_year(const char *s, int year, size_t *at, size_t *end)
 
 /* Where the year Y first appears in the source text of the goal (its first
  * paragraph), or the whole goal string when it is not there. */
-static Loc year_loc(Model *m, const Project *p, int y)
+static Loc year_loc(const Model *m, const Project *p, int y)
 {
     Loc g = p->goal_loc;
     size_t len;
@@ -533,7 +530,9 @@ static Loc year_loc(Model *m, const Project *p, int y)
         }
         c++;
     }
-    char *raw = arena_strndup(&m->arena, line + from, to - from);
+    char *raw = xmalloc(to - from + 1);
+    memcpy(raw, line + from, to - from);
+    raw[to - from] = '\0';
     size_t at = 0, end = 0;
     for (int found; (found = next_other_year(raw, m->year, &at, &end)) >= 0; at = end) {
         if (found != y)
@@ -541,12 +540,14 @@ static Loc year_loc(Model *m, const Project *p, int y)
         Loc l = g;
         l.col = g.col + src_count_chars(raw, at);
         l.end_col = g.col + src_count_chars(raw, end);
+        free(raw);
         return l;
     }
+    free(raw);
     return g;
 }
 
-static void check_goal_year(Model *m, DiagCtx *d, const Project *p)
+static void check_goal_year(const Model *m, DiagCtx *d, const Project *p)
 {
     size_t at = 0, end = 0;
     if (!p->goal)
@@ -561,7 +562,7 @@ static void check_goal_year(Model *m, DiagCtx *d, const Project *p)
 }
 /* ---- the pass ----------------------------------------------------------------------- */
 
-int check_projects(Model *m, DiagCtx *d)
+int check_projects(const Model *m, DiagCtx *d)
 {
     int nerr = 0;
     for (int i = 0; i < m->nprojects; i++) {

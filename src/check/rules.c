@@ -22,7 +22,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "check/check.h"
+#include "check/passes.h"
+#include "check/report.h"
 
 #define PATHN 256
 #define MAXPATHS 16
@@ -42,13 +43,13 @@ static bool per_project(const Expr *e)
 
 /* The first path of E that does not evaluate in CTX (its message in MSG), or
  * NULL. */
-static const Expr *failing_path(Model *m, const Expr *e, ValueCtx ctx, char *msg, size_t n)
+static const Expr *failing_path(const Model *m, const Expr *e, ValueCtx ctx, char *msg, size_t n)
 {
     if (!e || e->kind == E_NUMBER)
         return NULL;
     if (e->kind == E_PATH) {
         Dec v;
-        return model_value(m, e->atom->path, ctx, &v, NULL, msg, n) == VAL_OK ? NULL : e;
+        return model_value(m, e->atom->path, ctx, &v, NULL, NULL, msg, n) == VAL_OK ? NULL : e;
     }
     const Expr *f = failing_path(m, e->lhs, ctx, msg, n);
     return f ? f : failing_path(m, e->rhs, ctx, msg, n);
@@ -61,18 +62,18 @@ typedef struct Paths {
     int n;
 } Paths;
 
-static void collect_paths(const Expr *e, Paths *ps)
+static void collect_paths(const Vocab *v, const Expr *e, Paths *ps)
 {
     if (!e || e->kind == E_NUMBER)
         return;
     if (e->kind != E_PATH) {
-        collect_paths(e->lhs, ps);
-        collect_paths(e->rhs, ps);
+        collect_paths(v, e->lhs, ps);
+        collect_paths(v, e->rhs, ps);
         return;
     }
     if (ps->n == MAXPATHS)
         return;
-    path_text(e->atom->path, ps->text[ps->n], PATHN);
+    path_text(v, e->atom->path, ps->text[ps->n], PATHN);
     for (int i = 0; i < ps->n; i++)
         if (strcmp(ps->text[i], ps->text[ps->n]) == 0)
             return;
@@ -80,17 +81,17 @@ static void collect_paths(const Expr *e, Paths *ps)
 }
 
 /* "三公.合计 = 9.31, 上年.三公.合计 = 9.34" for the paths of E in CTX. */
-static void list_values(Model *m, const Expr *e, ValueCtx ctx, char *buf, size_t n)
+static void list_values(const Model *m, const Expr *e, ValueCtx ctx, char *buf, size_t n)
 {
     Paths ps;
     ps.n = 0;
-    collect_paths(e, &ps);
+    collect_paths(m->vocab, e, &ps);
     size_t o = 0;
     buf[0] = '\0';
     for (int i = 0; i < ps.n && o < n; i++) {
         Dec v;
         char msg[256], a[DEC_FMT_MAX];
-        if (model_value(m, ps.p[i], ctx, &v, NULL, msg, sizeof msg) != VAL_OK)
+        if (model_value(m, ps.p[i], ctx, &v, NULL, NULL, msg, sizeof msg) != VAL_OK)
             continue;
         o += (size_t)snprintf(buf + o, n - o, "%s%s = %s", o ? ", " : "", ps.text[i],
                               fmt_money(v, a));
@@ -98,7 +99,7 @@ static void list_values(Model *m, const Expr *e, ValueCtx ctx, char *buf, size_t
 }
 
 /* Reports that rule R does not hold in CTX (at WHERE). */
-static void report_violation(Model *m, DiagCtx *d, const Rule *r, ValueCtx ctx, Loc where)
+static void report_violation(const Model *m, DiagCtx *d, const Rule *r, ValueCtx ctx, Loc where)
 {
     char values[768];
     list_values(m, r->cond, ctx, values, sizeof values);
@@ -116,7 +117,7 @@ static void report_violation(Model *m, DiagCtx *d, const Rule *r, ValueCtx ctx, 
 
 /* Reports that rule R cannot be checked: an unknown figure, or arithmetic
  * that fails (MSG). */
-static void report_broken(Model *m, DiagCtx *d, const Rule *r, ValueCtx ctx, const char *msg)
+static void report_broken(const Model *m, DiagCtx *d, const Rule *r, ValueCtx ctx, const char *msg)
 {
     char m2[256];
     const Expr *bad = failing_path(m, r->cond, ctx, m2, sizeof m2);
@@ -126,7 +127,7 @@ static void report_broken(Model *m, DiagCtx *d, const Rule *r, ValueCtx ctx, con
 
 /* Checks rule R in CTX.  Returns false when the rule cannot be checked at
  * all (it is then not tried for the other projects). */
-static bool check_in(Model *m, DiagCtx *d, const Rule *r, ValueCtx ctx)
+static bool check_in(const Model *m, DiagCtx *d, const Rule *r, ValueCtx ctx)
 {
     Dec v;
     Loc where = m->dept_loc;
@@ -148,7 +149,7 @@ static bool check_in(Model *m, DiagCtx *d, const Rule *r, ValueCtx ctx)
     return false;
 }
 
-static void check_rule(Model *m, DiagCtx *d, const Rule *r)
+static void check_rule(const Model *m, DiagCtx *d, const Rule *r)
 {
     if (!r->cond)
         return;
@@ -168,7 +169,7 @@ static void check_rule(Model *m, DiagCtx *d, const Rule *r)
             return;
 }
 
-int check_rules(Model *m, DiagCtx *d)
+int check_rules(const Model *m, DiagCtx *d)
 {
     int before = d->nerrors;
     for (int i = 0; i < m->nrules; i++)

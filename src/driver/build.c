@@ -124,9 +124,10 @@ static void base_name(const char *path, char *buf, size_t n)
 
 /* ---- writing one file ------------------------------------------------------------ */
 
-typedef int (*Writer)(Model *m, const DiagCtx *d, const void *arg, FILE *f);
+typedef int (*Writer)(const Model *m, const DiagCtx *d, const void *arg, FILE *f);
 
-static int write_file(const char *path, Writer w, Model *m, const DiagCtx *d, const void *arg)
+static int write_file(const char *path, Writer w, const Model *m, const DiagCtx *d,
+                      const void *arg)
 {
     OutFile o;
     char err[512];
@@ -142,13 +143,13 @@ static int write_file(const char *path, Writer w, Model *m, const DiagCtx *d, co
     return EXIT_OK;
 }
 
-static int w_json(Model *m, const DiagCtx *d, const void *arg, FILE *f)
+static int w_json(const Model *m, const DiagCtx *d, const void *arg, FILE *f)
 {
     (void)arg;
     return emit_json(m, d, f);
 }
 
-static int w_latex(Model *m, const DiagCtx *d, const void *arg, FILE *f)
+static int w_latex(const Model *m, const DiagCtx *d, const void *arg, FILE *f)
 {
     (void)d;
     (void)arg;
@@ -157,14 +158,14 @@ static int w_latex(Model *m, const DiagCtx *d, const void *arg, FILE *f)
 
 typedef struct CsvArg {
     CsvOptions opt;
-    int table; /* TableId, or -1 for the long form */
+    int table; /* the table's index, or -1 for the long form */
 } CsvArg;
 
-static int w_csv(Model *m, const DiagCtx *d, const void *arg, FILE *f)
+static int w_csv(const Model *m, const DiagCtx *d, const void *arg, FILE *f)
 {
     (void)d;
     const CsvArg *c = arg;
-    return c->table < 0 ? emit_csv_long(m, &c->opt, f) : emit_csv_table(m, (TableId)c->table, &c->opt, f);
+    return c->table < 0 ? emit_csv_long(m, &c->opt, f) : emit_csv_table(m, c->table, &c->opt, f);
 }
 
 static char *join(const char *dir, const char *name)
@@ -176,14 +177,15 @@ static char *join(const char *dir, const char *name)
 }
 
 /* The CSV files into DIR: the nine tables, the long form, or both. */
-static int write_csv(const char *dir, Model *m, const DiagCtx *d, bool bom, bool tables, bool facts)
+static int write_csv(const char *dir, const Model *m, const DiagCtx *d, bool bom, bool tables,
+                     bool facts)
 {
     char err[512];
     if (out_mkdir(dir, err, sizeof err) < 0)
         return fail("%s", err);
-    for (int t = 0; tables && t < T__COUNT; t++) {
+    for (int t = 0; tables && t < model_ntables(m); t++) {
         CsvArg a = {{bom}, t};
-        char *path = join(dir, csv_file_name((TableId)t));
+        char *path = join(dir, model_table(m, t, -1)->def->csv);
         int st = write_file(path, w_csv, m, d, &a);
         free(path);
         if (st)
@@ -312,7 +314,7 @@ static void remove_tree(const char *dir)
 }
 
 /* Typesets OUTDIR/NAME.pdf from the model, when xelatex is installed. */
-static int write_pdf(const char *outdir, const char *name, Model *m)
+static int write_pdf(const char *outdir, const char *name, const Model *m)
 {
     char *xelatex = find_xelatex();
     if (!xelatex) {
@@ -362,7 +364,7 @@ static int write_pdf(const char *outdir, const char *name, Model *m)
 /* Compiles PATH into C; on success c->model is the checked model.  Returns
  * EXIT_OK, EXIT_INPUT (errors reported) or EXIT_USAGE. */
 static int load_checked(Compilation *c, const char *path, DiagCtx *d, const char *std,
-                        StdCache *cache)
+                        CompileCache *cache)
 {
     CompileInput in = {.path = path, .stdlib_dir = std, .cache = cache};
     if (compile(c, &in, COMPILE_CHECK, d) < 0)
@@ -379,7 +381,7 @@ static int load_checked(Compilation *c, const char *path, DiagCtx *d, const char
 }
 
 /* Writes the outputs of command CMD for budget NAME. */
-static int write_outputs(const char *cmd, const BuildOptions *o, const char *name, Model *m,
+static int write_outputs(const char *cmd, const BuildOptions *o, const char *name, const Model *m,
                          const DiagCtx *d, bool many)
 {
     int st = EXIT_OK;
@@ -429,7 +431,7 @@ static int write_outputs(const char *cmd, const BuildOptions *o, const char *nam
 /* Loads, checks and writes one budget; with CONS, adds it to the region's
  * consolidation (which may keep its model). */
 static int one(const char *cmd, const BuildOptions *o, const char *path, DiagCtx *d,
-               const char *std, StdCache *cache, bool many, Consolidation *cons,
+               const char *std, CompileCache *cache, bool many, Consolidation *cons,
                Compilation **kept)
 {
     Compilation *c = xmalloc(sizeof *c);
@@ -476,8 +478,8 @@ int cmd_output(const char *cmd, int argc, char **argv, const char *argv0)
         } else if (in.n > 1 && !o.out) {
             st = usage("%s: with several budgets, say where the outputs go: -o DIR", cmd);
         } else {
-            StdCache cache;
-            stdcache_init(&cache);
+            CompileCache cache;
+            compile_cache_init(&cache);
             Consolidation cons;
             cons_init(&cons);
             Compilation *kept = NULL;
@@ -491,13 +493,14 @@ int cmd_output(const char *cmd, int argc, char **argv, const char *argv0)
                 fprintf(stderr, "budc: note: the consolidated tables were not written: a region's "
                                 "summary needs every department without error\n");
             else if (o.consolidate && cons.ndepts > 0)
-                st = write_outputs("build", &o, "consolidated", &cons.m, &(DiagCtx){0}, false);
+                st = write_outputs("build", &o, "consolidated", cons_finish(&cons), &(DiagCtx){0},
+                                   false);
             cons_free(&cons);
             if (kept) {
                 compile_free(kept);
                 free(kept);
             }
-            stdcache_free(&cache);
+            compile_cache_free(&cache);
         }
         inputs_free(&in);
         diag_finish(&d);

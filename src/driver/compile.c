@@ -59,17 +59,55 @@ static void std_years(const Program *p, char *buf, size_t n)
         o += (size_t)snprintf(buf + o, n - o, "%s%d", i ? ", " : "", years[i]);
 }
 
+static bool has_stmt(const Program *p, StmtKind k)
+{
+    for (const Module *m = p->modules; m; m = m->next)
+        for (const Stmt *s = m->stmts; s; s = s->next)
+            if (s->kind == k)
+                return true;
+    return false;
+}
+
+/* The standard library's FILE of the year nearest YEAR that has it (the
+ * latest year before, else the earliest after): a budget with a catalogue
+ * of its own for a year the library lacks still has words and tables. */
+static int load_nearest(Program *p, int year, const char *file)
+{
+    char name[64];
+    snprintf(name, sizeof name, "%d/%s", year, file);
+    if (program_load_std(p, name) == 0)
+        return 0;
+    for (int dy = 1; dy < 50; dy++)
+        for (int sign = -1; sign <= 1; sign += 2) {
+            snprintf(name, sizeof name, "%d/%s", year + sign * dy, file);
+            if (program_load_std(p, name) == 0)
+                return 0;
+        }
+    return -1;
+}
+
 /* A budget that imports no 支出功能分类 catalogue is checked against the
- * standard library of its year (std/YEAR.bud).  Returns the number of
- * errors. */
+ * standard library of its year (std/YEAR.bud); one that has catalogues of
+ * its own still takes the library's vocabulary and tables, when it writes
+ * none.  Returns the number of errors. */
 static int load_default_catalogue(Program *p, const Stmt *dept, DiagCtx *d)
 {
-    if (has_catalog(p, "function"))
-        return 0;
     int year = 0;
     for (const Stmt *t = dept->body; t; t = t->next)
         if (t->kind == S_YEAR)
             year = (int)t->args->num.units;
+    if (has_catalog(p, "function")) {
+        int before = p->nerrors;
+        bool ok = (has_stmt(p, S_VOCABULARY) || load_nearest(p, year, "vocabulary.bud") == 0) &&
+                  (has_stmt(p, S_DISCLOSURE) || load_nearest(p, year, "tables.bud") == 0);
+        if (!ok) {
+            diag_error(d, dept->kw_loc, "E-CATALOG",
+                       "the standard library has no vocabulary and tables (vocabulary.bud, "
+                       "tables.bud) for any year; reinstall budc's standard library");
+            return 1;
+        }
+        return p->nerrors - before;
+    }
     char name[32];
     snprintf(name, sizeof name, "%d.bud", year);
     int before = p->nerrors;
@@ -83,6 +121,61 @@ static int load_default_catalogue(Program *p, const Stmt *dept, DiagCtx *d)
         return 1;
     }
     return p->nerrors - before;
+}
+
+void compile_cache_init(CompileCache *c)
+{
+    memset(c, 0, sizeof *c);
+    stdcache_init(&c->std);
+    arena_init(&c->arena);
+}
+
+void compile_cache_free(CompileCache *c)
+{
+    if (c->defs)
+        defs_free(c->defs);
+    arena_free(&c->arena);
+    stdcache_free(&c->std);
+    memset(c, 0, sizeof *c);
+}
+
+/* The catalogues, words and tables of P: a budget with none of its own
+ * shares those the run's cache built once from the same standard library
+ * files.  Returns the number of errors. */
+static int load_defs(Compilation *c, CompileCache *cache, DiagCtx *d)
+{
+    const Program *p = &c->program;
+    size_t keylen = 1;
+    for (const Module *mod = p->modules; mod; mod = mod->next)
+        if (mod->is_std)
+            keylen += strlen(mod->realpath) + 1;
+    char *key = NULL;
+    if (cache && !defs_own(p)) {
+        key = xmalloc(keylen);
+        char *k = key;
+        for (const Module *mod = p->modules; mod; mod = mod->next)
+            if (mod->is_std)
+                k += sprintf(k, "%s\n", mod->realpath);
+        *k = '\0';
+    }
+    /* its own, or another standard library (another year) than the one
+     * cached, which budgets still alive share */
+    if (!key || (cache->defs && strcmp(cache->defs_key, key) != 0)) {
+        free(key);
+        arena_init(&c->defs_arena);
+        c->own_defs = arena_alloc(&c->defs_arena, sizeof *c->own_defs);
+        c->defs = c->own_defs;
+        return defs_load(c->own_defs, p, &c->defs_arena, d);
+    }
+    int nerr = 0;
+    if (!cache->defs) {
+        cache->defs = arena_alloc(&cache->arena, sizeof *cache->defs);
+        nerr = defs_load(cache->defs, p, &cache->arena, d);
+        cache->defs_key = arena_strdup(&cache->arena, key);
+    }
+    free(key);
+    c->defs = cache->defs;
+    return nerr;
 }
 
 /* prior "FILE": compiles last year's budget quietly (its warnings are last
@@ -145,7 +238,7 @@ static int compile_as(Compilation *c, const CompileInput *in, CompileStage upto,
     memset(c, 0, sizeof *c);
     Program *p = &c->program;
     program_init(p, d, in->stdlib_dir);
-    p->cache = in->cache;
+    p->cache = in->cache ? &in->cache->std : NULL;
     p->is_prior = is_prior;
     p->sandbox = in->sandbox;
     int before = d->nerrors;
@@ -163,12 +256,15 @@ static int compile_as(Compilation *c, const CompileInput *in, CompileStage upto,
     /* a budget with errors in its files, or a part of a budget (no
      * department: a unit file, a catalogue), is not checked further */
     if (upto == COMPILE_CHECK && dept && p->nerrors == 0 && c->prepare_errors == 0) {
+        load_defs(c, in->cache, d); /* a catalogue's errors stop no check */
         Model *m = xmalloc(sizeof *m);
         c->model = m;
-        model_build(m, p, d);
+        model_build(m, p, c->defs, d);
         load_prior(c, in, d);
-        if (!m->overflow) /* E-OVERFLOW: no sum can be trusted */
+        if (!m->overflow) { /* E-OVERFLOW: no sum can be trusted */
+            model_finish(m);
             check_model(m, d);
+        }
     }
     c->failed = p->nerrors > 0 || d->nerrors > before;
     return 0;
@@ -188,6 +284,10 @@ void compile_free(Compilation *c)
     if (c->prior) {
         compile_free(c->prior);
         free(c->prior);
+    }
+    if (c->own_defs) {
+        defs_free(c->own_defs);
+        arena_free(&c->defs_arena);
     }
     program_free(&c->program);
     memset(c, 0, sizeof *c);

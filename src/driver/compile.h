@@ -17,7 +17,21 @@
 
 #include "base/diag.h"
 #include "front/load.h"
+#include "model/defs.h"
 #include "model/model.h"
+
+/* What a run of many budgets reads once: the standard library's files
+ * (parsed), and the Defs built from them, which the budgets without
+ * catalogues, vocabulary or tables of their own share. */
+typedef struct CompileCache {
+    StdCache std;
+    Arena arena;
+    Defs *defs;     /* or NULL */
+    char *defs_key; /* the std files they were built from */
+} CompileCache;
+
+void compile_cache_init(CompileCache *c);
+void compile_cache_free(CompileCache *c);
 
 /* How far to go. */
 typedef enum CompileStage {
@@ -36,11 +50,14 @@ typedef struct CompileInput {
     size_t len;
     bool sandbox;
     const char *stdlib_dir; /* where `std/` imports are found */
-    StdCache *cache;        /* the standard library shared by a run, or NULL */
+    CompileCache *cache;    /* what a run shares, or NULL */
 } CompileInput;
 
 typedef struct Compilation {
     Program program;
+    const Defs *defs;            /* the budget's catalogues, words and tables */
+    Defs *own_defs;              /* when not shared: owned, in defs_arena */
+    Arena defs_arena;
     Model *model;                /* COMPILE_CHECK of a whole budget; NULL for a part */
     struct Compilation *prior;   /* last year's budget (prior "FILE"), or NULL */
     bool unreadable;             /* the entry file could not be read (reported) */

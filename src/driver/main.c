@@ -292,7 +292,7 @@ static void write_deps(FILE *f, const Program *p, const char *entry, const char 
 }
 
 static int load_file(const char *path, DiagCtx *d, const char *std, bool dump, const Options *o,
-                     FILE *deps, StdCache *cache)
+                     FILE *deps, CompileCache *cache)
 {
     Compilation c;
     CompileInput in = {.path = path, .stdlib_dir = std, .cache = cache};
@@ -337,12 +337,12 @@ static int run_files(int argc, char **argv, const char *argv0, bool dump, DiagCt
     }
     const char *std = frontend_stdlib_dir(argv0);
     bool io_error = false;
-    StdCache cache; /* the standard library is read once for every budget */
-    stdcache_init(&cache);
+    CompileCache cache; /* the standard library is read once for every budget */
+    compile_cache_init(&cache);
     for (int i = 0; i < in.n; i++)
         if (load_file(in.files[i], d, std, dump, &o, deps, &cache) < 0)
             io_error = true;
-    stdcache_free(&cache);
+    compile_cache_free(&cache);
     inputs_free(&in);
     if (o.deps && o.dep_file) {
         if (io_error || d->nerrors)

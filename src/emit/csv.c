@@ -1,5 +1,5 @@
 /*
- * emit_csv.c — the nine tables as CSV in their published layout, and every
+ * csv.c — the tables as CSV in their published layout, and every
  * figure of every table in one long file (see emit.h and docs/csv.md).
  *
  * RFC 4180: fields separated by commas, lines ended by CRLF, a field quoted
@@ -12,16 +12,6 @@
 #include <string.h>
 
 #include "emit/emit.h"
-
-const char *csv_file_name(TableId id)
-{
-    static const char *const names[T__COUNT] = {
-        "01-summary.csv",        "02-income.csv",        "03-expenditure.csv",
-        "04-fiscal_summary.csv", "05-general_public.csv", "06-general_public_basic.csv",
-        "07-government_fund.csv", "08-state_capital.csv", "09-three_public.csv",
-    };
-    return names[id];
-}
 
 /* ---- fields and lines ---------------------------------------------------------- */
 
@@ -116,33 +106,33 @@ static const char *row_code(const TRow *r)
     return r->kind == ROW_CODE ? r->key : "";
 }
 
-/* Tables 2, 3, 5–8: 序号, 科目编码, 科目名称, the amount columns. */
-static void code_table(Csv *c, const Table *t)
+/* A table with code rows: 序号, 科目编码, 科目名称, the amount columns. */
+static void code_table(Csv *c, const Vocab *v, const Table *t)
 {
-    csv_raw(c, "序号");
-    csv_raw(c, "科目编码");
-    csv_raw(c, "科目名称");
+    csv_text(c, vocab_label(v, "serial"));
+    csv_text(c, vocab_label(v, "code_head"));
+    csv_text(c, vocab_label(v, "code_name"));
     for (int j = 0; j < t->ncols; j++)
-        csv_text(c, t->cols[j]);
+        csv_text(c, t->def->cols[j].title);
     csv_end(c);
     for (int i = 0; i < t->nrows; i++) {
         const TRow *r = &t->rows[i];
         csv_int(c, i + 1);
         csv_text(c, row_code(r));
-        csv_text(c, r->kind == ROW_TOTAL ? "合计" : r->name);
+        csv_text(c, r->name);
         for (int j = 0; j < t->ncols; j++)
             csv_cell(c, &r->cells[j]);
         csv_end(c);
     }
 }
 
-/* Table 9: 序号, 项目, the amount columns. */
-static void label_table(Csv *c, const Table *t)
+/* A table of fixed rows: 序号, 项目, the amount columns. */
+static void label_table(Csv *c, const Vocab *v, const Table *t)
 {
-    csv_raw(c, "序号");
-    csv_raw(c, "项目");
+    csv_text(c, vocab_label(v, "serial"));
+    csv_text(c, vocab_label(v, "item"));
     for (int j = 0; j < t->ncols; j++)
-        csv_text(c, t->cols[j]);
+        csv_text(c, t->def->cols[j].title);
     csv_end(c);
     for (int i = 0; i < t->nrows; i++) {
         const TRow *r = &t->rows[i];
@@ -154,48 +144,18 @@ static void label_table(Csv *c, const Table *t)
     }
 }
 
-/* One side of a two-sided table (SECTION 0 income, 1 expenditure): part 0
- * its items, part 1 its totals, which start at row SPLIT (本年收入合计 /
- * 本年支出合计); n[part] counts the rows of each part. */
-typedef struct Side {
-    const Table *t;
-    int section;
-    int split;
-    int n[2];
-} Side;
-
-/* The part (0 items, 1 totals) of row I of the table, or -1 when the row is
- * on the other side. */
-static int side_part(const Side *s, int i)
+/* The K-th row of side SIDE of T that is (FOOT) or is not a foot row, in
+ * table order, or NULL past its end; *N (when not NULL) counts them. */
+static const TRow *side_row(const Table *t, int side, bool foot, int k, int *n)
 {
-    if (s->t->rows[i].section != s->section)
-        return -1;
-    return i >= s->split;
-}
-
-static void side_of(const Table *t, int section, const char *first_total, Side *s)
-{
-    s->t = t;
-    s->section = section;
-    s->split = t->nrows;
-    for (int i = 0; i < t->nrows && s->split == t->nrows; i++)
-        if (t->rows[i].section == section && strcmp(t->rows[i].key, first_total) == 0)
-            s->split = i;
-    s->n[0] = s->n[1] = 0;
-    for (int i = 0; i < t->nrows; i++) {
-        int part = side_part(s, i);
-        if (part >= 0)
-            s->n[part]++;
-    }
-}
-
-/* The K-th row of part PART of side S, in table order, or NULL past its end. */
-static const TRow *side_row(const Side *s, int part, int k)
-{
-    for (int i = 0; i < s->t->nrows; i++)
-        if (side_part(s, i) == part && k-- == 0)
-            return &s->t->rows[i];
-    return NULL;
+    const TRow *found = NULL;
+    int count = 0;
+    for (int i = 0; i < t->nrows; i++)
+        if (t->rows[i].section == side && t->rows[i].foot == foot && count++ == k)
+            found = &t->rows[i];
+    if (n)
+        *n = count;
+    return found;
 }
 
 /* One line of a two-sided table: the income row IN (column 0) beside the
@@ -211,43 +171,43 @@ static void two_sided_line(Csv *c, const Table *t, int no, const TRow *in, const
     csv_end(c);
 }
 
-/* Tables 1 and 4: income items beside expenditure 类, line by line, then the
- * total rows of both sides beside each other (本年收入合计 | 本年支出合计,
- * 上年结转结余 | 年终结转结余, 收入总计 | 支出总计), as printed. */
-static void two_sided_table(Csv *c, const Table *t)
+/* A two-sided table: the income side's rows beside the expenditure side's,
+ * line by line, then the foot rows of both sides beside each other
+ * (本年收入合计 | 本年支出合计, 上年结转结余 | 年终结转结余 …), as printed. */
+static void two_sided_table(Csv *c, const Vocab *v, const Table *t)
 {
-    csv_raw(c, "序号");
-    csv_raw(c, "收入项目");
-    csv_raw(c, "收入预算数");
-    csv_raw(c, "支出项目");
+    csv_text(c, vocab_label(v, "serial"));
+    csv_text(c, vocab_label(v, "income_item"));
+    csv_text(c, vocab_label(v, "income_amount"));
+    csv_text(c, vocab_label(v, "expense_item"));
     if (t->ncols == 1)
-        csv_raw(c, "支出预算数");
+        csv_text(c, vocab_label(v, "expense_amount"));
     else
         for (int j = 0; j < t->ncols; j++)
-            csv_text(c, t->cols[j]);
+            csv_text(c, t->def->cols[j].title);
     csv_end(c);
-    Side in, ex;
-    side_of(t, 0, "本年收入合计", &in);
-    side_of(t, 1, "本年支出合计", &ex);
     int no = 0;
-    for (int part = 0; part < 2; part++) {
-        int n = in.n[part] > ex.n[part] ? in.n[part] : ex.n[part];
-        for (int i = 0; i < n; i++)
-            two_sided_line(c, t, ++no, side_row(&in, part, i), side_row(&ex, part, i));
+    for (int foot = 0; foot < 2; foot++) {
+        int nin, nex;
+        side_row(t, 0, foot, -1, &nin);
+        side_row(t, 1, foot, -1, &nex);
+        for (int i = 0; i < (nin > nex ? nin : nex); i++)
+            two_sided_line(c, t, ++no, side_row(t, 0, foot, i, NULL),
+                           side_row(t, 1, foot, i, NULL));
     }
 }
 
-int emit_csv_table(Model *m, TableId id, const CsvOptions *o, FILE *out)
+int emit_csv_table(const Model *m, int id, const CsvOptions *o, FILE *out)
 {
     Csv c;
     csv_begin(&c, out, o);
     const Table *t = model_table(m, id, -1);
-    if (id == T_SZ || id == T_CZ)
-        two_sided_table(&c, t);
-    else if (id == T_SG)
-        label_table(&c, t);
+    if (t->def->nsides == 2)
+        two_sided_table(&c, m->vocab, t);
+    else if (t->def->catalog < 0)
+        label_table(&c, m->vocab, t);
     else
-        code_table(&c, t);
+        code_table(&c, m->vocab, t);
     return ferror(out) ? -1 : 0;
 }
 
@@ -261,19 +221,19 @@ static void long_table(Csv *c, const Table *t, const char *unit)
         for (int j = 0; j < t->ncols; j++) {
             if (!r->cells[j].set)
                 continue;
-            csv_text(c, table_key(t->id));
+            csv_text(c, t->def->key);
             csv_text(c, unit);
             csv_text(c, r->key);
             csv_text(c, row_code(r));
             csv_text(c, r->name);
-            csv_text(c, t->col_keys[j]);
+            csv_text(c, t->def->cols[j].key);
             csv_cell(c, &r->cells[j]);
             csv_end(c);
         }
     }
 }
 
-int emit_csv_long(Model *m, const CsvOptions *o, FILE *out)
+int emit_csv_long(const Model *m, const CsvOptions *o, FILE *out)
 {
     Csv c;
     csv_begin(&c, out, o);
@@ -281,7 +241,7 @@ int emit_csv_long(Model *m, const CsvOptions *o, FILE *out)
     csv_end(&c);
     /* the department (unit -1) first, then each unit in the order written */
     for (int u = -1; u < m->nunits; u++)
-        for (int t = 0; t < T__COUNT; t++)
-            long_table(&c, model_table(m, (TableId)t, u), u < 0 ? "" : m->units[u].id);
+        for (int t = 0; t < model_ntables(m); t++)
+            long_table(&c, model_table(m, t, u), u < 0 ? "" : m->units[u].id);
     return ferror(out) ? -1 : 0;
 }

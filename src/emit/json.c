@@ -223,7 +223,7 @@ static const char *entry_name(const Model *m)
     return slash ? slash + 1 : e->file->name;
 }
 
-int emit_json(Model *m, const DiagCtx *d, FILE *out)
+int emit_json(const Model *m, const DiagCtx *d, FILE *out)
 {
     JB b = {m, false};
     cJSON *root = cJSON_CreateObject();

@@ -21,7 +21,7 @@
 #include "model/model.h"
 
 typedef struct JB {
-    Model *m;
+    const Model *m;
     bool failed; /* an allocation failed: the document is incomplete */
 } JB;
 

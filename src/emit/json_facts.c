@@ -1,5 +1,5 @@
 /*
- * emit_json_facts.c — the facts a budget is written in, so that a consumer
+ * json_facts.c — the facts a budget is written in, so that a consumer
  * can recompute every table: income, spending, basic expenditure and 三公
  * lines; the projects with their indicators and purchases; the procurement
  * summary; 部门整体绩效目标; last year's figures; the asset table.
@@ -7,58 +7,30 @@
  * Amounts of money are written with at least 2 decimals (jb_money); other
  * numbers (indicator values, quantities) exactly as written (jb_num).
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "emit/json.h"
 
 /* ---- the facts ---------------------------------------------------------------- */
 
-static void income_json(JB *b, cJSON *arr)
+/* The facts of kind K, each as one object (facts.h: the description of
+ * the kind says which members it has). */
+static void facts_json(JB *b, cJSON *arr, FactKind k)
 {
-    for (int i = 0; i < b->m->nincome; i++) {
-        const Income *f = &b->m->income[i];
+    const FactType *ft = &fact_types[k];
+    const Vocab *v = b->m->vocab;
+    for (int i = 0; i < b->m->nfacts[k]; i++) {
+        const Fact *f = &b->m->facts[k][i];
         cJSON *o = jb_object(b, arr, NULL);
         jb_str(b, o, "unit", jb_unit(b, f->unit));
-        jb_str(b, o, "source", source_name(f->src));
-        jb_money(b, o, "amount", f->amount);
-    }
-}
-
-static void spending_json(JB *b, cJSON *arr)
-{
-    for (int i = 0; i < b->m->nspend; i++) {
-        const Spend *f = &b->m->spend[i];
-        cJSON *o = jb_object(b, arr, NULL);
-        jb_str(b, o, "unit", jb_unit(b, f->unit));
-        jb_str(b, o, "source", source_name(f->src));
-        jb_str(b, o, "code", f->code);
-        jb_str(b, o, "kind", kind_name(f->kind));
-        jb_money(b, o, "amount", f->amount);
-    }
-}
-
-static void economic_json(JB *b, cJSON *arr)
-{
-    for (int i = 0; i < b->m->necon; i++) {
-        const Econ *f = &b->m->econ[i];
-        cJSON *o = jb_object(b, arr, NULL);
-        jb_str(b, o, "unit", jb_unit(b, f->unit));
-        jb_str(b, o, "source", source_name(f->src));
-        jb_str(b, o, "code", f->code);
-        jb_str(b, o, "class", econ_class_name(f->cls));
-        jb_bool(b, o, "class_written", f->cls_written);
-        jb_money(b, o, "amount", f->amount);
-    }
-}
-
-static void sangong_json(JB *b, cJSON *arr)
-{
-    for (int i = 0; i < b->m->nsangong; i++) {
-        const Sangong *f = &b->m->sangong[i];
-        cJSON *o = jb_object(b, arr, NULL);
-        jb_str(b, o, "unit", jb_unit(b, f->unit));
-        jb_str(b, o, "source", source_name(f->src));
-        jb_str(b, o, "item", sg_item_name(f->item));
+        jb_str(b, o, "source", vocab_name(v, DIM_SOURCE, f->dim[DIM_SOURCE]));
+        if (ft->catalog >= 0)
+            jb_str(b, o, "code", f->code);
+        if (ft->word >= 0)
+            jb_str(b, o, ft->word_key, vocab_name(v, (Dim)ft->word, f->dim[ft->word]));
+        if (k == F_ECONOMIC)
+            jb_bool(b, o, "class_written", f->class_written);
         jb_money(b, o, "amount", f->amount);
     }
 }
@@ -66,30 +38,14 @@ static void sangong_json(JB *b, cJSON *arr)
 void json_facts(JB *b, cJSON *root)
 {
     cJSON *o = jb_object(b, root, "facts");
-    income_json(b, jb_array(b, o, "income"));
-    spending_json(b, jb_array(b, o, "spending"));
-    economic_json(b, jb_array(b, o, "economic"));
-    sangong_json(b, jb_array(b, o, "sangong"));
+    for (int k = 0; k < F__COUNT; k++)
+        facts_json(b, jb_array(b, o, fact_types[k].key), (FactKind)k);
 }
 
 /* ---- indicator values ------------------------------------------------------------ */
 
 static const char *const value_kinds[] = {[IV_NUMBER] = "number", [IV_WORD] = "phrase",
                                           [IV_TEXT] = "text"};
-
-/* The text of a numeric value when the source could not give it: op,
- * number and measure ("<=72万元"). */
-static const char *number_text(JB *b, const IndValue *v)
-{
-    char num[DEC_FMT_MAX];
-    dec_format(v->num, num, sizeof num);
-    const char *op = v->op_written ? ast_op_text(v->op) : "";
-    const char *unit = v->measure ? v->measure : "";
-    size_t n = strlen(op) + strlen(num) + strlen(unit) + 1;
-    char *s = arena_alloc(&b->m->arena, n);
-    snprintf(s, n, "%s%s%s", op, num, unit);
-    return s;
-}
 
 void json_ind_value(JB *b, cJSON *parent, const char *key, const IndValue *v)
 {
@@ -100,7 +56,8 @@ void json_ind_value(JB *b, cJSON *parent, const char *key, const IndValue *v)
         jb_num(b, o, "number", v->num);
         jb_str(b, o, "unit", v->measure);
     }
-    jb_str(b, o, "text", v->kind == IV_NUMBER && !v->text ? number_text(b, v) : v->text);
+    char buf[DEC_FMT_MAX + 256];
+    jb_str(b, o, "text", indvalue_text(v, buf, sizeof buf));
 }
 
 /* ---- projects ------------------------------------------------------------------ */
@@ -111,7 +68,7 @@ static const char *level1_of(const Model *m, const Indicator *in)
 {
     if (in->level1)
         return in->level1;
-    const CatEntry *e = in->level2 ? cat_find(&m->cat.k[CAT_INDICATOR], in->level2) : NULL;
+    const CatEntry *e = in->level2 ? cat_find(&m->cat->k[CAT_INDICATOR], in->level2) : NULL;
     return e ? e->extra : NULL;
 }
 
@@ -147,7 +104,7 @@ static void purchase_json(JB *b, cJSON *arr, const Purchase *u)
     opt_num(b, o, "price", u->has_price, u->price, true);
     opt_num(b, o, "amount", u->has_amount, u->amount, true);
     opt_num(b, o, "sme", u->has_sme, u->sme, true);
-    jb_str(b, o, "source", source_name(u->src));
+    jb_str(b, o, "source", vocab_name(b->m->vocab, DIM_SOURCE, u->src));
 }
 
 static void project_json(JB *b, cJSON *arr, const Project *p)
@@ -182,7 +139,7 @@ static void procurement_figure(JB *b, cJSON *o, const char *key, const char *wha
     PathSeg root = {.name = "采购", .next = &leaf};
     Dec v;
     char msg[256];
-    if (model_value(b->m, &root, (ValueCtx){-1, -1}, &v, NULL, msg, sizeof msg) == VAL_OK)
+    if (model_value(b->m, &root, (ValueCtx){-1, -1}, &v, NULL, NULL, msg, sizeof msg) == VAL_OK)
         jb_money(b, o, key, v);
     else
         jb_null(b, o, key);

@@ -1,6 +1,6 @@
 /*
- * emit_json_tables.c — the department and its units, each with the nine
- * derived tables (model_table): key, number, titles, columns, and rows whose
+ * json_tables.c — the department and its units, each with the tables of
+ * its disclosure (model_table): key, number, titles, columns, and rows whose
  * cells are keyed by column.  A cell no fact contributes to is null, which
  * is not the same as 0.00.
  */
@@ -9,19 +9,13 @@
 static const char *const row_kinds[] = {[ROW_TOTAL] = "total", [ROW_CODE] = "code",
                                         [ROW_LABEL] = "label"};
 
-/* The note an author stated under table ID (空表列示 …), or NULL. */
-static const char *stated_note(const Model *m, TableId id)
+/* The note an author stated under table T (空表列示 …), or NULL. */
+static const char *stated_note(const Model *m, int t)
 {
     for (int i = 0; i < m->nstated; i++)
-        if (m->stated[i].id == id && m->stated[i].note)
+        if (m->stated[i].table == t && m->stated[i].note)
             return m->stated[i].note;
     return NULL;
-}
-
-/* Whether table ID has an income and an expenditure side (tables 1, 4). */
-static bool two_sided(TableId id)
-{
-    return id == T_SZ || id == T_CZ;
 }
 
 static void row_json(JB *b, cJSON *rows, const Table *t, const TRow *r)
@@ -34,38 +28,35 @@ static void row_json(JB *b, cJSON *rows, const Table *t, const TRow *r)
     else
         jb_null(b, o, "level");
     jb_str(b, o, "name", r->name);
-    if (two_sided(t->id))
-        jb_str(b, o, "section", r->section == 0 ? "income" : "expenditure");
+    if (t->def->nsides == 2)
+        jb_str(b, o, "section", t->def->sides[r->section].key);
     else
         jb_null(b, o, "section");
     cJSON *cells = jb_object(b, o, "cells");
     for (int c = 0; c < t->ncols; c++) {
         if (r->cells[c].set)
-            jb_money(b, cells, t->col_keys[c], r->cells[c].v);
+            jb_money(b, cells, t->def->cols[c].key, r->cells[c].v);
         else
-            jb_null(b, cells, t->col_keys[c]);
+            jb_null(b, cells, t->def->cols[c].key);
     }
 }
 
 /* Table ID of UNIT (-1: the department) as the next element of TABLES. */
-static void table_json(JB *b, cJSON *tables, TableId id, int unit)
+static void table_json(JB *b, cJSON *tables, int id, int unit)
 {
     const Table *t = model_table(b->m, id, unit);
+    const TableDef *def = t->def;
     cJSON *o = jb_object(b, tables, NULL);
-    if (!t) {
-        b->failed = true;
-        return;
-    }
-    jb_str(b, o, "key", table_key(id));
-    jb_int(b, o, "number", (long)id + 1);
-    jb_str(b, o, "title", table_title(id));
-    jb_str(b, o, "word", table_word(id));
+    jb_str(b, o, "key", def->key);
+    jb_int(b, o, "number", def->number);
+    jb_str(b, o, "title", def->title);
+    jb_str(b, o, "word", def->word);
     jb_str(b, o, "note", unit < 0 ? stated_note(b->m, id) : NULL);
     cJSON *cols = jb_array(b, o, "columns");
     for (int c = 0; c < t->ncols; c++) {
         cJSON *col = jb_object(b, cols, NULL);
-        jb_str(b, col, "key", t->col_keys[c]);
-        jb_str(b, col, "title", t->cols[c]);
+        jb_str(b, col, "key", def->cols[c].key);
+        jb_str(b, col, "title", def->cols[c].title);
     }
     cJSON *rows = jb_array(b, o, "rows");
     for (int i = 0; i < t->nrows; i++)
@@ -75,8 +66,8 @@ static void table_json(JB *b, cJSON *tables, TableId id, int unit)
 static void tables_json(JB *b, cJSON *parent, int unit)
 {
     cJSON *tables = jb_array(b, parent, "tables");
-    for (int id = 0; id < T__COUNT; id++)
-        table_json(b, tables, (TableId)id, unit);
+    for (int id = 0; id < model_ntables(b->m); id++)
+        table_json(b, tables, id, unit);
 }
 
 void json_department(JB *b, cJSON *root)

@@ -73,7 +73,7 @@ static void para_json(JB *b, cJSON *arr, const Para *p)
         return;
     }
     jb_str(b, o, "kind", p->kind == PARA_HEADING ? "heading" : "text");
-    jb_str(b, o, "text", model_render(b->m, p->parts));
+    jb_str(b, o, "text", model_text(b->m, (int)(p - b->m->paras)));
 }
 
 void json_narrative(JB *b, cJSON *root)

@@ -17,6 +17,7 @@
  * no date, no path, so the same budget always gives the same bytes.
  */
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "emit/emit.h"
@@ -152,7 +153,8 @@ void tex_longtable(Tex *t, const char *spec)
 
 void tex_meta_row(Tex *t, int ncols, const char *label, const char *value)
 {
-    tex_fmt(t, "\\multicolumn{%d}{Y}{\\small 编制单位：", ncols);
+    tex_fmt(t, "\\multicolumn{%d}{Y}{\\small ", ncols);
+    tex_line(t, vocab_label(t->m->vocab, "prepared_by"));
     if (t->m->dept_code) {
         tex_line(t, t->m->dept_code);
         tex_raw(t, " ");
@@ -162,7 +164,8 @@ void tex_meta_row(Tex *t, int ncols, const char *label, const char *value)
         tex_fmt(t, "\\hfill %s", label);
         tex_line(t, value);
     }
-    tex_raw(t, "\\hfill 单位：");
+    tex_raw(t, "\\hfill ");
+    tex_line(t, vocab_label(t->m->vocab, "money_unit"));
     tex_line(t, t->m->money);
     tex_raw(t, "}\\\\\n");
 }
@@ -217,14 +220,17 @@ static const char preamble[] =
 static void doc_name(Tex *t)
 {
     tex_line(t, t->m->dept_name);
-    tex_fmt(t, " %d年部门预算", t->m->year);
+    tex_fmt(t, " %d", t->m->year);
+    tex_line(t, vocab_label(t->m->vocab, "doc_year"));
 }
 
 static void frame_start(Tex *t)
 {
     tex_raw(t, "% ");
     doc_name(t);
-    tex_raw(t, " — 部门预算公开, written by budc; edit the budget, not this file.\n");
+    tex_raw(t, " — ");
+    tex_line(t, vocab_label(t->m->vocab, "doc_kind"));
+    tex_raw(t, ", written by budc; edit the budget, not this file.\n");
     tex_raw(t, preamble);
     tex_raw(t, "\\fancyhead[C]{\\small ");
     doc_name(t);
@@ -233,19 +239,24 @@ static void frame_start(Tex *t)
 
 static void title_page(Tex *t)
 {
-    Model *m = t->m;
+    const Model *m = t->m;
+    const Vocab *v = m->vocab;
     tex_raw(t, "\\begin{titlepage}\n\\centering\n\\vspace*{0.22\\textheight}\n"
                "{\\zihao{1}\\bfseries ");
     tex_line(t, m->dept_name);
-    tex_fmt(t, "\\par}\n\\vspace{2em}\n{\\zihao{2}\\bfseries %d年部门预算\\par}\n"
-               "\\vspace{1em}\n{\\zihao{3}部门预算信息公开\\par}\n\\vfill\n{\\zihao{4}",
-            m->year);
+    tex_fmt(t, "\\par}\n\\vspace{2em}\n{\\zihao{2}\\bfseries %d", m->year);
+    tex_line(t, vocab_label(v, "doc_year"));
+    tex_raw(t, "\\par}\n\\vspace{1em}\n{\\zihao{3}");
+    tex_line(t, vocab_label(v, "doc_subtitle"));
+    tex_raw(t, "\\par}\n\\vfill\n{\\zihao{4}");
     if (m->dept_code) {
-        tex_raw(t, "部门编码：");
+        tex_line(t, vocab_label(v, "dept_code"));
         tex_line(t, m->dept_code);
         tex_raw(t, "\\par\\medskip\n");
     }
-    tex_fmt(t, "预算年度：%d\\par\\medskip\n金额单位：", m->year);
+    tex_line(t, vocab_label(v, "budget_year"));
+    tex_fmt(t, "%d\\par\\medskip\n", m->year);
+    tex_line(t, vocab_label(v, "money_label"));
     tex_line(t, m->money);
     tex_raw(t, "\\par}\n\\vspace*{0.08\\textheight}\n\\end{titlepage}\n\n"
                "\\tableofcontents\n\\clearpage\n\n");
@@ -253,14 +264,14 @@ static void title_page(Tex *t)
 
 /* ---- the parts ------------------------------------------------------------------ */
 
-/* 部门预算公开表: the nine tables the narrative does not insert. */
+/* 部门预算公开表: the tables the narrative does not insert. */
 static void tables_part(Tex *t)
 {
     bool first = true;
-    for (int id = 0; id < T__COUNT; id++) {
+    for (int id = 0; id < model_ntables(t->m); id++) {
         if (t->table_placed[id])
             continue;
-        tex_table(t, (TableId)id, true, first);
+        tex_table(t, id, true, first);
         first = false;
     }
 }
@@ -273,9 +284,9 @@ static void find_inserts(Tex *t)
         const Para *p = &t->m->paras[i];
         if (p->kind != PARA_INSERT)
             continue;
-        for (int id = 0; id < T__COUNT; id++)
-            if (strcmp(p->insert, table_word((TableId)id)) == 0)
-                t->table_placed[id] = true;
+        int id = model_table_find(t->m, p->insert);
+        if (id >= 0 && strcmp(p->insert, t->m->disclosure->tables[id].word) == 0)
+            t->table_placed[id] = true;
         for (int b = 0; b < TB__COUNT; b++)
             if (strcmp(p->insert, tex_block_word((TexBlock)b)) == 0)
                 t->block_placed[b] = true;
@@ -285,11 +296,11 @@ static void find_inserts(Tex *t)
 /* An `insert`: the table or block, at its first insert only. */
 static void insert(Tex *t, const char *word, bool *done_table, bool *done_block)
 {
-    for (int id = 0; id < T__COUNT; id++)
-        if (strcmp(word, table_word((TableId)id)) == 0 && !done_table[id]) {
-            done_table[id] = true;
-            tex_table(t, (TableId)id, false, false);
-        }
+    int id = model_table_find(t->m, word);
+    if (id >= 0 && strcmp(word, t->m->disclosure->tables[id].word) == 0 && !done_table[id]) {
+        done_table[id] = true;
+        tex_table(t, id, false, false);
+    }
     for (int b = 0; b < TB__COUNT; b++)
         if (strcmp(word, tex_block_word((TexBlock)b)) == 0 && !done_block[b]) {
             done_block[b] = true;
@@ -309,11 +320,15 @@ static void section_title(Tex *t, int i)
  * paragraph (a section without paragraphs still has its title). */
 static void narrative(Tex *t)
 {
-    Model *m = t->m;
-    bool done_table[T__COUNT] = {false}, done_block[TB__COUNT] = {false};
+    const Model *m = t->m;
+    bool *done_table = xmalloc((size_t)(model_ntables(m) + 1) * sizeof *done_table);
+    memset(done_table, 0, (size_t)(model_ntables(m) + 1) * sizeof *done_table);
+    bool done_block[TB__COUNT] = {false};
     tex_raw(t, "\\clearpage\n\\section{");
     tex_line(t, m->dept_name);
-    tex_fmt(t, "%d年部门预算信息公开情况说明}\n\n", m->year);
+    tex_fmt(t, "%d", m->year);
+    tex_line(t, vocab_label(m->vocab, "narrative_title"));
+    tex_raw(t, "}\n\n");
     int next = 0; /* the next section whose title is due */
     for (int i = 0; i < m->nparas; i++) {
         const Para *p = &m->paras[i];
@@ -323,15 +338,16 @@ static void narrative(Tex *t)
             insert(t, p->insert, done_table, done_block);
         } else if (p->kind == PARA_HEADING) {
             tex_raw(t, "\\budheading{");
-            tex_line(t, model_render(m, p->parts));
+            tex_line(t, model_text(m, i));
             tex_raw(t, "}\n\n");
         } else {
-            tex_text(t, model_render(m, p->parts));
+            tex_text(t, model_text(m, i));
             tex_raw(t, "\n\n");
         }
     }
     while (next < m->nsections)
         section_title(t, next++);
+    free(done_table);
 }
 
 /* 附录: the blocks the narrative does not insert, in the official order. */
@@ -341,17 +357,23 @@ static void appendix(Tex *t)
     for (int b = 0; b < TB__COUNT; b++) {
         if (t->block_placed[b] || !tex_block_has_content(t->m, (TexBlock)b))
             continue;
-        if (!any)
-            tex_raw(t, "\\clearpage\n\\section{附录}\n\n");
+        if (!any) {
+            tex_raw(t, "\\clearpage\n\\section{");
+            tex_line(t, vocab_label(t->m->vocab, "appendix"));
+            tex_raw(t, "}\n\n");
+        }
         any = true;
         tex_fmt(t, "\\subsection{%s}\n\n", tex_block_title((TexBlock)b));
         tex_block(t, (TexBlock)b, false);
     }
 }
 
-int emit_latex(Model *m, FILE *out)
+int emit_latex(const Model *m, FILE *out)
 {
     Tex t = {.m = m, .f = out};
+    size_t nt = (size_t)model_ntables(m) + 1;
+    t.table_placed = xmalloc(nt * sizeof *t.table_placed);
+    memset(t.table_placed, 0, nt * sizeof *t.table_placed);
     find_inserts(&t);
     frame_start(&t);
     title_page(&t);
@@ -360,5 +382,6 @@ int emit_latex(Model *m, FILE *out)
         narrative(&t);
     appendix(&t);
     tex_raw(&t, "\\end{document}\n");
+    free(t.table_placed);
     return ferror(out) ? -1 : 0;
 }

@@ -28,9 +28,9 @@ typedef enum TexBlock {
 } TexBlock;
 
 typedef struct Tex {
-    Model *m;
+    const Model *m;
     FILE *f;
-    bool table_placed[T__COUNT]; /* inserted by the narrative */
+    bool *table_placed;          /* [model_ntables]: inserted by the narrative */
     bool block_placed[TB__COUNT];
 } Tex;
 
@@ -66,12 +66,12 @@ void tex_longtable(Tex *t, const char *spec);
  * budget) when LABEL is set, and 单位：万元. */
 void tex_meta_row(Tex *t, int ncols, const char *label, const char *value);
 
-/* ---- emit_latex_tables.c: the nine tables ------------------------------------- */
+/* ---- latex_tables.c: the tables ------------------------------------- */
 
-/* Table ID of the department.  OWN_PAGE: in the tables part (a page of its
+/* Table ID of the department (its definition says how it is set).  OWN_PAGE: in the tables part (a page of its
  * own and an entry in the contents), and PART_START: the part's first, under
  * its heading; otherwise inserted in the narrative where it stands. */
-void tex_table(Tex *t, TableId id, bool own_page, bool part_start);
+void tex_table(Tex *t, int id, bool own_page, bool part_start);
 
 /* ---- emit_latex_extra.c: the other blocks ------------------------------------- */
 

@@ -171,7 +171,7 @@ static const char *level1(const Model *m, const Indicator *in)
 {
     if (in->level1)
         return in->level1;
-    const CatEntry *e = cat_find(&m->cat.k[CAT_INDICATOR], in->level2);
+    const CatEntry *e = cat_find(&m->cat->k[CAT_INDICATOR], in->level2);
     return e && e->extra ? e->extra : "";
 }
 
@@ -275,7 +275,7 @@ static void projects(Tex *t)
 
 /* The figure 采购.WHAT of UNIT (-1: the department) from the model, or
  * false when no purchase line in scope has it written (SME: an `sme`). */
-static bool purchase_total(Model *m, const char *what, int unit, bool sme, Dec *out)
+static bool purchase_total(const Model *m, const char *what, int unit, bool sme, Dec *out)
 {
     bool any = false;
     for (int i = 0; i < m->nprojects; i++)
@@ -284,7 +284,7 @@ static bool purchase_total(Model *m, const char *what, int unit, bool sme, Dec *
                 any |= sme ? m->projects[i].pur[j].has_sme : m->projects[i].pur[j].has_amount;
     PathSeg leaf = {.name = what}, root = {.name = "采购", .next = &leaf};
     char msg[256];
-    return any && model_value(m, &root, (ValueCtx){unit, -1}, out, NULL, msg, sizeof msg) == VAL_OK;
+    return any && model_value(m, &root, (ValueCtx){unit, -1}, out, NULL, NULL, msg, sizeof msg) == VAL_OK;
 }
 
 /* A 合计 or 小计 row: LABEL over the first seven columns, then the
@@ -333,7 +333,7 @@ static void purchase_line(Tex *t, const Project *p, const Purchase *u)
 /* 合计, then for each unit that buys its 小计 and its lines. */
 static void purchases(Tex *t, bool caption)
 {
-    Model *m = t->m;
+    const Model *m = t->m;
     open_block_table(t, "\\footnotesize", PURCHASE_COLS, 9,
                      caption ? block_titles[TB_PURCHASES] : NULL, true, NULL,
                      "\\budhd 项目名称 & \\budhd 预算资金 & \\budhd 品目名称 & \\budhd 目录代码 & "

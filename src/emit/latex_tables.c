@@ -1,5 +1,5 @@
 /*
- * emit_latex_tables.c — the nine tables of the disclosure in LaTeX, in
+ * latex_tables.c — the tables of the disclosure in LaTeX, in
  * their published layout (domain.md): the title, a line with 编制单位,
  * 预算年度 and 单位, a head with the column titles (grouped as printed:
  * 功能分类科目 over 科目编码 and 科目名称, 本年收入 over the sources …) and
@@ -17,63 +17,20 @@
 
 #include "emit/latex.h"
 
-/* How a table is set. */
-typedef struct Layout {
-    const char *spec;     /* column widths (tex_longtable), 序号 first */
-    int ncols;            /* columns in all */
-    bool landscape;
-    const char *size;     /* the font size of the table */
-    const char *codehead; /* the title over 科目编码 and 科目名称, or NULL */
-    const char *group;    /* a title over amount columns GFROM … GTO, or NULL */
-    int gfrom, gto;
-} Layout;
-
-static const Layout layouts[T__COUNT] = {
-    [T_SZ] = {"C60 L330 R140 L330 R140", 5, false, "\\small", NULL, NULL, 0, 0},
-    [T_SR] = {"C35 C70 L175 R72 R72 R72 R72 R72 R72 R72 R72 R72 R72", 13, true, "\\footnotesize",
-              "功能分类科目", "本年收入", 1, 8},
-    [T_ZC] = {"C40 C80 L244 R106 R106 R106 R106 R106 R106", 9, true, "\\footnotesize",
-              "功能分类科目", NULL, 0, 0},
-    [T_CZ] = {"C55 L180 R105 L220 R110 R110 R110 R110", 8, false, "\\footnotesize", NULL, NULL, 0,
-              0},
-    [T_GP] = {"C60 C120 L400 R140 R140 R140", 6, false, "\\small", "功能分类科目", NULL, 0, 0},
-    [T_BASIC] = {"C60 C120 L400 R140 R140 R140", 6, false, "\\small", "部门预算支出经济分类科目",
-                 "一般公共预算基本支出", 0, 2},
-    [T_FUND] = {"C60 C120 L400 R140 R140 R140", 6, false, "\\small", "功能分类科目", NULL, 0, 0},
-    [T_SOE] = {"C60 C120 L400 R140 R140 R140", 6, false, "\\small", "功能分类科目", NULL, 0, 0},
-    [T_SG] = {"C60 L340 R150 R150 R150 R150", 6, false, "\\small", NULL, "资金性质", 0, 3},
-};
-
-/* The rows of table 9 as printed, by their key. */
-static const struct {
-    const char *key, *label;
-} sg_labels[] = {
-    {"三公小计", "“三公”经费小计"},
-    {"因公出国费", "一、因公出国（境）费"},
-    {"教学科研人员因公出国费", "其中：教学科研人员因公出国（境）费"},
-    {"其他因公出国费", "其他因公出国（境）费"},
-    {"公务用车购置及运维费", "二、公务用车购置及运维费"},
-    {"公务用车购置费", "其中：公务用车购置费"},
-    {"公务用车运行维护费", "公务用车运行维护费"},
-    {"公务接待费", "三、公务接待费"},
-};
-
-/* The note of an empty table when the budget states none. */
-static const char *default_note(TableId id)
+/* The LaTeX command of a layout's font size (tabledef.h allows these). */
+static const char *size_command(const char *size)
 {
-    switch (id) {
-    case T_FUND: return "本部门无政府性基金预算财政拨款预算，此表为空表。";
-    case T_SOE: return "本部门无国有资本经营预算财政拨款预算，此表为空表。";
-    case T_SG: return "本部门无财政拨款“三公”经费预算，此表为空表。";
-    default: return "本部门无此项预算，此表为空表。";
-    }
+    return !size ? "" : strcmp(size, "footnotesize") == 0 ? "\\footnotesize"
+                      : strcmp(size, "scriptsize") == 0   ? "\\scriptsize"
+                      : strcmp(size, "normalsize") == 0   ? "\\normalsize"
+                                                          : "\\small";
 }
 
 /* The note the budget states under table ID (`table … { note "…" }`), or NULL. */
-static const char *stated_note(const Model *m, TableId id)
+static const char *stated_note(const Model *m, int id)
 {
     for (int i = 0; i < m->nstated; i++)
-        if (m->stated[i].id == id && m->stated[i].note)
+        if (m->stated[i].table == id && m->stated[i].note)
             return m->stated[i].note;
     return NULL;
 }
@@ -88,17 +45,13 @@ static bool table_empty(const Table *tb)
     return true;
 }
 
-/* A row's name as printed: table 9's labels, a code's catalogue name (the
- * code itself when the catalogue has none). */
-static const char *row_name(TableId id, const TRow *r)
+/* A row's name as printed: its label; a code the catalogue lacks is
+ * printed as itself. */
+static const char *row_name(const TRow *r)
 {
-    if (id == T_SG)
-        for (size_t i = 0; i < sizeof sg_labels / sizeof sg_labels[0]; i++)
-            if (strcmp(r->key, sg_labels[i].key) == 0)
-                return sg_labels[i].label;
-    if (r->kind == ROW_CODE && !*r->name)
+    if (r->kind == ROW_CODE && !*r->label)
         return r->key;
-    return r->name;
+    return r->label;
 }
 
 /* ---- the head ------------------------------------------------------------------- */
@@ -106,16 +59,17 @@ static const char *row_name(TableId id, const TRow *r)
 /* The 栏次 row: the columns after 序号 numbered 1, 2, 3 … */
 static void column_numbers(Tex *t, int ncols)
 {
-    tex_raw(t, "\\budhd 栏次");
+    tex_raw(t, "\\budhd ");
+    tex_line(t, vocab_label(t->m->vocab, "column_numbers"));
     for (int c = 1; c < ncols; c++)
         tex_fmt(t, " & \\budhd %d", c);
     tex_raw(t, " \\\\ \\hline\n");
 }
 
 /* Column title C of a table, less its group's title (本年收入小计 → 小计). */
-static void leaf_title(Tex *t, const Layout *l, const Table *tb, int c)
+static void leaf_title(Tex *t, const TableLayout *l, const Table *tb, int c)
 {
-    const char *s = tb->cols[c];
+    const char *s = tb->def->cols[c].title;
     size_t n = l->group ? strlen(l->group) : 0;
     if (n && c >= l->gfrom && c <= l->gto && strncmp(s, l->group, n) == 0 && s[n])
         s += n;
@@ -125,30 +79,44 @@ static void leaf_title(Tex *t, const Layout *l, const Table *tb, int c)
 
 /* The head of a one-sided table: the group titles over the column titles,
  * which stand in the head's last row. */
-static void head_one_sided(Tex *t, const Layout *l, const Table *tb)
+static void head_one_sided(Tex *t, const TableLayout *l, const Table *tb)
 {
-    int first = l->codehead ? 4 : 3; /* the first amount column, from 1 */
-    if (l->codehead || l->group) {
-        tex_raw(t, l->codehead ? " & \\multicolumn{2}{c|}{" : " & ");
-        if (l->codehead)
-            tex_fmt(t, "%s}", l->codehead);
+    const Vocab *v = t->m->vocab;
+    int first = l->head ? 4 : 3; /* the first amount column, from 1 */
+    if (l->head || l->group) {
+        tex_raw(t, l->head ? " & \\multicolumn{2}{c|}{" : " & ");
+        if (l->head) {
+            tex_line(t, l->head);
+            tex_raw(t, "}");
+        }
         for (int c = 0; c < tb->ncols; c++) {
             if (l->group && c == l->gfrom) {
-                tex_fmt(t, " & \\multicolumn{%d}{c|}{%s}", l->gto - l->gfrom + 1, l->group);
+                tex_fmt(t, " & \\multicolumn{%d}{c|}{", l->gto - l->gfrom + 1);
+                tex_line(t, l->group);
+                tex_raw(t, "}");
                 c = l->gto;
             } else {
                 tex_raw(t, " & ");
             }
         }
         tex_raw(t, " \\\\");
-        if (l->codehead)
+        if (l->head)
             tex_raw(t, " \\cline{2-3}");
         if (l->group)
             tex_fmt(t, " \\cline{%d-%d}", first + l->gfrom, first + l->gto);
         tex_raw(t, "\n");
     }
-    tex_raw(t, l->codehead ? "\\budhd 序号 & \\budhd 科目编码 & \\budhd 科目名称"
-                           : "\\budhd 序号 & \\budhd 项目");
+    tex_raw(t, "\\budhd ");
+    tex_line(t, vocab_label(v, "serial"));
+    if (l->head) {
+        tex_raw(t, " & \\budhd ");
+        tex_line(t, vocab_label(v, "code_head"));
+        tex_raw(t, " & \\budhd ");
+        tex_line(t, vocab_label(v, "code_name"));
+    } else {
+        tex_raw(t, " & \\budhd ");
+        tex_line(t, vocab_label(v, "item"));
+    }
     for (int c = 0; c < tb->ncols; c++)
         leaf_title(t, l, tb, c);
     tex_raw(t, " \\\\ \\hline\n");
@@ -157,21 +125,32 @@ static void head_one_sided(Tex *t, const Layout *l, const Table *tb)
 
 /* The head of tables 1 and 4: 收入 over 项目 and its amount, 支出 over 项目
  * and the table's columns. */
-static void head_two_sided(Tex *t, const Layout *l, const Table *tb)
+static void head_two_sided(Tex *t, const TableLayout *l, const Table *tb)
 {
-    tex_fmt(t, " & \\multicolumn{2}{c|}{收入} & \\multicolumn{%d}{c|}{支出} \\\\ \\cline{2-%d}\n",
-            tb->ncols + 1, l->ncols);
-    tex_fmt(t, "\\budhd 序号 & \\budhd 项目 & \\budhd %s & \\budhd 项目",
-            tb->id == T_SZ ? "预算数" : "金额");
+    const Vocab *v = t->m->vocab;
+    const SideDef *in = &tb->def->sides[0], *ex = &tb->def->sides[1];
+    tex_raw(t, " & \\multicolumn{2}{c|}{");
+    tex_line(t, in->title);
+    tex_fmt(t, "} & \\multicolumn{%d}{c|}{", tb->ncols + 1);
+    tex_line(t, ex->title);
+    tex_fmt(t, "} \\\\ \\cline{2-%d}\n", l->ncols);
+    tex_raw(t, "\\budhd ");
+    tex_line(t, vocab_label(v, "serial"));
+    tex_raw(t, " & \\budhd ");
+    tex_line(t, vocab_label(v, "item"));
+    tex_raw(t, " & \\budhd ");
+    tex_line(t, in->amount_title ? in->amount_title : tb->def->cols[0].title);
+    tex_raw(t, " & \\budhd ");
+    tex_line(t, vocab_label(v, "item"));
     for (int c = 0; c < tb->ncols; c++)
         leaf_title(t, l, tb, c);
     tex_raw(t, " \\\\ \\hline\n");
     column_numbers(t, l->ncols);
 }
 
-static void head(Tex *t, const Layout *l, const Table *tb)
+static void head(Tex *t, const TableLayout *l, const Table *tb)
 {
-    if (tb->id == T_SZ || tb->id == T_CZ)
+    if (tb->def->nsides == 2)
         head_two_sided(t, l, tb);
     else
         head_one_sided(t, l, tb);
@@ -190,7 +169,7 @@ static void rows_one_sided(Tex *t, const Table *tb, bool labels)
                 tex_line(t, r->key);
             tex_raw(t, " & ");
         }
-        tex_text(t, row_name(tb->id, r));
+        tex_text(t, row_name(r));
         for (int c = 0; c < tb->ncols; c++) {
             tex_raw(t, " & ");
             tex_cell(t, &r->cells[c]);
@@ -208,25 +187,12 @@ static void side(Tex *t, const TRow *r, int ncells, int ordinal)
     if (r && ordinal > 0)
         tex_fmt(t, "%s、", tex_cn_number(ordinal, cn, sizeof cn));
     if (r)
-        tex_text(t, row_name(T_SZ, r));
+        tex_text(t, row_name(r));
     for (int c = 0; c < ncells; c++) {
         tex_raw(t, " & ");
         if (r)
             tex_cell(t, &r->cells[c]);
     }
-}
-
-/* The total rows at the foot of each side (本年收入合计 … 支出总计). */
-static bool foot_row(const TRow *r)
-{
-    static const char *const keys[] = {"本年收入合计", "上年结转结余", "年初结转结余",
-                                       "收入总计"};
-    if (r->section == 1)
-        return r->kind != ROW_CODE;
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-        if (strcmp(r->key, keys[i]) == 0)
-            return true;
-    return false;
 }
 
 /* The rows of table 1 or 4: income sources against the function 类, then
@@ -241,7 +207,7 @@ static void rows_two_sided(Tex *t, const Table *tb)
             list[s][f] = xmalloc((size_t)(tb->nrows + 1) * sizeof *list[s][f]);
     for (int i = 0; i < tb->nrows; i++) {
         const TRow *r = &tb->rows[i];
-        int s = r->section ? 1 : 0, f = foot_row(r) ? 1 : 0;
+        int s = r->section ? 1 : 0, f = r->foot ? 1 : 0;
         list[s][f][n[s][f]++] = r;
     }
     int seq = 0;
@@ -264,55 +230,64 @@ static void rows_two_sided(Tex *t, const Table *tb)
 /* Where the table goes (its page, the contents), its font, and the
  * longtable with its head: on the first page with the title and the
  * 编制单位 line, on the next ones with the title marked 续. */
-static void open_table(Tex *t, const Layout *l, const Table *tb, bool own_page, bool part_start)
+static void open_table(Tex *t, const TableLayout *l, const Table *tb, bool own_page,
+                       bool part_start)
 {
     char year[16];
-    const char *title = table_title(tb->id);
+    const char *title = tb->def->title;
     if (own_page)
         tex_raw(t, "\\clearpage\n");
     if (l->landscape)
         tex_raw(t, "\\begin{landscape}\n");
-    if (part_start)
-        tex_raw(t, "\\section{部门预算公开表}\n");
+    if (part_start) {
+        tex_raw(t, "\\section{");
+        tex_line(t, t->m->disclosure->title ? t->m->disclosure->title : "");
+        tex_raw(t, "}\n");
+    }
     if (own_page) {
         tex_raw(t, "\\addcontentsline{toc}{subsection}{");
         tex_line(t, title);
         tex_raw(t, "}\n");
     }
-    tex_fmt(t, "\\begingroup%s\\setlength{\\tabcolsep}{3pt}\n", l->size);
+    tex_fmt(t, "\\begingroup%s\\setlength{\\tabcolsep}{3pt}\n", size_command(l->size));
     tex_longtable(t, l->spec);
     tex_fmt(t, "\\multicolumn{%d}{T}{\\budtitle{", l->ncols);
     tex_line(t, title);
     tex_raw(t, "}} \\\\[4pt]\n");
     snprintf(year, sizeof year, "%d", t->m->year);
-    tex_meta_row(t, l->ncols, "预算年度：", year);
+    tex_meta_row(t, l->ncols, vocab_label(t->m->vocab, "budget_year"), year);
     tex_raw(t, "\\hline\n");
     head(t, l, tb);
     tex_fmt(t, "\\endfirsthead\n\\multicolumn{%d}{Y}{\\small ", l->ncols);
     tex_line(t, title);
-    tex_raw(t, "（续）} \\\\ \\hline\n");
+    tex_line(t, vocab_label(t->m->vocab, "continued"));
+    tex_raw(t, "} \\\\ \\hline\n");
     head(t, l, tb);
     tex_raw(t, "\\endhead\n");
 }
 
-void tex_table(Tex *t, TableId id, bool own_page, bool part_start)
+void tex_table(Tex *t, int id, bool own_page, bool part_start)
 {
-    const Layout *l = &layouts[id];
     const Table *tb = model_table(t->m, id, -1);
+    const TableLayout *l = &tb->def->layout;
+    const Vocab *v = t->m->vocab;
     bool empty = table_empty(tb);
     open_table(t, l, tb, own_page, part_start);
-    if (id == T_SZ || id == T_CZ)
+    if (tb->def->nsides == 2)
         rows_two_sided(t, tb);
-    else if (!empty || id == T_SG) /* table 9's rows are its fixed items */
-        rows_one_sided(t, tb, id == T_SG);
+    else if (!empty || tb->def->catalog < 0) /* fixed rows are printed empty too */
+        rows_one_sided(t, tb, tb->def->catalog < 0);
     tex_raw(t, "\\end{longtable}\n\\endgroup\n");
     const char *note = stated_note(t->m, id);
     if (!note && empty)
-        note = default_note(id);
+        note = tb->def->note ? tb->def->note : vocab_label(v, "empty_note");
     if (note) {
+        const char *mark = vocab_label(v, "note_mark"); /* 注： */
+        size_t n = strlen(mark);
         tex_raw(t, "\\budnote{");
-        if (strncmp(note, "注", strlen("注")) != 0)
-            tex_raw(t, "注：");
+        /* a note that starts with 注 has its own mark */
+        if (n < 3 || strncmp(note, mark, 3) != 0)
+            tex_line(t, mark);
         tex_text(t, note);
         tex_raw(t, "}\n");
     }

@@ -90,6 +90,7 @@ static const char *const stmt_names[S__COUNT] = {
     [S_SECTION] = "section",   [S_HEADING] = "heading",
     [S_INSERT] = "insert",     [S_GLOSSARY] = "glossary",
     [S_RULE] = "rule",         [S_CATALOG] = "catalog",
+    [S_VOCABULARY] = "vocabulary", [S_DISCLOSURE] = "disclosure", [S_TABLEDEF] = "table",
 };
 
 const char *ast_stmt_name(StmtKind k)

@@ -86,6 +86,8 @@ typedef enum StmtKind {
     S_PRIOR, S_TABLE, S_NOTE, S_ASSETS, S_PLANNED,
     S_NARRATIVE, S_SECTION, S_HEADING, S_INSERT, S_GLOSSARY,
     S_RULE, S_CATALOG,
+    S_VOCABULARY, S_DISCLOSURE,
+    S_TABLEDEF,   /* a `table` inside a `disclosure`: a table's definition */
     S__COUNT
 } StmtKind;
 

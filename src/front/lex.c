@@ -186,7 +186,8 @@ static const struct Keyword {
 } keywords[] = {
     /* sorted by strcmp for bsearch */
     {"amount", AMOUNT},       {"assets", ASSETS},     {"catalog", CATALOG},
-    {"code", CODE},           {"department", DEPARTMENT}, {"economic", ECONOMIC},
+    {"code", CODE},           {"department", DEPARTMENT}, {"disclosure", DISCLOSURE},
+    {"economic", ECONOMIC},
     {"funding", FUNDING},     {"glossary", GLOSSARY}, {"goal", GOAL},
     {"heading", HEADING},     {"import", IMPORT},     {"income", INCOME},
     {"indicators", INDICATORS}, {"insert", INSERT},   {"measure", MEASURE},
@@ -197,7 +198,7 @@ static const struct Keyword {
     {"rule", RULE},           {"sangong", SANGONG},   {"section", SECTION},
     {"sme", SME},             {"source", SOURCE},     {"spending", SPENDING},
     {"table", TABLE},         {"target", TARGET},     {"unit", UNIT},
-    {"year", YEAR},
+    {"vocabulary", VOCABULARY}, {"year", YEAR},
 };
 
 static int kw_cmp(const void *key, const void *elem)

@@ -42,12 +42,8 @@ void stdcache_free(StdCache *c)
 {
     for (StdEntry *e = c->entries; e; e = e->next)
         src_free(e->file);
-    if (c->catalogs)
-        catalogs_free(c->catalogs);
     arena_free(&c->arena);
     c->entries = NULL;
-    c->catalogs = NULL;
-    c->catalog_key = NULL;
 }
 
 static StdEntry *cache_find(StdCache *c, const char *real)

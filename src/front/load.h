@@ -11,10 +11,9 @@
 #define BUDC_FRONTEND_H
 
 #include "base/arena.h"
-#include "front/ast.h"
-#include "model/catalog.h"
 #include "base/diag.h"
 #include "base/source.h"
+#include "front/ast.h"
 
 typedef struct Module {
     SrcFile *file;     /* owned by the program */
@@ -42,10 +41,6 @@ typedef struct StdEntry {
 typedef struct StdCache {
     Arena arena;
     StdEntry *entries;
-    /* The catalogues of the standard library, built once: budgets without
-     * catalogues of their own share them (read-only). */
-    char *catalog_key;  /* the std files they were built from, or NULL */
-    Catalogs *catalogs;
 } StdCache;
 
 void stdcache_init(StdCache *c);

@@ -37,9 +37,12 @@ static const StmtKind allowed[][8] = {
     [S_ASSETS] = {S_PLANNED},
     [S_NARRATIVE] = {S_SECTION},
     [S_SECTION] = {S_HEADING, S_INSERT},
+    [S_DISCLOSURE] = {S_TABLEDEF},
+    [S_TABLEDEF] = {S_NOTE},
 };
 /* The top level also takes these (the list above is full). */
-static const StmtKind allowed_file_more[] = {S_GLOSSARY, S_RULE, S_CATALOG};
+static const StmtKind allowed_file_more[] = {S_GLOSSARY, S_RULE, S_CATALOG, S_VOCABULARY,
+                                             S_DISCLOSURE};
 
 /* Statements that may appear at most once in their block. */
 static bool is_singleton(StmtKind k)
@@ -69,6 +72,8 @@ static bool may_hold(int parent, StmtKind k)
 
 static const char *parent_name(int parent)
 {
+    if (parent == S_TABLEDEF)
+        return "table' (of a 'disclosure"; /* printed as a 'table' (of a 'disclosure') block */
     return parent == CTX_FILE ? "the top level of a file" : ast_stmt_name((StmtKind)parent);
 }
 
@@ -262,6 +267,27 @@ static void check_row(Ctx *c, int parent, Stmt *s)
         expect(&r, str, "the term as a string");
         expect(&r, str, "its definition as a string");
         break;
+    case S_VOCABULARY:
+        r.shape = "WORD [\"printed\"…] [TAG…], or WORD [\"printed\"] = WORD…";
+        expect(&r, word | str, "the word");
+        while (!r.failed && optional(&r, str))
+            ;
+        if (r.at && r.at->kind == A_OP && r.at->op == OP_EQ) {
+            r.at = r.at->next;
+            expect(&r, word | str, "the word it stands for");
+            while (!r.failed && r.at)
+                expect(&r, word | str, "a word");
+            break;
+        }
+        while (!r.failed && r.at)
+            expect(&r, word | num, "a tag word");
+        break;
+    case S_TABLEDEF:
+        r.shape = "WHAT ARGUMENT…, e.g. column total \"合计\" 支出 (docs/tables.md)";
+        expect(&r, word, "what the line defines (key, column, row, codes …)");
+        while (!r.failed && r.at)
+            expect(&r, word | K(A_PATH) | str | num, "a word, a path, a string or a number");
+        break;
     case S_CATALOG:
         r.shape = "CODE [\"name\"] TAG…, e.g. 207 \"文化旅游体育与传媒支出\" M S";
         expect(&r, num | K(A_PCODE) | word | str, "the entry's code");
@@ -383,6 +409,8 @@ static void check_stmt(Ctx *c, int parent, Stmt *s)
             parse_quotes(c, s->args);
         return;
     }
+    if (parent == S_DISCLOSURE && s->kind == S_TABLE)
+        s->kind = S_TABLEDEF; /* a table's definition, not a table as printed */
     if (!may_hold(parent, s->kind)) {
         char where[256];
         where_allowed(s->kind, where, sizeof where);
@@ -407,6 +435,13 @@ static void check_stmt(Ctx *c, int parent, Stmt *s)
     }
     case S_HEADING:
         parse_quotes(c, s->args);
+        break;
+    case S_TABLE:
+        if (s->args->next && s->args->next->text)
+            error(c, s->args->next->loc, "E-PLACE",
+                  "a printed table is named by its word alone (table %s {); a title belongs "
+                  "to a table's definition, inside a 'disclosure' block",
+                  s->args->text);
         break;
     default:
         break;

@@ -2,23 +2,21 @@
  * model.h — the one model of a budget that every check and back end reads.
  *
  * model_build walks the checked syntax trees of a program once and collects
- * the facts (income, spending, basic expenditure, 三公, projects with their
- * indicators and purchases, prior-year figures, assets, narrative, rules)
- * with the source range of every value.  Names written in the source
- * (fund sources, kinds, 三公 items) are resolved to enums here; a name that
- * is not one of them is reported (E-SOURCE, E-KIND, E-SANGONG-ITEM) and the
- * fact is left out, so later checks never see an unresolved name.
+ * the facts (income, spending, basic expenditure, 三公: facts.h; projects
+ * with their indicators and purchases, prior-year figures, assets,
+ * narrative, rules) with the source range of every value.  The words
+ * written in the source (fund sources, kinds, 三公 items) are resolved
+ * against the vocabulary (vocab.h) here; a word that is not one of them is
+ * reported (E-SOURCE, E-KIND, E-SANGONG-ITEM) and the fact left out, so
+ * later checks never see an unresolved word.
  *
- * model_tables derives the nine tables of the disclosure (domain.md) from the
- * facts, for one unit or for the department (the sum over its units).  The
- * tables satisfy every intra-table identity of rules.md section C by
- * construction; the checks compare what an author states with them.
- *
- * model_value evaluates a path (支出.合计, 基本支出[30201], 上年.三公.合计 …)
- * for narrative quotes and rules.
+ * model_finish then derives every table of the budget's disclosure
+ * (tabledef.h) for the department and for each unit (tables.c), and renders
+ * the narrative's text.  From then on the model is read only: checks and
+ * back ends take it const.  Every sum goes through query.h.
  *
  * Everything lives in the model's arena; the model refers to the program's
- * syntax trees and source files, which must outlive it.
+ * syntax trees and source files and to its Defs, which must outlive it.
  */
 #ifndef BUDC_MODEL_H
 #define BUDC_MODEL_H
@@ -26,56 +24,12 @@
 #include <stdbool.h>
 
 #include "base/arena.h"
-#include "front/ast.h"
-#include "model/catalog.h"
 #include "base/decimal.h"
 #include "base/diag.h"
+#include "front/ast.h"
 #include "front/load.h"
-
-/* ---- closed sets ------------------------------------------------------------ */
-
-/* Fund sources: the income columns of 收入总表, in printed order. */
-typedef enum Source {
-    SRC_GP,        /* 一般公共预算 (拨款收入) */
-    SRC_FUND,      /* 政府性基金 (预算拨款收入) */
-    SRC_SOE,       /* 国有资本经营 (预算拨款收入) */
-    SRC_SPECIAL,   /* 财政专户 (管理资金收入) */
-    SRC_SHIYE,     /* 事业收入 */
-    SRC_OPERATING, /* 经营收入 (事业单位经营收入) */
-    SRC_HIGHER,    /* 上级补助 (收入) */
-    SRC_AFFILIATE, /* 附属单位上缴 (收入) */
-    SRC_OTHER,     /* 其他收入 */
-    SRC_CARRY,     /* 上年结转 (结余) */
-    SRC__COUNT
-} Source;
-
-/* The three 财政拨款 sources are the first three. */
-#define SRC_IS_FISCAL(s) ((s) <= SRC_SOE)
-
-/* Kinds of expenditure: the columns of 支出总表 after 合计. */
-typedef enum Kind { KIND_BASIC, KIND_PROJECT, KIND_OPERATING, KIND_UPPER, KIND_SUBSIDY, KIND__COUNT } Kind;
-
-typedef enum EconClass { EC_PERSONNEL, EC_PUBLIC } EconClass; /* 人员经费, 公用经费 */
-
-/* 三公 items as written in `sangong` blocks. */
-typedef enum SgItem {
-    SG_ABROAD_EDU,   /* 教学科研人员因公出国费 */
-    SG_ABROAD_OTHER, /* 其他因公出国费 */
-    SG_CAR_BUY,      /* 公务用车购置费 */
-    SG_CAR_RUN,      /* 公务用车运行维护费 */
-    SG_RECEPTION,    /* 公务接待费 */
-    SG__COUNT
-} SgItem;
-
-const char *source_name(Source s);    /* 一般公共预算 … */
-const char *source_title(Source s);   /* 一般公共预算拨款收入 … (as printed in table 1) */
-int source_lookup(const char *word);  /* Source, or -1; accepts the long forms */
-const char *kind_name(Kind k);        /* 基本 … */
-const char *kind_title(Kind k);       /* 基本支出 … */
-int kind_lookup(const char *word);    /* Kind, or -1; accepts the 支出 suffix */
-const char *sg_item_name(SgItem i);   /* 公务接待费 … */
-int sg_item_lookup(const char *word);
-const char *econ_class_name(EconClass c); /* 人员经费, 公用经费 */
+#include "model/defs.h"
+#include "model/facts.h"
 
 /* ---- facts ------------------------------------------------------------------ */
 
@@ -86,44 +40,9 @@ typedef struct Unit {
     const char *rank, *funding;
     Loc loc;            /* the unit's head line */
     Loc nature_loc;
+    bool admin;         /* a 行政单位 or 参公事业单位 (unit_is_admin) */
     int nerrors;        /* errors in its facts (their balance is not checked) */
 } Unit;
-
-/* Facts share these fields: the unit (index into Model.units), the whole
- * line and the amount's range. */
-typedef struct Income {
-    int unit;
-    Source src;
-    Dec amount;
-    Loc loc, amount_loc;
-} Income;
-
-typedef struct Spend {
-    int unit;
-    const char *code; /* 7 digits as written */
-    Kind kind;
-    Source src;       /* the block's source */
-    Dec amount;
-    Loc loc, code_loc, amount_loc;
-} Spend;
-
-typedef struct Econ {
-    int unit;
-    const char *code; /* 5 digits as written */
-    EconClass cls;
-    bool cls_written; /* 人员经费/公用经费 written on the line */
-    Source src;
-    Dec amount;
-    Loc loc, code_loc, amount_loc;
-} Econ;
-
-typedef struct Sangong {
-    int unit;
-    SgItem item;
-    Source src;
-    Dec amount;
-    Loc loc, amount_loc;
-} Sangong;
 
 /* An indicator value: a number with operator and measure, or a phrase. */
 typedef enum IndValueKind {
@@ -143,6 +62,10 @@ typedef struct IndValue {
     Loc loc;             /* the whole value */
 } IndValue;
 
+/* The text of V as written; for a number the source could not give, its
+ * operator, number and measure ("≤72万元") into BUF. */
+const char *indvalue_text(const IndValue *v, char *buf, size_t n);
+
 typedef struct Indicator {
     const char *level1;  /* 一级 as written, or NULL */
     const char *level2;  /* 二级 as written */
@@ -160,7 +83,7 @@ typedef struct Purchase {
     bool measure_is_number; /* written as a number, or a string of digits */
     bool has_quantity, has_price, has_amount, has_sme;
     Dec quantity, price, amount, sme;
-    Source src;          /* default 一般公共预算 */
+    int src;             /* a source word; default the one tagged general */
     Loc loc, pcode_loc, name_loc, measure_loc, quantity_loc, price_loc, amount_loc, sme_loc;
 } Purchase;
 
@@ -201,24 +124,6 @@ typedef struct PriorFact {
 
 /* ---- tables ----------------------------------------------------------------- */
 
-typedef enum TableId {
-    T_SZ,    /* 1 部门收支总表 */
-    T_SR,    /* 2 部门收入总表 */
-    T_ZC,    /* 3 部门支出总表 */
-    T_CZ,    /* 4 财政拨款收支总表 */
-    T_GP,    /* 5 一般公共预算财政拨款支出表 */
-    T_BASIC, /* 6 一般公共预算财政拨款基本支出表 */
-    T_FUND,  /* 7 政府性基金预算财政拨款支出表 */
-    T_SOE,   /* 8 国有资本经营预算财政拨款支出表 */
-    T_SG,    /* 9 财政拨款"三公"经费支出表 */
-    T__COUNT
-} TableId;
-
-const char *table_word(TableId t);  /* the word written after `table`: 收支总表 … */
-const char *table_key(TableId t);   /* a stable ASCII identifier: summary, income … */
-const char *table_title(TableId t); /* the printed title: 部门预算收支总表 … */
-int table_lookup(const char *word); /* TableId, or -1 */
-
 /* A cell: its value, and whether any fact contributes (blank vs 0.00). */
 typedef struct Cell {
     Dec v;
@@ -233,27 +138,27 @@ typedef enum RowKind {
 
 typedef struct TRow {
     RowKind kind;
-    const char *key;  /* code, label, or 合计 */
-    const char *name; /* catalogue name of a code; the label itself otherwise */
-    int level;        /* ROW_CODE: 1, 2, 3; otherwise 0 */
-    int section;      /* T_SZ and T_CZ: 0 = income side, 1 = expenditure side */
-    Cell *cells;      /* ncols */
+    const char *key;   /* code, label, or 合计 */
+    const char *name;  /* catalogue name of a code; the definition's name otherwise */
+    const char *label; /* as printed in the PDF (tabledef.h) */
+    int level;         /* ROW_CODE: 1, 2, 3; otherwise 0 */
+    int section;       /* its side (TableDef.sides), 0 in a one-sided table */
+    bool foot;         /* a two-sided table's foot row */
+    const RowDef *def; /* the definition's row it comes from */
+    Cell *cells;       /* ncols */
 } TRow;
 
 typedef struct Table {
-    TableId id;
+    const TableDef *def; /* its columns are def->cols */
     int ncols;
-    const char *const *cols;     /* column titles, as printed */
-    const char *const *col_keys; /* stable column identifiers: total, basic … */
     TRow *rows;
     int nrows;
-    int *slots;       /* hash index of rows by key (table_row builds it) */
-    int nslots, indexed;
-    Arena *arena;     /* the model's, where the index lives */
+    int *slots;          /* hash index of rows by key */
+    int nslots;
 } Table;
 
 /* The row with KEY, or NULL. */
-TRow *table_row(const Table *t, const char *key);
+const TRow *table_row(const Table *t, const char *key);
 
 /* ---- stated tables (as printed) --------------------------------------------- */
 
@@ -273,7 +178,7 @@ typedef struct StatedRow {
 } StatedRow;
 
 typedef struct StatedTable {
-    TableId id;
+    int table;        /* index into the disclosure's tables */
     StatedRow *rows;
     int nrows;
     const char *note; /* or NULL */
@@ -342,8 +247,10 @@ typedef struct Rule {
 typedef struct Model {
     Arena arena;
     const Program *program;
-    Catalogs cat;
-    bool cat_shared;   /* cat belongs to the program's StdCache */
+    const Defs *defs;       /* catalogues, vocabulary, tables (not owned) */
+    const Catalogs *cat;    /* &defs->cat */
+    const Vocab *vocab;     /* &defs->vocab */
+    const Disclosure *disclosure; /* the tables of this budget's kind */
 
     bool has_department;
     const char *dept_code, *dept_name;
@@ -353,10 +260,7 @@ typedef struct Model {
     Loc dept_loc;
 
     Unit *units;       int nunits;
-    Income *income;    int nincome;
-    Spend *spend;      int nspend;
-    Econ *econ;        int necon;
-    Sangong *sangong;  int nsangong;
+    Fact *facts[F__COUNT]; int nfacts[F__COUNT];
     Project *projects; int nprojects;
     Target *targets;   int ntargets;
     const char **perf_goals; int nperf_goals;
@@ -367,7 +271,7 @@ typedef struct Model {
     const char *prior_file;  /* as written, relative to its file */
     const SrcFile *prior_from;
     Loc prior_loc;
-    struct Model *prior_model; /* owned by the compilation */
+    const struct Model *prior_model; /* owned by the compilation */
     StatedTable *stated; int nstated;
     Assets assets;
     Section *sections; int nsections;
@@ -377,30 +281,39 @@ typedef struct Model {
     Glossary *glossary; int nglossary;
     Rule *rules;       int nrules;
 
-    Table *tables[T__COUNT]; /* department tables, built by model_tables */
-    /* When trace is set, model_value records where the facts it adds up are
-     * written: the first trace_max in trace[], and how many in trace_total. */
-    Loc *trace;
-    int trace_max, ntrace, trace_total;
+    /* By model_finish: every table of the disclosure, the department's
+     * (unit -1) and each unit's; the text of every paragraph. */
+    Table *tables;           /* [(nunits + 1) * ntables] */
+    const char **rendered;   /* [nparas] */
+    bool finished;
     int nerrors;             /* errors reported while building */
     bool overflow;           /* some sum exceeds the decimal type: nothing is derived */
 } Model;
 
 /* Builds the model of program P (which must have loaded without errors in
- * the files that matter; statements with errors are skipped).  Reports name
- * resolution errors to D.  Returns the number of errors. */
-int model_build(Model *m, const Program *p, DiagCtx *d);
+ * the files that matter; statements with errors are skipped) with the
+ * catalogues, words and tables of DEFS.  Reports name resolution errors to
+ * D.  Returns the number of errors. */
+int model_build(Model *m, const Program *p, const Defs *defs, DiagCtx *d);
+
+/* Derives the tables and renders the text; after it the model is read
+ * only.  Not for a model whose sums overflow (m->overflow). */
+void model_finish(Model *m);
+
 void model_free(Model *m);
 
-/* The nine tables for UNIT (index into m->units), or for the whole
- * department when UNIT is -1.  Department tables are cached in m->tables;
- * unit tables are built on each call in the model's arena. */
-Table *model_table(Model *m, TableId id, int unit);
+/* The parts of model_finish (tables.c, value.c). */
+void model_derive_tables(Model *m);
+const char *model_render(Model *m, const TextPart *parts);
 
-/* Source ranges of the facts that contribute to cell (ROW, COL) of table ID
- * of the department: up to MAX locations into OUT; returns how many there
- * are in all (may exceed MAX). */
-int model_contributors(const Model *m, TableId id, const char *row, int col, Loc *out, int max);
+/* The number of tables of the budget's disclosure, and table T for UNIT
+ * (index into m->units), or for the department when UNIT is -1. */
+int model_ntables(const Model *m);
+const Table *model_table(const Model *m, int t, int unit);
+
+/* The table a printed table's WORD names (its word, title or another word),
+ * or -1. */
+int model_table_find(const Model *m, const char *word);
 
 /* ---- values ----------------------------------------------------------------- */
 
@@ -417,29 +330,38 @@ typedef struct ValueCtx {
     int project;      /* for 项目.… paths: index into m->projects, or -1 */
 } ValueCtx;
 
+/* Where the facts a value adds up are written: the first MAX in LOCS, and
+ * how many there are in TOTAL. */
+typedef struct Trace {
+    Loc *locs;
+    int max, n, total;
+} Trace;
+
 /* Evaluates PATH.  On VAL_OK *out holds the value and *where (if not NULL)
- * the first fact that contributes (or the department line when none does).
- * Otherwise MSG receives a one-line explanation (with a suggestion where one
- * exists). */
-ValueStatus model_value(Model *m, const PathSeg *path, ValueCtx ctx, Dec *out, Loc *where,
-                        char *msg, size_t msgn);
+ * the first fact that contributes (or the department line when none does);
+ * TRACE (if not NULL) receives where the facts are.  Otherwise MSG receives
+ * a one-line explanation (with a suggestion where one exists). */
+ValueStatus model_value(const Model *m, const PathSeg *path, ValueCtx ctx, Dec *out, Loc *where,
+                        Trace *trace, char *msg, size_t msgn);
 
 /* Evaluates an expression of paths and numbers.  Comparisons give 1 or 0.
  * *has_div is set when a division was done (the result is then rounded to
  * 6 decimals, and a quote compares it rounded to the decimals written). */
-ValueStatus model_eval(Model *m, const Expr *e, ValueCtx ctx, Dec *out, Loc *where, bool *has_div,
-                       char *msg, size_t msgn);
+ValueStatus model_eval(const Model *m, const Expr *e, ValueCtx ctx, Dec *out, Loc *where,
+                       bool *has_div, char *msg, size_t msgn);
 
 /* The value a narrative quote shows: {figure = printed} with the printed
  * number's decimals, {figure} as computed (2 decimals after a division).
  * False when it cannot be computed (the checker has reported why). */
-bool model_quote_value(Model *m, const Expr *e, Dec *out);
+bool model_quote_value(const Model *m, const Expr *e, Dec *out);
 
-/* The text of PARTS with each quote replaced by its value (in the arena). */
-const char *model_render(Model *m, const TextPart *parts);
+/* The text of paragraph I with each quote replaced by its value (rendered
+ * by model_finish). */
+const char *model_text(const Model *m, int i);
 
-/* The canonical text of PATH (三公.合计, 支出[207].基本) into BUF. */
-void path_text(const PathSeg *path, char *buf, size_t n);
+/* The canonical text of PATH (三公.合计, 支出[207].基本) into BUF: words
+ * written in their canonical spelling (vocab_canonical). */
+void path_text(const Vocab *v, const PathSeg *path, char *buf, size_t n);
 
 /* Whether U is a 行政单位 or a 参公事业单位 (机关运行经费 covers those), and
  * whether the department has one. */

@@ -19,11 +19,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/model.h"
+#include "model/figure.h"
+#include "model/query.h"
 
 typedef struct V {
-    Model *m;
+    const Model *m;
     ValueCtx ctx;
+    Trace *trace;
     Dec sum;
     Loc where;
     bool found;
@@ -44,12 +46,7 @@ static void take(V *v, bool unit_ok, Dec x, Loc at)
 {
     if (!unit_ok)
         return;
-    Model *m = v->m;
-    if (m->trace) {
-        if (m->ntrace < m->trace_max)
-            m->trace[m->ntrace++] = at;
-        m->trace_total++;
-    }
+    trace_add(v->trace, at);
     dec_acc(&v->sum, x);
     if (!v->found)
         v->where = at;
@@ -69,111 +66,22 @@ static const char *seg_name(const PathSeg *s)
 static const char *const roots[] = {"收入", "支出", "基本支出", "机关运行经费", "三公",
                                     "采购", "资产", "项目", "上年", "增减", "增减率"};
 
-static ValueStatus income(V *v, const PathSeg *s)
+static void take_fact(void *ctx, const Fact *x)
 {
-    const char *w = seg_name(s);
-    if (!w || s->next)
-        return fail(v, "write 收入.合计 or 收入.<source> (收入.一般公共预算 …)");
-    int src = strcmp(w, "合计") == 0 ? -1 : source_lookup(w);
-    if (src < 0 && strcmp(w, "合计") != 0)
-        return fail(v, "'%s' is not a fund source; write 收入.合计 or 收入.一般公共预算 …", w);
-    for (int i = 0; i < v->m->nincome; i++) {
-        const Income *in = &v->m->income[i];
-        take(v, scope(v, in->unit) && (src < 0 || (int)in->src == src), in->amount, in->amount_loc);
-    }
-    return VAL_OK;
+    take(ctx, true, x->amount, x->amount_loc);
 }
 
-static ValueStatus spending(V *v, const PathSeg *s)
+/* 收入, 支出, 基本支出, 机关运行经费 and 三公: sums of facts (figure.h). */
+static ValueStatus facts(V *v, const PathSeg *path)
 {
-    const char *code = NULL;
-    if (s && !s->name) {
-        code = s->index->text;
-        s = s->next;
-    }
-    const char *w = seg_name(s);
-    if (s && (!w || s->next))
-        return fail(v, "write 支出.合计, 支出.基本, 支出[207] or 支出[207].基本");
-    int kind = -1, src = -1;
-    if (w && strcmp(w, "合计") != 0) {
-        kind = kind_lookup(w);
-        if (kind < 0)
-            src = source_lookup(w);
-        if (kind < 0 && src < 0)
-            return fail(v, "'%s' is neither a kind of expenditure (基本, 项目 …) nor a fund source",
-                        w);
-    }
-    if (!code && !w)
-        return fail(v, "write 支出.合计, 支出.基本 or 支出[207]");
-    for (int i = 0; i < v->m->nspend; i++) {
-        const Spend *f = &v->m->spend[i];
-        bool ok = scope(v, f->unit) && (kind < 0 || (int)f->kind == kind) &&
-                  (src < 0 || (int)f->src == src) &&
-                  (!code || strncmp(f->code, code, strlen(code)) == 0);
-        take(v, ok, f->amount, f->amount_loc);
-    }
-    return VAL_OK;
-}
-
-static ValueStatus basic(V *v, const PathSeg *s, bool public_only)
-{
-    const char *code = NULL;
-    int cls = public_only ? EC_PUBLIC : -1;
-    if (!public_only) {
-        if (s && !s->name) {
-            code = s->index->text;
-            s = s->next;
-        }
-        const char *w = seg_name(s);
-        if ((s && (!w || s->next)) || (!code && !w))
-            return fail(v, "write 基本支出.合计, 基本支出.人员经费, 基本支出.公用经费 or "
-                           "基本支出[30201]");
-        if (w && strcmp(w, "人员经费") == 0)
-            cls = EC_PERSONNEL;
-        else if (w && strcmp(w, "公用经费") == 0)
-            cls = EC_PUBLIC;
-        else if (w && strcmp(w, "合计") != 0)
-            return fail(v, "'%s' is not a part of 基本支出; write 合计, 人员经费 or 公用经费", w);
-    } else if (s) {
-        return fail(v, "机关运行经费 has no parts");
-    }
-    /* Table 6 is 一般公共预算 only; so is 机关运行经费, which covers the
-     * 公用经费 of 行政 and 参公事业 units (all units when there is none:
-     * W-ADMIN-COST-SCOPE says that this is outside its definition). */
-    bool admin_only = public_only && model_has_admin_unit(v->m);
-    for (int i = 0; i < v->m->necon; i++) {
-        const Econ *e = &v->m->econ[i];
-        bool ok = scope(v, e->unit) && e->src == SRC_GP && (cls < 0 || (int)e->cls == cls) &&
-                  (!admin_only || unit_is_admin(&v->m->units[e->unit])) &&
-                  (!code || strncmp(e->code, code, strlen(code)) == 0);
-        take(v, ok, e->amount, e->amount_loc);
-    }
-    return VAL_OK;
-}
-
-static ValueStatus sangong(V *v, const PathSeg *s)
-{
-    const char *w = seg_name(s);
-    if (!w || s->next)
-        return fail(v, "write 三公.合计 or 三公.公务接待费 …");
-    unsigned mask = 0;
-    if (strcmp(w, "合计") == 0 || strcmp(w, "三公小计") == 0)
-        mask = (1u << SG__COUNT) - 1;
-    else if (strcmp(w, "因公出国费") == 0 || strcmp(w, "因公出国（境）费") == 0)
-        mask = (1u << SG_ABROAD_EDU) | (1u << SG_ABROAD_OTHER);
-    else if (strcmp(w, "公务用车购置及运维费") == 0 || strcmp(w, "公务用车费") == 0)
-        mask = (1u << SG_CAR_BUY) | (1u << SG_CAR_RUN);
-    else if (sg_item_lookup(w) >= 0)
-        mask = 1u << sg_item_lookup(w);
-    else
-        return fail(v,
-                    "'%s' is not a 三公 item; write 合计, 因公出国费, 公务用车购置及运维费, or an "
-                    "item such as 公务接待费",
-                    w);
-    for (int i = 0; i < v->m->nsangong; i++) {
-        const Sangong *g = &v->m->sangong[i];
-        take(v, scope(v, g->unit) && (mask & (1u << g->item)), g->amount, g->amount_loc);
-    }
+    Filter f;
+    bool admin = false;
+    for (int i = 0; i < v->m->nunits; i++)
+        admin |= v->m->units[i].admin;
+    if (figure_filter(v->m->vocab, path, false, admin, &f, v->msg, v->msgn) != FIG_OK)
+        return VAL_UNKNOWN_PATH;
+    Figures fs = {&f, 1};
+    query_each(v->m, &fs, v->ctx.unit, take_fact, v);
     return VAL_OK;
 }
 
@@ -302,7 +210,7 @@ static ValueStatus prior(V *v, const PathSeg *s)
     if (!s)
         return fail(v, "write 上年.<figure>, e.g. 上年.支出.合计");
     char text[256];
-    path_text(s, text, sizeof text);
+    path_text(v->m->vocab, s, text, sizeof text);
     for (int i = 0; i < v->m->nprior; i++)
         if (strcmp(v->m->prior[i].path, text) == 0) {
             take(v, true, v->m->prior[i].amount, v->m->prior[i].amount_loc);
@@ -311,8 +219,8 @@ static ValueStatus prior(V *v, const PathSeg *s)
     if (v->m->prior_model) { /* prior "FILE": ask last year's budget */
         Dec x;
         Loc at;
-        ValueStatus st = model_value(v->m->prior_model, s, (ValueCtx){-1, -1}, &x, &at, v->msg,
-                                     v->msgn);
+        ValueStatus st = model_value(v->m->prior_model, s, (ValueCtx){-1, -1}, &x, &at, NULL,
+                                     v->msg, v->msgn);
         if (st == VAL_OK)
             take(v, true, x, v->m->prior_loc);
         return st;
@@ -321,18 +229,28 @@ static ValueStatus prior(V *v, const PathSeg *s)
     return VAL_NO_PRIOR;
 }
 
-/* Every word a path may have after its root, for "did you mean". */
+/* The words of the path language after a root that are not the
+ * vocabulary's, for "did you mean". */
 static const char *const path_words[] = {
-    "合计", "一般公共预算", "政府性基金", "国有资本经营", "财政专户", "事业收入", "经营收入",
-    "上级补助", "附属单位上缴", "其他收入", "上年结转", "基本", "项目", "经营", "上缴上级",
-    "对附属单位补助", "人员经费", "公用经费", "教学科研人员因公出国费", "其他因公出国费",
-    "因公出国费", "公务用车购置费", "公务用车运行维护费", "公务用车购置及运维费", "公务接待费",
     "中小微", "货物", "工程", "服务", "总额", "拟购置", "房屋", "办公用房", "车辆", "大型设备",
     "其他固定资产", "数量", "预算", "采购",
 };
 
-/* Appends "; did you mean 'X'?" to MSG for the first misspelt word of PATH. */
-static void suggest_word(const PathSeg *path, char *msg, size_t n)
+/* How far WORD is from CAND (capped at CAP + 1): a better candidate than
+ * *BESTD becomes *BEST; a candidate it equals makes it known. */
+static void consider(const char *word, const char *cand, int cap, int *bestd, const char **best,
+                     bool *known)
+{
+    int d = text_distance(word, cand, cap);
+    *known |= d == 0;
+    if (d > 0 && d <= cap && d < *bestd)
+        *bestd = d, *best = cand;
+}
+
+/* Appends "; did you mean 'X'?" to MSG for the first misspelt word of PATH:
+ * the nearest of 合计, the words and groups of the vocabulary, and the
+ * other words of paths. */
+static void suggest_word(const Vocab *v, const PathSeg *path, char *msg, size_t n)
 {
     if (path && path->name && strcmp(path->name, "上年") == 0)
         path = path->next; /* 上年.支出.合计: the root is 支出 */
@@ -345,12 +263,20 @@ static void suggest_word(const PathSeg *path, char *msg, size_t n)
             len += ((unsigned char)*c & 0xC0) != 0x80;
         int cap = len / 3 > 1 ? len / 3 : 1;
         bool known = false;
-        for (size_t i = 0; i < sizeof path_words / sizeof path_words[0]; i++) {
-            int d = text_distance(s->name, path_words[i], cap);
-            known |= d == 0;
-            if (d > 0 && d <= cap && d < bestd)
-                bestd = d, best = path_words[i];
+        consider(s->name, "合计", cap, &bestd, &best, &known);
+        for (int d = 0; d < DIM__COUNT; d++) {
+            WordSet set;
+            known |= vocab_set(v, (Dim)d, s->name, &set);
+            for (int i = 0; i < v->dim[d].n; i++)
+                consider(s->name, v->dim[d].words[i].name, cap, &bestd, &best, &known);
+            for (int i = 0; i < v->dim[d].nnames; i++) {
+                WordSet g = v->dim[d].names[i].set;
+                if (g & (g - 1)) /* a group, not another spelling */
+                    consider(s->name, v->dim[d].names[i].name, cap, &bestd, &best, &known);
+            }
         }
+        for (size_t i = 0; i < sizeof path_words / sizeof path_words[0]; i++)
+            consider(s->name, path_words[i], cap, &bestd, &best, &known);
         if (known)
             continue;
         if (best) {
@@ -369,11 +295,11 @@ static ValueStatus change(V *v, const PathSeg *root, const PathSeg *s, bool rate
         return fail(v, "write %s.<figure>, e.g. %s.支出.合计", root->name, root->name);
     Dec now, last, diff;
     Loc at;
-    ValueStatus st = model_value(v->m, s, v->ctx, &now, &at, v->msg, v->msgn);
+    ValueStatus st = model_value(v->m, s, v->ctx, &now, &at, v->trace, v->msg, v->msgn);
     if (st != VAL_OK)
         return st;
     PathSeg prior_seg = {.name = "上年", .loc = root->loc, .next = (PathSeg *)s};
-    st = model_value(v->m, &prior_seg, v->ctx, &last, NULL, v->msg, v->msgn);
+    st = model_value(v->m, &prior_seg, v->ctx, &last, NULL, v->trace, v->msg, v->msgn);
     if (st != VAL_OK)
         return st;
     if (dec_sub(now, last, &diff) != DEC_OK) {
@@ -397,26 +323,18 @@ static ValueStatus change(V *v, const PathSeg *root, const PathSeg *s, bool rate
     return VAL_OK;
 }
 
-ValueStatus model_value(Model *m, const PathSeg *path, ValueCtx ctx, Dec *out, Loc *where, char *msg,
-                        size_t msgn)
+ValueStatus model_value(const Model *m, const PathSeg *path, ValueCtx ctx, Dec *out, Loc *where,
+                        Trace *trace, char *msg, size_t msgn)
 {
-    V v = {m, ctx, dec_zero(), m->dept_loc, false, msg, msgn};
+    V v = {m, ctx, trace, dec_zero(), m->dept_loc, false, msg, msgn};
     msg[0] = '\0';
     const char *root = seg_name(path);
     ValueStatus st;
     if (!root)
         return fail(&v, "a path starts with a name such as 支出 or 三公");
     const PathSeg *rest = path->next;
-    if (strcmp(root, "收入") == 0)
-        st = income(&v, rest);
-    else if (strcmp(root, "支出") == 0)
-        st = spending(&v, rest);
-    else if (strcmp(root, "基本支出") == 0)
-        st = basic(&v, rest, false);
-    else if (strcmp(root, "机关运行经费") == 0)
-        st = basic(&v, rest, true);
-    else if (strcmp(root, "三公") == 0 || strcmp(root, "三公经费") == 0)
-        st = sangong(&v, rest);
+    if (figure_root(root, NULL))
+        st = facts(&v, path);
     else if (strcmp(root, "采购") == 0)
         st = procurement(&v, rest);
     else if (strcmp(root, "资产") == 0)
@@ -442,7 +360,7 @@ ValueStatus model_value(Model *m, const PathSeg *path, ValueCtx ctx, Dec *out, L
                     root);
     }
     if (st == VAL_UNKNOWN_PATH)
-        suggest_word(path, msg, msgn);
+        suggest_word(m->vocab, path, msg, msgn);
     if (st != VAL_OK)
         return st;
     *out = v.sum;
@@ -451,8 +369,8 @@ ValueStatus model_value(Model *m, const PathSeg *path, ValueCtx ctx, Dec *out, L
     return VAL_OK;
 }
 
-ValueStatus model_eval(Model *m, const Expr *e, ValueCtx ctx, Dec *out, Loc *where, bool *has_div,
-                       char *msg, size_t msgn)
+ValueStatus model_eval(const Model *m, const Expr *e, ValueCtx ctx, Dec *out, Loc *where,
+                       bool *has_div, char *msg, size_t msgn)
 {
     Dec a, b;
     Loc wa = {0}, wb = {0};
@@ -465,7 +383,7 @@ ValueStatus model_eval(Model *m, const Expr *e, ValueCtx ctx, Dec *out, Loc *whe
             *where = e->loc;
         return VAL_OK;
     case E_PATH:
-        return model_value(m, e->atom->path, ctx, out, where, msg, msgn);
+        return model_value(m, e->atom->path, ctx, out, where, NULL, msg, msgn);
     case E_NEG:
         if ((st = model_eval(m, e->lhs, ctx, &a, where, has_div, msg, msgn)) != VAL_OK)
             return st;
@@ -537,7 +455,7 @@ static void buf_add(Buf *b, const char *s, size_t n)
     b->s[b->n] = '\0';
 }
 
-bool model_quote_value(Model *m, const Expr *e, Dec *out)
+bool model_quote_value(const Model *m, const Expr *e, Dec *out)
 {
     char msg[256];
     bool has_div = false;

@@ -10,7 +10,7 @@
 
 #include "tools/diff_impl.h"
 
-cJSON *diff_compare(Model *old, Model *new, const char *old_name, const char *new_name,
+cJSON *diff_compare(const Model *old, const Model *new, const char *old_name, const char *new_name,
                     int *changes)
 {
     Diff d = {{new, false}, old, new, 0};

@@ -13,7 +13,7 @@
 /* The document comparing OLD with NEW (docs/diff.md), whose files are named
  * OLD_NAME and NEW_NAME, or NULL when memory ran out; *CHANGES receives the
  * number of changes.  Free it with cJSON_Delete. */
-cJSON *diff_compare(Model *old, Model *new, const char *old_name, const char *new_name,
+cJSON *diff_compare(const Model *old, const Model *new, const char *old_name, const char *new_name,
                     int *changes);
 
 /* Prints the document DOC in the text format (diff_text.c); 0, or -1 when

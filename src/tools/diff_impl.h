@@ -26,8 +26,8 @@
 
 typedef struct Diff {
     JB jb;          /* the builders (jb.m is the new model) */
-    Model *old;     /* OLD.bud */
-    Model *new;     /* NEW.bud */
+    const Model *old; /* OLD.bud */
+    const Model *new; /* NEW.bud */
     int nchanges;   /* entries recorded so far: 0 means the budgets are the same */
 } Diff;
 

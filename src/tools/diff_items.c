@@ -82,23 +82,8 @@ static const char *level1_of(const Model *m, const Indicator *in)
 {
     if (in->level1)
         return in->level1;
-    const CatEntry *e = in->level2 ? cat_find(&m->cat.k[CAT_INDICATOR], in->level2) : NULL;
+    const CatEntry *e = in->level2 ? cat_find(&m->cat->k[CAT_INDICATOR], in->level2) : NULL;
     return e ? e->extra : NULL;
-}
-
-/* The text of a value: as written, or op, number and measure ("≤72万元"). */
-static const char *value_text(Model *m, const IndValue *v)
-{
-    if (v->text || v->kind != IV_NUMBER)
-        return v->text;
-    char num[DEC_FMT_MAX];
-    dec_format(v->num, num, sizeof num);
-    const char *op = v->op_written ? ast_op_text(v->op) : "";
-    const char *unit = v->measure ? v->measure : "";
-    size_t n = strlen(op) + strlen(num) + strlen(unit) + 1;
-    char *s = arena_alloc(&m->arena, n);
-    snprintf(s, n, "%s%s%s", op, num, unit);
-    return s;
 }
 
 /* Whether two values mean the same: a number by operator, value and
@@ -136,9 +121,10 @@ static void indicator_fields(Diff *d, cJSON *fields, const Indicator *a, const I
                    b ? level1_of(d->new, b) : NULL);
     if (!a || !b || !str_same(desc_of(a), desc_of(b)))
         diff_field_str(d, fields, "description", a ? a->desc : NULL, b ? b->desc : NULL);
+    char x[DEC_FMT_MAX + 256], y[DEC_FMT_MAX + 256];
     if (!a || !b || !value_same(&a->value, &b->value))
-        diff_field_str(d, fields, "value", a ? value_text(d->old, &a->value) : NULL,
-                       b ? value_text(d->new, &b->value) : NULL);
+        diff_field_str(d, fields, "value", a ? indvalue_text(&a->value, x, sizeof x) : NULL,
+                       b ? indvalue_text(&b->value, y, sizeof y) : NULL);
     diff_field_str(d, fields, "basis", a ? a->basis : NULL, b ? b->basis : NULL);
 }
 
@@ -185,8 +171,8 @@ static void purchase_fields(Diff *d, cJSON *fields, const Purchase *a, const Pur
     diff_field_amount(d, fields, "amount", x->has_amount, x->amount, y->has_amount, y->amount,
                       true);
     diff_field_amount(d, fields, "sme", x->has_sme, x->sme, y->has_sme, y->sme, true);
-    diff_field_str(d, fields, "source", a ? source_name(a->src) : NULL,
-                   b ? source_name(b->src) : NULL);
+    diff_field_str(d, fields, "source", a ? vocab_name(d->old->vocab, DIM_SOURCE, a->src) : NULL,
+                   b ? vocab_name(d->new->vocab, DIM_SOURCE, b->src) : NULL);
 }
 
 static void purchases_diff(Diff *d, cJSON *arr, const ProjPair *pp)

@@ -2,7 +2,7 @@
  * diff_prose.c — budc diff: last year's figures, the asset table, the
  * narrative (说明) and the glossary.
  *
- * Paragraphs are compared as rendered text (model_render: every quote
+ * Paragraphs are compared as rendered text (model_text: every quote
  * replaced by its value), section by section (sections matched by their
  * word; the paragraphs outside any section form one group).  Within a
  * section the paragraphs are compared in order: equal ones are passed
@@ -105,11 +105,12 @@ typedef struct Group {
 } Group;
 
 /* Paragraph P as compared. */
-static Text para_text(Model *m, const Para *p)
+static Text para_text(const Model *m, const Para *p)
 {
     if (p->kind == PARA_INSERT)
         return (Text){"insert", p->insert};
-    return (Text){p->kind == PARA_HEADING ? "heading" : "text", model_render(m, p->parts)};
+    return (Text){p->kind == PARA_HEADING ? "heading" : "text",
+                  model_text(m, (int)(p - m->paras))};
 }
 
 static bool text_same(Text a, Text b)
@@ -129,7 +130,7 @@ static Group *group_of(Group *g, int *n, const char *word)
 
 /* The paragraphs of M grouped by section, in the order written (the
  * untitled group first); returns the number of groups into *OUT. */
-static int collect_groups(Model *m, Group **out)
+static int collect_groups(const Model *m, Group **out)
 {
     Group *g = xmalloc((size_t)(m->nsections + 2) * sizeof *g);
     int n = 0;

@@ -50,12 +50,12 @@ static void total_entry(Diff *d, cJSON *totals, const Table *t, const TRow *r, i
 {
     JB *jb = &d->jb;
     cJSON *o = jb_object(jb, totals, NULL);
-    jb_str(jb, o, "table", table_key(t->id));
-    jb_str(jb, o, "word", table_word(t->id));
+    jb_str(jb, o, "table", t->def->key);
+    jb_str(jb, o, "word", t->def->word);
     jb_str(jb, o, "row", r->key);
     jb_str(jb, o, "name", r->name);
-    jb_str(jb, o, "column", t->col_keys[c]);
-    jb_str(jb, o, "title", t->cols[c]);
+    jb_str(jb, o, "column", t->def->cols[c].key);
+    jb_str(jb, o, "title", t->def->cols[c].title);
     diff_amounts(d, o, a->set, a->v, b->set, b->v, true);
 }
 
@@ -71,8 +71,8 @@ static void row_cells(Diff *d, cJSON *cells, cJSON *totals, const Table *t, cons
         if (amount_same(x->set, x->v, y->set, y->v))
             continue;
         cJSON *o = jb_object(&d->jb, cells, NULL);
-        jb_str(&d->jb, o, "column", t->col_keys[c]);
-        jb_str(&d->jb, o, "title", t->cols[c]);
+        jb_str(&d->jb, o, "column", t->def->cols[c].key);
+        jb_str(&d->jb, o, "title", t->def->cols[c].title);
         diff_amounts(d, o, x->set, x->v, y->set, y->v, true);
         if (is_total(r))
             total_entry(d, totals, t, r, c, x, y);
@@ -101,16 +101,16 @@ static void row_diff(Diff *d, cJSON *rows, cJSON *totals, const TablePair *tp, D
     jb_add(&d->jb, o, "cells", cells);
 }
 
-/* Table ID of both budgets, as an element of TABLES when a row differs. */
-static void table_diff(Diff *d, cJSON *totals, cJSON *tables, TableId id)
+/* Table ID of the new budget and the table with its key in the old one, as
+ * an element of TABLES when a row differs. */
+static void table_diff(Diff *d, cJSON *totals, cJSON *tables, int id)
 {
     static const Table none = {0};
-    const Table *a = model_table(d->old, id, -1), *b = model_table(d->new, id, -1);
-    TablePair tp = {a ? a : &none, b ? b : &none};
-    if (!a || !b)
-        d->jb.failed = true;
-    if (!b)
-        return;
+    const Table *b = model_table(d->new, id, -1), *a = &none;
+    for (int i = 0; i < model_ntables(d->old); i++)
+        if (strcmp(model_table(d->old, i, -1)->def->key, b->def->key) == 0)
+            a = model_table(d->old, i, -1);
+    TablePair tp = {a, b};
     DiffPair *steps = diff_pairs(tp.old->nrows + tp.new->nrows);
     int n = diff_match(tp.old->nrows, tp.new->nrows, same_row, &tp, steps);
     cJSON *rows = cJSON_CreateArray();
@@ -122,48 +122,47 @@ static void table_diff(Diff *d, cJSON *totals, cJSON *tables, TableId id)
         return;
     }
     cJSON *o = jb_object(&d->jb, tables, NULL);
-    jb_str(&d->jb, o, "key", table_key(id));
-    jb_int(&d->jb, o, "number", (long)id + 1);
-    jb_str(&d->jb, o, "title", table_title(id));
-    jb_str(&d->jb, o, "word", table_word(id));
+    jb_str(&d->jb, o, "key", b->def->key);
+    jb_int(&d->jb, o, "number", b->def->number);
+    jb_str(&d->jb, o, "title", b->def->title);
+    jb_str(&d->jb, o, "word", b->def->word);
     jb_add(&d->jb, o, "rows", rows);
 }
 
 void diff_tables(Diff *d, cJSON *totals, cJSON *tables)
 {
-    for (int id = 0; id < T__COUNT; id++)
-        table_diff(d, totals, tables, (TableId)id);
+    for (int id = 0; id < model_ntables(d->new); id++)
+        table_diff(d, totals, tables, id);
 }
 
 /* ---- facts ---------------------------------------------------------------------------- */
 
-typedef enum FactCat { F_INCOME, F_SPENDING, F_ECONOMIC, F_SANGONG } FactCat;
-
 /* A fact's key and the sum of the lines that have it. */
-typedef struct Fact {
-    FactCat cat;
+typedef struct Key {
+    FactKind kind;
     int rank;         /* the unit's place: in the new budget, then the old only */
     const char *unit;
-    Source src;
+    const char *src;  /* the fund source's word */
+    int src_rank;     /* its place in the vocabulary */
     const char *code; /* spending, economic; "" otherwise */
-    int kind;         /* Kind, EconClass or SgItem; 0 for income */
+    const char *word; /* the kind, class or item; "" for income */
+    int word_rank;
     Dec amount;
     const Model *m;   /* for the catalogue name of the code */
-} Fact;
-
+} Key;
 static int fact_cmp(const void *pa, const void *pb)
 {
-    const Fact *a = pa, *b = pb;
+    const Key *a = pa, *b = pb;
     int c;
-    if (a->cat != b->cat)
-        return a->cat < b->cat ? -1 : 1;
+    if (a->kind != b->kind)
+        return a->kind < b->kind ? -1 : 1;
     if (a->rank != b->rank)
         return a->rank < b->rank ? -1 : 1;
-    if (a->src != b->src)
-        return a->src < b->src ? -1 : 1;
+    if (a->src_rank != b->src_rank)
+        return a->src_rank < b->src_rank ? -1 : 1;
     if ((c = strcmp(a->code, b->code)) != 0)
         return c;
-    return a->kind < b->kind ? -1 : a->kind > b->kind;
+    return a->word_rank < b->word_rank ? -1 : a->word_rank > b->word_rank;
 }
 
 /* The place of unit U of M in the output: its index in the new budget
@@ -177,39 +176,32 @@ static int unit_rank(const Diff *d, const Model *m, int u)
     return d->new->nunits + u;
 }
 
-typedef struct FactList {
-    const Diff *d;
-    const Model *m;
-    Fact *f;
-    int n;
-} FactList;
-
-static void put_fact(FactList *l, FactCat cat, int unit, Source src, const char *code, int kind,
-                     Dec amount)
+/* The facts of M, sorted and summed per key; returns how many into *OUT.
+ * A fact's key is its kind's (facts.h): unit, source, code and word. */
+static int collect_facts(const Diff *d, const Model *m, Key **out)
 {
-    const char *u = diff_unit(l->m, unit);
-    l->f[l->n++] = (Fact){cat, unit_rank(l->d, l->m, unit), u ? u : "", src, code ? code : "",
-                          kind, amount, l->m};
-}
-
-/* The facts of M, sorted and summed per key; returns how many into *OUT. */
-static int collect_facts(const Diff *d, const Model *m, Fact **out)
-{
-    FactList l = {d, m, NULL, 0};
-    l.f = xmalloc((size_t)(m->nincome + m->nspend + m->necon + m->nsangong + 1) * sizeof *l.f);
-    for (int i = 0; i < m->nincome; i++)
-        put_fact(&l, F_INCOME, m->income[i].unit, m->income[i].src, NULL, 0, m->income[i].amount);
-    for (int i = 0; i < m->nspend; i++)
-        put_fact(&l, F_SPENDING, m->spend[i].unit, m->spend[i].src, m->spend[i].code,
-                 (int)m->spend[i].kind, m->spend[i].amount);
-    for (int i = 0; i < m->necon; i++)
-        put_fact(&l, F_ECONOMIC, m->econ[i].unit, m->econ[i].src, m->econ[i].code,
-                 (int)m->econ[i].cls, m->econ[i].amount);
-    for (int i = 0; i < m->nsangong; i++)
-        put_fact(&l, F_SANGONG, m->sangong[i].unit, m->sangong[i].src, NULL,
-                 (int)m->sangong[i].item, m->sangong[i].amount);
-    Fact *f = l.f;
-    int n = l.n;
+    int total = 0;
+    for (int k = 0; k < F__COUNT; k++)
+        total += m->nfacts[k];
+    Key *f = xmalloc((size_t)(total + 1) * sizeof *f);
+    int n = 0;
+    for (int k = 0; k < F__COUNT; k++) {
+        int w = fact_types[k].word;
+        for (int i = 0; i < m->nfacts[k]; i++) {
+            const Fact *x = &m->facts[k][i];
+            const char *u = diff_unit(m, x->unit);
+            f[n++] = (Key){(FactKind)k,
+                           unit_rank(d, m, x->unit),
+                           u ? u : "",
+                           vocab_name(m->vocab, DIM_SOURCE, x->dim[DIM_SOURCE]),
+                           x->dim[DIM_SOURCE],
+                           x->code ? x->code : "",
+                           w >= 0 ? vocab_name(m->vocab, (Dim)w, x->dim[w]) : "",
+                           w >= 0 ? x->dim[w] : 0,
+                           x->amount,
+                           m};
+        }
+    }
     qsort(f, (size_t)n, sizeof *f, fact_cmp);
     int k = 0;
     for (int i = 0; i < n; i++) {
@@ -223,56 +215,51 @@ static int collect_facts(const Diff *d, const Model *m, Fact **out)
 }
 
 typedef struct FactPair {
-    const Fact *old, *new;
+    const Key *old, *new;
 } FactPair;
 
 static bool same_fact(const void *ctx, int i, int j)
 {
     const FactPair *f = ctx;
-    return fact_cmp(&f->old[i], &f->new[j]) == 0;
+    const Key *a = &f->old[i], *b = &f->new[j];
+    return a->kind == b->kind && a->rank == b->rank && strcmp(a->src, b->src) == 0 &&
+           strcmp(a->code, b->code) == 0 && strcmp(a->word, b->word) == 0;
 }
 
 /* The catalogue name of a fact's code, or NULL. */
-static const char *code_name(const Fact *f)
+static const char *code_name(const Key *f)
 {
-    const CatEntry *e = NULL;
-    if (f->cat == F_SPENDING)
-        e = cat_find(&f->m->cat.k[CAT_FUNCTION], f->code);
-    else if (f->cat == F_ECONOMIC)
-        e = cat_find(&f->m->cat.k[CAT_ECONOMIC], f->code);
+    int cat = fact_types[f->kind].catalog;
+    const CatEntry *e = cat >= 0 ? cat_find(&f->m->cat->k[cat], f->code) : NULL;
     return e ? e->name : NULL;
 }
 
 /* Step P of the facts, as an entry of ARR when the amounts differ. */
 static void fact_diff(Diff *d, cJSON *arr, const FactPair *fp, DiffPair p)
 {
-    static const char *const cats[] = {"income", "spending", "economic", "sangong"};
-    const Fact *a = p.old >= 0 ? &fp->old[p.old] : NULL, *b = p.new >= 0 ? &fp->new[p.new] : NULL;
-    const Fact *f = b ? b : a;
+    const Key *a = p.old >= 0 ? &fp->old[p.old] : NULL, *b = p.new >= 0 ? &fp->new[p.new] : NULL;
+    const Key *f = b ? b : a;
+    const FactType *ft = &fact_types[f->kind];
     if (amount_same(a != NULL, a ? a->amount : dec_zero(), b != NULL, b ? b->amount : dec_zero()))
         return;
     JB *jb = &d->jb;
     cJSON *o = diff_entry(d, arr, p);
-    jb_str(jb, o, "fact", cats[f->cat]);
+    jb_str(jb, o, "fact", ft->key);
     jb_str(jb, o, "unit", f->unit);
-    jb_str(jb, o, "source", source_name(f->src));
-    if (f->cat == F_SPENDING || f->cat == F_ECONOMIC) {
+    jb_str(jb, o, "source", f->src);
+    if (ft->catalog >= 0) {
         jb_str(jb, o, "code", f->code);
         jb_str(jb, o, "name", code_name(f));
     }
-    if (f->cat == F_SPENDING)
-        jb_str(jb, o, "kind", kind_name((Kind)f->kind));
-    else if (f->cat == F_ECONOMIC)
-        jb_str(jb, o, "class", econ_class_name((EconClass)f->kind));
-    else if (f->cat == F_SANGONG)
-        jb_str(jb, o, "item", sg_item_name((SgItem)f->kind));
+    if (ft->word >= 0)
+        jb_str(jb, o, ft->word_key, f->word);
     diff_amounts(d, o, a != NULL, a ? a->amount : dec_zero(), b != NULL,
                  b ? b->amount : dec_zero(), true);
 }
 
 void diff_facts(Diff *d, cJSON *arr)
 {
-    Fact *a, *b;
+    Key *a, *b;
     int na = collect_facts(d, d->old, &a), nb = collect_facts(d, d->new, &b);
     FactPair fp = {a, b};
     DiffPair *steps = diff_pairs(na + nb);

@@ -1,9 +1,10 @@
 /*
- * model.c — building the model from the syntax trees (see model.h).
+ * build.c — building the model from the syntax trees (see model.h): the
+ * walk over the statements that collects the facts, with their words
+ * resolved against the vocabulary, and model_finish.
  *
- * The derived tables are in model_tables.c and the paths of narrative quotes
- * and rules in model_value.c; this file holds the closed sets of names and
- * the walk over the statements that collects the facts.
+ * The derived tables are in tables.c, the sums in query.c and the paths of
+ * narrative quotes and rules in value.c.
  */
 #include "model/model.h"
 
@@ -13,109 +14,6 @@
 #include <string.h>
 
 /* ---- closed sets ------------------------------------------------------------ */
-
-static const char *const source_names[SRC__COUNT] = {
-    "一般公共预算", "政府性基金", "国有资本经营", "财政专户", "事业收入",
-    "经营收入",     "上级补助",   "附属单位上缴", "其他收入", "上年结转",
-};
-static const char *const source_titles[SRC__COUNT] = {
-    "一般公共预算拨款收入", "政府性基金预算拨款收入", "国有资本经营预算拨款收入",
-    "财政专户管理资金收入", "事业收入",               "事业单位经营收入",
-    "上级补助收入",         "附属单位上缴收入",       "其他收入",
-    "上年结转结余",
-};
-/* Other spellings of the sources found in published documents. */
-static const struct {
-    const char *word;
-    Source src;
-} source_aliases[] = {
-    {"一般公共预算拨款", SRC_GP},       {"一般公共预算财政拨款", SRC_GP},
-    {"一般公共预算收入", SRC_GP},       {"政府性基金预算拨款", SRC_FUND},
-    {"政府性基金预算", SRC_FUND},       {"政府基金", SRC_FUND},
-    {"国有资本经营预算拨款", SRC_SOE},  {"国有资本经营预算", SRC_SOE},
-    {"财政专户管理资金", SRC_SPECIAL},  {"财政专户收入", SRC_SPECIAL},
-    {"事业", SRC_SHIYE},                {"经营", SRC_OPERATING},
-    {"事业单位经营收入", SRC_OPERATING}, {"上级补助收入", SRC_HIGHER},
-    {"附属单位上缴收入", SRC_AFFILIATE}, {"其他", SRC_OTHER},
-    {"上年结转结余", SRC_CARRY},        {"上年结余", SRC_CARRY},
-};
-
-const char *source_name(Source s) { return source_names[s]; }
-const char *source_title(Source s) { return source_titles[s]; }
-
-int source_lookup(const char *w)
-{
-    for (int i = 0; i < SRC__COUNT; i++)
-        if (strcmp(w, source_names[i]) == 0 || strcmp(w, source_titles[i]) == 0)
-            return i;
-    for (size_t i = 0; i < sizeof source_aliases / sizeof source_aliases[0]; i++)
-        if (strcmp(w, source_aliases[i].word) == 0)
-            return (int)source_aliases[i].src;
-    return -1;
-}
-
-static const char *const kind_names[KIND__COUNT] = {"基本", "项目", "经营", "上缴上级",
-                                                    "对附属单位补助"};
-static const char *const kind_titles[KIND__COUNT] = {"基本支出", "项目支出", "经营支出",
-                                                     "上缴上级支出", "对附属单位补助支出"};
-
-const char *kind_name(Kind k) { return kind_names[k]; }
-const char *kind_title(Kind k) { return kind_titles[k]; }
-
-int kind_lookup(const char *w)
-{
-    for (int i = 0; i < KIND__COUNT; i++)
-        if (strcmp(w, kind_names[i]) == 0 || strcmp(w, kind_titles[i]) == 0)
-            return i;
-    if (strcmp(w, "上解上级") == 0 || strcmp(w, "上解上级支出") == 0)
-        return KIND_UPPER;
-    if (strcmp(w, "事业单位经营支出") == 0)
-        return KIND_OPERATING;
-    return -1;
-}
-
-static const char *const sg_names[SG__COUNT] = {"教学科研人员因公出国费", "其他因公出国费",
-                                                "公务用车购置费", "公务用车运行维护费",
-                                                "公务接待费"};
-
-const char *sg_item_name(SgItem i) { return sg_names[i]; }
-
-int sg_item_lookup(const char *w)
-{
-    for (int i = 0; i < SG__COUNT; i++)
-        if (strcmp(w, sg_names[i]) == 0)
-            return i;
-    return -1;
-}
-
-const char *econ_class_name(EconClass c) { return c == EC_PERSONNEL ? "人员经费" : "公用经费"; }
-
-static const char *const table_words[T__COUNT] = {
-    "收支总表",           "收入总表",       "支出总表",         "财政拨款收支总表", "一般公共预算支出表",
-    "一般公共预算基本支出表", "政府性基金支出表", "国有资本经营支出表", "三公经费支出表",
-};
-static const char *const table_titles[T__COUNT] = {
-    "部门预算收支总表",
-    "部门预算收入总表",
-    "部门预算支出总表",
-    "部门预算财政拨款收支总表",
-    "部门预算一般公共预算财政拨款支出表",
-    "部门预算一般公共预算财政拨款基本支出表",
-    "部门预算政府性基金预算财政拨款支出表",
-    "部门预算国有资本经营预算财政拨款支出表",
-    "部门预算财政拨款“三公”经费支出表",
-};
-
-const char *table_word(TableId t) { return table_words[t]; }
-const char *table_title(TableId t) { return table_titles[t]; }
-
-int table_lookup(const char *w)
-{
-    for (int i = 0; i < T__COUNT; i++)
-        if (strcmp(w, table_words[i]) == 0 || strcmp(w, table_titles[i]) == 0)
-            return i;
-    return -1;
-}
 
 static const char *const asset_names[AS__COUNT] = {"资产总额", "房屋", "办公用房",
                                                    "车辆",     "大型设备", "其他固定资产"};
@@ -161,32 +59,19 @@ bool dec_acc(Dec *acc, Dec x)
     return true;
 }
 
-/* ---- growable arrays in the arena ------------------------------------------ */
-
-#define PUSH(m, arr, n, cap)                                                                   \
-    (((n) == (cap) ? grow((m), (void **)&(arr), &(cap), sizeof *(arr), (n)) : (void)0),        \
-     memset(&(arr)[(n)], 0, sizeof *(arr)), &(arr)[(n)++])
-
-static void grow(Model *m, void **arr, int *cap, size_t size, int n)
-{
-    int nc = *cap ? *cap * 2 : 16;
-    void *p = arena_alloc(&m->arena, (size_t)nc * size);
-    if (n)
-        memcpy(p, *arr, (size_t)n * size);
-    *arr = p;
-    *cap = nc;
-}
-
 /* ---- the walk ---------------------------------------------------------------- */
 
 typedef struct B {
     Model *m;
     DiagCtx *d;
     int unit;
-    int first_spend, first_econ, first_sg; /* the unit's first facts */
-    int cap_units, cap_income, cap_spend, cap_econ, cap_sg, cap_proj, cap_targets, cap_goals,
-        cap_prior, cap_stated, cap_sections, cap_paras, cap_glossary, cap_rules;
+    int first[F__COUNT]; /* the unit's first facts */
+    int cap_facts[F__COUNT];
+    int cap_units, cap_proj, cap_targets, cap_goals, cap_prior, cap_stated, cap_sections,
+        cap_paras, cap_glossary, cap_rules;
 } B;
+
+#define PUSH(m, arr, n, cap) ARENA_PUSH(&(m)->arena, arr, n, cap)
 
 __attribute__((format(printf, 4, 5))) static void err(B *b, Loc loc, const char *code,
                                                       const char *fmt, ...)
@@ -224,19 +109,41 @@ static const char *closest(const char *word, const char *const *w, int n)
     return best;
 }
 
+/* The word of dimension D that A names, or -1 after reporting CODE: "unknown
+ * WHAT 'x'; did you mean 'y'?" or "…; the WHATs are a, b, c". */
+static int resolve(B *b, Dim d, const Atom *a, const char *code, const char *what,
+                   const char *whats)
+{
+    const Vocab *v = b->m->vocab;
+    int w = vocab_word(v, d, a->text);
+    if (w >= 0)
+        return w;
+    const char *names[VOCAB_MAX_WORDS];
+    for (int i = 0; i < v->dim[d].n; i++)
+        names[i] = v->dim[d].words[i].name;
+    const char *near = closest(a->text, names, v->dim[d].n);
+    char all[512];
+    vocab_list(v, d, all, sizeof all);
+    if (near)
+        err(b, a->loc, code, "unknown %s '%s'; did you mean '%s'?", what, a->text, near);
+    else
+        err(b, a->loc, code, "unknown %s '%s'; the %s are %s", what, a->text, whats, all);
+    return -1;
+}
+
 static int resolve_source(B *b, const Atom *a)
 {
-    int s = source_lookup(a->text);
-    if (s >= 0)
-        return s;
-    char all[512];
-    list_words(source_names, SRC__COUNT, all, sizeof all);
-    const char *near = closest(a->text, source_names, SRC__COUNT);
-    if (near)
-        err(b, a->loc, "E-SOURCE", "unknown fund source '%s'; did you mean '%s'?", a->text, near);
-    else
-        err(b, a->loc, "E-SOURCE", "unknown fund source '%s'; the sources are %s", a->text, all);
-    return -1;
+    return resolve(b, DIM_SOURCE, a, "E-SOURCE", "fund source", "sources");
+}
+
+static const char *word_name(const B *b, Dim d, int w)
+{
+    return vocab_name(b->m->vocab, d, w);
+}
+
+static bool is_fiscal(const B *b, int src)
+{
+    return (b->m->defs->src_fiscal >> src) & 1u;
 }
 
 /* An amount of money: at most 2 decimals, not negative. */
@@ -268,6 +175,36 @@ static bool amount_ok(B *b, const Atom *a, const char *what)
     return true;
 }
 
+/* A new fact of kind K of the current unit, from line R. */
+static Fact *new_fact(B *b, FactKind k, const Stmt *r, const Atom *amount)
+{
+    Model *m = b->m;
+    Fact *x = PUSH(m, m->facts[k], m->nfacts[k], b->cap_facts[k]);
+    x->unit = b->unit;
+    for (int d = 0; d < DIM__COUNT; d++)
+        x->dim[d] = -1;
+    x->amount = amount->num;
+    x->loc = r->loc;
+    x->amount_loc = amount->loc;
+    return x;
+}
+
+/* The unit's fact of kind K with code CODE (NULL: any), source SRC and word
+ * WORD of its kind's other dimension (-1: any), or NULL. */
+static const Fact *same_fact(const B *b, FactKind k, const char *code, int src, int word)
+{
+    const Model *m = b->m;
+    int dim = fact_types[k].word;
+    for (int i = b->first[k]; i < m->nfacts[k]; i++) {
+        const Fact *o = &m->facts[k][i];
+        if (o->unit == b->unit && o->dim[DIM_SOURCE] == src &&
+            (dim < 0 || word < 0 || o->dim[dim] == word) &&
+            (!code || strcmp(o->code, code) == 0))
+            return o;
+    }
+    return NULL;
+}
+
 static void build_income(B *b, const Stmt *blk)
 {
     for (const Stmt *r = blk->body; r; r = r->next) {
@@ -276,29 +213,21 @@ static void build_income(B *b, const Stmt *blk)
         int s = resolve_source(b, r->args);
         if (s < 0 || !amount_ok(b, r->args->next, "the income"))
             continue;
-        for (int i = 0; i < b->m->nincome; i++) {
-            Income *o = &b->m->income[i];
-            if (o->unit == b->unit && o->src == (Source)s) {
-                err(b, r->args->loc, "E-DUPLICATE", "income from %s is given twice in unit %s",
-                    source_name((Source)s), b->m->units[b->unit].id);
-                diag_note(b->d, o->loc, "first given here");
-                s = -1;
-                break;
-            }
-        }
-        if (s < 0)
+        const Fact *o = same_fact(b, F_INCOME, NULL, s, -1);
+        if (o) {
+            err(b, r->args->loc, "E-DUPLICATE", "income from %s is given twice in unit %s",
+                word_name(b, DIM_SOURCE, s), b->m->units[b->unit].id);
+            diag_note(b->d, o->loc, "first given here");
             continue;
-        Income *in = PUSH(b->m, b->m->income, b->m->nincome, b->cap_income);
-        in->unit = b->unit;
-        in->src = (Source)s;
-        in->amount = r->args->next->num;
-        in->loc = r->loc;
-        in->amount_loc = r->args->next->loc;
+        }
+        Fact *x = new_fact(b, F_INCOME, r, r->args->next);
+        x->dim[DIM_SOURCE] = (signed char)s;
     }
 }
 
 static void build_spending(B *b, const Stmt *blk)
 {
+    const Defs *defs = b->m->defs;
     int src = resolve_source(b, blk->args);
     for (const Stmt *r = blk->body; r; r = r->next) {
         if (r->kind != S_ROW || src < 0)
@@ -307,51 +236,32 @@ static void build_spending(B *b, const Stmt *blk)
                    *amt = kind ? kind->next : NULL;
         if (!amt)
             continue;
-        int k = kind_lookup(kind->text);
-        if (k < 0) {
-            const char *near = closest(kind->text, kind_names, KIND__COUNT);
-            char all[256];
-            list_words(kind_names, KIND__COUNT, all, sizeof all);
-            if (near)
-                err(b, kind->loc, "E-KIND", "unknown kind of expenditure '%s'; did you mean '%s'?",
-                    kind->text, near);
-            else
-                err(b, kind->loc, "E-KIND", "unknown kind of expenditure '%s'; the kinds are %s",
-                    kind->text, all);
+        int k = resolve(b, DIM_KIND, kind, "E-KIND", "kind of expenditure", "kinds");
+        if (k < 0)
             continue;
-        }
-        if (SRC_IS_FISCAL(src) && k != KIND_BASIC && k != KIND_PROJECT) {
+        if (is_fiscal(b, src) && !((defs->kind_fiscal >> k) & 1u)) {
             err(b, kind->loc, "E-KIND",
                 "%s spending of %s: 财政拨款 pays only 基本支出 and 项目支出 (tables 5, 7, 8 have "
                 "no other column)",
-                kind_title((Kind)k), source_name((Source)src));
+                vocab_title(b->m->vocab, DIM_KIND, k), word_name(b, DIM_SOURCE, src));
             continue;
         }
         if (!amount_ok(b, amt, "the amount"))
             continue;
-        bool dup = false;
-        for (int i = b->first_spend; i < b->m->nspend && !dup; i++) {
-            const Spend *o = &b->m->spend[i];
-            if ((int)o->src == src && (int)o->kind == k && strcmp(o->code, code->text) == 0) {
-                err(b, code->loc, "E-DUPLICATE",
-                    "%s %s spending from %s is given twice in unit %s; write one line with the sum",
-                    code->text, kind_name((Kind)k), source_name((Source)src),
-                    b->m->units[b->unit].id);
-                diag_note(b->d, o->loc, "first given here");
-                dup = true;
-            }
-        }
-        if (dup)
+        const Fact *o = same_fact(b, F_SPENDING, code->text, src, k);
+        if (o) {
+            err(b, code->loc, "E-DUPLICATE",
+                "%s %s spending from %s is given twice in unit %s; write one line with the sum",
+                code->text, word_name(b, DIM_KIND, k), word_name(b, DIM_SOURCE, src),
+                b->m->units[b->unit].id);
+            diag_note(b->d, o->loc, "first given here");
             continue;
-        Spend *s = PUSH(b->m, b->m->spend, b->m->nspend, b->cap_spend);
-        s->unit = b->unit;
-        s->code = code->text;
-        s->kind = (Kind)k;
-        s->src = (Source)src;
-        s->amount = amt->num;
-        s->loc = r->loc;
-        s->code_loc = code->loc;
-        s->amount_loc = amt->loc;
+        }
+        Fact *x = new_fact(b, F_SPENDING, r, amt);
+        x->code = code->text;
+        x->code_loc = code->loc;
+        x->dim[DIM_SOURCE] = (signed char)src;
+        x->dim[DIM_KIND] = (signed char)k;
     }
 }
 
@@ -368,98 +278,72 @@ static void build_economic(B *b, const Stmt *blk)
         }
         if (!amt)
             continue;
-        EconClass c = (code->text[0] == '3' && (code->text[2] == '1' || code->text[2] == '3') &&
-                       code->text[1] == '0')
-                          ? EC_PERSONNEL
-                          : EC_PUBLIC;
+        int c = vocab_class_of(b->m->vocab, code->text);
         if (cls) {
-            if (strcmp(cls->text, "人员经费") == 0)
-                c = EC_PERSONNEL;
-            else if (strcmp(cls->text, "公用经费") == 0)
-                c = EC_PUBLIC;
-            else {
+            c = vocab_word(b->m->vocab, DIM_CLASS, cls->text);
+            if (c < 0) {
+                const Vocab1 *v = &b->m->vocab->dim[DIM_CLASS];
+                char all[256];
+                size_t o = 0;
+                all[0] = '\0';
+                for (int i = 0; i < v->n && o < sizeof all; i++)
+                    o += (size_t)snprintf(all + o, sizeof all - o, "%s%s",
+                                          i == 0 ? "" : i == v->n - 1 ? " or " : ", ",
+                                          v->words[i].name);
                 err(b, cls->loc, "E-KIND",
-                    "'%s' is not a class of basic expenditure; write 人员经费 or 公用经费",
-                    cls->text);
+                    "'%s' is not a class of basic expenditure; write %s", cls->text, all);
                 continue;
             }
         }
         if (!amount_ok(b, amt, "the amount"))
             continue;
-        bool dup = false;
-        for (int i = b->first_econ; i < b->m->necon && !dup; i++) {
-            const Econ *o = &b->m->econ[i];
-            if ((int)o->src == src && strcmp(o->code, code->text) == 0) {
-                err(b, code->loc, "E-DUPLICATE",
-                    "economic code %s from %s is given twice in unit %s; write one line with the "
-                    "sum",
-                    code->text, source_name((Source)src), b->m->units[b->unit].id);
-                diag_note(b->d, o->loc, "first given here");
-                dup = true;
-            }
-        }
-        if (dup)
+        const Fact *o = same_fact(b, F_ECONOMIC, code->text, src, -1);
+        if (o) {
+            err(b, code->loc, "E-DUPLICATE",
+                "economic code %s from %s is given twice in unit %s; write one line with the "
+                "sum",
+                code->text, word_name(b, DIM_SOURCE, src), b->m->units[b->unit].id);
+            diag_note(b->d, o->loc, "first given here");
             continue;
-        Econ *e = PUSH(b->m, b->m->econ, b->m->necon, b->cap_econ);
-        e->unit = b->unit;
-        e->code = code->text;
-        e->cls = c;
-        e->cls_written = cls != NULL;
-        e->src = (Source)src;
-        e->amount = amt->num;
-        e->loc = r->loc;
-        e->code_loc = code->loc;
-        e->amount_loc = amt->loc;
+        }
+        Fact *x = new_fact(b, F_ECONOMIC, r, amt);
+        x->code = code->text;
+        x->code_loc = code->loc;
+        x->dim[DIM_SOURCE] = (signed char)src;
+        x->dim[DIM_CLASS] = (signed char)c;
+        x->class_written = cls != NULL;
     }
 }
 
 static void build_sangong(B *b, const Stmt *blk)
 {
     int src = resolve_source(b, blk->args);
-    if (src >= 0 && !SRC_IS_FISCAL(src)) {
+    if (src >= 0 && !is_fiscal(b, src)) {
         err(b, blk->args->loc, "E-SOURCE",
             "三公经费 are reported for 财政拨款 only (一般公共预算, 政府性基金, 国有资本经营), "
             "not for %s",
-            source_name((Source)src));
+            word_name(b, DIM_SOURCE, src));
         src = -1;
     }
     for (const Stmt *r = blk->body; r; r = r->next) {
         if (r->kind != S_ROW || src < 0 || !r->args || !r->args->next)
             continue;
-        int it = sg_item_lookup(r->args->text);
-        if (it < 0) {
-            const char *near = closest(r->args->text, sg_names, SG__COUNT);
-            char all[512];
-            list_words(sg_names, SG__COUNT, all, sizeof all);
-            if (near)
-                err(b, r->args->loc, "E-SANGONG-ITEM", "unknown 三公 item '%s'; did you mean '%s'?",
-                    r->args->text, near);
-            else
-                err(b, r->args->loc, "E-SANGONG-ITEM", "unknown 三公 item '%s'; the items are %s",
-                    r->args->text, all);
+        int it = resolve(b, DIM_ITEM, r->args, "E-SANGONG-ITEM", "三公 item", "items");
+        if (it < 0)
             continue;
-        }
         if (!amount_ok(b, r->args->next, "the amount"))
             continue;
-        bool dup = false;
-        for (int i = b->first_sg; i < b->m->nsangong && !dup; i++) {
-            const Sangong *o = &b->m->sangong[i];
-            if ((int)o->src == src && (int)o->item == it) {
-                err(b, r->args->loc, "E-DUPLICATE", "三公 item %s from %s is given twice in unit %s",
-                    sg_names[it], source_name((Source)src), b->m->units[b->unit].id);
-                diag_note(b->d, o->loc, "first given here");
-                dup = true;
-            }
-        }
-        if (dup)
+        const Fact *o = same_fact(b, F_SANGONG, NULL, src, it);
+        if (o) {
+            err(b, r->args->loc, "E-DUPLICATE", "三公 item %s from %s is given twice in unit %s",
+                word_name(b, DIM_ITEM, it), word_name(b, DIM_SOURCE, src),
+                b->m->units[b->unit].id);
+            diag_note(b->d, o->loc, "first given here");
             continue;
-        Sangong *s = PUSH(b->m, b->m->sangong, b->m->nsangong, b->cap_sg);
-        s->unit = b->unit;
-        s->item = (SgItem)it;
-        s->src = (Source)src;
-        s->amount = r->args->next->num;
-        s->loc = r->loc;
-        s->amount_loc = r->args->next->loc;
+        }
+        Fact *x = new_fact(b, F_SANGONG, r, r->args->next);
+        x->dim[DIM_SOURCE] = (signed char)src;
+        x->dim[DIM_ITEM] = (signed char)it;
     }
 }
 
@@ -510,6 +394,17 @@ static const Atom *read_value(B *b, const Atom *a, IndValue *v)
     }
     v->loc = loc_span(start, end);
     return a;
+}
+
+const char *indvalue_text(const IndValue *v, char *buf, size_t n)
+{
+    if (v->text || v->kind != IV_NUMBER)
+        return v->text;
+    char num[DEC_FMT_MAX];
+    dec_format(v->num, num, sizeof num);
+    snprintf(buf, n, "%s%s%s", v->op_written ? ast_op_text(v->op) : "", num,
+             v->measure ? v->measure : "");
+    return buf;
 }
 
 /* Sets the text of a numeric value: the value as written in the source. */
@@ -596,7 +491,7 @@ static void build_purchase(B *b, Project *p, const Stmt *s, int *cap)
     a = a->next;
     u->name = a->text;
     u->name_loc = a->loc;
-    u->src = SRC_GP;
+    u->src = b->m->defs->src_general;
     for (a = a->next; a; a = a->next) {
         const Atom *v = a->value;
         const char *k = a->text;
@@ -607,7 +502,7 @@ static void build_purchase(B *b, Project *p, const Stmt *s, int *cap)
         } else if (strcmp(k, "source") == 0) {
             int src = resolve_source(b, v);
             if (src >= 0)
-                u->src = (Source)src;
+                u->src = src;
         } else {
             Dec *d = NULL;
             bool *has = NULL;
@@ -708,14 +603,14 @@ static void build_unit(B *b, const Stmt *s)
     u->name = s->args->next->text;
     u->loc = s->loc;
     b->unit = m->nunits - 1;
-    b->first_spend = m->nspend;
-    b->first_econ = m->necon;
-    b->first_sg = m->nsangong;
+    for (int k = 0; k < F__COUNT; k++)
+        b->first[k] = m->nfacts[k];
     for (const Stmt *t = s->body; t; t = t->next) {
         switch (t->kind) {
         case S_NATURE:
             m->units[b->unit].nature = t->args->text;
             m->units[b->unit].nature_loc = t->args->loc;
+            m->units[b->unit].admin = unit_is_admin(&m->units[b->unit]);
             break;
         case S_RANK: m->units[b->unit].rank = t->args->text; break;
         case S_FUNDING: m->units[b->unit].funding = t->args->text; break;
@@ -756,33 +651,37 @@ static void build_performance(B *b, const Stmt *s)
     }
 }
 
-/* The canonical spelling of a path segment: printed variants of a name
+/* The canonical spelling of a path segment: printed variants of a word
  * (三公经费, 因公出国（境）费, 一般公共预算拨款收入, 基本支出 after 支出) are
- * written one way, so that `prior` and the paths that read it agree. */
-static const char *canon_seg(const PathSeg *root, const PathSeg *s)
+ * written one way (vocab_canonical), so that `prior` and the paths that
+ * read it agree; a word for every 三公 item (三公小计) is written 合计. */
+static const char *canon_seg(const Vocab *v, const PathSeg *root, const PathSeg *s)
 {
-    static const char *const alias[][2] = {
-        {"三公经费", "三公"},
-        {"因公出国（境）费", "因公出国费"},
-        {"因公出国(境)费", "因公出国费"},
-        {"公务用车购置及运行维护费", "公务用车购置及运维费"},
-        {"三公小计", "合计"},
-    };
-    for (size_t i = 0; i < sizeof alias / sizeof alias[0]; i++)
-        if (strcmp(s->name, alias[i][0]) == 0)
-            return alias[i][1];
-    if (s != root && root->name && (strcmp(root->name, "收入") == 0 || strcmp(root->name, "支出") == 0)) {
-        int src = source_lookup(s->name);
-        if (src >= 0)
-            return source_name((Source)src);
-        int k = kind_lookup(s->name);
-        if (k >= 0)
-            return kind_name((Kind)k);
+    if (strcmp(s->name, "三公经费") == 0)
+        return "三公";
+    if (s == root || !root->name)
+        return s->name;
+    bool sangong = strcmp(root->name, "三公") == 0 || strcmp(root->name, "三公经费") == 0;
+    if (sangong) {
+        WordSet set;
+        const Vocab1 *items = &v->dim[DIM_ITEM];
+        if (vocab_set(v, DIM_ITEM, s->name, &set) && items->n > 0 &&
+            set == (WordSet)(((uint64_t)1 << items->n) - 1))
+            return "合计";
+        if (vocab_set(v, DIM_ITEM, s->name, &set))
+            return vocab_canonical(v, DIM_ITEM, s->name);
+    }
+    if (sangong || strcmp(root->name, "收入") == 0 || strcmp(root->name, "支出") == 0) {
+        WordSet set;
+        if (vocab_set(v, DIM_SOURCE, s->name, &set))
+            return vocab_canonical(v, DIM_SOURCE, s->name);
+        if (!sangong && vocab_set(v, DIM_KIND, s->name, &set))
+            return vocab_canonical(v, DIM_KIND, s->name);
     }
     return s->name;
 }
 
-void path_text(const PathSeg *path, char *buf, size_t n)
+void path_text(const Vocab *v, const PathSeg *path, char *buf, size_t n)
 {
     size_t o = 0;
     buf[0] = '\0';
@@ -791,7 +690,8 @@ void path_text(const PathSeg *path, char *buf, size_t n)
         if (s == path && s->name && strcmp(s->name, "上年") == 0 && s->next)
             root = s->next;
         if (s->name)
-            o += (size_t)snprintf(buf + o, n - o, "%s%s", s == path ? "" : ".", canon_seg(root, s));
+            o += (size_t)snprintf(buf + o, n - o, "%s%s", s == path ? "" : ".",
+                                  canon_seg(v, root, s));
         else if (s->index->kind == A_STRING)
             o += (size_t)snprintf(buf + o, n - o, "[\"%s\"]", s->index->text);
         else
@@ -817,7 +717,7 @@ static void build_prior(B *b, const Stmt *s)
         if (r->kind != S_ROW || !r->args || !r->args->next)
             continue;
         char text[256];
-        path_text(r->args->path, text, sizeof text);
+        path_text(m->vocab, r->args->path, text, sizeof text);
         if (!amount_ok(b, r->args->next, "last year's amount"))
             continue;
         bool dup = false;
@@ -854,11 +754,16 @@ static void read_cells(B *b, const Atom *a, StatedCell **cells, int *n)
 static void build_table(B *b, const Stmt *s)
 {
     Model *m = b->m;
-    int id = table_lookup(s->args->text);
+    int id = model_table_find(m, s->args->text);
+    int nt = model_ntables(m);
     if (id < 0) {
-        const char *near = closest(s->args->text, table_words, T__COUNT);
+        const char **words = xmalloc((size_t)(nt + 1) * sizeof *words);
+        for (int i = 0; i < nt; i++)
+            words[i] = m->disclosure->tables[i].word;
+        const char *near = closest(s->args->text, words, nt);
         char all[512];
-        list_words(table_words, T__COUNT, all, sizeof all);
+        list_words(words, nt, all, sizeof all);
+        free(words);
         if (near)
             err(b, s->args->loc, "E-TABLE-NAME", "unknown table '%s'; did you mean '%s'?",
                 s->args->text, near);
@@ -868,13 +773,13 @@ static void build_table(B *b, const Stmt *s)
         return;
     }
     for (int i = 0; i < m->nstated; i++)
-        if (m->stated[i].id == (TableId)id) {
+        if (m->stated[i].table == id) {
             err(b, s->args->loc, "E-DUPLICATE", "table %s is stated twice", s->args->text);
             diag_note(b->d, m->stated[i].loc, "first stated here");
             return;
         }
     StatedTable *t = PUSH(m, m->stated, m->nstated, b->cap_stated);
-    t->id = (TableId)id;
+    t->table = id;
     t->loc = s->loc;
     t->head_loc = loc_span(s->kw_loc, s->args->loc);
     int cap = 0;
@@ -1063,27 +968,20 @@ static void build_department(B *b, const Stmt *s)
  * amounts add up beyond 18 digits is an error here, never a wrong total. */
 static void check_totals(B *b)
 {
+    static const char *const what[F__COUNT] = {"income", "spending", "basic expenditure",
+                                               "三公"};
     Model *m = b->m;
-    struct { const char *what; int n; } kinds[] = {
-        {"income", m->nincome}, {"spending", m->nspend}, {"basic expenditure", m->necon},
-        {"三公", m->nsangong},
-    };
-    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+    for (int k = 0; k < F__COUNT; k++) {
         Dec sum = dec_zero();
-        for (int i = 0; i < kinds[k].n; i++) {
-            Dec x = k == 0 ? m->income[i].amount : k == 1 ? m->spend[i].amount
-                    : k == 2 ? m->econ[i].amount : m->sangong[i].amount;
-            Loc at = k == 0 ? m->income[i].amount_loc : k == 1 ? m->spend[i].amount_loc
-                     : k == 2 ? m->econ[i].amount_loc : m->sangong[i].amount_loc;
-            if (!dec_acc(&sum, x)) {
+        for (int i = 0; i < m->nfacts[k]; i++)
+            if (!dec_acc(&sum, m->facts[k][i].amount)) {
                 m->overflow = true;
-                err(b, at, "E-OVERFLOW",
+                err(b, m->facts[k][i].amount_loc, "E-OVERFLOW",
                     "the %s of this budget add up to more than budc can hold exactly (18 "
                     "digits); no total is computed from a rounded or wrapped number",
-                    kinds[k].what);
+                    what[k]);
                 break;
             }
-        }
     }
     for (int i = 0; i < m->nprojects; i++) {
         Dec sum = dec_zero();
@@ -1098,54 +996,16 @@ static void check_totals(B *b)
     }
 }
 
-/* The catalogues: a budget with no catalogue of its own shares those the
- * run's StdCache built once from the same standard library files. */
-static int load_catalogs(Model *m, const Program *p, DiagCtx *d)
-{
-    StdCache *c = p->cache;
-    size_t keylen = 1;
-    for (const Module *mod = p->modules; mod; mod = mod->next) {
-        if (!mod->is_std) {
-            for (const Stmt *s = mod->stmts; s; s = s->next)
-                if (s->kind == S_CATALOG)
-                    c = NULL; /* its own entries: built for it alone */
-        } else {
-            keylen += strlen(mod->realpath) + 1;
-        }
-    }
-    if (!c)
-        return catalogs_load(&m->cat, p, &m->arena, d);
-    char *key = xmalloc(keylen), *k = key;
-    for (const Module *mod = p->modules; mod; mod = mod->next)
-        if (mod->is_std)
-            k += sprintf(k, "%s\n", mod->realpath);
-    *k = '\0';
-    int nerr = 0;
-    if (c->catalogs && strcmp(c->catalog_key, key) != 0) {
-        /* another standard library (another year): built for this budget
-         * alone, since budgets still alive share the cached ones */
-        free(key);
-        return catalogs_load(&m->cat, p, &m->arena, d);
-    }
-    if (!c->catalogs) {
-        c->catalogs = arena_alloc(&c->arena, sizeof *c->catalogs);
-        memset(c->catalogs, 0, sizeof *c->catalogs);
-        nerr = catalogs_load(c->catalogs, p, &c->arena, d);
-        c->catalog_key = arena_strdup(&c->arena, key);
-    }
-    free(key);
-    m->cat = *c->catalogs;
-    m->cat_shared = true;
-    return nerr;
-}
-
-int model_build(Model *m, const Program *p, DiagCtx *d)
+int model_build(Model *m, const Program *p, const Defs *defs, DiagCtx *d)
 {
     memset(m, 0, sizeof *m);
     arena_init(&m->arena);
     m->program = p;
+    m->defs = defs;
+    m->cat = &defs->cat;
+    m->vocab = &defs->vocab;
+    m->disclosure = defs_disclosure(defs, "预算");
     B b = {.m = m, .d = d, .unit = -1};
-    m->nerrors += load_catalogs(m, p, d);
     /* The department first: amounts are read in its money unit. */
     for (const Module *mod = p->modules; mod; mod = mod->next)
         for (const Stmt *s = mod->stmts; s; s = s->next)
@@ -1180,15 +1040,28 @@ int model_build(Model *m, const Program *p, DiagCtx *d)
                 "'prior' lines are last year's figures already: write %s without '上年.'", m->prior[i].path + 7);
             continue;
         }
-        if (model_value(m, ps, (ValueCtx){-1, -1}, &v, NULL, msg, sizeof msg) == VAL_UNKNOWN_PATH)
+        if (model_value(m, ps, (ValueCtx){-1, -1}, &v, NULL, NULL, msg, sizeof msg) ==
+            VAL_UNKNOWN_PATH)
             err(&b, m->prior[i].path_loc, "E-PRIOR-PATH", "%s", msg);
     }
     return m->nerrors;
 }
 
+void model_finish(Model *m)
+{
+    model_derive_tables(m);
+    m->rendered = arena_alloc(&m->arena, (size_t)(m->nparas + 1) * sizeof *m->rendered);
+    for (int i = 0; i < m->nparas; i++)
+        m->rendered[i] = m->paras[i].parts ? model_render(m, m->paras[i].parts) : NULL;
+    m->finished = true;
+}
+
+const char *model_text(const Model *m, int i)
+{
+    return m->rendered[i];
+}
+
 void model_free(Model *m)
 {
-    if (!m->cat_shared)
-        catalogs_free(&m->cat);
     arena_free(&m->arena);
 }

@@ -1,0 +1,31 @@
+/*
+ * passes.h — the passes of the checker, each over the finished model (read
+ * only), each reporting to D and returning the number of errors it
+ * reported.  check.c runs them in this order.
+ */
+#ifndef BUDC_PASSES_H
+#define BUDC_PASSES_H
+
+#include "base/diag.h"
+#include "model/model.h"
+
+int check_codes(const Model *m, DiagCtx *d);     /* codes.c: every code against its catalogue */
+int check_balance(const Model *m, DiagCtx *d);   /* balance.c: identities between facts */
+int check_stated(const Model *m, DiagCtx *d);    /* stated.c: the tables as printed */
+int check_projects(const Model *m, DiagCtx *d);  /* projects.c: projects, procurement, assets */
+int check_narrative(const Model *m, DiagCtx *d); /* narrative.c: quotes, sections, words */
+int check_rules(const Model *m, DiagCtx *d);     /* rules.c: rules written in .bud */
+
+/* The sum of the spending lines of kind 项目 (支出.项目), and the first
+ * (projects.c). */
+Dec project_spending(const Model *m, const Fact **first);
+
+/* The indicator checks of project I, and across projects (indicators.c). */
+int check_project_indicators(const Model *m, DiagCtx *d, int i);
+int check_indicator_totals(const Model *m, DiagCtx *d);
+
+/* The percentages a project's goal text promises against its indicators
+ * (goals.c). */
+void check_goal_bounds(const Model *m, DiagCtx *d, const Project *p);
+
+#endif

@@ -1,0 +1,46 @@
+/*
+ * report.h — what the passes of the checker share: numbers as printed in
+ * messages, the message of a broken identity, and the notes at the facts
+ * that make up a figure.
+ */
+#ifndef BUDC_REPORT_H
+#define BUDC_REPORT_H
+
+#include <stdbool.h>
+
+#include "base/diag.h"
+#include "model/model.h"
+
+enum { MAX_NOTES = 3 }; /* notes at the facts behind a figure, before "and N more" */
+
+/* V as written ("9.3") / with at least 2 decimals ("9.30"), into BUF
+ * (DEC_FMT_MAX bytes). */
+const char *fmt_dec(Dec v, char *buf);
+const char *fmt_money(Dec v, char *buf);
+
+/* Reports a broken identity at AT:
+ *   "WHAT: STATED_AS 1206.65 but DERIVED_AS 1206.00 (difference +0.65) [CODE]"
+ * e.g. WHAT = "支出总表 row 207, column 合计", STATED_AS = "the table states",
+ * DERIVED_AS = "the facts give".  The caller adds the notes. */
+void report_mismatch(DiagCtx *d, Loc at, const char *code, const char *what, Dec stated,
+                     const char *stated_as, Dec derived, const char *derived_as);
+
+/* The same at level LVL, with what to do:
+ *   "WHAT: A_AS 50.00 but B_AS 80.00 (difference -30.00); ADVICE"
+ * report_diff_as: the numbers are amounts (at least 2 decimals) when MONEY,
+ * else as written. */
+void report_diff(DiagCtx *d, DiagLevel lvl, Loc at, const char *code, const char *what, Dec a,
+                 const char *a_as, Dec b, const char *b_as, const char *advice);
+void report_diff_as(DiagCtx *d, DiagLevel lvl, Loc at, const char *code, const char *what, Dec a,
+                    const char *a_as, Dec b, const char *b_as, const char *advice, bool money);
+
+/* Notes WHAT at the first MAX_NOTES of LOCS (N in all); the last says how
+ * many more there are. */
+void report_notes(DiagCtx *d, const Loc *locs, int n, const char *what);
+
+/* A trace (model.h) with room for the notes of one figure. */
+#define NOTES_TRACE(name, locs)                                                                \
+    Loc locs[MAX_NOTES];                                                                       \
+    Trace name = {locs, MAX_NOTES, 0, 0}
+
+#endif

@@ -1,0 +1,101 @@
+/*
+ * query.c — sums of facts (see query.h).
+ */
+#include "model/query.h"
+
+#include <string.h>
+
+bool query_has(const Model *m, const Filter *f, FactKind k, const Fact *x)
+{
+    bool admin = f->admin_only && x->unit >= 0 && x->unit < m->nunits && m->units[x->unit].admin;
+    return filter_has(f, k, x, admin);
+}
+
+bool query_any(const Model *m, const Figures *fs, FactKind k, const Fact *x)
+{
+    for (int i = 0; i < fs->n; i++)
+        if (query_has(m, &fs->f[i], k, x))
+            return true;
+    return false;
+}
+
+void trace_add(Trace *trace, Loc at)
+{
+    if (!trace)
+        return;
+    if (trace->n < trace->max)
+        trace->locs[trace->n++] = at;
+    trace->total++;
+}
+
+void query_each(const Model *m, const Figures *fs, int unit,
+                void (*fn)(void *ctx, const Fact *x), void *ctx)
+{
+    for (int k = 0; k < F__COUNT; k++) {
+        bool used = false;
+        for (int i = 0; i < fs->n; i++)
+            used |= fs->f[i].kind == (FactKind)k;
+        for (int i = 0; used && i < m->nfacts[k]; i++) {
+            const Fact *x = &m->facts[k][i];
+            if ((unit < 0 || x->unit == unit) && query_any(m, fs, (FactKind)k, x))
+                fn(ctx, x);
+        }
+    }
+}
+
+typedef struct Acc {
+    Dec sum;
+    bool any;
+    Trace *trace;
+} Acc;
+
+/* Adds fact X to the sum and the trace. */
+static void take(void *ctx, const Fact *x)
+{
+    Acc *a = ctx;
+    dec_acc(&a->sum, x->amount);
+    a->any = true;
+    trace_add(a->trace, x->amount_loc);
+}
+
+bool query_sum(const Model *m, const Figures *fs, int unit, Dec *out, Trace *trace)
+{
+    Acc a = {dec_zero(), false, trace};
+    query_each(m, fs, unit, take, &a);
+    *out = a.sum;
+    return a.any;
+}
+
+bool query_filter(const Model *m, const Filter *f, int unit, Dec *out, Trace *trace)
+{
+    Figures fs = {(Filter *)f, 1};
+    return query_sum(m, &fs, unit, out, trace);
+}
+
+/* Whether row R of a derived table adds up fact X. */
+static bool row_has(const Model *m, const TRow *r, FactKind k, const Fact *x)
+{
+    const RowDef *rd = r->def;
+    if (!query_any(m, &rd->sums, k, x))
+        return false;
+    if (rd->what == RD_CODES)
+        return x->code && strncmp(x->code, r->key, strlen(r->key)) == 0;
+    if (rd->what == RD_ROWS)
+        return x->dim[rd->dim] >= 0 &&
+               strcmp(vocab_name(m->vocab, rd->dim, x->dim[rd->dim]), r->key) == 0;
+    return true;
+}
+
+bool query_cell(const Model *m, const Table *t, const TRow *r, int col, Dec *out, Trace *trace)
+{
+    Acc a = {dec_zero(), false, trace};
+    const Figures *cf = &t->def->cols[col].sums;
+    for (int k = 0; k < F__COUNT; k++)
+        for (int i = 0; i < m->nfacts[k]; i++) {
+            const Fact *x = &m->facts[k][i];
+            if (query_any(m, cf, (FactKind)k, x) && row_has(m, r, (FactKind)k, x))
+                take(&a, x);
+        }
+    *out = a.sum;
+    return a.any;
+}

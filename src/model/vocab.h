@@ -1,0 +1,139 @@
+/*
+ * vocab.h — the words of a budget, read from `vocabulary` statements of the
+ * standard library (stdlib/YEAR/vocabulary.bud) and of the budget itself.
+ *
+ * budc knows no fund source, kind of expenditure, class of basic
+ * expenditure or "三公" item by name: each is a Word of a dimension of the
+ * facts (Dim), read from data, and what budc must know of one (that it is
+ * 财政拨款, that it is 基本支出 …) is a tag on it (WordTag).  A vocabulary
+ * also has groups and other spellings (`WORD = WORD…`): a name for a set of
+ * its words.  The `label` vocabulary holds the fixed words the back ends
+ * print (序号, 栏次 …), looked up by an ASCII key.
+ */
+#ifndef BUDC_VOCAB_H
+#define BUDC_VOCAB_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "base/diag.h"
+#include "front/load.h"
+
+/* The dimensions of facts whose values are words. */
+typedef enum Dim {
+    DIM_SOURCE, /* 资金来源: 一般公共预算 … */
+    DIM_KIND,   /* 支出类型: 基本 … (spending) */
+    DIM_CLASS,  /* 基本支出分类: 人员经费, 公用经费 (economic) */
+    DIM_ITEM,   /* "三公" items (sangong) */
+    DIM__COUNT
+} Dim;
+
+/* What budc must know of a word (its tags in the vocabulary). */
+enum WordTag {
+    TAG_GENERAL = 1u << 0, /* source: 一般公共预算 (table 6, 机关运行经费, purchases) */
+    TAG_FISCAL = 1u << 1,  /* source: 财政拨款; kind: one 财政拨款 may pay */
+    TAG_CARRY = 1u << 2,   /* source: last year's money */
+    TAG_BASIC = 1u << 3,   /* kind: 基本支出 */
+    TAG_PROJECT = 1u << 4, /* kind: 项目支出 */
+    TAG_DEFAULT = 1u << 5, /* class: of every economic 类 no other class names */
+    TAG_UPKEEP = 1u << 6,  /* item: the upkeep of vehicles (F9: vehicles need it) */
+};
+
+enum { VOCAB_MAX_WORDS = 32 }; /* per dimension: a set of words is a bit mask */
+
+typedef uint32_t WordSet;
+#define WORDSET_ALL ((WordSet)0xFFFFFFFFu)
+
+typedef struct Word {
+    const char *name;       /* 一般公共预算 */
+    const char *title;      /* as printed: 一般公共预算拨款收入 (the name when none is written) */
+    unsigned tags;          /* WordTag */
+    const char **prefixes;  /* class: the economic 类 it covers ("301") */
+    int nprefixes;
+    Loc loc;
+} Word;
+
+typedef struct WordName {   /* a group, or another spelling */
+    const char *name;
+    const char *title;      /* as printed (the name when none is written) */
+    WordSet set;
+    Loc loc;
+} WordName;
+
+typedef struct Vocab1 {
+    Word words[VOCAB_MAX_WORDS];
+    int n;
+    WordName *names;
+    int nnames;
+    bool present;
+} Vocab1;
+
+typedef struct Label {
+    const char *key, *text;
+} Label;
+
+typedef struct Vocab {
+    Vocab1 dim[DIM__COUNT];
+    Label *labels;
+    int nlabels;
+} Vocab;
+
+/* Reads the `vocabulary` statements of P into V (in A).  Reports malformed
+ * vocabularies (E-DEFINITION); returns the number of errors. */
+int vocab_load(Vocab *v, const struct Program *p, Arena *a, DiagCtx *d);
+
+/* The word of dimension D that WORD names by itself (its name, its printed
+ * name, or another spelling of it), or -1. */
+int vocab_word(const Vocab *v, Dim d, const char *word);
+
+/* Whether WORD names words of dimension D (a word or a group); *SET
+ * receives them. */
+bool vocab_set(const Vocab *v, Dim d, const char *word, WordSet *set);
+
+/* The dimension whose words WORD names, the first of DIMS[0..N) that has
+ * it, or -1. */
+int vocab_dim_of(const Vocab *v, const Dim *dims, int n, const char *word, WordSet *set);
+
+/* The first word of D with TAG, or -1. */
+int vocab_tagged(const Vocab *v, Dim d, unsigned tag);
+
+/* The words of D with TAG, as a set. */
+WordSet vocab_with(const Vocab *v, Dim d, unsigned tag);
+
+/* The canonical spelling of WORD in D: the name of the word or group it
+ * names when it is another spelling of one, else WORD itself.  A group of
+ * every word of D is written 合计's way by the caller. */
+const char *vocab_canonical(const Vocab *v, Dim d, const char *word);
+
+/* The class of basic expenditure economic CODE belongs to by convention:
+ * the class whose 类 it is under, else the one tagged default; -1 when the
+ * vocabulary has neither. */
+int vocab_class_of(const Vocab *v, const char *code);
+
+/* The parts of SET (words of D): each group of the vocabulary inside SET
+ * that no larger such group holds (the first spelling of it), then each
+ * word of SET in none, into PARTS; GROUP[i] is the group's index into
+ * v->dim[d].names, or -1 for a word.  Returns how many (at most
+ * VOCAB_MAX_WORDS).  三公.合计's parts: 因公出国费, 公务用车购置及运维费,
+ * 公务接待费. */
+int vocab_parts(const Vocab *v, Dim d, WordSet set, WordSet *parts, int *group);
+
+/* Every word of D, as a set. */
+WordSet vocab_all(const Vocab *v, Dim d);
+
+/* The name of word I of D. */
+const char *vocab_name(const Vocab *v, Dim d, int i);
+const char *vocab_title(const Vocab *v, Dim d, int i);
+
+/* "一般公共预算, 政府性基金, …": the names of D into BUF. */
+void vocab_list(const Vocab *v, Dim d, char *buf, size_t n);
+
+/* The label KEY (序号 for "serial"); KEY itself when the vocabulary has
+ * none (vocab_load reports the labels budc needs that are missing). */
+const char *vocab_label(const Vocab *v, const char *key);
+
+/* The dimension's word for vocabulary statements: "source" … */
+const char *dim_word(Dim d);
+
+#endif

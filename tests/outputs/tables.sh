@@ -1,0 +1,70 @@
+# shellcheck shell=bash
+# tests/outputs/tables.sh — a table added in data (docs/tables.md), sourced
+# by tests/run.sh, which gives $budc, $outdir, ok and bad.
+#
+# A copy of the standard library gets one more table in its own file
+# (tests/outputs/tables/extra.bud: 项目支出表, the 项目 spending by function
+# code and source), imported by its 2023.bud.  With BUDC_STDLIB pointing at
+# the copy, and no C changed:
+#   1. a budget states the table as printed with one wrong cell: E-TABLE at
+#      that cell, with the note at the fact that makes it up;
+#   2. with the cell right it checks cleanly;
+#   3. budc json has the table (key, number 10, title, rows and cells),
+#      budc csv writes 10-project_spending.csv in the published layout,
+#      budc latex prints its title and a row;
+#   4. the unchanged standard library knows no such table (E-TABLE-NAME).
+
+tables_tests() {
+    local dir=$outdir/tables std out
+    std=$dir/stdlib
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    cp -R stdlib "$std"
+    cp tests/outputs/tables/extra.bud "$std/2023/extra.bud"
+    printf 'import "2023/extra.bud"\n' >> "$std/2023.bud"
+    sed 's/@CELL@/50.00/' tests/outputs/tables/budget.bud > "$dir/bad.bud"
+    sed 's/@CELL@/40.00/' tests/outputs/tables/budget.bud > "$dir/good.bud"
+    # 1. the printed table is checked against the defined one
+    out=$(BUDC_STDLIB=$std "$budc" check "$dir/bad.bud" 2>&1)
+    if [ $? -eq 1 ] && printf '%s\n' "$out" | grep -q "bad.bud:30:24: error: 项目支出表, row 2010101, column 一般公共预算: the table states 50.00 but the facts give 40.00 (difference +10.00) \[E-TABLE\]" &&
+        printf '%s\n' "$out" | grep -q "bad.bud:16:16: note: counted in this cell"; then ok
+    else bad "tables: the extra table's wrong cell is not E-TABLE at its line"; printf '%s\n' "$out" | head -8; fi
+    # 2. right, it checks cleanly
+    out=$(BUDC_STDLIB=$std "$budc" check "$dir/good.bud" 2>&1)
+    if [ $? -eq 0 ] && ! printf '%s\n' "$out" | grep -q 'error:'; then ok
+    else bad "tables: the extra table stated right does not check cleanly"; printf '%s\n' "$out" | head -5; fi
+    # 3. the back ends
+    if BUDC_STDLIB=$std "$budc" json "$dir/good.bud" -o "$dir/good.json" 2>/dev/null &&
+        python3 - "$dir/good.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+t = [t for t in d["department"]["tables"] if t["key"] == "project_spending"]
+assert len(t) == 1, "no table project_spending"
+t = t[0]
+assert t["number"] == 10 and t["title"] == "部门预算项目支出表" and t["word"] == "项目支出表", t
+assert [c["key"] for c in t["columns"]] == ["total", "general_public", "government_fund"]
+rows = {r["key"]: r for r in t["rows"]}
+assert rows["合计"]["cells"]["total"] == 60 and rows["合计"]["cells"]["general_public"] == 40
+assert rows["2010101"]["cells"]["government_fund"] is None
+assert rows["2120803"]["cells"]["government_fund"] == 20
+assert rows["201"]["name"] == "一般公共服务支出" and rows["201"]["level"] == 1
+u = [t for t in d["units"][0]["tables"] if t["key"] == "project_spending"]
+assert len(u) == 1
+PY
+    then ok; else bad "tables: budc json lacks the extra table or its figures"; fi
+    if BUDC_STDLIB=$std "$budc" csv "$dir/good.bud" -o "$dir/csv" 2>/dev/null &&
+        [ -f "$dir/csv/10-project_spending.csv" ] &&
+        head -1 "$dir/csv/10-project_spending.csv" | grep -q '^序号,科目编码,科目名称,合计,一般公共预算,政府性基金预算' &&
+        grep -q '^4,2010101,行政运行,40.00,40.00,' "$dir/csv/10-project_spending.csv"; then ok
+    else bad "tables: budc csv did not write 10-project_spending.csv in the published layout"; fi
+    if BUDC_STDLIB=$std "$budc" latex "$dir/good.bud" -o "$dir/good.tex" 2>/dev/null &&
+        grep -q '部门预算项目支出表' "$dir/good.tex" && grep -q "2120803 & 城市建设支出" "$dir/good.tex"; then ok
+    else bad "tables: budc latex does not print the extra table"; fi
+    # 4. without the definition the table is unknown
+    out=$("$budc" check "$dir/good.bud" 2>&1)
+    if printf '%s\n' "$out" | grep -q "unknown table '项目支出表'.*\[E-TABLE-NAME\]"; then ok
+    else bad "tables: the standard library without extra.bud accepts 项目支出表"; fi
+}
+
+tables_tests
+unset -f tables_tests

@@ -193,15 +193,11 @@ static void project_code(C *c, const Project *p)
     c->nerrors++;
 }
 
+/* A unit's 单位性质 is a word of the vocabulary `nature`. */
 static void unit_nature(C *c, const Unit *u)
 {
-    static const char *const natures[] = {"行政", "事业", "参公事业", "行政单位", "事业单位",
-                                          "参公事业单位", "参照公务员法管理事业单位", "企业"};
-    if (!u->nature)
+    if (!u->nature || vocab_word(c->m->vocab, DIM_NATURE, u->nature) >= 0)
         return;
-    for (size_t i = 0; i < sizeof natures / sizeof natures[0]; i++)
-        if (strcmp(u->nature, natures[i]) == 0)
-            return;
     diag_error(c->d, u->nature_loc, "E-NATURE",
                "unknown 单位性质 '%s'; write 行政, 事业 or 参公事业 (参照公务员法管理的事业单位)",
                u->nature);

@@ -74,26 +74,23 @@ typedef struct N {
 
 static const ValueCtx DEPT = {-1, -1};
 
-static const char *const section_words[] = {"部门职责及机构设置", "预算安排总体情况", "机关运行经费",
-                                            "三公经费", "绩效信息", "政府采购",
-                                            "国有资产", "名词解释", "其他事项"};
-#define NSECTIONS (sizeof section_words / sizeof section_words[0])
+/* The names of the words of vocabulary D into OUT (room for
+ * VOCAB_MAX_WORDS); returns how many. */
+static size_t names_of(const Model *m, Dim d, const char **out)
+{
+    const Vocab1 *v = &m->vocab->dim[d];
+    for (int i = 0; i < v->n; i++)
+        out[i] = v->words[i].name;
+    return (size_t)v->n;
+}
 
-static const char *const insert_words[] = {"机构设置表", "部门整体绩效目标", "项目绩效目标表",
-                                           "政府采购表", "国有资产表", "名词解释"};
-#define NINSERTS (sizeof insert_words / sizeof insert_words[0])
-
-/* Direction words (E3): +1 up, -1 down, 0 持平. */
-static const struct {
-    const char *w;
-    int dir;
-} dir_words[] = {{"增加", 1},  {"增长", 1},  {"提高", 1},  {"上升", 1}, {"减少", -1},
-                 {"下降", -1}, {"降低", -1}, {"压缩", -1}, {"持平", 0}};
-#define NDIRS (sizeof dir_words / sizeof dir_words[0])
-
-/* Reason markers (E6); 按…原则 and 系 are handled apart. */
-static const char *const reasons[] = {"主要", "原因", "由于", "因为", "用于", "按照", "压缩", "为了"};
-#define NREASONS (sizeof reasons / sizeof reasons[0])
+/* The word of vocabulary D tagged TAG (the section of 机关运行经费 …), or
+ * NULL. */
+static const char *tagged_name(const Model *m, Dim d, unsigned tag)
+{
+    int i = vocab_tagged(m->vocab, d, tag);
+    return i < 0 ? NULL : vocab_name(m->vocab, d, i);
+}
 
 /* ---- source text ------------------------------------------------------------ */
 
@@ -572,20 +569,22 @@ static size_t prev_char(const char *s, size_t i)
     return i;
 }
 
-/* The direction word nearest before offset OFF in the same sentence, within
- * WINDOW characters: its index in dir_words (offset in *at), or -1. */
-static int direction_before(const PText *t, size_t off, size_t *at)
+/* The direction word (vocabulary `direction`) nearest before offset OFF in
+ * the same sentence, within WINDOW characters: its index (offset in *at),
+ * or -1. */
+static int direction_before(const Vocab *v, const PText *t, size_t off, size_t *at)
 {
+    const Vocab1 *dirs = &v->dim[DIM_DIRECTION];
     size_t i = off;
     for (int chars = 0; i > 0 && chars < WINDOW; chars++) {
         i = prev_char(t->s, i);
         if (sentence_end_at(t->s + i))
             return -1;
-        for (size_t k = 0; k < NDIRS; k++) {
-            size_t len = strlen(dir_words[k].w);
-            if (i + len <= off && memcmp(t->s + i, dir_words[k].w, len) == 0) {
+        for (int k = 0; k < dirs->n; k++) {
+            size_t len = strlen(dirs->words[k].name);
+            if (i + len <= off && memcmp(t->s + i, dirs->words[k].name, len) == 0) {
                 *at = i;
-                return (int)k;
+                return k;
             }
         }
     }
@@ -618,21 +617,23 @@ static bool word_loc(const PText *t, size_t off, size_t len, Loc *out)
 static int check_direction(N *n, const PText *t, const Quote *q)
 {
     size_t at;
-    int k = direction_before(t, q->off, &at);
+    int k = direction_before(n->m->vocab, t, q->off, &at);
     if (k < 0)
         return 2;
     Dec delta;
     if (dec_sub(q->now, q->last, &delta) != DEC_OK)
         return 2;
-    int sign = dec_is_zero(delta) ? 0 : dec_is_neg(delta) ? -1 : 1, dir = dir_words[k].dir;
+    const Word *w = &n->m->vocab->dim[DIM_DIRECTION].words[k];
+    int dir = w->tags & TAG_UP ? 1 : w->tags & TAG_DOWN ? -1 : 0;
+    int sign = dec_is_zero(delta) ? 0 : dec_is_neg(delta) ? -1 : 1;
     if (sign == dir)
         return dir;
     Loc l = q->part->loc;
-    word_loc(t, at, strlen(dir_words[k].w), &l);
+    word_loc(t, at, strlen(w->name), &l);
     char a[DEC_FMT_MAX], b[DEC_FMT_MAX], c[DEC_FMT_MAX];
     diag_error(n->d, l, "E-QUOTE-DIRECTION",
                "the text says '%s' but %s went from %s last year to %s this year (%s%s)",
-               dir_words[k].w, q->path, fmt_money(q->last, a), fmt_money(q->now, b),
+               w->name, q->path, fmt_money(q->last, a), fmt_money(q->now, b),
                sign > 0 ? "+" : "", fmt_money(delta, c));
     if (!same_line(l, q->part->loc) || l.col != q->part->loc.col)
         diag_note(n->d, q->part->loc, "the change is quoted here");
@@ -649,12 +650,13 @@ static bool contains(const char *s, size_t a, size_t b, const char *w)
     return false;
 }
 
-/* Whether S[A..B) holds a reason marker: one of reasons[], 按…原则, or 系
- * (as in 系…所致; not in 系统, 体系, 关系, 联系). */
-static bool has_reason(const char *s, size_t a, size_t b)
+/* Whether S[A..B) holds a reason marker: a word of the vocabulary
+ * `reason`, 按…原则, or 系 (as in 系…所致; not in 系统, 体系, 关系, 联系). */
+static bool has_reason(const Vocab *v, const char *s, size_t a, size_t b)
 {
-    for (size_t k = 0; k < NREASONS; k++)
-        if (contains(s, a, b, reasons[k]))
+    const Vocab1 *r = &v->dim[DIM_REASON];
+    for (int k = 0; k < r->n; k++)
+        if (contains(s, a, b, r->words[k].name))
             return true;
     for (size_t i = a; i + 3 <= b; i++) {
         if (memcmp(s + i, "按", 3) == 0 && contains(s, i, b, "原则"))
@@ -680,7 +682,7 @@ static void check_reason(N *n, const PText *t, const Quote *q)
     }
     while (b < t->n && !sentence_end_at(t->s + b))
         b++;
-    if (has_reason(t->s, a, b))
+    if (has_reason(n->m->vocab, t->s, a, b))
         return;
     diag_warning(n->d, q->part->loc, "W-CHANGE-REASON",
                  "the change of %s from last year is stated without a reason; say why in the same "
@@ -743,17 +745,19 @@ static const char *join(const char *const *words, size_t n, char *buf, size_t le
 static void check_section_words(N *n)
 {
     char list[512];
+    const char *section_words[VOCAB_MAX_WORDS];
+    size_t nsections = names_of(n->m, DIM_SECTION, section_words);
     for (int i = 0; i < n->m->nsections; i++) {
         const Section *s = &n->m->sections[i];
-        if (word_index(section_words, NSECTIONS, s->word) < 0) {
-            const char *near = nearest(section_words, NSECTIONS, s->word);
+        if (word_index(section_words, nsections, s->word) < 0) {
+            const char *near = nearest(section_words, nsections, s->word);
             if (near)
                 diag_error(n->d, s->word_loc, "E-SECTION",
                            "unknown section '%s'; did you mean '%s'?", s->word, near);
             else
                 diag_error(n->d, s->word_loc, "E-SECTION",
                            "unknown section '%s'; the sections of the 说明 are %s", s->word,
-                           join(section_words, NSECTIONS, list, sizeof list));
+                           join(section_words, nsections, list, sizeof list));
             continue;
         }
         for (int j = 0; j < i; j++)
@@ -770,10 +774,8 @@ static void check_section_words(N *n)
 static void check_insert(N *n, const Para *p)
 {
     int nt = model_ntables(n->m);
-    const char **words = xmalloc((NINSERTS + (size_t)nt) * sizeof *words);
-    size_t k = 0;
-    for (size_t i = 0; i < NINSERTS; i++)
-        words[k++] = insert_words[i];
+    const char **words = xmalloc((VOCAB_MAX_WORDS + (size_t)nt) * sizeof *words);
+    size_t k = names_of(n->m, DIM_INSERT, words);
     for (int t = 0; t < nt; t++)
         words[k++] = n->m->disclosure->tables[t].word;
     if (word_index(words, k, p->insert) < 0) {
@@ -796,9 +798,10 @@ static void check_missing_sections(N *n)
                      "预算安排总体情况 …) is part of the disclosure");
         return;
     }
-    const char *missing[NSECTIONS];
+    const char *section_words[VOCAB_MAX_WORDS], *missing[VOCAB_MAX_WORDS];
+    size_t nsections = names_of(n->m, DIM_SECTION, section_words);
     size_t k = 0;
-    for (size_t i = 0; i < NSECTIONS; i++) {
+    for (size_t i = 0; i < nsections; i++) {
         bool found = false;
         for (int j = 0; j < n->m->nsections && !found; j++)
             found = strcmp(n->m->sections[j].word, section_words[i]) == 0;
@@ -808,9 +811,9 @@ static void check_missing_sections(N *n)
     char list[512];
     if (k)
         diag_warning(n->d, n->m->narrative_loc, "W-SECTION-MISSING",
-                     "the narrative has no section %s; the 说明 has nine parts: write each, with "
+                     "the narrative has no section %s; the 说明 has %zu parts: write each, with "
                      "无 where there is nothing to report",
-                     join(missing, k, list, sizeof list));
+                     join(missing, k, list, sizeof list), nsections);
 }
 
 /* ---- E4: the scope of 机关运行经费 ------------------------------------------- */
@@ -831,8 +834,9 @@ static bool admin_cost_reported(const Model *m, Loc *at)
     for (int i = 0; i < m->nparas && !found.file; i++)
         for (const TextPart *x = m->paras[i].parts; x && !found.file; x = x->next)
             walk_paths(x->expr, find_admin_cost, &found);
-    for (int i = 0; i < m->nsections && !found.file; i++)
-        if (strcmp(m->sections[i].word, "机关运行经费") == 0)
+    const char *word = tagged_name(m, DIM_SECTION, TAG_ADMIN);
+    for (int i = 0; i < m->nsections && !found.file && word; i++)
+        if (strcmp(m->sections[i].word, word) == 0)
             found = m->sections[i].word_loc;
     *at = found;
     return found.file != NULL;
@@ -895,8 +899,9 @@ static void check_sangong_section(N *n)
     const Model *m = n->m;
     const Vocab *v = m->vocab;
     int sec = -1;
-    for (int i = 0; i < m->nsections && sec < 0; i++)
-        if (strcmp(m->sections[i].word, "三公经费") == 0)
+    const char *word = tagged_name(m, DIM_SECTION, TAG_SANGONG);
+    for (int i = 0; i < m->nsections && sec < 0 && word; i++)
+        if (strcmp(m->sections[i].word, word) == 0)
             sec = i;
     if (sec < 0)
         return;

@@ -227,7 +227,7 @@ static void check_project_total(const Model *m, DiagCtx *d)
 /* A stated cell's value, blank = 0. */
 static Dec cell(StatedCell c) { return c.blank ? dec_zero() : c.v; }
 
-static int check_asset_total(DiagCtx *d, const Assets *as)
+static int check_asset_total(const Model *m, DiagCtx *d, const Assets *as)
 {
     static const AssetRow parts[] = {AS_BUILDINGS, AS_VEHICLES, AS_EQUIPMENT, AS_OTHER};
     if (!as->row_written[AS_TOTAL] || as->value[AS_TOTAL].blank)
@@ -245,7 +245,7 @@ static int check_asset_total(DiagCtx *d, const Assets *as)
         const StatedCell *v = &as->value[parts[i]];
         char x[DEC_FMT_MAX];
         if (as->row_written[parts[i]] && !v->blank)
-            diag_note(d, v->loc, "%s counts %s in the sum", asset_row_name(parts[i]),
+            diag_note(d, v->loc, "%s counts %s in the sum", asset_row_name(m, parts[i]),
                       fmt_money(v->v, x));
     }
     return 1;
@@ -334,7 +334,7 @@ static int check_assets(const Model *m, DiagCtx *d)
     const Assets *as = &m->assets;
     if (!as->present)
         return 0;
-    int nerr = check_asset_total(d, as) + check_offices(d, as);
+    int nerr = check_asset_total(m, d, as) + check_offices(d, as);
     check_planned(m, d, as);
     check_vehicles(m, d, as);
     return nerr;

@@ -38,7 +38,7 @@ static const char *canonical_key(const Model *m, const TableDef *def, const char
         if (row)
             return key;
         const char *canon = key;
-        for (int d = 0; d < DIM__COUNT && canon == key; d++)
+        for (int d = 0; d < DIM_FACTS && canon == key; d++)
             canon = vocab_canonical(m->vocab, (Dim)d, key);
         if (canon == key)
             break;

@@ -217,7 +217,7 @@ void json_assets(JB *b, cJSON *root)
         if (!a->row_written[r])
             continue;
         cJSON *row = jb_object(b, rows, NULL);
-        jb_str(b, row, "key", asset_row_name((AssetRow)r));
+        jb_str(b, row, "key", asset_row_name(b->m, (AssetRow)r));
         opt_num(b, row, "quantity", !a->qty[r].blank, a->qty[r].v, false);
         opt_num(b, row, "value", !a->value[r].blank, a->value[r].v, true);
     }

@@ -288,7 +288,8 @@ static void find_inserts(Tex *t)
         if (id >= 0 && strcmp(p->insert, t->m->disclosure->tables[id].word) == 0)
             t->table_placed[id] = true;
         for (int b = 0; b < TB__COUNT; b++)
-            if (strcmp(p->insert, tex_block_word((TexBlock)b)) == 0)
+            if (tex_block_word(t->m, (TexBlock)b) &&
+                strcmp(p->insert, tex_block_word(t->m, (TexBlock)b)) == 0)
                 t->block_placed[b] = true;
     }
 }
@@ -302,7 +303,8 @@ static void insert(Tex *t, const char *word, bool *done_table, bool *done_block)
         tex_table(t, id, false, false);
     }
     for (int b = 0; b < TB__COUNT; b++)
-        if (strcmp(word, tex_block_word((TexBlock)b)) == 0 && !done_block[b]) {
+        if (tex_block_word(t->m, (TexBlock)b) &&
+            strcmp(word, tex_block_word(t->m, (TexBlock)b)) == 0 && !done_block[b]) {
             done_block[b] = true;
             tex_block(t, (TexBlock)b, true);
         }
@@ -363,7 +365,9 @@ static void appendix(Tex *t)
             tex_raw(t, "}\n\n");
         }
         any = true;
-        tex_fmt(t, "\\subsection{%s}\n\n", tex_block_title((TexBlock)b));
+        tex_raw(t, "\\subsection{");
+        tex_line(t, tex_block_title(t->m, (TexBlock)b));
+        tex_raw(t, "}\n\n");
         tex_block(t, (TexBlock)b, false);
     }
 }

@@ -75,8 +75,10 @@ void tex_table(Tex *t, int id, bool own_page, bool part_start);
 
 /* ---- emit_latex_extra.c: the other blocks ------------------------------------- */
 
-const char *tex_block_word(TexBlock b); /* 机构设置表 … (the word after `insert`) */
-const char *tex_block_title(TexBlock b); /* 部门机构设置情况 … (its title) */
+/* Block B's word after `insert` (机构设置表 …; NULL when the vocabulary has
+ * none) and its title (部门机构设置情况 …), from the `insert` vocabulary. */
+const char *tex_block_word(const Model *m, TexBlock b);
+const char *tex_block_title(const Model *m, TexBlock b);
 bool tex_block_has_content(const Model *m, TexBlock b);
 /* Block B.  CAPTION: with its printed title (in the narrative; the
  * appendix has its own heading). */

@@ -1,6 +1,5 @@
 /*
- * emit_latex_extra.c — the blocks of the disclosure besides the nine
- * tables, each of which a narrative can `insert` (emit_latex.h): the
+ * latex_extra.c — the blocks of the disclosure besides the tables, each of which a narrative can `insert` (emit_latex.h): the
  * 机构设置表, the 部门整体绩效目标 (goal text and 分项绩效目标), one
  * 绩效目标表 per project, the 政府采购 table, the 国有资产 table and the
  * 名词解释.
@@ -31,16 +30,30 @@
 #define PURCHASE_COLS "L165 R100 L160 C120 C65 R60 R110 R100 R120"
 #define PURCHASE_LABEL "780"
 
-static const char *const block_words[TB__COUNT] = {
-    "机构设置表", "部门整体绩效目标", "项目绩效目标表", "政府采购表", "国有资产表", "名词解释",
-};
-static const char *const block_titles[TB__COUNT] = {
-    "部门机构设置情况",     "部门整体绩效目标",       "项目绩效目标表",
-    "部门政府采购预算",     "部门固定资产占用情况表", "名词解释",
+/* The tag of each block's word in the `insert` vocabulary. */
+static const unsigned block_tags[TB__COUNT] = {
+    [TB_UNITS] = TAG_UNITS,         [TB_PERF] = TAG_PERFORMANCE, [TB_PROJECTS] = TAG_PROJECTS,
+    [TB_PURCHASES] = TAG_PURCHASES, [TB_ASSETS] = TAG_ASSETS,    [TB_GLOSSARY] = TAG_GLOSSARY,
 };
 
-const char *tex_block_word(TexBlock b) { return block_words[b]; }
-const char *tex_block_title(TexBlock b) { return block_titles[b]; }
+/* Block B's word in the vocabulary, or NULL when it has none. */
+static const Word *block(const Model *m, TexBlock b)
+{
+    int i = vocab_tagged(m->vocab, DIM_INSERT, block_tags[b]);
+    return i < 0 ? NULL : &m->vocab->dim[DIM_INSERT].words[i];
+}
+
+const char *tex_block_word(const Model *m, TexBlock b)
+{
+    const Word *w = block(m, b);
+    return w ? w->name : NULL;
+}
+
+const char *tex_block_title(const Model *m, TexBlock b)
+{
+    const Word *w = block(m, b);
+    return w ? w->title : "";
+}
 
 static bool has_purchases(const Model *m)
 {
@@ -65,23 +78,51 @@ bool tex_block_has_content(const Model *m, TexBlock b)
 
 /* ---- shared --------------------------------------------------------------------- */
 
+/* The label KEY of the vocabulary (vocab.h). */
+static const char *label(const Tex *t, const char *key)
+{
+    return vocab_label(t->m->vocab, key);
+}
+
+/* The column titles of a head, the labels KEYS[0..N), as cells. */
+static void head_cells(Tex *t, const char *const *keys, int n)
+{
+    for (int i = 0; i < n; i++) {
+        tex_raw(t, i ? " & \\budhd " : "\\budhd ");
+        tex_line(t, label(t, keys[i]));
+    }
+}
+
 /* The start of a table of a block: its font (SIZE), the longtable of SPEC
  * (NCOLS columns), and a head with TITLE (when not NULL) and the 编制单位
  * line (when META: with 截止时间 DATE when not NULL, and 单位) over the
- * column titles COLS; on the next pages the head has the title marked 续. */
+ * column titles, the labels COLS; on the next pages the head has the title
+ * marked 续. */
 static void open_block_table(Tex *t, const char *size, const char *spec, int ncols,
-                             const char *title, bool meta, const char *date, const char *cols)
+                             const char *title, bool meta, const char *date,
+                             const char *const *cols)
 {
     tex_fmt(t, "\\begingroup%s\\setlength{\\tabcolsep}{3pt}\n", size);
     tex_longtable(t, spec);
-    if (title)
-        tex_fmt(t, "\\multicolumn{%d}{T}{\\budtitle{%s}} \\\\[4pt]\n", ncols, title);
+    if (title) {
+        tex_fmt(t, "\\multicolumn{%d}{T}{\\budtitle{", ncols);
+        tex_line(t, title);
+        tex_raw(t, "}} \\\\[4pt]\n");
+    }
     if (meta)
-        tex_meta_row(t, ncols, date ? "截止时间：" : NULL, date);
-    tex_fmt(t, "\\hline\n%s \\\\ \\hline\n\\endfirsthead\n", cols);
-    if (title)
-        tex_fmt(t, "\\multicolumn{%d}{Y}{\\small %s（续）} \\\\\n", ncols, title);
-    tex_fmt(t, "\\hline\n%s \\\\ \\hline\n\\endhead\n", cols);
+        tex_meta_row(t, ncols, date ? label(t, "as_of") : NULL, date);
+    tex_raw(t, "\\hline\n");
+    head_cells(t, cols, ncols);
+    tex_raw(t, " \\\\ \\hline\n\\endfirsthead\n");
+    if (title) {
+        tex_fmt(t, "\\multicolumn{%d}{Y}{\\small ", ncols);
+        tex_line(t, title);
+        tex_line(t, label(t, "continued"));
+        tex_raw(t, "} \\\\\n");
+    }
+    tex_raw(t, "\\hline\n");
+    head_cells(t, cols, ncols);
+    tex_raw(t, " \\\\ \\hline\n\\endhead\n");
 }
 
 static void close_table(Tex *t)
@@ -110,9 +151,9 @@ static void value(Tex *t, const IndValue *v)
 
 static void units(Tex *t, bool caption)
 {
+    static const char *const cols[] = {"unit_name", "unit_nature", "unit_rank", "unit_funding"};
     open_block_table(t, "\\small", "L400 C150 C150 L300", 4,
-                     caption ? block_titles[TB_UNITS] : NULL, false, NULL,
-                     "\\budhd 单位名称 & \\budhd 单位性质 & \\budhd 单位规格 & \\budhd 经费保障形式");
+                     caption ? tex_block_title(t->m, TB_UNITS) : NULL, false, NULL, cols);
     for (int i = 0; i < t->m->nunits; i++) {
         const Unit *u = &t->m->units[i];
         tex_text(t, u->name);
@@ -135,17 +176,22 @@ static void performance(Tex *t)
 {
     const Model *m = t->m;
     char cn[16];
-    if (m->nperf_goals > 0)
-        tex_raw(t, "\\budheading{（一）总体绩效目标}\n\n");
+    if (m->nperf_goals > 0) {
+        tex_raw(t, "\\budheading{");
+        tex_line(t, label(t, "perf_overall"));
+        tex_raw(t, "}\n\n");
+    }
     for (int i = 0; i < m->nperf_goals; i++) {
         tex_text(t, m->perf_goals[i]);
         tex_raw(t, "\n\n");
     }
     if (m->ntargets == 0)
         return;
-    tex_raw(t, "\\budheading{（二）分项绩效目标}\n\n");
-    open_block_table(t, "\\small", "C70 L430 L330 C170", 4, NULL, false, NULL,
-                     "\\budhd 序号 & \\budhd 绩效目标 & \\budhd 绩效指标 & \\budhd 指标值");
+    static const char *const cols[] = {"serial", "goal_head", "indicator", "indicator_value"};
+    tex_raw(t, "\\budheading{");
+    tex_line(t, label(t, "perf_targets"));
+    tex_raw(t, "}\n\n");
+    open_block_table(t, "\\small", "C70 L430 L330 C170", 4, NULL, false, NULL, cols);
     for (int i = 0; i < m->ntargets; i++) {
         const Target *g = &m->targets[i];
         tex_fmt(t, "\\multicolumn{4}{|L{1000}|}{\\textbf{%s、", tex_cn_number(i + 1, cn, sizeof cn));
@@ -180,45 +226,62 @@ static bool same(const char *a, const char *b)
     return strcmp(a ? a : "", b ? b : "") == 0;
 }
 
-/* A row of the head of a 绩效目标表: LABEL over the first two columns, the
- * text over the other four. */
-static void label_row(Tex *t, const char *label)
+/* A row of the head of a 绩效目标表: the label KEY over the first two
+ * columns, the text over the other four. */
+static void label_row(Tex *t, const char *key)
 {
-    tex_fmt(t, "\\multicolumn{2}{|c|}{%s} & \\multicolumn{4}{L{" PROJECT_TEXT "}|}{", label);
+    tex_raw(t, "\\multicolumn{2}{|c|}{");
+    tex_line(t, label(t, key));
+    tex_raw(t, "} & \\multicolumn{4}{L{" PROJECT_TEXT "}|}{");
+}
+
+/* The column titles of a 绩效目标表. */
+static void project_cols(Tex *t)
+{
+    static const char *const cols[] = {"level1",          "level2",          "level3",
+                                       "indicator_desc",  "indicator_value", "indicator_basis"};
+    head_cells(t, cols, 6);
 }
 
 static void project_head(Tex *t, const Project *p, int k)
 {
     const Model *m = t->m;
-    static const char cols[] = "\\budhd 一级指标 & \\budhd 二级指标 & \\budhd 三级指标 & "
-                               "\\budhd 绩效指标描述 & \\budhd 指标值 & \\budhd 指标值确定依据";
     tex_raw(t, "\\begingroup\\small\\setlength{\\tabcolsep}{3pt}\n");
     tex_longtable(t, PROJECT_COLS);
     tex_fmt(t, "\\multicolumn{6}{T}{\\budtitle{%d、", k);
     tex_line(t, p->name);
-    tex_raw(t, "绩效目标表}} \\\\[4pt]\n\\hline\n\\endfirsthead\n");
+    tex_line(t, label(t, "goal_table"));
+    tex_raw(t, "}} \\\\[4pt]\n\\hline\n\\endfirsthead\n");
     tex_fmt(t, "\\multicolumn{6}{Y}{\\small %d、", k);
     tex_line(t, p->name);
-    tex_fmt(t, "绩效目标表（续）} \\\\\n\\hline\n%s \\\\ \\hline\n\\endhead\n", cols);
+    tex_line(t, label(t, "goal_table"));
+    tex_line(t, label(t, "continued"));
+    tex_raw(t, "} \\\\\n\\hline\n");
+    project_cols(t);
+    tex_raw(t, " \\\\ \\hline\n\\endhead\n");
     /* the project's own rows, kept with the column titles */
-    label_row(t, "项目名称");
+    label_row(t, "project_name");
     tex_text(t, p->name);
     tex_raw(t, "} \\\\* \\budcline{1-6}\n");
     if (m->nunits > 1) {
-        label_row(t, "预算单位");
+        label_row(t, "budget_unit");
         tex_text(t, m->units[p->unit].name);
         tex_raw(t, "} \\\\* \\budcline{1-6}\n");
     }
     if (p->has_amount) {
-        tex_raw(t, "\\multicolumn{2}{|c|}{预算资金（");
+        tex_raw(t, "\\multicolumn{2}{|c|}{");
+        tex_line(t, label(t, "project_amount"));
+        tex_raw(t, "（");
         tex_line(t, m->money);
         tex_raw(t, "）} & \\multicolumn{4}{L{" PROJECT_TEXT "}|}{");
         tex_money(t, p->amount);
         tex_raw(t, "} \\\\* \\budcline{1-6}\n");
     }
-    label_row(t, "绩效目标");
+    label_row(t, "goal_head");
     tex_text(t, p->goal);
-    tex_fmt(t, "} \\\\* \\budcline{1-6}\n%s \\\\* \\budcline{1-6}\n", cols);
+    tex_raw(t, "} \\\\* \\budcline{1-6}\n");
+    project_cols(t);
+    tex_raw(t, " \\\\* \\budcline{1-6}\n");
 }
 
 /* The indicator rows: 一级 and 二级 merged down over the rows sharing them. */
@@ -287,15 +350,17 @@ static bool purchase_total(const Model *m, const char *what, int unit, bool sme,
     return any && model_value(m, &root, (ValueCtx){unit, -1}, out, NULL, NULL, msg, sizeof msg) == VAL_OK;
 }
 
-/* A 合计 or 小计 row: LABEL over the first seven columns, then the
- * amount and the share reserved for small enterprises. */
-static void purchase_total_row(Tex *t, const char *label, int unit)
+/* A 合计 or 小计 row: NAME over the first seven columns, then the amount
+ * and the share reserved for small enterprises. */
+static void purchase_total_row(Tex *t, const char *name, int unit)
 {
     Dec v;
     tex_raw(t, "\\multicolumn{7}{|L{" PURCHASE_LABEL "}|}{");
-    tex_text(t, label);
-    tex_raw(t, unit >= 0 ? "小计} & " : "} & ");
-    if (purchase_total(t->m, "合计", unit, false, &v))
+    tex_text(t, name);
+    if (unit >= 0)
+        tex_line(t, label(t, "subtotal"));
+    tex_raw(t, "} & ");
+    if (purchase_total(t->m, "合计", unit, false, &v)) /* 采购.合计, 采购.中小微: paths */
         tex_money(t, v);
     tex_raw(t, " & ");
     if (purchase_total(t->m, "中小微", unit, true, &v))
@@ -334,12 +399,12 @@ static void purchase_line(Tex *t, const Project *p, const Purchase *u)
 static void purchases(Tex *t, bool caption)
 {
     const Model *m = t->m;
+    static const char *const cols[] = {"project_name", "project_amount", "item_name",
+                                       "catalog_code", "measure_head",   "quantity_head",
+                                       "price_head",   "amount_head",    "sme_share"};
     open_block_table(t, "\\footnotesize", PURCHASE_COLS, 9,
-                     caption ? block_titles[TB_PURCHASES] : NULL, true, NULL,
-                     "\\budhd 项目名称 & \\budhd 预算资金 & \\budhd 品目名称 & \\budhd 目录代码 & "
-                     "\\budhd 计量单位 & \\budhd 数量 & \\budhd 单价 & \\budhd 金额 & "
-                     "\\budhd 预留中小微企业份额");
-    purchase_total_row(t, "合计", -1);
+                     caption ? tex_block_title(m, TB_PURCHASES) : NULL, true, NULL, cols);
+    purchase_total_row(t, label(t, "total"), -1);
     for (int u = 0; u < m->nunits; u++) {
         bool any = false;
         for (int i = 0; i < m->nprojects; i++)
@@ -358,20 +423,14 @@ static void purchases(Tex *t, bool caption)
 
 static void assets(Tex *t, bool caption)
 {
-    static const char *const labels[AS__COUNT] = {
-        [AS_TOTAL] = "资产总额",
-        [AS_BUILDINGS] = "1、房屋（平方米）",
-        [AS_OFFICES] = "其中：办公用房（平方米）",
-        [AS_VEHICLES] = "2、车辆（台、辆）",
-        [AS_EQUIPMENT] = "3、单价在20万元以上的设备",
-        [AS_OTHER] = "4、其他固定资产",
-    };
+    static const char *const cols[] = {"item", "quantity_head", "value"};
     const Assets *a = &t->m->assets;
     open_block_table(t, "\\small", "L600 R150 R250", 3,
-                     caption ? block_titles[TB_ASSETS] : NULL, true, a->date ? a->date : "",
-                     "\\budhd 项目 & \\budhd 数量 & \\budhd 价值");
+                     caption ? tex_block_title(t->m, TB_ASSETS) : NULL, true, a->date ? a->date : "",
+                     cols);
     for (int r = 0; r < AS__COUNT; r++) {
-        tex_fmt(t, "%s & ", labels[r]);
+        tex_line(t, asset_row_title(t->m, (AssetRow)r));
+        tex_raw(t, " & ");
         if (a->row_written[r] && !a->qty[r].blank)
             tex_num(t, a->qty[r].v);
         tex_raw(t, " & ");
@@ -381,7 +440,9 @@ static void assets(Tex *t, bool caption)
     }
     close_table(t);
     if (a->has_planned) {
-        tex_raw(t, "\\budnote{注：本年度拟购置固定资产总额");
+        tex_raw(t, "\\budnote{");
+        tex_line(t, label(t, "note_mark"));
+        tex_line(t, label(t, "planned_note"));
         tex_money(t, a->planned);
         tex_line(t, t->m->money);
         tex_raw(t, "。}\n\n");
@@ -404,20 +465,12 @@ static void glossary(Tex *t)
 
 /* ---- the blocks ----------------------------------------------------------------- */
 
-/* What an inserted block without content says. */
-static const char *const none_text[TB__COUNT] = {
-    [TB_UNITS] = "本部门无下属单位。",
-    [TB_PERF] = "本部门未编制部门整体绩效目标。",
-    [TB_PROJECTS] = "本部门无项目绩效目标表。",
-    [TB_PURCHASES] = "本部门无政府采购预算。",
-    [TB_ASSETS] = "本部门无国有资产占用信息。",
-    [TB_GLOSSARY] = "",
-};
-
 void tex_block(Tex *t, TexBlock b, bool caption)
 {
-    if (!tex_block_has_content(t->m, b)) {
-        tex_fmt(t, "%s\n\n", none_text[b]);
+    if (!tex_block_has_content(t->m, b)) { /* what an inserted block without content says */
+        const Word *w = block(t->m, b);
+        tex_text(t, w && w->note ? w->note : "");
+        tex_raw(t, "\n\n");
         return;
     }
     switch (b) {

@@ -15,37 +15,49 @@
 
 /* ---- closed sets ------------------------------------------------------------ */
 
-static const char *const asset_names[AS__COUNT] = {"资产总额", "房屋", "办公用房",
-                                                   "车辆",     "大型设备", "其他固定资产"};
+/* The tag of each row of the asset table in the `asset` vocabulary. */
+static const unsigned asset_tags[AS__COUNT] = {
+    [AS_TOTAL] = TAG_TOTAL,         [AS_BUILDINGS] = TAG_BUILDINGS, [AS_OFFICES] = TAG_OFFICES,
+    [AS_VEHICLES] = TAG_VEHICLES,   [AS_EQUIPMENT] = TAG_EQUIPMENT, [AS_OTHER] = TAG_OTHER,
+};
 
-const char *asset_row_name(AssetRow r) { return asset_names[r]; }
-
-static int asset_lookup(const char *w)
+static const Word *asset_word(const Vocab *v, AssetRow r)
 {
-    for (int i = 0; i < AS__COUNT; i++)
-        if (strcmp(w, asset_names[i]) == 0)
-            return i;
-    if (strcmp(w, "单价20万元以上设备") == 0 || strcmp(w, "单价在20万元以上的设备") == 0)
-        return AS_EQUIPMENT;
-    if (strcmp(w, "其中办公用房") == 0)
-        return AS_OFFICES;
+    int i = vocab_tagged(v, DIM_ASSET, asset_tags[r]);
+    return i < 0 ? NULL : &v->dim[DIM_ASSET].words[i];
+}
+
+const char *asset_row_name(const Model *m, AssetRow r)
+{
+    const Word *w = asset_word(m->vocab, r);
+    return w ? w->name : "?";
+}
+
+const char *asset_row_title(const Model *m, AssetRow r)
+{
+    const Word *w = asset_word(m->vocab, r);
+    return w ? w->title : "?";
+}
+
+int asset_row_of(const Model *m, const char *word)
+{
+    int i = vocab_word(m->vocab, DIM_ASSET, word);
+    for (int r = 0; i >= 0 && r < AS__COUNT; r++)
+        if (m->vocab->dim[DIM_ASSET].words[i].tags & asset_tags[r])
+            return r;
     return -1;
 }
 
-bool unit_is_admin(const Unit *u)
+bool unit_is_admin(const Vocab *v, const Unit *u)
 {
-    static const char *const admin[] = {"行政", "行政单位", "参公事业", "参公事业单位",
-                                        "参照公务员法管理事业单位"};
-    for (size_t i = 0; u->nature && i < sizeof admin / sizeof admin[0]; i++)
-        if (strcmp(u->nature, admin[i]) == 0)
-            return true;
-    return false;
+    int w = u->nature ? vocab_word(v, DIM_NATURE, u->nature) : -1;
+    return w >= 0 && (v->dim[DIM_NATURE].words[w].tags & TAG_ADMIN);
 }
 
 bool model_has_admin_unit(const Model *m)
 {
     for (int i = 0; i < m->nunits; i++)
-        if (unit_is_admin(&m->units[i]))
+        if (m->units[i].admin)
             return true;
     return false;
 }
@@ -181,7 +193,7 @@ static Fact *new_fact(B *b, FactKind k, const Stmt *r, const Atom *amount)
     Model *m = b->m;
     Fact *x = PUSH(m, m->facts[k], m->nfacts[k], b->cap_facts[k]);
     x->unit = b->unit;
-    for (int d = 0; d < DIM__COUNT; d++)
+    for (int d = 0; d < DIM_FACTS; d++)
         x->dim[d] = -1;
     x->amount = amount->num;
     x->loc = r->loc;
@@ -610,7 +622,7 @@ static void build_unit(B *b, const Stmt *s)
         case S_NATURE:
             m->units[b->unit].nature = t->args->text;
             m->units[b->unit].nature_loc = t->args->loc;
-            m->units[b->unit].admin = unit_is_admin(&m->units[b->unit]);
+            m->units[b->unit].admin = unit_is_admin(m->vocab, &m->units[b->unit]);
             break;
         case S_RANK: m->units[b->unit].rank = t->args->text; break;
         case S_FUNDING: m->units[b->unit].funding = t->args->text; break;
@@ -832,11 +844,15 @@ static void build_assets(B *b, const Stmt *s)
         }
         if (r->kind != S_ROW || !r->args)
             continue;
-        int k = asset_lookup(r->args->text);
+        int k = asset_row_of(b->m, r->args->text);
         if (k < 0) {
+            const Vocab1 *rows = &b->m->vocab->dim[DIM_ASSET];
+            const char *names[VOCAB_MAX_WORDS];
+            for (int i = 0; i < rows->n; i++)
+                names[i] = rows->words[i].name;
             char all[256];
-            list_words(asset_names, AS__COUNT, all, sizeof all);
-            const char *near = closest(r->args->text, asset_names, AS__COUNT);
+            list_words(names, rows->n, all, sizeof all);
+            const char *near = closest(r->args->text, names, rows->n);
             if (near)
                 err(b, r->args->loc, "E-ASSET-ROW",
                     "unknown row '%s' of the asset table; did you mean '%s'?", r->args->text, near);
@@ -847,7 +863,8 @@ static void build_assets(B *b, const Stmt *s)
             continue;
         }
         if (as->row_written[k]) {
-            err(b, r->args->loc, "E-DUPLICATE", "asset row %s is given twice", asset_names[k]);
+            err(b, r->args->loc, "E-DUPLICATE", "asset row %s is given twice",
+                asset_row_name(b->m, (AssetRow)k));
             diag_note(b->d, as->row_loc[k], "first given here");
             continue;
         }

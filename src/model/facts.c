@@ -17,7 +17,7 @@ const FactType fact_types[F__COUNT] = {
 Filter filter_all(FactKind k)
 {
     Filter f = {.kind = k};
-    for (int d = 0; d < DIM__COUNT; d++)
+    for (int d = 0; d < DIM_FACTS; d++)
         f.allow[d] = WORDSET_ALL;
     return f;
 }
@@ -42,7 +42,7 @@ bool filter_and(const Filter *a, const Filter *b, Filter *out)
         return false;
     bool none = false;
     *out = *a;
-    for (int d = 0; d < DIM__COUNT; d++) {
+    for (int d = 0; d < DIM_FACTS; d++) {
         out->allow[d] = a->allow[d] & b->allow[d];
         none |= out->allow[d] == 0;
     }
@@ -55,7 +55,7 @@ bool filter_has(const Filter *f, FactKind k, const Fact *x, bool admin)
 {
     if (f->kind != k)
         return false;
-    for (int d = 0; d < DIM__COUNT; d++)
+    for (int d = 0; d < DIM_FACTS; d++)
         if (x->dim[d] >= 0 && !(f->allow[d] & ((WordSet)1 << x->dim[d])))
             return false;
     if (f->code && (!x->code || strncmp(x->code, f->code, strlen(f->code)) != 0))

@@ -27,7 +27,7 @@ typedef enum FactKind {
 typedef struct Fact {
     int unit;                    /* index into Model.units */
     const char *code;            /* spending: a function 项; economic: a 款; NULL otherwise */
-    signed char dim[DIM__COUNT]; /* its word of each dimension, -1 where it has none */
+    signed char dim[DIM_FACTS];   /* its word of each dimension, -1 where it has none */
     bool class_written;          /* economic: 人员经费/公用经费 written on the line */
     Dec amount;
     Loc loc, code_loc, amount_loc; /* the line, its code, its amount */
@@ -50,7 +50,7 @@ extern const FactType fact_types[F__COUNT];
  * are sums over filters (query.h). */
 typedef struct Filter {
     FactKind kind;             /* F__COUNT: selects nothing */
-    WordSet allow[DIM__COUNT];
+    WordSet allow[DIM_FACTS];
     const char *code;          /* a code prefix, or NULL */
     bool admin_only;
 } Filter;

@@ -93,7 +93,7 @@ FigureStatus figure_filter(const Vocab *v, const PathSeg *path, bool bare, bool 
     }
     if (!s && !out->code && !bare)
         return bad(msg, msgn, "%s", roots[r].usage);
-    bool named[DIM__COUNT] = {false};
+    bool named[DIM_FACTS] = {false};
     for (; s; s = s->next) {
         if (!s->name)
             return bad(msg, msgn, "%s", roots[r].usage);

@@ -198,7 +198,7 @@ typedef enum AssetRow {
     AS__COUNT
 } AssetRow;
 
-const char *asset_row_name(AssetRow r);
+
 
 typedef struct Assets {
     bool present;
@@ -365,7 +365,13 @@ void path_text(const Vocab *v, const PathSeg *path, char *buf, size_t n);
 
 /* Whether U is a 行政单位 or a 参公事业单位 (机关运行经费 covers those), and
  * whether the department has one. */
-bool unit_is_admin(const Unit *u);
+bool unit_is_admin(const Vocab *v, const Unit *u);
+
+/* Row R's word (资产总额 …) and its printed name, from the `asset`
+ * vocabulary by its tag; the row WORD names, or -1. */
+const char *asset_row_name(const Model *m, AssetRow r);
+const char *asset_row_title(const Model *m, AssetRow r);
+int asset_row_of(const Model *m, const char *word);
 bool model_has_admin_unit(const Model *m);
 
 /* Sums into *acc, reporting overflow as a failed status. */

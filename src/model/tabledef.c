@@ -131,7 +131,7 @@ static void def_rows(Loader *l, Def *d, const Stmt *row)
     while (last->next)
         last = last->next;
     static const Dim dims[] = {DIM_SOURCE, DIM_KIND, DIM_CLASS, DIM_ITEM};
-    int dim = last == a->path ? -1 : vocab_dim_of(l->v, dims, DIM__COUNT, last->name, &r->words);
+    int dim = last == a->path ? -1 : vocab_dim_of(l->v, dims, DIM_FACTS, last->name, &r->words);
     if (dim < 0) {
         bad(l, a->loc, "'rows' makes a row for each word of a group: name the group (收入.本年收入)");
         return;

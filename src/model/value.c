@@ -133,7 +133,7 @@ static ValueStatus assets(V *v, const PathSeg *s)
     }
     int row = strcmp(w, "总额") == 0 ? AS_TOTAL : -1;
     for (int r = 0; r < AS__COUNT && row < 0; r++)
-        if (strcmp(w, asset_row_name((AssetRow)r)) == 0)
+        if (strcmp(w, asset_row_name(v->m, (AssetRow)r)) == 0)
             row = r;
     if (row < 0)
         return fail(v, "'%s' is not a row of the asset table; write 总额, 房屋, 办公用房, 车辆, "
@@ -264,7 +264,7 @@ static void suggest_word(const Vocab *v, const PathSeg *path, char *msg, size_t 
         int cap = len / 3 > 1 ? len / 3 : 1;
         bool known = false;
         consider(s->name, "合计", cap, &bestd, &best, &known);
-        for (int d = 0; d < DIM__COUNT; d++) {
+        for (int d = 0; d < DIM_FACTS; d++) {
             WordSet set;
             known |= vocab_set(v, (Dim)d, s->name, &set);
             for (int i = 0; i < v->dim[d].n; i++)

@@ -7,7 +7,10 @@
 #include <string.h>
 
 static const char *const dim_words[DIM__COUNT] = {
-    [DIM_SOURCE] = "source", [DIM_KIND] = "kind", [DIM_CLASS] = "class", [DIM_ITEM] = "item"};
+    [DIM_SOURCE] = "source",   [DIM_KIND] = "kind",       [DIM_CLASS] = "class",
+    [DIM_ITEM] = "item",       [DIM_SECTION] = "section", [DIM_INSERT] = "insert",
+    [DIM_ASSET] = "asset",     [DIM_NATURE] = "nature",   [DIM_DIRECTION] = "direction",
+    [DIM_REASON] = "reason"};
 
 const char *dim_word(Dim d)
 {
@@ -20,17 +23,27 @@ static const struct {
 } tag_words[] = {
     {"general", TAG_GENERAL}, {"fiscal", TAG_FISCAL},   {"carry", TAG_CARRY},
     {"basic", TAG_BASIC},     {"project", TAG_PROJECT}, {"default", TAG_DEFAULT},
-    {"upkeep", TAG_UPKEEP},
+    {"upkeep", TAG_UPKEEP},   {"admin", TAG_ADMIN},     {"sangong", TAG_SANGONG},
+    {"up", TAG_UP},           {"down", TAG_DOWN},       {"same", TAG_SAME},
+    {"units", TAG_UNITS},     {"performance", TAG_PERFORMANCE},
+    {"projects", TAG_PROJECTS}, {"purchases", TAG_PURCHASES}, {"assets", TAG_ASSETS},
+    {"glossary", TAG_GLOSSARY}, {"total", TAG_TOTAL},   {"buildings", TAG_BUILDINGS},
+    {"offices", TAG_OFFICES}, {"vehicles", TAG_VEHICLES}, {"equipment", TAG_EQUIPMENT},
+    {"other", TAG_OTHER},
 };
 
 /* The labels the back ends print, each of which the `label` vocabulary must
  * give. */
 static const char *const needed_labels[] = {
-    "serial",         "column_numbers", "code_head",       "code_name",    "item",
-    "continued",      "note_mark",      "of_which",     "prepared_by",  "money_unit",
-    "money_label",    "budget_year",    "dept_code",    "empty_note",   "empty_what",
-    "income_item",    "income_amount",  "expense_item", "expense_amount", "doc_kind",
-    "doc_year",       "doc_subtitle",   "narrative_title", "appendix",  "consolidated",
+    "serial", "column_numbers", "code_head", "code_name", "item", "continued", "note_mark",
+    "of_which", "prepared_by", "money_unit", "money_label", "budget_year", "dept_code",
+    "empty_note", "empty_what", "income_item", "income_amount", "expense_item",
+    "expense_amount", "doc_kind", "doc_year", "doc_subtitle", "narrative_title", "appendix",
+    "consolidated", "total", "subtotal", "as_of", "unit_name", "unit_nature", "unit_rank",
+    "unit_funding", "perf_overall", "perf_targets", "goal_head", "indicator", "indicator_value",
+    "level1", "level2", "level3", "indicator_desc", "indicator_basis", "goal_table",
+    "project_name", "budget_unit", "project_amount", "item_name", "catalog_code", "measure_head",
+    "quantity_head", "price_head", "amount_head", "sme_share", "value", "planned_note",
 };
 
 typedef struct Loader {
@@ -109,6 +122,10 @@ static void load_word(Loader *l, Vocab1 *v, const Stmt *row)
         w->title = a->text;
         a = a->next;
     }
+    if (a && a->kind == A_STRING) {
+        w->note = a->text;
+        a = a->next;
+    }
     for (; a; a = a->next) {
         if (a->kind == A_NUMBER) {
             const char **p = arena_alloc(l->a, (size_t)(w->nprefixes + 1) * sizeof *p);
@@ -123,9 +140,8 @@ static void load_word(Loader *l, Vocab1 *v, const Stmt *row)
             if (a->kind == A_WORD && strcmp(a->text, tag_words[k].word) == 0)
                 tag = tag_words[k].tag;
         if (!tag) {
-            bad(l, a->loc, "unknown tag '%s'; the tags are general, fiscal, carry, basic, "
-                           "project, default and upkeep (stdlib/2023/vocabulary.bud says what each "
-                           "means)",
+            bad(l, a->loc, "unknown tag '%s' (stdlib/2023/vocabulary.bud lists the tags of "
+                           "each vocabulary and what each means)",
                 a->text);
             continue;
         }
@@ -207,7 +223,8 @@ int vocab_load(Vocab *v, const Program *p, Arena *a, DiagCtx *d)
                     dim = k;
             if (dim < 0) {
                 bad(&l, s->args->loc, "unknown vocabulary '%s'; the vocabularies are source, kind, "
-                                      "class, item and label",
+                                      "class, item, section, insert, asset, nature, direction, "
+                                      "reason and label",
                     what);
                 continue;
             }

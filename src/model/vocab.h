@@ -20,12 +20,20 @@
 #include "base/diag.h"
 #include "front/load.h"
 
-/* The dimensions of facts whose values are words. */
+/* The vocabularies: first the dimensions of facts whose values are words,
+ * then the other closed sets of words a budget is written with. */
 typedef enum Dim {
     DIM_SOURCE, /* 资金来源: 一般公共预算 … */
     DIM_KIND,   /* 支出类型: 基本 … (spending) */
     DIM_CLASS,  /* 基本支出分类: 人员经费, 公用经费 (economic) */
     DIM_ITEM,   /* "三公" items (sangong) */
+    DIM_FACTS,  /* (the dimensions of facts end here) */
+    DIM_SECTION = DIM_FACTS, /* the sections of the 说明 */
+    DIM_INSERT,              /* the blocks a narrative can insert besides tables */
+    DIM_ASSET,               /* the rows of the asset table */
+    DIM_NATURE,              /* 单位性质 */
+    DIM_DIRECTION,           /* words of a change from last year: 增加, 减少 … */
+    DIM_REASON,              /* words that give a change its reason: 主要, 由于 … */
     DIM__COUNT
 } Dim;
 
@@ -38,6 +46,17 @@ enum WordTag {
     TAG_PROJECT = 1u << 4, /* kind: 项目支出 */
     TAG_DEFAULT = 1u << 5, /* class: of every economic 类 no other class names */
     TAG_UPKEEP = 1u << 6,  /* item: the upkeep of vehicles (F9: vehicles need it) */
+    TAG_ADMIN = 1u << 7,   /* nature: 行政 or 参公事业 (机关运行经费 covers them);
+                              section: the one that reports 机关运行经费 */
+    TAG_SANGONG = 1u << 8, /* section: the one that reports 三公经费 */
+    TAG_UP = 1u << 9,      /* direction: an increase */
+    TAG_DOWN = 1u << 10,   /* direction: a decrease */
+    TAG_SAME = 1u << 11,   /* direction: no change */
+    /* insert: which block; asset: which row */
+    TAG_UNITS = 1u << 12, TAG_PERFORMANCE = 1u << 13, TAG_PROJECTS = 1u << 14,
+    TAG_PURCHASES = 1u << 15, TAG_ASSETS = 1u << 16, TAG_GLOSSARY = 1u << 17,
+    TAG_TOTAL = 1u << 18, TAG_BUILDINGS = 1u << 19, TAG_OFFICES = 1u << 20,
+    TAG_VEHICLES = 1u << 21, TAG_EQUIPMENT = 1u << 22, TAG_OTHER = 1u << 23,
 };
 
 enum { VOCAB_MAX_WORDS = 32 }; /* per dimension: a set of words is a bit mask */
@@ -48,6 +67,7 @@ typedef uint32_t WordSet;
 typedef struct Word {
     const char *name;       /* 一般公共预算 */
     const char *title;      /* as printed: 一般公共预算拨款收入 (the name when none is written) */
+    const char *note;       /* a second printed text (an insert's empty note), or NULL */
     unsigned tags;          /* WordTag */
     const char **prefixes;  /* class: the economic 类 it covers ("301") */
     int nprefixes;

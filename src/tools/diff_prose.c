@@ -76,7 +76,7 @@ void diff_assets(Diff *d, cJSON *arr)
         d->nchanges++;
     }
     for (int r = 0; r < AS__COUNT; r++) {
-        const char *row = asset_row_name((AssetRow)r);
+        const char *row = asset_row_name(d->new, (AssetRow)r);
         bool qa = a->present && a->row_written[r] && !a->qty[r].blank;
         bool qb = b->present && b->row_written[r] && !b->qty[r].blank;
         asset_amount(d, arr, row, "quantity", qa, a->qty[r].v, qb, b->qty[r].v, false);

@@ -7,7 +7,7 @@
 # budc is the normal optimised build ($(BUILD)/budc); the tokenizer is
 # bench/tokenizer.l built with flex -Cf.  Corpora are regenerated when
 # bench/gen.py or the standard library changes.  ledger is installed by
-# scripts/install-bench-deps.sh when missing (apt); without it its column
+# scripts/install-deps.sh bench when missing (apt); without it its column
 # is left out.
 
 BENCH_OUT   ?= bench/out
@@ -25,7 +25,7 @@ bench: bench-deps $(BUILD)/budc $(TOKCOUNT) bench-corpora
 	    --runs $(BENCH_RUNS) --out $(BENCH_OUT) $(BENCH_CORPORA)
 
 bench-deps:
-	@sh scripts/install-bench-deps.sh || echo "bench: ledger is missing; its figures are left out"
+	@sh scripts/install-deps.sh bench || echo "bench: ledger is missing; its figures are left out"
 
 $(BUILD)/bench/tokenizer.c: bench/tokenizer.l
 	@mkdir -p $(dir $@)

@@ -3,7 +3,7 @@
 #   make editors-test     the TextMate grammar against every .bud file of the
 #                         tree (editors/vscode/test; npm ci when node_modules
 #                         is missing)
-#   make editors-deps     node and npm, when missing (scripts/install-editor-deps.sh;
+#   make editors-deps     node and npm, when missing (scripts/install-deps.sh editors;
 #                         part of make deps)
 #   make install-man      the manual page and the bash completion (part of
 #                         make install; uninstall-man is part of uninstall)
@@ -23,7 +23,7 @@ BASHCOMPDIR  ?= $(PREFIX)/share/bash-completion/completions
 deps: editors-deps
 
 editors-deps:
-	@sh scripts/install-editor-deps.sh
+	@sh scripts/install-deps.sh editors
 
 editors-node-modules:
 	@command -v $(NODE) >/dev/null 2>&1 && command -v $(NPM) >/dev/null 2>&1 || \

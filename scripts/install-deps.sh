@@ -1,10 +1,22 @@
 #!/bin/sh
-# install-deps.sh — installs what budc needs to build and test, when missing.
+# install-deps.sh [SET...] — installs, when missing, the Debian packages a
+# part of budc needs.  The sets:
 #
-# On Debian (the supported platform) the packages come from apt; as root the
-# script installs them, otherwise it uses sudo when it can, and else prints
-# the command to run.  Called by `make demo` and `make check`; it does
-# nothing when everything is already there.
+#   build    (the default) what budc needs to build and test: flex, bison,
+#            make, gcc, cJSON, cmocka, python3, and for the outputs' tests
+#            the JSON Schema validator, xelatex with ctex, pdftotext
+#   editors  node and npm, which run the test of the TextMate grammar
+#            (editors/vscode/test: npm ci installs vscode-textmate and
+#            vscode-oniguruma from the npm registry, pinned by its
+#            package-lock.json); vim, man and bash are used when there
+#   bench    ledger (the tool the benchmark compares line items per second
+#            with) and GNU time (which reports peak memory); without ledger
+#            the benchmark leaves its figures out
+#
+# As root the script installs with apt, otherwise through sudo when it can,
+# and else prints the command to run.  Called by `make deps` (so by `make
+# demo` and `make check`: build and editors) and `make bench` (bench); it
+# does nothing when everything is there.
 set -eu
 
 missing=""
@@ -14,23 +26,40 @@ need() { # need PACKAGE TEST...
 }
 have_header() { [ -f "/usr/include/$1" ]; }
 
-need flex          command -v flex
-need bison         command -v bison
-need make          command -v make
-need gcc           command -v cc
-need libcjson-dev  have_header cjson/cJSON.h
-need libcmocka-dev have_header cmocka.h
-need python3       command -v python3
-# the outputs' tests: the JSON Schema validator, xelatex with ctex for the
-# PDF, pdftotext/pdftoppm to read the PDF back
-need python3-jsonschema python3 -c 'import jsonschema'
-need texlive-xetex  command -v xelatex
-need texlive-lang-chinese kpsewhich ctexart.cls
-need poppler-utils  command -v pdftotext
+[ $# -gt 0 ] || set -- build
+for set in "$@"; do
+    case $set in
+    build)
+        need flex          command -v flex
+        need bison         command -v bison
+        need make          command -v make
+        need gcc           command -v cc
+        need libcjson-dev  have_header cjson/cJSON.h
+        need libcmocka-dev have_header cmocka.h
+        need python3       command -v python3
+        need python3-jsonschema python3 -c 'import jsonschema'
+        need texlive-xetex  command -v xelatex
+        need texlive-lang-chinese kpsewhich ctexart.cls
+        need poppler-utils  command -v pdftotext
+        ;;
+    editors)
+        need nodejs command -v node
+        need npm    command -v npm
+        ;;
+    bench)
+        need ledger command -v ledger
+        need time   test -x /usr/bin/time
+        ;;
+    *)
+        echo "install-deps.sh: unknown set '$set' (build, editors or bench)" >&2
+        exit 2
+        ;;
+    esac
+done
 
 [ -z "$missing" ] && exit 0
 
-echo "budc: installing missing packages:$missing"
+echo "budc: installing missing packages ($*):$missing"
 if ! command -v apt-get >/dev/null 2>&1; then
     echo "budc: no apt-get here; install these packages (or their equivalents) by hand:$missing" >&2
     exit 1

@@ -34,64 +34,13 @@
  * and counted as an error, code unchanged.  All state lives in the DiagCtx.
  */
 #include "base/diag.h"
+#include "base/json.h"
+#include "base/text.h"
 
 #include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define U8_INVALID UINT32_MAX
-
-/* Decodes the character at S[0..N) (N > 0) into *CP and returns its length
- * in bytes.  A byte that does not start a valid, shortest-form UTF-8
- * sequence of a scalar value is one character on its own: *CP = U8_INVALID
- * and the length is 1. */
-static size_t u8_next(const unsigned char *s, size_t n, uint32_t *cp)
-{
-    unsigned b0 = s[0];
-    size_t len, i;
-    uint32_t c;
-    unsigned lo = 0x80, hi = 0xBF; /* allowed range of the second byte */
-
-    if (b0 < 0x80) {
-        *cp = b0;
-        return 1;
-    }
-    if (b0 >= 0xC2 && b0 <= 0xDF) {
-        len = 2;
-        c = b0 & 0x1F;
-    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-        len = 3;
-        c = b0 & 0x0F;
-        if (b0 == 0xE0)
-            lo = 0xA0; /* no overlong forms */
-        else if (b0 == 0xED)
-            hi = 0x9F; /* no surrogates */
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-        len = 4;
-        c = b0 & 0x07;
-        if (b0 == 0xF0)
-            lo = 0x90; /* no overlong forms */
-        else if (b0 == 0xF4)
-            hi = 0x8F; /* nothing above U+10FFFF */
-    } else {
-        *cp = U8_INVALID;
-        return 1;
-    }
-    if (n < len || s[1] < lo || s[1] > hi) {
-        *cp = U8_INVALID;
-        return 1;
-    }
-    for (i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80) {
-            *cp = U8_INVALID;
-            return 1;
-        }
-        c = (c << 6) | (s[i] & 0x3F);
-    }
-    *cp = c;
-    return len;
-}
 
 typedef struct Range {
     uint32_t lo, hi;
@@ -124,10 +73,10 @@ static int in_ranges(uint32_t c, const Range *r, size_t n)
     return 0;
 }
 
-/* Width in cells of the character CP (U8_INVALID: a stray byte, 1). */
+/* Width in cells of the character CP (UTF8_INVALID: a stray byte, 1). */
 static int char_width(uint32_t cp)
 {
-    if (cp == U8_INVALID)
+    if (cp == UTF8_INVALID)
         return 1;
     if (in_ranges(cp, zero_width, sizeof zero_width / sizeof zero_width[0]))
         return 0;
@@ -146,7 +95,7 @@ int diag_width(const char *s, size_t n)
     if (s == NULL)
         return 0;
     while (i < n) {
-        i += u8_next(p + i, n - i, &cp);
+        i += utf8_next(p + i, n - i, &cp);
         if (w < INT_MAX - 2)
             w += char_width(cp);
     }
@@ -422,7 +371,7 @@ static void print_source(FILE *out, Loc loc)
     if (text == NULL)
         return;
 
-    for (i = 0; i < len; i += u8_next(text + i, len - i, &cp))
+    for (i = 0; i < len; i += utf8_next(text + i, len - i, &cp))
         nchars++;
 
     /* Clamp the range to the line: [start, end) in characters, where
@@ -464,10 +413,10 @@ static void print_source(FILE *out, Loc loc)
     if (ws > 1)
         fputs("...", out);
     for (i = 0, col = 1; i < len && col < we; i += nb, col++) {
-        nb = u8_next(text + i, len - i, &cp);
+        nb = utf8_next(text + i, len - i, &cp);
         if (col < ws)
             continue;
-        if (cp == U8_INVALID || (cp < 0x20 && cp != '\t') || cp == 0x7F)
+        if (cp == UTF8_INVALID || (cp < 0x20 && cp != '\t') || cp == 0x7F)
             fputs("\xEF\xBF\xBD", out);
         else
             fwrite(text + i, 1, nb, out);
@@ -484,7 +433,7 @@ static void print_source(FILE *out, Loc loc)
     cells = 0;
     col = 1;
     for (i = 0; i < len && col < end; i += nb, col++) {
-        nb = u8_next(text + i, len - i, &cp);
+        nb = utf8_next(text + i, len - i, &cp);
         if (col < ws)
             continue;
         if (col < start) {
@@ -503,23 +452,6 @@ static void print_source(FILE *out, Loc loc)
 }
 
 /* Prints one diagnostic, header and source, unconditionally. */
-/* Writes S as a JSON string (UTF-8 passes through; control characters,
- * quotes and backslashes are escaped). */
-static void json_string(FILE *out, const char *s)
-{
-    fputc('"', out);
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            fprintf(out, "\\%c", c);
-        else if (c < 0x20)
-            fprintf(out, "\\u%04x", c);
-        else
-            fputc(c, out);
-    }
-    fputc('"', out);
-}
-
 /* --diagnostics=json: one JSON object a line; a note is its own object
  * (level "note") following the diagnostic it belongs to. */
 static void print_json(FILE *out, DiagLevel lvl, Loc loc, const char *code, const char *fmt,
@@ -530,12 +462,12 @@ static void print_json(FILE *out, DiagLevel lvl, Loc loc, const char *code, cons
     vsnprintf(msg, sizeof msg, fmt, ap);
     fprintf(out, "{\"level\":\"%s\",\"code\":", levels[lvl]);
     if (code)
-        json_string(out, code);
+        json_put_string(out, code);
     else
         fputs("null", out);
     fputs(",\"file\":", out);
     if (loc.file && loc.file->name)
-        json_string(out, loc.file->name);
+        json_put_string(out, loc.file->name);
     else
         fputs("null", out);
     if (loc.file && loc.line > 0)
@@ -544,7 +476,7 @@ static void print_json(FILE *out, DiagLevel lvl, Loc loc, const char *code, cons
     else
         fputs(",\"line\":null,\"column\":null,\"end_line\":null,\"end_column\":null", out);
     fputs(",\"message\":", out);
-    json_string(out, msg);
+    json_put_string(out, msg);
     fputs("}\n", out);
 }
 
@@ -685,7 +617,7 @@ void diag_finish(DiagCtx *d)
         fputs("{\"level\":\"note\",\"code\":null,\"file\":null,\"line\":null,\"column\":null,"
               "\"end_line\":null,\"end_column\":null,\"message\":",
               out);
-        json_string(out, msg);
+        json_put_string(out, msg);
         fputs("}\n", out);
     } else {
         fprintf(out, "budc: note: %s (use -fmax-errors=0 to see all)\n", msg);

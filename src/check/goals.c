@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/text.h"
 #include "check/passes.h"
 #include "check/report.h"
 
@@ -25,18 +26,9 @@ typedef struct Text {
 
 static void decode(const char *s, Text *t)
 {
-    const unsigned char *u = (const unsigned char *)s;
     t->n = 0;
-    while (*u && t->n < MAXC) {
-        uint32_t c = *u;
-        int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        if (len > 1)
-            c &= 0x3Fu >> (len - 1);
-        for (int k = 1; k < len; k++)
-            c = (c << 6) | (u[k] & 0x3F);
-        t->cp[t->n++] = c;
-        u += len; /* the text was checked to be valid UTF-8 when it was read */
-    }
+    while (*s && t->n < MAXC)
+        s += utf8_at(s, &t->cp[t->n++]);
 }
 
 static bool starts(const Text *t, int i, const char *w)

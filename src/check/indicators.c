@@ -41,23 +41,18 @@ static const Catalog *cat(const Model *m, CatKind k)
     return m->cat->k[k].present ? &m->cat->k[k] : NULL;
 }
 
-/* The nearest 二级 entry (one that has a 一级) to WORD, as cat_nearest_word. */
+/* The word of entry I when it is a 二级 (it has a 一级), else NULL. */
+static const char *level2_at(const void *ctx, int i)
+{
+    const CatEntry *e = &((const Catalog *)ctx)->entries[i];
+    return e->extra ? e->code : NULL;
+}
+
+/* The nearest 二级 entry to WORD, as cat_nearest_word. */
 static const CatEntry *nearest_level2(const Catalog *c, const char *word)
 {
-    int len = src_count_chars(word, strlen(word));
-    int cap = len / 3 > 0 ? len / 3 : 1;
-    const CatEntry *best = NULL;
-    int bestd = cap + 1;
-    for (int i = 0; i < c->n; i++) {
-        if (!c->entries[i].extra)
-            continue;
-        int dist = text_distance(word, c->entries[i].code, cap);
-        if (dist < bestd) {
-            bestd = dist;
-            best = &c->entries[i];
-        }
-    }
-    return best;
+    int i;
+    return text_suggest(word, c->n, level2_at, c, 0, &i, 1) ? &c->entries[i] : NULL;
 }
 
 /* The entries under PARENT (the 一级 when PARENT is NULL), "数量指标, 质量指标 …". */

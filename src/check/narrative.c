@@ -722,14 +722,7 @@ static int word_index(const char *const *words, size_t n, const char *w)
 /* The nearest of WORDS[0..N) to W (at most 2 characters away), or NULL. */
 static const char *nearest(const char *const *words, size_t n, const char *w)
 {
-    const char *best = NULL;
-    int bestd = 3;
-    for (size_t i = 0; i < n; i++) {
-        int dist = text_distance(w, words[i], 2);
-        if (dist < bestd)
-            bestd = dist, best = words[i];
-    }
-    return best;
+    return text_nearest(w, words, (int)n, 2);
 }
 
 /* WORDS[0..N) joined by "、" into BUF. */

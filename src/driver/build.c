@@ -24,6 +24,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "base/cli.h"
 #include "driver/compile.h"
 #include "model/merge.h"
 #include "emit/emit.h"
@@ -31,7 +32,6 @@
 #include "base/inputs.h"
 #include "base/output.h"
 
-enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
 
 typedef struct BuildOptions {
     const char *out;   /* -o */
@@ -43,44 +43,21 @@ typedef struct BuildOptions {
     int nfiles;
 } BuildOptions;
 
-__attribute__((format(printf, 1, 2))) static int fail(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    fputs("budc: error: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fputc('\n', stderr);
-    return EXIT_USAGE;
-}
-
-__attribute__((format(printf, 1, 2))) static int usage(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    fputs("budc: error: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fputs("\nTry 'budc --help'.\n", stderr);
-    return EXIT_USAGE;
-}
-
 static int parse(const char *cmd, int argc, char **argv, BuildOptions *o, DiagCtx *d)
 {
     memset(o, 0, sizeof *o);
-    o->max_errors = 50;
+    o->max_errors = DEFAULT_MAX_ERRORS;
     o->files = argv;
     bool only_files = false;
-    for (int i = 0; i < argc; i++) {
+    for (int i = 0, k; i < argc; i++) {
         const char *a = argv[i];
-        char err[256];
         if (only_files || a[0] != '-' || !a[1]) {
             o->files[o->nfiles++] = argv[i];
         } else if (strcmp(a, "--") == 0) {
             only_files = true;
         } else if (strcmp(a, "-o") == 0) {
             if (i + 1 >= argc)
-                return usage("%s: '-o' needs a file or directory after it", cmd);
+                return cli_usage("%s: '-o' needs a file or directory after it", cmd);
             o->out = argv[++i];
         } else if (strncmp(a, "-o", 2) == 0) {
             o->out = a + 2;
@@ -91,23 +68,17 @@ static int parse(const char *cmd, int argc, char **argv, BuildOptions *o, DiagCt
             o->bom = true;
         } else if (strcmp(a, "--consolidate") == 0 && strcmp(cmd, "build") == 0) {
             o->consolidate = true;
-        } else if (strncmp(a, "-fmax-errors=", 13) == 0) {
-            char *end;
-            long n = strtol(a + 13, &end, 10);
-            if (*end || end == a + 13 || n < 0 || n > 1000000)
-                return usage("bad value in '%s': expected a whole number of errors", a);
-            o->max_errors = (int)n;
-        } else if (strncmp(a, "-W", 2) == 0) {
-            if (diag_option(d, a, err, sizeof err) < 0)
-                return usage("%s", err);
+        } else if ((k = cli_diag_option(a, d, &o->max_errors)) != 0) {
+            if (k < 0)
+                return EXIT_USAGE;
         } else {
-            return usage("%s: unknown option '%s'", cmd, a);
+            return cli_usage("%s: unknown option '%s'", cmd, a);
         }
     }
     if (o->nfiles == 0)
-        return usage("%s: no input file", cmd);
+        return cli_usage("%s: no input file", cmd);
     if (strcmp(cmd, "build") == 0 && !o->out)
-        return usage("build: say where the outputs go: -o DIR");
+        return cli_usage("build: say where the outputs go: -o DIR");
     return 0;
 }
 
@@ -133,13 +104,13 @@ static int write_file(const char *path, Writer w, const Model *m, const DiagCtx 
     char err[512];
     FILE *f = out_open(&o, path, err, sizeof err);
     if (!f)
-        return fail("%s", err);
+        return cli_fail("%s", err);
     if (w(m, d, arg, f) < 0) {
         out_abort(&o);
-        return fail("cannot write '%s': %s", path, strerror(errno));
+        return cli_fail("cannot write '%s': %s", path, strerror(errno));
     }
     if (out_commit(&o, err, sizeof err) < 0)
-        return fail("%s", err);
+        return cli_fail("%s", err);
     return EXIT_OK;
 }
 
@@ -182,7 +153,7 @@ static int write_csv(const char *dir, const Model *m, const DiagCtx *d, bool bom
 {
     char err[512];
     if (out_mkdir(dir, err, sizeof err) < 0)
-        return fail("%s", err);
+        return cli_fail("%s", err);
     for (int t = 0; tables && t < model_ntables(m); t++) {
         CsvArg a = {{bom}, t};
         char *path = join(dir, model_table(m, t, -1)->def->csv);
@@ -275,13 +246,13 @@ static int copy_file(const char *from, const char *to)
 {
     FILE *in = fopen(from, "rb");
     if (!in)
-        return fail("cannot read '%s': %s", from, strerror(errno));
+        return cli_fail("cannot read '%s': %s", from, strerror(errno));
     OutFile o;
     char err[512], buf[65536];
     FILE *f = out_open(&o, to, err, sizeof err);
     if (!f) {
         fclose(in);
-        return fail("%s", err);
+        return cli_fail("%s", err);
     }
     size_t n;
     while ((n = fread(buf, 1, sizeof buf, in)) > 0)
@@ -291,10 +262,10 @@ static int copy_file(const char *from, const char *to)
     fclose(in);
     if (bad) {
         out_abort(&o);
-        return fail("cannot write '%s'", to);
+        return cli_fail("cannot write '%s'", to);
     }
     if (out_commit(&o, err, sizeof err) < 0)
-        return fail("%s", err);
+        return cli_fail("%s", err);
     return EXIT_OK;
 }
 
@@ -328,7 +299,7 @@ static int write_pdf(const char *outdir, const char *name, const Model *m)
     char *dir = mkdtemp(tmpl);
     if (!dir) {
         free(xelatex);
-        return fail("cannot create a temporary directory: %s", strerror(errno));
+        return cli_fail("cannot create a temporary directory: %s", strerror(errno));
     }
     out_track_tree(dir, tree_files, (int)(sizeof tree_files / sizeof tree_files[0]));
     char *tex = join(dir, "budget.tex");
@@ -341,7 +312,7 @@ static int write_pdf(const char *outdir, const char *name, const Model *m)
             char *keep = xmalloc(strlen(outdir) + strlen(name) + 16);
             sprintf(keep, "%s/%s.xelatex.log", outdir, name);
             copy_file(log, keep);
-            st = fail("xelatex could not typeset %s/%s.pdf; its output is in %s", outdir, name,
+            st = cli_fail("xelatex could not typeset %s/%s.pdf; its output is in %s", outdir, name,
                       keep);
             free(log);
             free(keep);
@@ -390,7 +361,7 @@ static int write_outputs(const char *cmd, const BuildOptions *o, const char *nam
     char *many_out = NULL;
     if (many && strcmp(cmd, "build") != 0) {
         if (out_mkdir(o->out, err, sizeof err) < 0)
-            return fail("%s", err);
+            return cli_fail("%s", err);
         many_out = xmalloc(strlen(o->out) + strlen(name) + 16);
         sprintf(many_out, "%s/%s%s", o->out, name,
                 strcmp(cmd, "json") == 0 ? ".json" : strcmp(cmd, "latex") == 0 ? ".tex" : "-csv");
@@ -410,7 +381,7 @@ static int write_outputs(const char *cmd, const BuildOptions *o, const char *nam
         sprintf(tex, "%s.tex", base);
         sprintf(csv, "%s-csv", base);
         if (out_mkdir(o->out, err, sizeof err) < 0)
-            st = fail("%s", err);
+            st = cli_fail("%s", err);
         if (st == EXIT_OK)
             st = write_file(json, w_json, m, d, NULL);
         if (st == EXIT_OK)
@@ -449,7 +420,7 @@ static int one(const char *cmd, const BuildOptions *o, const char *path, DiagCtx
             char err[512];
             int took = cons_add(cons, c->model, err, sizeof err);
             if (took < 0)
-                st = fail("%s", err);
+                st = cli_fail("%s", err);
             if (took > 0) { /* the first department: its catalogues serve all */
                 *kept = c;
                 return st;
@@ -474,9 +445,9 @@ int cmd_output(const char *cmd, int argc, char **argv, const char *argv0)
         Inputs in;
         char err[512];
         if (inputs_expand(&in, o.files, o.nfiles, err, sizeof err) < 0) {
-            st = usage("%s", err);
+            st = cli_usage("%s", err);
         } else if (in.n > 1 && !o.out) {
-            st = usage("%s: with several budgets, say where the outputs go: -o DIR", cmd);
+            st = cli_usage("%s: with several budgets, say where the outputs go: -o DIR", cmd);
         } else {
             CompileCache cache;
             compile_cache_init(&cache);

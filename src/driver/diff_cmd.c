@@ -15,11 +15,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/cli.h"
 #include "driver/compile.h"
 #include "emit/json.h"
 #include "tools/diff.h"
 
-enum { EXIT_SAME = 0, EXIT_DIFFERENT = 1, EXIT_TROUBLE = 2 };
+/* budc diff's exit statuses, as diff(1)'s (cli.h's, renamed). */
+enum { EXIT_SAME = EXIT_OK, EXIT_DIFFERENT = EXIT_INPUT, EXIT_TROUBLE = EXIT_USAGE };
 
 const char diff_help[] =
     "usage: budc diff [--format text|json] OLD.bud NEW.bud\n"
@@ -44,17 +46,6 @@ const char diff_help[] =
     "exit status: 0 the budgets mean the same (text: no output), 1 they differ,\n"
     "2 an error in either budget, or a usage or I/O problem\n";
 
-__attribute__((format(printf, 1, 2))) static int usage(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    fputs("budc: error: diff: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fputs("\nTry 'budc --help'.\n", stderr);
-    return EXIT_TROUBLE;
-}
-
 typedef struct DiffOptions {
     bool json;         /* --format json */
     const char *files[2];
@@ -70,7 +61,7 @@ static int parse_args(int argc, char **argv, DiffOptions *o)
         const char *a = argv[i], *fmt = NULL;
         if (only_files || a[0] != '-' || !a[1]) {
             if (o->nfiles == 2)
-                return usage("give two budgets, OLD and NEW");
+                return cli_usage("diff: give two budgets, OLD and NEW");
             o->files[o->nfiles++] = a;
             continue;
         }
@@ -80,19 +71,19 @@ static int parse_args(int argc, char **argv, DiffOptions *o)
         }
         if (strcmp(a, "--format") == 0) {
             if (i + 1 >= argc)
-                return usage("'--format' needs text or json after it");
+                return cli_usage("diff: '--format' needs text or json after it");
             fmt = argv[++i];
         } else if (strncmp(a, "--format=", 9) == 0) {
             fmt = a + 9;
         } else {
-            return usage("unknown option '%s'", a);
+            return cli_usage("diff: unknown option '%s'", a);
         }
         if (strcmp(fmt, "text") != 0 && strcmp(fmt, "json") != 0)
-            return usage("unknown format '%s': text or json", fmt);
+            return cli_usage("diff: unknown format '%s': text or json", fmt);
         o->json = strcmp(fmt, "json") == 0;
     }
     if (o->nfiles != 2)
-        return usage("give two budgets, OLD and NEW");
+        return cli_usage("diff: give two budgets, OLD and NEW");
     return 0;
 }
 

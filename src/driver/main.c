@@ -17,6 +17,8 @@
 #include <string.h>
 
 #include "driver/build.h"
+#include "base/cli.h"
+#include "base/text.h"
 #include "driver/compile.h"
 #include "driver/diff_cmd.h"
 #include "base/diag.h"
@@ -28,8 +30,6 @@
 
 #define BUDC_VERSION "0.1.0"
 
-enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
-enum { DEFAULT_MAX_ERRORS = 50 };
 
 static const char usage_text[] =
     "usage: budc COMMAND [OPTIONS] FILE...\n"
@@ -146,17 +146,6 @@ static const struct {
     {"help", "usage: budc help [COMMAND]\n"},
 };
 
-__attribute__((format(printf, 1, 2))) static int usage_error(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    fputs("budc: error: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fputs("\nTry 'budc --help'.\n", stderr);
-    return EXIT_USAGE;
-}
-
 static int cmd_help(int argc, char **argv)
 {
     if (argc < 1) {
@@ -172,7 +161,7 @@ static int cmd_help(int argc, char **argv)
         fputs(strcmp(argv[0], "fmt") == 0 ? fmt_help : diff_help, stdout);
         return EXIT_OK;
     }
-    return usage_error("unknown command '%s'", argv[0]);
+    return cli_usage("unknown command '%s'", argv[0]);
 }
 
 typedef struct Options {
@@ -184,17 +173,6 @@ typedef struct Options {
     const char *dep_target; /* -MT TARGET */
 } Options;
 
-/* Applies the -W flag A to D; returns -1 after reporting a usage error. */
-static int warning_option(DiagCtx *d, const char *a)
-{
-    char err[256];
-    if (diag_option(d, a, err, sizeof err) < 0) {
-        usage_error("%s", err);
-        return -1;
-    }
-    return 0;
-}
-
 /* Parses options and file names, the -W flags into D; returns -1 after
  * reporting a usage error. */
 static int parse_options(int argc, char **argv, Options *o, DiagCtx *d)
@@ -205,26 +183,18 @@ static int parse_options(int argc, char **argv, Options *o, DiagCtx *d)
     o->deps = false;
     o->dep_file = o->dep_target = NULL;
     bool only_files = false;
-    for (int i = 0; i < argc; i++) {
+    for (int i = 0, k; i < argc; i++) {
         const char *a = argv[i];
         if (!only_files && strcmp(a, "--") == 0) {
             only_files = true;
-        } else if (!only_files && strncmp(a, "-fmax-errors=", 13) == 0) {
-            char *end;
-            long n = strtol(a + 13, &end, 10);
-            if (*end || end == a + 13 || n < 0 || n > 1000000) {
-                usage_error("bad value in '%s': expected a whole number of errors", a);
-                return -1;
-            }
-            o->max_errors = (int)n;
-        } else if (!only_files && strncmp(a, "-W", 2) == 0) {
-            if (warning_option(d, a) < 0)
+        } else if (!only_files && (k = cli_diag_option(a, d, &o->max_errors)) != 0) {
+            if (k < 0)
                 return -1;
         } else if (!only_files && strcmp(a, "-M") == 0) {
             o->deps = true;
         } else if (!only_files && (strcmp(a, "-MF") == 0 || strcmp(a, "-MT") == 0)) {
             if (i + 1 >= argc) {
-                usage_error("'%s' needs a file name after it", a);
+                cli_usage("'%s' needs a file name after it", a);
                 return -1;
             }
             if (a[2] == 'F')
@@ -232,17 +202,8 @@ static int parse_options(int argc, char **argv, Options *o, DiagCtx *d)
             else
                 o->dep_target = argv[++i];
             o->deps = true;
-        } else if (!only_files && strncmp(a, "--diagnostics=", 14) == 0) {
-            if (strcmp(a + 14, "json") == 0)
-                d->json = true;
-            else if (strcmp(a + 14, "text") == 0)
-                d->json = false;
-            else {
-                usage_error("bad value in '%s': write --diagnostics=text or --diagnostics=json", a);
-                return -1;
-            }
         } else if (!only_files && a[0] == '-' && a[1]) {
-            usage_error("unknown option '%s'", a);
+            cli_usage("unknown option '%s'", a);
             return -1;
         } else {
             o->files[o->nfiles++] = argv[i];
@@ -312,19 +273,19 @@ static int run_files(int argc, char **argv, const char *argv0, bool dump, DiagCt
     if (parse_options(argc, argv, &o, d) < 0)
         return EXIT_USAGE;
     if (o.nfiles == 0)
-        return usage_error("%s: no input files", dump ? "parse" : "check");
+        return cli_usage("%s: no input files", dump ? "parse" : "check");
     if (dump && o.nfiles != 1)
-        return usage_error("%s: give exactly one file", "parse");
+        return cli_usage("%s: give exactly one file", "parse");
     d->max_errors = o.max_errors;
     Inputs in;
     char err[512];
     if (inputs_expand(&in, o.files, o.nfiles, err, sizeof err) < 0) {
         inputs_free(&in);
-        return usage_error("%s", err);
+        return cli_usage("%s", err);
     }
     if (o.dep_target && in.n > 1) {
         inputs_free(&in);
-        return usage_error("-MT names the target of one budget; give one file");
+        return cli_usage("-MT names the target of one budget; give one file");
     }
     /* -M writes the dependencies (to -MF FILE, atomically, or stdout) and
      * does not check: like gcc -M, it only reads what the budget imports. */
@@ -412,56 +373,36 @@ static int find_codes(const char *query, const ExplainEntry **found, int max)
     return n;
 }
 
-/* Edit distance between A and B (bytes, ASCII letters without case); B is
- * a known code of fewer than MAX_CODE_LEN bytes. */
-static int distance(const char *a, const char *b)
+/* Candidate I of the suggestions: entry I/2's code, or its stem. */
+static const char *code_at(const void *ctx, int i)
 {
-    int prev[MAX_CODE_LEN + 1], cur[MAX_CODE_LEN + 1];
-    int nb = (int)strlen(b);
-    for (int j = 0; j <= nb; j++)
-        prev[j] = j;
-    for (int i = 1; a[i - 1]; i++) {
-        cur[0] = i;
-        for (int j = 1; j <= nb; j++) {
-            int sub = prev[j - 1] + (ascii_upper((unsigned char)a[i - 1]) !=
-                                     ascii_upper((unsigned char)b[j - 1]));
-            int del = prev[j] + 1, ins = cur[j - 1] + 1;
-            cur[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
-        }
-        memcpy(prev, cur, sizeof prev);
-    }
-    return prev[nb];
+    (void)ctx;
+    const char *code = explain_entries[i / 2].code;
+    return i % 2 ? code_stem(code) : code;
 }
 
-/* How far QUERY is from entry E: from its code or its stem, whichever is
- * nearer; INT_MAX for a code too long to compare. */
-static int code_distance(const char *query, const ExplainEntry *e)
-{
-    if (strlen(e->code) >= MAX_CODE_LEN)
-        return INT_MAX;
-    int full = distance(query, e->code), stem = distance(query, code_stem(e->code));
-    return full < stem ? full : stem;
-}
-
-/* Stores in FOUND up to MAX_SUGGESTIONS codes near QUERY, nearest first;
- * returns how many. */
+/* Stores in FOUND up to MAX_SUGGESTIONS codes near QUERY (its code or its
+ * stem, letters in any case), nearest first; returns how many. */
 static int suggest_codes(const char *query, const ExplainEntry **found)
 {
-    int limit = ((int)strlen(query) + 2) / 3;
-    int dist[MAX_SUGGESTIONS], n = 0;
-    for (int i = 0; i < explain_count; i++) {
-        int dd = code_distance(query, &explain_entries[i]);
-        if (dd > limit || (n == MAX_SUGGESTIONS && dd >= dist[n - 1]))
-            continue;
-        int k = n < MAX_SUGGESTIONS ? n++ : n - 1;
-        for (; k > 0 && dist[k - 1] > dd; k--) {
-            dist[k] = dist[k - 1];
-            found[k] = found[k - 1];
-        }
-        dist[k] = dd;
-        found[k] = &explain_entries[i];
+    char up[MAX_CODE_LEN];
+    size_t n = strlen(query);
+    if (n >= sizeof up)
+        return 0;
+    for (size_t i = 0; i <= n; i++)
+        up[i] = (char)ascii_upper((unsigned char)query[i]);
+    int idx[2 * MAX_SUGGESTIONS], k = 0;
+    int m = text_suggest(up, 2 * explain_count, code_at, NULL, ((int)n + 2) / 3, idx,
+                         2 * MAX_SUGGESTIONS);
+    for (int i = 0; i < m && k < MAX_SUGGESTIONS; i++) { /* an entry once, at its nearer form */
+        const ExplainEntry *e = &explain_entries[idx[i] / 2];
+        bool seen = false;
+        for (int j = 0; j < k; j++)
+            seen |= found[j] == e;
+        if (!seen)
+            found[k++] = e;
     }
-    return n;
+    return k;
 }
 
 /* Prints "budc: note: did you mean A, B or C?" for the N codes in FOUND. */
@@ -497,7 +438,7 @@ static int cmd_explain(int argc, char **argv)
         return EXIT_OK;
     }
     if (argc > 1)
-        return usage_error("explain: give one code");
+        return cli_usage("explain: give one code");
     int n = find_codes(argv[0], found, MAX_SUGGESTIONS);
     if (n == 1) {
         printf("%s — %s\n\n%s", found[0]->code, found[0]->title, found[0]->body);
@@ -548,5 +489,5 @@ int main(int argc, char **argv)
         return cmd_fmt(argc - 2, argv + 2, argv[0]);
     if (strcmp(cmd, "diff") == 0)
         return cmd_diff(argc - 2, argv + 2, argv[0]);
-    return usage_error("unknown command '%s'", cmd);
+    return cli_usage("unknown command '%s'", cmd);
 }

@@ -15,6 +15,8 @@
 #define BUDC_EMIT_JSON_H
 
 #include <cjson/cJSON.h>
+
+#include "base/json.h"
 #include <stdio.h>
 
 #include "base/diag.h"
@@ -72,8 +74,5 @@ void json_warnings(JB *b, cJSON *root, const DiagCtx *d);
 /* An indicator value as an object ({"kind": "number", "op": …}). */
 void json_ind_value(JB *b, cJSON *parent, const char *key, const IndValue *v);
 
-/* Writes the tree to OUT (see above) with a final newline; 0, or -1 when
- * writing failed. */
-int json_write(const cJSON *root, FILE *out);
 
 #endif

@@ -6,6 +6,8 @@
  */
 #include "front/lex.h"
 
+#include "base/text.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -101,26 +103,6 @@ int lex_eof(Lexer *L, Loc *loc)
     return BUD_EOF;
 }
 
-unsigned lex_decode(const char *s, size_t *len)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    if (u[0] < 0x80) {
-        *len = 1;
-        return u[0];
-    }
-    if ((u[0] & 0xE0) == 0xC0) {
-        *len = 2;
-        return ((u[0] & 0x1Fu) << 6) | (u[1] & 0x3Fu);
-    }
-    if ((u[0] & 0xF0) == 0xE0) {
-        *len = 3;
-        return ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
-    }
-    *len = 4;
-    return ((u[0] & 0x07u) << 18) | ((u[1] & 0x3Fu) << 12) | ((u[2] & 0x3Fu) << 6) |
-           (u[3] & 0x3Fu);
-}
-
 /* Copies TEXT to the arena with full-width digits, letters and '．' made
  * ASCII, so that "基本２" and "基本2" are the same word. */
 static char *ascii_digits(Lexer *L, const char *text, size_t len, size_t *outlen)
@@ -137,8 +119,8 @@ static char *ascii_digits(Lexer *L, const char *text, size_t len, size_t *outlen
         return buf;
     }
     for (size_t i = 0; i < len;) {
-        size_t n;
-        unsigned cp = lex_decode(text + i, &n);
+        uint32_t cp;
+        size_t n = utf8_at(text + i, &cp);
         if ((cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
             (cp >= 0xFF41 && cp <= 0xFF5A))
             buf[o++] = (char)(cp - 0xFF00 + 0x20);
@@ -255,8 +237,8 @@ int lex_string(Lexer *L, BUD_STYPE *val, Loc *loc, const char *text, size_t len,
             char c = raw[i + 1];
             char d = c == 'n' ? '\n' : c == 't' ? '\t' : (c == '"' || c == '\\') ? c : 0;
             if (!d) {
-                size_t n;
-                lex_decode(raw + i + 1, &n);
+                uint32_t ignored;
+                size_t n = utf8_at(raw + i + 1, &ignored);
                 Loc el = {P->file, loc->line, col, loc->line, col + 2};
                 diag_error(P->diag, el, "E-STRING",
                            "unknown escape '\\%.*s' in a string; write '\\\\' for a backslash",
@@ -317,8 +299,8 @@ static const struct CharName {
 void lex_bad_char(Lexer *L, Loc *loc, const char *text, size_t len)
 {
     Parser *P = L->P;
-    size_t n;
-    unsigned cp = lex_decode(text, &n);
+    uint32_t cp;
+    size_t n = utf8_at(text, &cp);
     (void)len;
     const char *name = NULL;
     for (size_t i = 0; i < sizeof char_names / sizeof char_names[0]; i++)

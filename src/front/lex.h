@@ -43,10 +43,6 @@ int lex_string(Lexer *L, BUD_STYPE *val, Loc *loc, const char *text, size_t len,
                int terminated);
 void lex_bad_char(Lexer *L, Loc *loc, const char *text, size_t len);
 
-/* Decodes one UTF-8 sequence at S (valid input assumed); *LEN receives its
- * length in bytes. */
-unsigned lex_decode(const char *s, size_t *len);
-
 /* The keyword token for the word S[0..N), or 0. */
 int lex_keyword(const char *s, size_t n);
 

@@ -5,6 +5,8 @@
  */
 #include "front/parse.h"
 
+#include "base/text.h"
+
 #include <stdarg.h>
 #include <string.h>
 
@@ -29,34 +31,6 @@ void parse_lloc_default(Loc *cur, const Loc *rhs, int n)
 }
 
 /* ---- encoding ---------------------------------------------------------- */
-
-/* Length of the valid UTF-8 sequence at S (N bytes left), or 0. */
-static size_t utf8_valid(const unsigned char *s, size_t n)
-{
-    if (s[0] < 0x80)
-        return 1;
-    size_t len;
-    unsigned min;
-    if (s[0] >= 0xC2 && s[0] <= 0xDF)
-        len = 2, min = 0x80;
-    else if ((s[0] & 0xF0) == 0xE0)
-        len = 3, min = 0x800;
-    else if (s[0] >= 0xF0 && s[0] <= 0xF4)
-        len = 4, min = 0x10000;
-    else
-        return 0;
-    if (len > n)
-        return 0;
-    unsigned cp = s[0] & (len == 2 ? 0x1Fu : len == 3 ? 0x0Fu : 0x07u);
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (s[i] & 0x3Fu);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return len;
-}
 
 int parse_check_encoding(const SrcFile *f, DiagCtx *d)
 {

@@ -109,16 +109,7 @@ static void list_words(const char *const *w, int n, char *buf, size_t size)
 /* The closest word of W[0..N) to WORD, for "did you mean". */
 static const char *closest(const char *word, const char *const *w, int n)
 {
-    const char *best = NULL;
-    int bestd = 3;
-    for (int i = 0; i < n; i++) {
-        int dist = text_distance(word, w[i], 2);
-        if (dist < bestd) {
-            bestd = dist;
-            best = w[i];
-        }
-    }
-    return best;
+    return text_nearest(word, w, n, 2);
 }
 
 /* The word of dimension D that A names, or -1 after reporting CODE: "unknown

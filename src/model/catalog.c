@@ -357,115 +357,13 @@ int cat_suggest(const Catalog *c, const char *code, const CatEntry **out, int ma
     return nout;
 }
 
-/* Decodes one UTF-8 character of S at *I (input is valid UTF-8). */
-static uint32_t next_cp(const char *s, size_t *i)
+static const char *entry_code(const void *ctx, int i)
 {
-    const unsigned char *u = (const unsigned char *)s + *i;
-    uint32_t cp;
-    int len;
-    if (u[0] < 0x80) {
-        cp = u[0];
-        len = 1;
-    } else if ((u[0] & 0xE0) == 0xC0) {
-        cp = u[0] & 0x1F;
-        len = 2;
-    } else if ((u[0] & 0xF0) == 0xE0) {
-        cp = u[0] & 0x0F;
-        len = 3;
-    } else {
-        cp = u[0] & 0x07;
-        len = 4;
-    }
-    for (int k = 1; k < len; k++) {
-        if ((u[k] & 0xC0) != 0x80) {
-            *i += (size_t)k;
-            return 0xFFFD;
-        }
-        cp = (cp << 6) | (u[k] & 0x3F);
-    }
-    *i += (size_t)len;
-    return cp;
-}
-
-static int to_cps(const char *s, uint32_t *out, int max)
-{
-    size_t i = 0;
-    int n = 0;
-    while (s[i] && n < max)
-        out[n++] = next_cp(s, &i);
-    return n;
-}
-
-int text_distance(const char *a, const char *b, int cap)
-{
-    enum { MAXC = 64 };
-    uint32_t x[MAXC], y[MAXC];
-    int n = to_cps(a, x, MAXC), m = to_cps(b, y, MAXC);
-    if (abs(n - m) > cap)
-        return cap + 1;
-    int row[MAXC + 1];
-    for (int j = 0; j <= m; j++)
-        row[j] = j;
-    for (int i = 1; i <= n; i++) {
-        int diag = row[0], lo;
-        row[0] = i;
-        lo = row[0];
-        for (int j = 1; j <= m; j++) {
-            int up = row[j];
-            int v = diag + (x[i - 1] != y[j - 1]);
-            if (up + 1 < v)
-                v = up + 1;
-            if (row[j - 1] + 1 < v)
-                v = row[j - 1] + 1;
-            row[j] = v;
-            diag = up;
-            if (v < lo)
-                lo = v;
-        }
-        if (lo > cap)
-            return cap + 1;
-    }
-    return row[m] > cap ? cap + 1 : row[m];
+    return ((const Catalog *)ctx)->entries[i].code;
 }
 
 const CatEntry *cat_nearest_word(const Catalog *c, const char *word)
 {
-    uint32_t cps[64];
-    int len = to_cps(word, cps, 64);
-    int cap = len / 3 > 0 ? len / 3 : 1;
-    const CatEntry *best = NULL;
-    int bestd = cap + 1;
-    for (int i = 0; i < c->n; i++) {
-        int dist = text_distance(word, c->entries[i].code, cap);
-        if (dist < bestd) {
-            bestd = dist;
-            best = &c->entries[i];
-        }
-    }
-    return best;
-}
-
-/* Normalises a name for comparison: no white space, and the full-width
- * forms of ASCII characters （），： as ASCII. */
-static int normalise(const char *s, uint32_t *out, int max)
-{
-    size_t i = 0;
-    int n = 0;
-    while (s[i] && n < max) {
-        uint32_t cp = next_cp(s, &i);
-        if (cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xA0)
-            continue;
-        if (cp >= 0xFF01 && cp <= 0xFF5E)
-            cp -= 0xFEE0;
-        out[n++] = cp;
-    }
-    return n;
-}
-
-bool names_equal(const char *a, const char *b)
-{
-    enum { MAXC = 256 };
-    uint32_t x[MAXC], y[MAXC];
-    int n = normalise(a, x, MAXC), m = normalise(b, y, MAXC);
-    return n == m && memcmp(x, y, (size_t)n * sizeof *x) == 0;
+    int i;
+    return text_suggest(word, c->n, entry_code, c, 0, &i, 1) ? &c->entries[i] : NULL;
 }

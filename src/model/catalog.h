@@ -19,6 +19,7 @@
 #include <stddef.h>
 
 #include "base/arena.h"
+#include "base/text.h"
 #include "base/diag.h"
 #include "base/source.h"
 
@@ -82,15 +83,8 @@ const CatEntry *cat_find(const Catalog *c, const char *code);
  * one digit or letter different, then same prefix); returns how many. */
 int cat_suggest(const Catalog *c, const char *code, const CatEntry **out, int max);
 
-/* Edit distance in characters (UTF-8 aware) between A and B, capped at CAP+1. */
-int text_distance(const char *a, const char *b, int cap);
-
 /* The nearest entry to WORD by edit distance (at most a third of its length
  * in characters), or NULL.  For names such as 提上年提升 -> 比上年提升. */
 const CatEntry *cat_nearest_word(const Catalog *c, const char *word);
-
-/* Whether two names are the same after normalisation: white space removed,
- * full-width and half-width brackets and punctuation treated alike. */
-bool names_equal(const char *a, const char *b);
 
 #endif

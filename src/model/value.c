@@ -229,56 +229,48 @@ static ValueStatus prior(V *v, const PathSeg *s)
     return VAL_NO_PRIOR;
 }
 
-/* The words of the path language after a root that are not the
- * vocabulary's, for "did you mean". */
-static const char *const path_words[] = {
-    "中小微", "货物", "工程", "服务", "总额", "拟购置", "房屋", "办公用房", "车辆", "大型设备",
-    "其他固定资产", "数量", "预算", "采购",
-};
-
-/* How far WORD is from CAND (capped at CAP + 1): a better candidate than
- * *BESTD becomes *BEST; a candidate it equals makes it known. */
-static void consider(const char *word, const char *cand, int cap, int *bestd, const char **best,
-                     bool *known)
-{
-    int d = text_distance(word, cand, cap);
-    *known |= d == 0;
-    if (d > 0 && d <= cap && d < *bestd)
-        *bestd = d, *best = cand;
-}
+/* The words of paths after 采购, 资产 and 项目 (the path language's own). */
+static const char *const procurement_words[] = {"中小微", "货物", "工程", "服务", "总额", "拟购置"};
+static const char *const more_words[] = {"数量", "预算", "采购"};
 
 /* Appends "; did you mean 'X'?" to MSG for the first misspelt word of PATH:
- * the nearest of 合计, the words and groups of the vocabulary, and the
- * other words of paths. */
+ * the nearest of 合计, the words and groups of the facts' vocabularies, the
+ * rows of the asset table and the other words of paths. */
 static void suggest_word(const Vocab *v, const PathSeg *path, char *msg, size_t n)
 {
     if (path && path->name && strcmp(path->name, "上年") == 0)
         path = path->next; /* 上年.支出.合计: the root is 支出 */
+    enum { MAXW = DIM_FACTS * 3 * VOCAB_MAX_WORDS + VOCAB_MAX_WORDS + 16 };
+    const char *words[MAXW];
+    int nw = 0;
+    words[nw++] = "合计";
+    for (int d = 0; d < DIM_FACTS; d++) {
+        for (int i = 0; i < v->dim[d].n; i++)
+            words[nw++] = v->dim[d].words[i].name;
+        for (int i = 0; i < v->dim[d].nnames; i++) {
+            WordSet g = v->dim[d].names[i].set;
+            if (g & (g - 1)) /* a group, not another spelling */
+                words[nw++] = v->dim[d].names[i].name;
+        }
+    }
+    for (size_t i = 0; i < sizeof procurement_words / sizeof procurement_words[0]; i++)
+        words[nw++] = procurement_words[i];
+    for (int i = 0; i < v->dim[DIM_ASSET].n; i++)
+        words[nw++] = v->dim[DIM_ASSET].words[i].name;
+    for (size_t i = 0; i < sizeof more_words / sizeof more_words[0]; i++)
+        words[nw++] = more_words[i];
     for (const PathSeg *s = path ? path->next : NULL; s; s = s->next) {
         if (!s->name)
             continue;
-        const char *best = NULL;
-        int bestd = 99, len = 0;
-        for (const char *c = s->name; *c; c++)
-            len += ((unsigned char)*c & 0xC0) != 0x80;
-        int cap = len / 3 > 1 ? len / 3 : 1;
         bool known = false;
-        consider(s->name, "合计", cap, &bestd, &best, &known);
-        for (int d = 0; d < DIM_FACTS; d++) {
-            WordSet set;
-            known |= vocab_set(v, (Dim)d, s->name, &set);
-            for (int i = 0; i < v->dim[d].n; i++)
-                consider(s->name, v->dim[d].words[i].name, cap, &bestd, &best, &known);
-            for (int i = 0; i < v->dim[d].nnames; i++) {
-                WordSet g = v->dim[d].names[i].set;
-                if (g & (g - 1)) /* a group, not another spelling */
-                    consider(s->name, v->dim[d].names[i].name, cap, &bestd, &best, &known);
-            }
-        }
-        for (size_t i = 0; i < sizeof path_words / sizeof path_words[0]; i++)
-            consider(s->name, path_words[i], cap, &bestd, &best, &known);
+        WordSet set;
+        for (int d = 0; d < DIM__COUNT && !known; d++)
+            known = vocab_set(v, (Dim)d, s->name, &set);
+        for (int i = 0; i < nw && !known; i++)
+            known = strcmp(s->name, words[i]) == 0;
         if (known)
             continue;
+        const char *best = text_nearest(s->name, words, nw, 0);
         if (best) {
             size_t o = strlen(msg);
             snprintf(msg + o, n - o, "; did you mean '%s'?", best);
@@ -346,13 +338,7 @@ ValueStatus model_value(const Model *m, const PathSeg *path, ValueCtx ctx, Dec *
     else if (strcmp(root, "增减") == 0 || strcmp(root, "增减率") == 0)
         st = change(&v, path, rest, strcmp(root, "增减率") == 0);
     else {
-        const char *best = NULL;
-        int bestd = 3;
-        for (size_t i = 0; i < sizeof roots / sizeof roots[0]; i++) {
-            int d = text_distance(root, roots[i], 2);
-            if (d < bestd)
-                bestd = d, best = roots[i];
-        }
+        const char *best = text_nearest(root, roots, (int)(sizeof roots / sizeof roots[0]), 2);
         if (best)
             return fail(&v, "unknown figure '%s'; did you mean '%s'?", root, best);
         return fail(&v, "unknown figure '%s'; figures start with 收入, 支出, 基本支出, "

@@ -39,14 +39,15 @@
 #include <sys/stat.h>
 
 #include "base/arena.h"
+#include "base/cli.h"
 #include "base/diag.h"
+#include "base/text.h"
 #include "front/lex.h"
 #include "base/output.h"
 #include "front/parse.h"
 #include "base/source.h"
 
-enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
-enum { DEFAULT_MAX_ERRORS = 50, INDENT = 2 };
+enum { INDENT = 2 };
 
 const char fmt_help[] =
     "usage: budc fmt [-w | --check] FILE...\n"
@@ -294,7 +295,8 @@ static void format_code(Fmt *F, const char *s, size_t n)
             continue;
         }
         char form[4];
-        unsigned cp = lex_decode(s + i, &len);
+        uint32_t cp;
+        len = utf8_at(s + i, &cp);
         size_t flen = canonical_form(cp, form);
         if (!flen) {
             flen = len;
@@ -360,17 +362,6 @@ typedef struct FmtOptions {
     int nfiles;
 } FmtOptions;
 
-__attribute__((format(printf, 1, 2))) static int usage_error(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    fputs("budc: error: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fputs("\nTry 'budc --help'.\n", stderr);
-    return EXIT_USAGE;
-}
-
 /* Reads the flags and file names of ARGV into O; returns -1 after
  * reporting a usage error. */
 static int fmt_options(int argc, char **argv, FmtOptions *o)
@@ -387,17 +378,17 @@ static int fmt_options(int argc, char **argv, FmtOptions *o)
         else if (!only_files && strcmp(a, "--check") == 0)
             o->check = true;
         else if (!only_files && a[0] == '-' && a[1])
-            return usage_error("unknown option '%s'", a), -1;
+            return cli_usage("unknown option '%s'", a), -1;
         else
             o->files[o->nfiles++] = argv[i];
         from_stdin |= o->nfiles > 0 && strcmp(o->files[o->nfiles - 1], "-") == 0;
     }
     if (o->nfiles == 0)
-        return usage_error("fmt: no input files"), -1;
+        return cli_usage("fmt: no input files"), -1;
     if (o->write && o->check)
-        return usage_error("fmt: give -w or --check, not both"), -1;
+        return cli_usage("fmt: give -w or --check, not both"), -1;
     if (o->write && from_stdin)
-        return usage_error("fmt: -w cannot rewrite standard input ('-')"), -1;
+        return cli_usage("fmt: -w cannot rewrite standard input ('-')"), -1;
     return 0;
 }
 

@@ -22,7 +22,7 @@
 # editors_json: step 1.
 editors_json() {
     if ! command -v node >/dev/null 2>&1; then
-        bad "editors: node is not installed, so the VS Code files were not checked; run make deps (scripts/install-editor-deps.sh installs nodejs and npm)"
+        bad "editors: node is not installed, so the VS Code files were not checked; run make deps (scripts/install-deps.sh editors installs nodejs and npm)"
         return
     fi
     local out
@@ -54,7 +54,7 @@ EOF
 editors_grammar() {
     local dir=editors/vscode/test out start end
     if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
-        bad "editors: node and npm are needed to test the TextMate grammar; run make deps (scripts/install-editor-deps.sh installs the Debian packages nodejs and npm)"
+        bad "editors: node and npm are needed to test the TextMate grammar; run make deps (scripts/install-deps.sh editors installs the Debian packages nodejs and npm)"
         return
     fi
     if [ ! -d "$dir/node_modules/vscode-textmate" ] || [ ! -d "$dir/node_modules/vscode-oniguruma" ]; then

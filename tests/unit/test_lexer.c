@@ -34,6 +34,7 @@
 #include "parser.h"
 #include "lexer.h"
 #include "base/source.h"
+#include "base/text.h"
 
 /* ------------------------------------------------------------ the driver */
 
@@ -1194,18 +1195,26 @@ static void test_open_block(void **state)
     lexed_free(x);
 }
 
-static void test_lex_decode(void **state)
+static void test_utf8_at(void **state)
 {
     (void)state;
-    size_t n;
-    assert_int_equal(lex_decode("a", &n), 'a');
-    assert_int_equal(n, 1);
-    assert_int_equal(lex_decode("\xC2\xA0", &n), 0xA0);
-    assert_int_equal(n, 2);
-    assert_int_equal(lex_decode("：", &n), 0xFF1A);
-    assert_int_equal(n, 3);
-    assert_int_equal(lex_decode("\xF0\x9F\x98\x80", &n), 0x1F600);
-    assert_int_equal(n, 4);
+    uint32_t cp;
+    assert_int_equal(utf8_at("a", &cp), 1);
+    assert_int_equal(cp, 'a');
+    assert_int_equal(utf8_at("\xC2\xA0", &cp), 2);
+    assert_int_equal(cp, 0xA0);
+    assert_int_equal(utf8_at("：", &cp), 3);
+    assert_int_equal(cp, 0xFF1A);
+    assert_int_equal(utf8_at("\xF0\x9F\x98\x80", &cp), 4);
+    assert_int_equal(cp, 0x1F600);
+    /* a stray byte, a truncated sequence, an overlong form: one invalid byte */
+    assert_int_equal(utf8_at("\x80x", &cp), 1);
+    assert_int_equal(cp, UTF8_INVALID);
+    assert_int_equal(utf8_at("\xE4\xB8", &cp), 1);
+    assert_int_equal(cp, UTF8_INVALID);
+    assert_int_equal(utf8_at("\xC0\xAF", &cp), 1);
+    assert_int_equal(cp, UTF8_INVALID);
+    assert_int_equal(utf8_valid((const unsigned char *)"\xED\xA0\x80", 3), 0); /* a surrogate */
 }
 
 /* ------------------------------------------------------------ encoding */
@@ -1364,7 +1373,7 @@ int main(void)
         T(test_start_file),
         T(test_expr_mode),
         T(test_open_block),
-        T(test_lex_decode),
+        T(test_utf8_at),
         T(test_encoding_utf8),
         T(test_encoding_nul),
         T(test_encoding_valid),

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # run.sh BUILD — runs every test of budc and ends with "N passed, N failed".
 #
-#   1. the cmocka unit tests (BUILD/tests/test_*)
+#   1. the cmocka unit tests (BUILD/tests/test_*), and the shape of src/
+#      (tests/layers.py)
 #   2. golden diagnostics: each tests/golden/**/NAME.bud beside NAME.err;
 #      `budc check [FLAGS] NAME.bud` must print exactly NAME.err on stderr
 #      and exit 1 when it holds an error, 0 otherwise (2 when it is a usage
@@ -56,6 +57,11 @@ for t in "$build"/tests/test_*; do
     case "$t" in *.d) continue ;; esac
     if "$t"; then ok; else bad "unit test $t"; fi
 done
+
+# 1b. the shape of src/: stages included one way, no C files calling each
+#     other in circles, no file over 900 lines, no table title in C, a README
+#     per stage (tests/layers.py)
+if out=$(python3 tests/layers.py "$build"); then ok; else bad "layers:"; printf '%s\n' "$out" | head -20; fi
 
 # 2. golden diagnostics
 while IFS= read -r -d '' err; do

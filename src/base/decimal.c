@@ -267,3 +267,12 @@ const char *dec_status_str(DecStatus st) {
     }
     return "unknown decimal status";
 }
+
+bool dec_acc(Dec *acc, Dec x)
+{
+    Dec r;
+    if (dec_add(*acc, x, &r) != DEC_OK)
+        return false;
+    *acc = r;
+    return true;
+}

@@ -73,4 +73,7 @@ size_t dec_format(Dec a, char *buf, size_t n);
 /* Human-readable text for a status, for diagnostics ("overflow", ...). */
 const char *dec_status_str(DecStatus st);
 
+/* Adds X to *ACC; false (and *ACC unchanged) on overflow. */
+bool dec_acc(Dec *acc, Dec x);
+
 #endif

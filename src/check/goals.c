@@ -1,5 +1,5 @@
 /*
- * check_goals.c — a project's goal text against its indicator values
+ * goals.c — a project's goal text against its indicator values
  * (rules.md G5: "≥/≤ consistent with the 绩效目标 text", e.g. a goal that
  * promises 90%以上 while the indicator says ≥80%).
  *

@@ -1,6 +1,6 @@
 /*
- * check_indicators.c — the 绩效指标 half of check_projects (rules.md
- * section G; check_projects.c has the rest):
+ * indicators.c — the 绩效指标 half of check_projects (rules.md
+ * section G; projects.c has the rest):
  *
  *   G1  every 二级 is in the indicator catalogue, under the 一级 written;
  *       every table has the three 一级
@@ -17,6 +17,7 @@
  */
 #include "check/passes.h"
 #include "check/report.h"
+#include "model/query.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -503,8 +504,8 @@ static void check_cost_total(const Model *m, DiagCtx *d)
             first = &m->projects[i];
         n++;
     }
-    const Fact *line;
-    spent = project_spending(m, &line);
+    Filter project = query_project_spending(m);
+    const Fact *line = query_first(m, &project, &spent);
     if (!first || dec_eq(sum, spent))
         return;
     char as[160];

@@ -1,5 +1,5 @@
 /*
- * check_narrative.c — the 说明 against the budget (rules.md E1–E6 and A4;
+ * narrative.c — the 说明 against the budget (rules.md E1–E6 and A4;
  * docs/checks.md, "The narrative").
  *
  * Each paragraph and heading is read once into a PText: its literal text,
@@ -14,10 +14,10 @@
  *       it (E-QUOTE-DIRECTION)
  *   E6  and its sentence says why (W-CHANGE-REASON)
  *
- * Over the whole narrative: the section and insert words (A4: E-SECTION,
- * E-SECTION-DUPLICATE, E-INSERT, W-SECTION-MISSING, W-NO-NARRATIVE), the
- * scope of 机关运行经费 (E4: W-ADMIN-COST-SCOPE) and what the 三公经费
- * section quotes (E5: W-SANGONG-TEXT).
+ * Over the whole narrative (sections.c): the section and insert words (A4:
+ * E-SECTION, E-SECTION-DUPLICATE, E-INSERT, W-SECTION-MISSING,
+ * W-NO-NARRATIVE), the scope of 机关运行经费 (E4: W-ADMIN-COST-SCOPE) and
+ * what the 三公经费 section quotes (E5: W-SANGONG-TEXT).
  *
  * Quotes are evaluated for the department (every unit).  Character columns
  * of words inside the text are counted back from the end of their text
@@ -28,8 +28,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check/narrative.h"
 #include "check/passes.h"
 #include "check/report.h"
+#include "model/figure.h"
 
 #define QMARK '\x01' /* stands for a quote in a paragraph's flat text */
 #define PATHN 256
@@ -67,30 +69,10 @@ typedef struct PText {
     int ntp;
 } PText;
 
-typedef struct N {
-    const Model *m;
-    DiagCtx *d;
-} N;
 
 static const ValueCtx DEPT = {-1, -1};
 
-/* The names of the words of vocabulary D into OUT (room for
- * VOCAB_MAX_WORDS); returns how many. */
-static size_t names_of(const Model *m, Dim d, const char **out)
-{
-    const Vocab1 *v = &m->vocab->dim[d];
-    for (int i = 0; i < v->n; i++)
-        out[i] = v->words[i].name;
-    return (size_t)v->n;
-}
 
-/* The word of vocabulary D tagged TAG (the section of 机关运行经费 …), or
- * NULL. */
-static const char *tagged_name(const Model *m, Dim d, unsigned tag)
-{
-    int i = vocab_tagged(m->vocab, d, tag);
-    return i < 0 ? NULL : vocab_name(m->vocab, d, i);
-}
 
 /* ---- source text ------------------------------------------------------------ */
 
@@ -142,16 +124,10 @@ static bool same_line(Loc a, Loc b)
 
 /* ---- paths ------------------------------------------------------------------ */
 
-static bool is_name(const PathSeg *s, const char *w)
-{
-    return s && s->name && strcmp(s->name, w) == 0;
-}
 
-/* Whether PATH starts with 上年. */
-static bool is_prior(const PathSeg *path)
-{
-    return is_name(path, "上年");
-}
+
+
+
 
 /* The first path of E that does not evaluate (its status and message), or
  * NULL when all do. */
@@ -168,19 +144,6 @@ static const Expr *failing_path(const Model *m, const Expr *e, ValueStatus *st, 
     return f ? f : failing_path(m, e->rhs, st, msg, n);
 }
 
-/* Calls FN for every path of E, left to right. */
-typedef void PathFn(const PathSeg *path, Loc at, void *ctx);
-static void walk_paths(const Expr *e, PathFn *fn, void *ctx)
-{
-    if (!e || e->kind == E_NUMBER)
-        return;
-    if (e->kind == E_PATH) {
-        fn(e->atom->path, e->loc, ctx);
-        return;
-    }
-    walk_paths(e->lhs, fn, ctx);
-    walk_paths(e->rhs, fn, ctx);
-}
 
 /* The first subtraction in E of a figure and last year's same figure
  * (A − 上年.A or 上年.A − A); *now and *last receive the two paths. */
@@ -192,9 +155,9 @@ static const Expr *find_change(const Vocab *v, const Expr *e, const PathSeg **no
     if (e->kind == E_BINARY && e->binop == '-' && e->lhs->kind == E_PATH &&
         e->rhs->kind == E_PATH) {
         const PathSeg *a = e->lhs->atom->path, *b = e->rhs->atom->path;
-        if (is_prior(a) != is_prior(b)) {
-            *now = is_prior(a) ? b : a;
-            *last = is_prior(a) ? a->next : b->next;
+        if (path_is_prior(a) != path_is_prior(b)) {
+            *now = path_is_prior(a) ? b : a;
+            *last = path_is_prior(a) ? a->next : b->next;
             char x[PATHN], y[PATHN];
             path_text(v, *now, x, sizeof x);
             path_text(v, *last, y, sizeof y);
@@ -278,7 +241,7 @@ static void note_path(const PathSeg *path, Loc at, void *ctx)
     snprintf(s->seen[s->nseen++], PATHN, "%s", what);
     if (same_line(where, s->q->part->loc))
         return;
-    if (is_prior(path)) {
+    if (path_is_prior(path)) {
         diag_note(s->n->d, where, "%s is stated here", what);
     } else if (tr.n == 0) {
         diag_note(s->n->d, where, "no fact of the budget contributes to %s, so it is 0", what);
@@ -364,16 +327,16 @@ static void classify(const Vocab *v, Quote *q, const PathSeg *p)
     WordSet set = 0;
     const Vocab1 *items = &v->dim[DIM_ITEM];
     WordSet all = items->n ? (WordSet)(((uint64_t)1 << items->n) - 1) : 0;
-    if (is_name(p, "收入") && w && (total || (k = vocab_word(v, DIM_SOURCE, w)) >= 0))
+    if (path_is(p, "收入") && w && (total || (k = vocab_word(v, DIM_SOURCE, w)) >= 0))
         q->fam = FAM_INCOME, q->total = total, q->mask = total ? 0 : 1u << k;
-    else if (is_name(p, "支出") && w && (total || (k = vocab_word(v, DIM_KIND, w)) >= 0))
+    else if (path_is(p, "支出") && w && (total || (k = vocab_word(v, DIM_KIND, w)) >= 0))
         q->fam = FAM_SPEND, q->total = total, q->mask = total ? 0 : 1u << k;
-    else if ((is_name(p, "三公") || is_name(p, "三公经费")) && w &&
+    else if ((path_is(p, "三公") || path_is(p, "三公经费")) && w &&
              (total || vocab_set(v, DIM_ITEM, w, &set)))
         q->fam = FAM_SANGONG, q->total = total || set == all, q->mask = set == all ? 0 : set;
-    else if (is_name(p, "机关运行经费") && !s)
+    else if (path_is(p, "机关运行经费") && !s)
         q->fam = FAM_ADMIN, q->total = true;
-    else if (is_name(p, "基本支出") && s && !s->name && !s->next)
+    else if (path_is(p, "基本支出") && s && !s->name && !s->next)
         q->fam = FAM_ADMIN, q->code = s->index->text;
     path_text(v, p, q->path, sizeof q->path);
 }
@@ -397,8 +360,8 @@ static void read_quote(N *n, Quote *q)
             q->change = true;
             classify(n->m->vocab, q, now);
         }
-    } else if (q->value->kind == E_PATH && (is_name(q->value->atom->path, "增减") ||
-                                            is_name(q->value->atom->path, "增减率"))) {
+    } else if (q->value->kind == E_PATH && (path_is(q->value->atom->path, "增减") ||
+                                            path_is(q->value->atom->path, "增减率"))) {
         /* 增减.A is A − 上年.A; 增减率.A its rate: the sign is the change's */
         const PathSeg *root = q->value->atom->path, *a = root->next;
         PathSeg lastp = {.name = "上年", .loc = root->loc, .next = (PathSeg *)a};
@@ -408,14 +371,14 @@ static void read_quote(N *n, Quote *q)
         q->yoy = q->ok && model_value(n->m, a, DEPT, &q->now, NULL, NULL, msg, sizeof msg) == VAL_OK &&
                  model_value(n->m, &lastp, DEPT, &q->last, NULL, NULL, msg, sizeof msg) == VAL_OK;
         q->ok = q->ok && q->yoy;
-        if (is_name(root, "增减")) {
+        if (path_is(root, "增减")) {
             q->part_v = q->v;
             q->change = true;
             classify(n->m->vocab, q, a);
         }
     } else if (q->value->kind == E_PATH) {
         const PathSeg *p = q->value->atom->path;
-        q->prior = is_prior(p);
+        q->prior = path_is_prior(p);
         q->part_v = q->v;
         if (q->prior)
             p = p->next;
@@ -707,226 +670,6 @@ static void check_paragraph(N *n, const Para *p)
         }
     }
     ptext_free(&t);
-}
-
-/* ---- A4: sections and inserts ------------------------------------------------ */
-
-static int word_index(const char *const *words, size_t n, const char *w)
-{
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(words[i], w) == 0)
-            return (int)i;
-    return -1;
-}
-
-/* The nearest of WORDS[0..N) to W (at most 2 characters away), or NULL. */
-static const char *nearest(const char *const *words, size_t n, const char *w)
-{
-    return text_nearest(w, words, (int)n, 2);
-}
-
-/* WORDS[0..N) joined by "、" into BUF. */
-static const char *join(const char *const *words, size_t n, char *buf, size_t len)
-{
-    size_t o = 0;
-    buf[0] = '\0';
-    for (size_t i = 0; i < n && o < len; i++)
-        o += (size_t)snprintf(buf + o, len - o, "%s%s", i ? "、" : "", words[i]);
-    return buf;
-}
-
-static void check_section_words(N *n)
-{
-    char list[512];
-    const char *section_words[VOCAB_MAX_WORDS];
-    size_t nsections = names_of(n->m, DIM_SECTION, section_words);
-    for (int i = 0; i < n->m->nsections; i++) {
-        const Section *s = &n->m->sections[i];
-        if (word_index(section_words, nsections, s->word) < 0) {
-            const char *near = nearest(section_words, nsections, s->word);
-            if (near)
-                diag_error(n->d, s->word_loc, "E-SECTION",
-                           "unknown section '%s'; did you mean '%s'?", s->word, near);
-            else
-                diag_error(n->d, s->word_loc, "E-SECTION",
-                           "unknown section '%s'; the sections of the 说明 are %s", s->word,
-                           join(section_words, nsections, list, sizeof list));
-            continue;
-        }
-        for (int j = 0; j < i; j++)
-            if (strcmp(n->m->sections[j].word, s->word) == 0) {
-                diag_error(n->d, s->word_loc, "E-SECTION-DUPLICATE",
-                           "section %s is written twice; put its paragraphs in one section",
-                           s->word);
-                diag_note(n->d, n->m->sections[j].word_loc, "first written here");
-                break;
-            }
-    }
-}
-
-static void check_insert(N *n, const Para *p)
-{
-    int nt = model_ntables(n->m);
-    const char **words = xmalloc((VOCAB_MAX_WORDS + (size_t)nt) * sizeof *words);
-    size_t k = names_of(n->m, DIM_INSERT, words);
-    for (int t = 0; t < nt; t++)
-        words[k++] = n->m->disclosure->tables[t].word;
-    if (word_index(words, k, p->insert) < 0) {
-        char list[1024], hint[128] = "";
-        const char *near = nearest(words, k, p->insert);
-        if (near)
-            snprintf(hint, sizeof hint, "did you mean '%s'? ", near);
-        diag_error(n->d, p->loc, "E-INSERT", "unknown table '%s' to insert; %sthe tables are %s",
-                   p->insert, hint, join(words, k, list, sizeof list));
-    }
-    free(words);
-}
-
-/* One warning listing the sections of the 说明 that are missing. */
-static void check_missing_sections(N *n)
-{
-    if (!n->m->has_narrative) {
-        diag_warning(n->d, n->m->dept_loc, "W-NO-NARRATIVE",
-                     "the budget has no narrative: the 说明 (部门职责及机构设置, "
-                     "预算安排总体情况 …) is part of the disclosure");
-        return;
-    }
-    const char *section_words[VOCAB_MAX_WORDS], *missing[VOCAB_MAX_WORDS];
-    size_t nsections = names_of(n->m, DIM_SECTION, section_words);
-    size_t k = 0;
-    for (size_t i = 0; i < nsections; i++) {
-        bool found = false;
-        for (int j = 0; j < n->m->nsections && !found; j++)
-            found = strcmp(n->m->sections[j].word, section_words[i]) == 0;
-        if (!found)
-            missing[k++] = section_words[i];
-    }
-    char list[512];
-    if (k)
-        diag_warning(n->d, n->m->narrative_loc, "W-SECTION-MISSING",
-                     "the narrative has no section %s; the 说明 has %zu parts: write each, with "
-                     "无 where there is nothing to report",
-                     join(missing, k, list, sizeof list), nsections);
-}
-
-/* ---- E4: the scope of 机关运行经费 ------------------------------------------- */
-
-static void find_admin_cost(const PathSeg *path, Loc at, void *ctx)
-{
-    Loc *found = ctx;
-    if (is_prior(path))
-        path = path->next;
-    if (!found->file && is_name(path, "机关运行经费"))
-        *found = at;
-}
-
-/* The first quote of 机关运行经费, else the section; false when neither. */
-static bool admin_cost_reported(const Model *m, Loc *at)
-{
-    Loc found = {0};
-    for (int i = 0; i < m->nparas && !found.file; i++)
-        for (const TextPart *x = m->paras[i].parts; x && !found.file; x = x->next)
-            walk_paths(x->expr, find_admin_cost, &found);
-    const char *word = tagged_name(m, DIM_SECTION, TAG_ADMIN);
-    for (int i = 0; i < m->nsections && !found.file && word; i++)
-        if (strcmp(m->sections[i].word, word) == 0)
-            found = m->sections[i].word_loc;
-    *at = found;
-    return found.file != NULL;
-}
-
-static void check_admin_scope(N *n)
-{
-    const Model *m = n->m;
-    Loc at;
-    if (m->nunits == 0 || model_has_admin_unit(m) || !admin_cost_reported(m, &at))
-        return;
-    for (int i = 0; i < m->nunits; i++)
-        if (!m->units[i].nature) /* unknown: no reason to doubt */
-            return;
-    diag_warning(n->d, at, "W-ADMIN-COST-SCOPE",
-                 "机关运行经费 is reported, but no unit of the department is a 行政单位 or a "
-                 "参公事业单位: by definition it covers only those");
-    for (int i = 0; i < m->nunits && i < 3; i++)
-        if (m->units[i].nature)
-            diag_note(n->d, m->units[i].nature_loc, "unit %s: 单位性质 %s", m->units[i].id,
-                      m->units[i].nature);
-}
-
-/* ---- E5: what the 三公经费 section quotes ------------------------------------ */
-
-/* What the 三公经费 section quotes: which parts of 三公 (vocab_parts), and
- * whether last year's figures. */
-typedef struct SgQuoted {
-    const Vocab *v;
-    WordSet parts[VOCAB_MAX_WORDS];
-    int nparts;
-    unsigned has; /* bit i: part i; bit nparts: last year's */
-} SgQuoted;
-
-static void note_sangong(const PathSeg *path, Loc at, void *ctx)
-{
-    (void)at;
-    SgQuoted *q = ctx;
-    bool prior = is_prior(path);
-    if (prior)
-        path = path->next;
-    if (!(is_name(path, "三公") || is_name(path, "三公经费")))
-        return;
-    if (prior) {
-        q->has |= 1u << q->nparts;
-        return;
-    }
-    WordSet set = 0;
-    if (path->next && path->next->name)
-        vocab_set(q->v, DIM_ITEM, path->next->name, &set);
-    if (set == vocab_all(q->v, DIM_ITEM))
-        set = 0; /* the total quotes no item */
-    for (int i = 0; i < q->nparts; i++)
-        if (set & q->parts[i])
-            q->has |= 1u << i;
-}
-
-static void check_sangong_section(N *n)
-{
-    const Model *m = n->m;
-    const Vocab *v = m->vocab;
-    int sec = -1;
-    const char *word = tagged_name(m, DIM_SECTION, TAG_SANGONG);
-    for (int i = 0; i < m->nsections && sec < 0 && word; i++)
-        if (strcmp(m->sections[i].word, word) == 0)
-            sec = i;
-    if (sec < 0)
-        return;
-    SgQuoted q = {.v = v};
-    int group[VOCAB_MAX_WORDS];
-    q.nparts = vocab_parts(v, DIM_ITEM, vocab_all(v, DIM_ITEM), q.parts, group);
-    for (int i = 0; i < m->nparas; i++)
-        for (const TextPart *x = m->paras[i].parts; x && m->paras[i].section == sec; x = x->next)
-            walk_paths(x->expr, note_sangong, &q);
-    char what[VOCAB_MAX_WORDS + 1][160];
-    const char *missing[VOCAB_MAX_WORDS + 1];
-    size_t k = 0;
-    for (int b = 0; b <= q.nparts; b++) {
-        if (q.has & (1u << b))
-            continue;
-        if (b == q.nparts) {
-            missing[k++] = "last year's figures (上年.三公.合计 …)";
-            continue;
-        }
-        const WordName *g = group[b] >= 0 ? &v->dim[DIM_ITEM].names[group[b]] : NULL;
-        const Word *w = g ? NULL : &v->dim[DIM_ITEM].words[__builtin_ctz(q.parts[b])];
-        snprintf(what[k], sizeof what[k], "%s (三公.%s)", g ? g->title : w->title,
-                 g ? g->name : w->name);
-        missing[k] = what[k];
-        k++;
-    }
-    char list[1024];
-    if (k)
-        diag_warning(n->d, m->sections[sec].word_loc, "W-SANGONG-TEXT",
-                     "the 三公经费 section does not quote %s; it should give each item and the "
-                     "change from last year",
-                     join(missing, k, list, sizeof list));
 }
 
 /* ---- the pass ---------------------------------------------------------------- */

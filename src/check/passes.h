@@ -16,10 +16,6 @@ int check_projects(const Model *m, DiagCtx *d);  /* projects.c: projects, procur
 int check_narrative(const Model *m, DiagCtx *d); /* narrative.c: quotes, sections, words */
 int check_rules(const Model *m, DiagCtx *d);     /* rules.c: rules written in .bud */
 
-/* The sum of the spending lines of kind 项目 (支出.项目), and the first
- * (projects.c). */
-Dec project_spending(const Model *m, const Fact **first);
-
 /* The indicator checks of project I, and across projects (indicators.c). */
 int check_project_indicators(const Model *m, DiagCtx *d, int i);
 int check_indicator_totals(const Model *m, DiagCtx *d);

@@ -1,7 +1,7 @@
 /*
  * projects.c — the projects, their procurement and the assets
  * (rules.md sections F and G).  The checks of indicator rows (G1–G6, and the
- * 成本 description of G7) are in check_indicators.c; this file runs them, and
+ * 成本 description of G7) are in indicators.c; this file runs them, and
  * checks:
  *
  *   B4  procurement codes: [ABC] + 8 digits, in the catalogue, its name
@@ -25,29 +25,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct Spent {
-    Dec sum;
-    const Fact *first;
-} Spent;
-
-static void add_spent(void *ctx, const Fact *x)
-{
-    Spent *s = ctx;
-    dec_acc(&s->sum, x->amount);
-    if (!s->first)
-        s->first = x;
-}
-
-Dec project_spending(const Model *m, const Fact **first)
-{
-    Filter f = filter_all(F_SPENDING);
-    f.allow[DIM_KIND] = (WordSet)1 << m->defs->kind_project;
-    Figures fs = {&f, 1};
-    Spent s = {dec_zero(), NULL};
-    query_each(m, &fs, -1, add_spent, &s);
-    *first = s.first;
-    return s.sum;
-}
 
 /* ---- B4: procurement codes --------------------------------------------------------- */
 
@@ -208,8 +185,9 @@ static void check_project_total(const Model *m, DiagCtx *d)
             first = p;
         n++;
     }
-    const Fact *line;
-    Dec spent = project_spending(m, &line);
+    Dec spent;
+    Filter project = query_project_spending(m);
+    const Fact *line = query_first(m, &project, &spent);
     if (!first || dec_cmp(sum, spent) <= 0)
         return;
     char as[96];

@@ -1,5 +1,5 @@
 /*
- * check_rules.c — the rules written in .bud (`rule NAME SEVERITY "message":
+ * rules.c — the rules written in .bud (`rule NAME SEVERITY "message":
  * condition`; docs/language.md section 11, docs/checks.md "Rules").
  *
  * Each rule's condition is a comparison of figures named by paths, checked

@@ -1,6 +1,6 @@
 /*
- * emit_json.h — the parts of the JSON back end (emit_json*.c), shared
- * between its files; the interface is emit_json in emit.h.
+ * json.h — the parts of the JSON back end (json*.c), shared between its
+ * files; the interface is emit_json in emit.h.
  *
  * The document is built as a cJSON tree and written by json_write, which
  * prints it with a two-space indent, one member or element per line, UTF-8
@@ -51,12 +51,12 @@ void jb_money(JB *b, cJSON *parent, const char *key, Dec v);
 /* The id of unit U (its word: 本级), for facts that belong to a unit. */
 const char *jb_unit(const JB *b, int u);
 
-/* emit_json_tables.c: the department object with its tables, and the units
+/* json_tables.c: the department object with its tables, and the units
  * with theirs. */
 void json_department(JB *b, cJSON *root);
 void json_units(JB *b, cJSON *root);
 
-/* emit_json_facts.c: facts, projects, procurement summary, performance,
+/* json_facts.c: facts, projects, procurement summary, performance,
  * prior year, assets. */
 void json_facts(JB *b, cJSON *root);
 void json_projects(JB *b, cJSON *root);
@@ -65,7 +65,7 @@ void json_performance(JB *b, cJSON *root);
 void json_prior(JB *b, cJSON *root);
 void json_assets(JB *b, cJSON *root);
 
-/* emit_json_text.c: narrative, glossary, rules and the recorded warnings. */
+/* json_text.c: narrative, glossary, rules and the recorded warnings. */
 void json_narrative(JB *b, cJSON *root);
 void json_glossary(JB *b, cJSON *root);
 void json_rules(JB *b, cJSON *root);

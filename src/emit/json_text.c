@@ -1,5 +1,5 @@
 /*
- * emit_json_text.c — the text of the disclosure and what the checker said:
+ * json_text.c — the text of the disclosure and what the checker said:
  * the narrative (说明) as rendered text, the glossary, the rules, and the
  * warnings recorded while checking, each with its notes.
  *

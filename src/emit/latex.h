@@ -1,6 +1,6 @@
 /*
- * emit_latex.h — what the parts of the LaTeX back end share (emit_latex.c,
- * emit_latex_tables.c, emit_latex_extra.c); emit.h has the entry point.
+ * latex.h — what the parts of the LaTeX back end share (latex.c, tex.c,
+ * latex_tables.c, latex_extra.c); emit.h has the entry point.
  *
  * Every piece of text that comes from the budget is written through
  * tex_text or tex_line, which make it literal (docs/latex.md): nothing
@@ -34,7 +34,7 @@ typedef struct Tex {
     bool block_placed[TB__COUNT];
 } Tex;
 
-/* ---- emit_latex.c: writing ------------------------------------------------------ */
+/* ---- tex.c: writing ------------------------------------------------------ */
 
 /* Writes S as it is: for this back end's own LaTeX only. */
 void tex_raw(Tex *t, const char *s);
@@ -73,7 +73,7 @@ void tex_meta_row(Tex *t, int ncols, const char *label, const char *value);
  * its heading; otherwise inserted in the narrative where it stands. */
 void tex_table(Tex *t, int id, bool own_page, bool part_start);
 
-/* ---- emit_latex_extra.c: the other blocks ------------------------------------- */
+/* ---- latex_extra.c: the other blocks ------ ------------------------------------- */
 
 /* Block B's word after `insert` (机构设置表 …; NULL when the vocabulary has
  * none) and its title (部门机构设置情况 …), from the `insert` vocabulary. */

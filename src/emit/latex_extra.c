@@ -1,5 +1,6 @@
 /*
- * latex_extra.c — the blocks of the disclosure besides the tables, each of which a narrative can `insert` (emit_latex.h): the
+ * latex_extra.c — the blocks of the disclosure besides the tables, each
+ * of which a narrative can `insert` (latex.h): the
  * 机构设置表, the 部门整体绩效目标 (goal text and 分项绩效目标), one
  * 绩效目标表 per project, the 政府采购 table, the 国有资产 table and the
  * 名词解释.

@@ -1,5 +1,5 @@
 /*
- * frontend.c — loads a budget's files: reads, parses, follows imports once
+ * load.c — loads a budget's files: reads, parses, follows imports once
  * each, detects import cycles, and runs the structure pass.
  */
 #include "front/load.h"

@@ -1,5 +1,5 @@
 /*
- * frontend.h — loading a budget: its entry file and everything it imports.
+ * load.h — loading a budget: its entry file and everything it imports.
  *
  * program_load reads the entry file, parses it, follows its imports
  * (relative to the importing file, or `std/…` in the standard library),

@@ -110,3 +110,27 @@ FigureStatus figure_filter(const Vocab *v, const PathSeg *path, bool bare, bool 
     }
     return FIG_OK;
 }
+
+bool path_is(const PathSeg *s, const char *w)
+{
+    return s && s->name && strcmp(s->name, w) == 0;
+}
+
+/* Whether PATH starts with 上年. */
+bool path_is_prior(const PathSeg *path)
+{
+    return path_is(path, "上年");
+}
+
+/* Calls FN for every path of E, left to right. */
+void walk_paths(const Expr *e, PathFn *fn, void *ctx)
+{
+    if (!e || e->kind == E_NUMBER)
+        return;
+    if (e->kind == E_PATH) {
+        fn(e->atom->path, e->loc, ctx);
+        return;
+    }
+    walk_paths(e->lhs, fn, ctx);
+    walk_paths(e->rhs, fn, ctx);
+}

@@ -36,4 +36,14 @@ FigureStatus figure_filter(const Vocab *v, const PathSeg *path, bool bare, bool 
 /* Whether ROOT (a path's first word) is a root of facts; its kind. */
 bool figure_root(const char *root, FactKind *kind);
 
+/* Whether S is the path segment W. */
+bool path_is(const PathSeg *s, const char *w);
+
+/* Whether PATH starts with 上年. */
+bool path_is_prior(const PathSeg *path);
+
+/* Calls FN for every path of E, left to right. */
+typedef void PathFn(const PathSeg *path, Loc at, void *ctx);
+void walk_paths(const Expr *e, PathFn *fn, void *ctx);
+
 #endif

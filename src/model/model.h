@@ -374,7 +374,5 @@ const char *asset_row_title(const Model *m, AssetRow r);
 int asset_row_of(const Model *m, const char *word);
 bool model_has_admin_unit(const Model *m);
 
-/* Sums into *acc, reporting overflow as a failed status. */
-bool dec_acc(Dec *acc, Dec x);
 
 #endif

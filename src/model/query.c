@@ -68,7 +68,7 @@ bool query_sum(const Model *m, const Figures *fs, int unit, Dec *out, Trace *tra
 
 bool query_filter(const Model *m, const Filter *f, int unit, Dec *out, Trace *trace)
 {
-    Figures fs = {(Filter *)f, 1};
+    Figures fs = {f, 1};
     return query_sum(m, &fs, unit, out, trace);
 }
 
@@ -98,4 +98,33 @@ bool query_cell(const Model *m, const Table *t, const TRow *r, int col, Dec *out
         }
     *out = a.sum;
     return a.any;
+}
+
+typedef struct First {
+    Dec sum;
+    const Fact *first;
+} First;
+
+static void add_first(void *ctx, const Fact *x)
+{
+    First *f = ctx;
+    dec_acc(&f->sum, x->amount);
+    if (!f->first)
+        f->first = x;
+}
+
+const Fact *query_first(const Model *m, const Filter *f, Dec *out)
+{
+    First acc = {dec_zero(), NULL};
+    Figures fs = {f, 1};
+    query_each(m, &fs, -1, add_first, &acc);
+    *out = acc.sum;
+    return acc.first;
+}
+
+Filter query_project_spending(const Model *m)
+{
+    Filter f = filter_all(F_SPENDING);
+    f.allow[DIM_KIND] = m->defs->kind_project >= 0 ? (WordSet)1 << m->defs->kind_project : 0;
+    return f;
 }

@@ -33,6 +33,13 @@ bool query_sum(const Model *m, const Figures *fs, int unit, Dec *out, Trace *tra
 /* The same for one filter. */
 bool query_filter(const Model *m, const Filter *f, int unit, Dec *out, Trace *trace);
 
+/* The sum of the facts F selects, into *OUT, and the first of them (NULL
+ * when there is none). */
+const Fact *query_first(const Model *m, const Filter *f, Dec *out);
+
+/* The spending lines of kind 项目 (支出.项目: the kind tagged project). */
+Filter query_project_spending(const Model *m);
+
 /* Cell (R, COL) of the department's table T, as query_sum: the facts both
  * the row and the column select.  Its value is the table's; this is for
  * TRACE, the facts that make it up. */

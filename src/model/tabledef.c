@@ -41,6 +41,7 @@ typedef struct Def {
 static bool figures(Loader *l, const Atom *a, Figures *f)
 {
     int cap = 0;
+    Filter *arr = NULL;
     f->f = NULL;
     f->n = 0;
     for (; a; a = a->next) {
@@ -52,7 +53,8 @@ static bool figures(Loader *l, const Atom *a, Figures *f)
         }
         switch (figure_filter(l->v, a->path, true, true, &x, msg, sizeof msg)) {
         case FIG_OK:
-            *ARENA_PUSH(l->a, f->f, f->n, cap) = x;
+            *ARENA_PUSH(l->a, arr, f->n, cap) = x;
+            f->f = arr;
             break;
         case FIG_OTHER:
             bad(l, a->loc, "'%s' is not a sum of facts: a table adds up 收入, 支出, 基本支出 or 三公 "
@@ -150,16 +152,15 @@ static void def_codes(Loader *l, Def *d, const Stmt *row)
     if (!r)
         return;
     const Atom *opt = a->next;
-    if (opt && opt->kind == A_WORD && strcmp(opt->text, "classes") == 0 && !opt->next) {
-        r->classes = true;
-        ((Atom *)a)->next = NULL; /* read the figure alone */
-        bool ok = figures(l, a, &r->sums);
-        ((Atom *)a)->next = (Atom *)opt;
-        if (!ok)
-            return;
-    } else if (!figures(l, a, &r->sums)) {
+    r->classes = opt && opt->kind == A_WORD && strcmp(opt->text, "classes") == 0 && !opt->next;
+    if (opt && !r->classes) {
+        bad(l, opt->loc, "'codes' takes one figure, and then 'classes' or nothing");
         return;
     }
+    Atom alone = *a; /* the figure without what follows it */
+    alone.next = NULL;
+    if (!figures(l, &alone, &r->sums))
+        return;
     int cat = fact_types[r->sums.f[0].kind].catalog;
     if (r->sums.n != 1 || cat < 0) {
         bad(l, a->loc, "'codes' takes one figure whose facts have codes: 支出 or 基本支出");

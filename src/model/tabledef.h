@@ -22,7 +22,7 @@
 
 /* What a list of figures adds up: the facts any of its filters selects. */
 typedef struct Figures {
-    Filter *f;
+    const Filter *f;
     int n;
 } Figures;
 
@@ -78,7 +78,7 @@ typedef struct TableAlias {
 typedef struct TableDef {
     int number;          /* its place in the disclosure: 1, 2 … */
     const char *word;    /* written after `table`: 收支总表 */
-    const char *title;   /* printed: 部门预算收支总表 */
+    const char *title;   /* printed: 部门预算…表 */
     const char *key;     /* stable ASCII: summary */
     const char *csv;     /* its CSV file: 01-summary.csv */
     const char **words;  /* more words a printed table may be named with */

@@ -41,15 +41,22 @@ static void index_rows(Arena *a, Table *t)
     t->nslots = n;
 }
 
-const TRow *table_row(const Table *t, const char *key)
+/* The index of the row with KEY, or -1. */
+static int row_index(const Table *t, const char *key)
 {
     if (!t->slots)
-        return NULL;
+        return -1;
     unsigned i = key_hash(key) & (unsigned)(t->nslots - 1);
     for (; t->slots[i] >= 0; i = (i + 1) & (unsigned)(t->nslots - 1))
         if (strcmp(t->rows[t->slots[i]].key, key) == 0)
-            return &t->rows[t->slots[i]];
-    return NULL;
+            return t->slots[i];
+    return -1;
+}
+
+const TRow *table_row(const Table *t, const char *key)
+{
+    int i = row_index(t, key);
+    return i < 0 ? NULL : &t->rows[i];
 }
 
 typedef struct TB {
@@ -205,9 +212,9 @@ static void add_to_rows(TB *b, const RowDef *rd, int first, FactKind k, const Fa
                 break;
             memcpy(key, x->code, l);
             key[l] = '\0';
-            const TRow *r = table_row(b->t, key);
-            if (r)
-                add((TRow *)r, col, x->amount);
+            int r = row_index(b->t, key);
+            if (r >= 0)
+                add(&b->t->rows[r], col, x->amount);
         }
         break;
     }

@@ -1,5 +1,5 @@
 /*
- * model_value.c — the values that narrative quotes and rules name by path
+ * value.c — the values that narrative quotes and rules name by path
  * (see model.h and docs/language.md section 10).
  *
  *   收入.合计 | 收入.<source>

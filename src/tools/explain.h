@@ -20,4 +20,7 @@ typedef struct ExplainEntry {
 extern const ExplainEntry explain_entries[];
 extern const int explain_count;
 
+/* Runs `budc explain [CODE]` (explain.c); returns the exit status. */
+int cmd_explain(int argc, char **argv);
+
 #endif

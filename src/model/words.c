@@ -1,0 +1,97 @@
+/*
+ * words.c — the model's words from the vocabulary (vocab.h): the rows of
+ * the asset table and the natures of units by their tags, and the
+ * canonical spelling of a path, which `prior` lines and the paths that
+ * read them share.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "model/model.h"
+
+/* The tag of each row of the asset table in the `asset` vocabulary. */
+static const unsigned asset_tags[AS__COUNT] = {
+    [AS_TOTAL] = TAG_TOTAL,         [AS_BUILDINGS] = TAG_BUILDINGS, [AS_OFFICES] = TAG_OFFICES,
+    [AS_VEHICLES] = TAG_VEHICLES,   [AS_EQUIPMENT] = TAG_EQUIPMENT, [AS_OTHER] = TAG_OTHER,
+};
+
+static const Word *asset_word(const Vocab *v, AssetRow r)
+{
+    int i = vocab_tagged(v, DIM_ASSET, asset_tags[r]);
+    return i < 0 ? NULL : &v->dim[DIM_ASSET].words[i];
+}
+
+const char *asset_row_name(const Model *m, AssetRow r)
+{
+    const Word *w = asset_word(m->vocab, r);
+    return w ? w->name : "?";
+}
+
+const char *asset_row_title(const Model *m, AssetRow r)
+{
+    const Word *w = asset_word(m->vocab, r);
+    return w ? w->title : "?";
+}
+
+int asset_row_of(const Model *m, const char *word)
+{
+    int i = vocab_word(m->vocab, DIM_ASSET, word);
+    for (int r = 0; i >= 0 && r < AS__COUNT; r++)
+        if (m->vocab->dim[DIM_ASSET].words[i].tags & asset_tags[r])
+            return r;
+    return -1;
+}
+
+bool unit_is_admin(const Vocab *v, const Unit *u)
+{
+    int w = u->nature ? vocab_word(v, DIM_NATURE, u->nature) : -1;
+    return w >= 0 && (v->dim[DIM_NATURE].words[w].tags & TAG_ADMIN);
+}
+
+/* The canonical spelling of a path segment: printed variants of a word
+ * (三公经费, 因公出国（境）费, 一般公共预算拨款收入, 基本支出 after 支出) are
+ * written one way (vocab_canonical), so that `prior` and the paths that
+ * read it agree; a word for every 三公 item (三公小计) is written 合计. */
+static const char *canon_seg(const Vocab *v, const PathSeg *root, const PathSeg *s)
+{
+    if (strcmp(s->name, "三公经费") == 0)
+        return "三公";
+    if (s == root || !root->name)
+        return s->name;
+    bool sangong = strcmp(root->name, "三公") == 0 || strcmp(root->name, "三公经费") == 0;
+    if (sangong) {
+        WordSet set;
+        const Vocab1 *items = &v->dim[DIM_ITEM];
+        if (vocab_set(v, DIM_ITEM, s->name, &set) && items->n > 0 &&
+            set == (WordSet)(((uint64_t)1 << items->n) - 1))
+            return "合计";
+        if (vocab_set(v, DIM_ITEM, s->name, &set))
+            return vocab_canonical(v, DIM_ITEM, s->name);
+    }
+    if (sangong || strcmp(root->name, "收入") == 0 || strcmp(root->name, "支出") == 0) {
+        WordSet set;
+        if (vocab_set(v, DIM_SOURCE, s->name, &set))
+            return vocab_canonical(v, DIM_SOURCE, s->name);
+        if (!sangong && vocab_set(v, DIM_KIND, s->name, &set))
+            return vocab_canonical(v, DIM_KIND, s->name);
+    }
+    return s->name;
+}
+
+void path_text(const Vocab *v, const PathSeg *path, char *buf, size_t n)
+{
+    size_t o = 0;
+    buf[0] = '\0';
+    const PathSeg *root = path;
+    for (const PathSeg *s = path; s && o < n; s = s->next) {
+        if (s == path && s->name && strcmp(s->name, "上年") == 0 && s->next)
+            root = s->next;
+        if (s->name)
+            o += (size_t)snprintf(buf + o, n - o, "%s%s", s == path ? "" : ".",
+                                  canon_seg(v, root, s));
+        else if (s->index->kind == A_STRING)
+            o += (size_t)snprintf(buf + o, n - o, "[\"%s\"]", s->index->text);
+        else
+            o += (size_t)snprintf(buf + o, n - o, "[%s]", s->index->text);
+    }
+}

@@ -6,67 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-size_t utf8_next(const unsigned char *s, size_t n, uint32_t *cp)
-{
-    unsigned b0 = s[0];
-    size_t len;
-    uint32_t c;
-    unsigned lo = 0x80, hi = 0xBF; /* allowed range of the second byte */
-    if (b0 < 0x80) {
-        *cp = b0;
-        return 1;
-    }
-    if (b0 >= 0xC2 && b0 <= 0xDF) {
-        len = 2;
-        c = b0 & 0x1F;
-    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-        len = 3;
-        c = b0 & 0x0F;
-        if (b0 == 0xE0)
-            lo = 0xA0; /* no overlong forms */
-        else if (b0 == 0xED)
-            hi = 0x9F; /* no surrogates */
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-        len = 4;
-        c = b0 & 0x07;
-        if (b0 == 0xF0)
-            lo = 0x90; /* no overlong forms */
-        else if (b0 == 0xF4)
-            hi = 0x8F; /* nothing above U+10FFFF */
-    } else {
-        *cp = UTF8_INVALID;
-        return 1;
-    }
-    if (n < len || s[1] < lo || s[1] > hi) {
-        *cp = UTF8_INVALID;
-        return 1;
-    }
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80) {
-            *cp = UTF8_INVALID;
-            return 1;
-        }
-        c = (c << 6) | (s[i] & 0x3F);
-    }
-    *cp = c;
-    return len;
-}
-
-size_t utf8_valid(const unsigned char *s, size_t n)
-{
-    uint32_t cp;
-    size_t len = utf8_next(s, n, &cp);
-    return cp == UTF8_INVALID ? 0 : len;
-}
-
-size_t utf8_at(const char *s, uint32_t *cp)
-{
-    size_t n = 1;
-    while (n < 4 && s[n]) /* the bytes there are, up to a character's */
-        n++;
-    return utf8_next((const unsigned char *)s, n, cp);
-}
-
 size_t utf8_chars(const char *s)
 {
     size_t n = 0;

@@ -13,17 +13,72 @@
 /* A byte that starts no valid character. */
 #define UTF8_INVALID UINT32_MAX
 
-/* The length of the valid, shortest-form UTF-8 sequence of a scalar value
- * at S (N > 0 bytes left), or 0. */
-size_t utf8_valid(const unsigned char *s, size_t n);
-
 /* Decodes the character at S[0..N) (N > 0) into *CP and returns its length
- * in bytes.  A byte that does not start a valid sequence is a character of
- * its own: *CP = UTF8_INVALID, length 1. */
-size_t utf8_next(const unsigned char *s, size_t n, uint32_t *cp);
+ * in bytes.  A byte that does not start a valid, shortest-form sequence of
+ * a scalar value is a character of its own: *CP = UTF8_INVALID, length 1.
+ * (Inline: the scanner and the encoding check call it for every
+ * character.) */
+static inline size_t utf8_next(const unsigned char *s, size_t n, uint32_t *cp)
+{
+    unsigned b0 = s[0];
+    size_t len;
+    uint32_t c;
+    unsigned lo = 0x80, hi = 0xBF; /* allowed range of the second byte */
+    if (b0 < 0x80) {
+        *cp = b0;
+        return 1;
+    }
+    if (b0 >= 0xC2 && b0 <= 0xDF) {
+        len = 2;
+        c = b0 & 0x1F;
+    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+        len = 3;
+        c = b0 & 0x0F;
+        if (b0 == 0xE0)
+            lo = 0xA0; /* no overlong forms */
+        else if (b0 == 0xED)
+            hi = 0x9F; /* no surrogates */
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+        len = 4;
+        c = b0 & 0x07;
+        if (b0 == 0xF0)
+            lo = 0x90; /* no overlong forms */
+        else if (b0 == 0xF4)
+            hi = 0x8F; /* nothing above U+10FFFF */
+    } else {
+        *cp = UTF8_INVALID;
+        return 1;
+    }
+    if (n < len || s[1] < lo || s[1] > hi) {
+        *cp = UTF8_INVALID;
+        return 1;
+    }
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80) {
+            *cp = UTF8_INVALID;
+            return 1;
+        }
+        c = (c << 6) | (s[i] & 0x3F);
+    }
+    *cp = c;
+    return len;
+}
 
-/* The same for a NUL-terminated string. */
-size_t utf8_at(const char *s, uint32_t *cp);
+/* The length of the valid sequence at S (N > 0 bytes left), or 0. */
+static inline size_t utf8_valid(const unsigned char *s, size_t n)
+{
+    uint32_t cp;
+    size_t len = utf8_next(s, n, &cp);
+    return cp == UTF8_INVALID ? 0 : len;
+}
+
+/* utf8_next for a NUL-terminated string. */
+static inline size_t utf8_at(const char *s, uint32_t *cp)
+{
+    /* the sequence's bytes are read only up to the first that is not a
+     * continuation byte, so never past the NUL */
+    return utf8_next((const unsigned char *)s, 4, cp);
+}
 
 /* Characters (not bytes) in S. */
 size_t utf8_chars(const char *s);

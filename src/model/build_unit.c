@@ -369,4 +369,8 @@ void build_unit(B *b, const Stmt *s)
         default: break;
         }
     }
+    for (int k = 0; k < F__COUNT; k++) { /* its facts, one run of each kind */
+        m->units[b->unit].fact_first[k] = b->first[k];
+        m->units[b->unit].fact_count[k] = m->nfacts[k] - b->first[k];
+    }
 }

@@ -51,14 +51,3 @@ bool filter_and(const Filter *a, const Filter *b, Filter *out)
     return !none;
 }
 
-bool filter_has(const Filter *f, FactKind k, const Fact *x, bool admin)
-{
-    if (f->kind != k)
-        return false;
-    for (int d = 0; d < DIM_FACTS; d++)
-        if (x->dim[d] >= 0 && !(f->allow[d] & ((WordSet)1 << x->dim[d])))
-            return false;
-    if (f->code && (!x->code || strncmp(x->code, f->code, strlen(f->code)) != 0))
-        return false;
-    return !f->admin_only || admin;
-}

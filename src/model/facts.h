@@ -11,6 +11,7 @@
 #define BUDC_FACTS_H
 
 #include <stdbool.h>
+#include <string.h>
 
 #include "base/decimal.h"
 #include "base/source.h"
@@ -63,7 +64,19 @@ Filter filter_all(FactKind k);
 bool filter_and(const Filter *a, const Filter *b, Filter *out);
 
 /* Whether fact X of kind K is one F selects (ADMIN: whether X's unit is 行政
- * or 参公事业, asked only when F needs it). */
-bool filter_has(const Filter *f, FactKind k, const Fact *x, bool admin);
+ * or 参公事业, asked only when F needs it).  Inline: every table cell asks
+ * it of every fact. */
+static inline bool filter_has(const Filter *f, FactKind k, const Fact *x, bool admin)
+{
+    if (f->kind != k)
+        return false;
+    for (int d = 0; d < DIM_FACTS; d++)
+        if (x->dim[d] >= 0 && !(f->allow[d] & ((WordSet)1 << x->dim[d])))
+            return false;
+    if (f->code && (!x->code || strncmp(x->code, f->code, strlen(f->code)) != 0))
+        return false;
+    return !f->admin_only || admin;
+}
+
 
 #endif

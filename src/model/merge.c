@@ -58,6 +58,10 @@ int cons_add(Consolidation *c, const Model *d, char *err, size_t errn)
         u->name = copy(c, name);
         u->nature = copy(c, d->units[i].nature);
         u->admin = d->units[i].admin;
+        for (int k = 0; k < F__COUNT; k++) { /* appended below in the same order */
+            u->fact_first[k] = m->nfacts[k] + d->units[i].fact_first[k];
+            u->fact_count[k] = d->units[i].fact_count[k];
+        }
     }
     for (int k = 0; k < F__COUNT; k++)
         for (int i = 0; i < d->nfacts[k]; i++) {

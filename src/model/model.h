@@ -42,6 +42,9 @@ typedef struct Unit {
     Loc nature_loc;
     bool admin;         /* a 行政单位 or 参公事业单位 (unit_is_admin) */
     int nerrors;        /* errors in its facts (their balance is not checked) */
+    /* Its facts: of each kind, one run of the model's array (a unit is
+     * written in one block), from fact_first, fact_count of them. */
+    int fact_first[F__COUNT], fact_count[F__COUNT];
 } Unit;
 
 /* An indicator value: a number with operator and measure, or a phrase. */
@@ -145,6 +148,7 @@ typedef struct TRow {
     int section;       /* its side (TableDef.sides), 0 in a one-sided table */
     bool foot;         /* a two-sided table's foot row */
     const RowDef *def; /* the definition's row it comes from */
+    int word;          /* a `rows` row: its word of def->dim; -1 otherwise */
     Cell *cells;       /* ncols */
 } TRow;
 

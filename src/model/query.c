@@ -5,19 +5,7 @@
 
 #include <string.h>
 
-bool query_has(const Model *m, const Filter *f, FactKind k, const Fact *x)
-{
-    bool admin = f->admin_only && x->unit >= 0 && x->unit < m->nunits && m->units[x->unit].admin;
-    return filter_has(f, k, x, admin);
-}
 
-bool query_any(const Model *m, const Figures *fs, FactKind k, const Fact *x)
-{
-    for (int i = 0; i < fs->n; i++)
-        if (query_has(m, &fs->f[i], k, x))
-            return true;
-    return false;
-}
 
 void trace_add(Trace *trace, Loc at)
 {
@@ -81,8 +69,7 @@ static bool row_has(const Model *m, const TRow *r, FactKind k, const Fact *x)
     if (rd->what == RD_CODES)
         return x->code && strncmp(x->code, r->key, strlen(r->key)) == 0;
     if (rd->what == RD_ROWS)
-        return x->dim[rd->dim] >= 0 &&
-               strcmp(vocab_name(m->vocab, rd->dim, x->dim[rd->dim]), r->key) == 0;
+        return x->dim[rd->dim] == r->word;
     return true;
 }
 

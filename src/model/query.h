@@ -15,10 +15,20 @@
 #include "model/model.h"
 
 /* Whether fact X of kind K of M is one F selects. */
-bool query_has(const Model *m, const Filter *f, FactKind k, const Fact *x);
+static inline bool query_has(const Model *m, const Filter *f, FactKind k, const Fact *x)
+{
+    bool admin = f->admin_only && x->unit >= 0 && x->unit < m->nunits && m->units[x->unit].admin;
+    return filter_has(f, k, x, admin);
+}
 
-/* Whether a filter of FS selects X. */
-bool query_any(const Model *m, const Figures *fs, FactKind k, const Fact *x);
+/* Whether a filter of FS selects X.  (Inline, as filter_has.) */
+static inline bool query_any(const Model *m, const Figures *fs, FactKind k, const Fact *x)
+{
+    for (int i = 0; i < fs->n; i++)
+        if (query_has(m, &fs->f[i], k, x))
+            return true;
+    return false;
+}
 
 /* Calls FN(CTX, X) for each fact X of UNIT (-1: every unit) that a filter
  * of FS selects, in the order they are written. */

@@ -332,6 +332,8 @@ static void def_finish(Loader *l, TableDef *t)
     }
     if (t->ncols == 0)
         bad(l, t->loc, "table %s has no column", t->word);
+    if (t->ncols > 64)
+        bad(l, t->loc, "table %s has %d columns; a table has at most 64", t->word, t->ncols);
     if (t->nsides == 1)
         bad(l, t->loc, "a two-sided table has two sides");
     if (!t->csv) {

@@ -10,6 +10,7 @@
  * every table satisfies the intra-table identities of rules.md section C by
  * construction; the checks compare what an author states with it.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -80,15 +81,18 @@ static TRow *add_row(TB *b, const RowDef *rd, RowKind kind, const char *key, con
     r->section = rd->side;
     r->foot = rd->foot;
     r->def = rd;
+    r->word = -1;
     r->cells = arena_alloc(b->a, (size_t)b->t->ncols * sizeof *r->cells);
     for (int i = 0; i < b->t->ncols; i++)
         r->cells[i].v = dec_zero();
     return r;
 }
 
-static bool in_unit(const Fact *x, int unit)
+/* The facts of kind K of UNIT (-1: every unit): [*FROM, *TO). */
+static void unit_facts(const Model *m, FactKind k, int unit, int *from, int *to)
 {
-    return unit < 0 || x->unit == unit;
+    *from = unit < 0 ? 0 : m->units[unit].fact_first[k];
+    *to = unit < 0 ? m->nfacts[k] : *from + m->units[unit].fact_count[k];
 }
 
 /* Whether fact X of kind K counts in some column of the table. */
@@ -119,12 +123,13 @@ static void code_rows(TB *b, const RowDef *rd)
             if (strlen(cat->entries[i].code) == 3)
                 add_row(b, rd, ROW_CODE, cat->entries[i].code, cat->entries[i].name,
                         cat->entries[i].name, 1);
-    int cap = m->nfacts[k] * 3 + 1, n = 0;
+    int from, to;
+    unit_facts(m, k, b->unit, &from, &to);
+    int cap = (to - from) * 3 + 1, n = 0;
     const char **all = xmalloc((size_t)cap * sizeof *all);
-    for (int i = 0; i < m->nfacts[k]; i++) {
+    for (int i = from; i < to; i++) {
         const Fact *x = &m->facts[k][i];
-        if (!in_unit(x, b->unit) || !x->code || !query_any(m, &rd->sums, k, x) ||
-            !in_columns(b, k, x))
+        if (!x->code || !query_any(m, &rd->sums, k, x) || !in_columns(b, k, x))
             continue;
         size_t len = strlen(x->code);
         for (size_t l = 3; l <= len; l += 2) {
@@ -168,7 +173,7 @@ static void make_rows(TB *b)
                 if (rd->words & ((WordSet)1 << w)) {
                     const char *title = vocab_title(b->m->vocab, rd->dim, w);
                     add_row(b, rd, ROW_LABEL, vocab_name(b->m->vocab, rd->dim, w), title, title,
-                            0);
+                            0)->word = w;
                 }
             break;
         case RD_CODES:
@@ -187,23 +192,31 @@ static void add(TRow *r, int col, Dec v)
     dec_acc(&r->cells[col].v, v);
 }
 
-/* Adds fact X of kind K to column COL of the rows of line RD. */
-static void add_to_rows(TB *b, const RowDef *rd, int first, FactKind k, const Fact *x, int col)
+/* Adds fact X of kind K to the columns COLS (a bit each) of the row R. */
+static void add_cols(TRow *r, uint64_t cols, Dec v)
+{
+    for (int c = 0; cols; c++, cols >>= 1)
+        if (cols & 1u)
+            add(r, c, v);
+}
+
+/* Adds fact X of kind K to the columns COLS of the rows of line RD, whose
+ * rows start at FIRST. */
+static void add_to_rows(TB *b, const RowDef *rd, int first, FactKind k, const Fact *x,
+                        uint64_t cols)
 {
     if (!query_any(b->m, &rd->sums, k, x))
         return;
     switch (rd->what) {
     case RD_ROW:
     case RD_TOTAL:
-        add(&b->t->rows[first], col, x->amount);
+        add_cols(&b->t->rows[first], cols, x->amount);
         break;
-    case RD_ROWS: {
-        const char *w = vocab_name(b->m->vocab, rd->dim, x->dim[rd->dim]);
+    case RD_ROWS:
         for (int r = first; r < b->t->nrows && b->t->rows[r].def == rd; r++)
-            if (strcmp(b->t->rows[r].key, w) == 0)
-                add(&b->t->rows[r], col, x->amount);
+            if (b->t->rows[r].word == x->dim[rd->dim])
+                add_cols(&b->t->rows[r], cols, x->amount);
         break;
-    }
     case RD_CODES: {
         char key[16];
         size_t len = strlen(x->code);
@@ -214,7 +227,7 @@ static void add_to_rows(TB *b, const RowDef *rd, int first, FactKind k, const Fa
             key[l] = '\0';
             int r = row_index(b->t, key);
             if (r >= 0)
-                add(&b->t->rows[r], col, x->amount);
+                add_cols(&b->t->rows[r], cols, x->amount);
         }
         break;
     }
@@ -228,18 +241,23 @@ static Table derive(const Model *m, Arena *a, const TableDef *def, int unit)
     TB b = {m, a, &t, 0, unit, first};
     make_rows(&b);
     index_rows(a, &t);
-    for (int k = 0; k < F__COUNT; k++)
-        for (int i = 0; i < m->nfacts[k]; i++) {
+    for (int k = 0; k < F__COUNT; k++) {
+        bool used = false; /* a kind no column adds up is skipped whole */
+        for (int c = 0; c < def->ncols && !used; c++)
+            for (int f = 0; f < def->cols[c].sums.n && !used; f++)
+                used = def->cols[c].sums.f[f].kind == (FactKind)k;
+        int from, to;
+        unit_facts(m, (FactKind)k, unit, &from, &to);
+        for (int i = from; used && i < to; i++) {
             const Fact *x = &m->facts[k][i];
-            if (!in_unit(x, unit))
-                continue;
-            for (int c = 0; c < def->ncols; c++) {
-                if (!query_any(m, &def->cols[c].sums, (FactKind)k, x))
-                    continue;
-                for (int r = 0; r < def->nrows; r++)
-                    add_to_rows(&b, &def->rows[r], first[r], (FactKind)k, x, c);
-            }
+            uint64_t cols = 0; /* the columns it counts in, a bit each */
+            for (int c = 0; c < def->ncols; c++)
+                if (query_any(m, &def->cols[c].sums, (FactKind)k, x))
+                    cols |= (uint64_t)1 << c;
+            for (int r = 0; cols && r < def->nrows; r++)
+                add_to_rows(&b, &def->rows[r], first[r], (FactKind)k, x, cols);
         }
+    }
     free(first);
     return t;
 }

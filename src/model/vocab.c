@@ -78,9 +78,33 @@ static const WordName *find_name(const Vocab1 *v, const char *w)
     return NULL;
 }
 
+static unsigned key_hash(const char *s)
+{
+    unsigned h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+/* The index entry of spelling W, or NULL. */
+static const VocabKey *lookup(const Vocab1 *v, const char *w)
+{
+    unsigned mask = (unsigned)v->nslots - 1;
+    for (unsigned i = key_hash(w) & mask; v->slots[i].key; i = (i + 1) & mask)
+        if (strcmp(v->slots[i].key, w) == 0)
+            return &v->slots[i];
+    return NULL;
+}
+
 /* The set W names in V: a word, a group or spelling, or a printed name. */
 static bool set_of(const Vocab1 *v, const char *w, WordSet *set)
 {
+    if (v->slots) {
+        const VocabKey *k = lookup(v, w);
+        if (k)
+            *set = k->set;
+        return k != NULL;
+    }
     int i = find_word(v, w);
     if (i >= 0) {
         *set = (WordSet)1 << i;
@@ -200,6 +224,42 @@ static void load_label(Loader *l, const Stmt *row)
     l->v->labels = n;
 }
 
+/* Adds spelling KEY of SET to V's index unless it has it (the first
+ * spelling wins, as in set_of: names, then groups, then printed names). */
+static void index_key(Vocab1 *v, const char *key, WordSet set)
+{
+    unsigned mask = (unsigned)v->nslots - 1, i = key_hash(key) & mask;
+    for (; v->slots[i].key; i = (i + 1) & mask)
+        if (strcmp(v->slots[i].key, key) == 0)
+            return;
+    const char *canon = key;
+    if (set && (set & (set - 1)) == 0)
+        canon = v->words[__builtin_ctz(set)].name;
+    else
+        for (int g = 0; g < v->nnames; g++) /* the first group that is that set */
+            if (v->names[g].set == set) {
+                canon = v->names[g].name;
+                break;
+            }
+    v->slots[i] = (VocabKey){key, set, canon};
+}
+
+/* The index of every spelling of V, once it is read. */
+static void index_vocab(Vocab1 *v, Arena *a)
+{
+    int n = 16;
+    while (n < 2 * (2 * v->n + v->nnames) + 1)
+        n *= 2;
+    v->nslots = n;
+    v->slots = arena_alloc(a, (size_t)n * sizeof *v->slots); /* zeroed: empty */
+    for (int i = 0; i < v->n; i++)
+        index_key(v, v->words[i].name, (WordSet)1 << i);
+    for (int i = 0; i < v->nnames; i++)
+        index_key(v, v->names[i].name, v->names[i].set);
+    for (int i = 0; i < v->n; i++)
+        index_key(v, v->words[i].title, (WordSet)1 << i);
+}
+
 int vocab_load(Vocab *v, const Program *p, Arena *a, DiagCtx *d)
 {
     memset(v, 0, sizeof *v);
@@ -242,6 +302,8 @@ int vocab_load(Vocab *v, const Program *p, Arena *a, DiagCtx *d)
                     load_word(&l, v1, r);
             }
         }
+    for (int k = 0; k < DIM__COUNT; k++)
+        index_vocab(&v->dim[k], a);
     if (labels)
         for (size_t i = 0; i < sizeof needed_labels / sizeof needed_labels[0]; i++)
             if (vocab_label(v, needed_labels[i]) == needed_labels[i])
@@ -290,16 +352,8 @@ WordSet vocab_with(const Vocab *v, Dim d, unsigned tag)
 
 const char *vocab_canonical(const Vocab *v, Dim d, const char *word)
 {
-    const Vocab1 *v1 = &v->dim[d];
-    WordSet s;
-    if (!set_of(v1, word, &s))
-        return word;
-    if ((s & (s - 1)) == 0 && s)
-        return v1->words[__builtin_ctz(s)].name;
-    for (int i = 0; i < v1->nnames; i++) /* the first group that is that set */
-        if (v1->names[i].set == s)
-            return v1->names[i].name;
-    return word;
+    const VocabKey *k = v->dim[d].slots ? lookup(&v->dim[d], word) : NULL;
+    return k ? k->canon : word;
 }
 
 int vocab_class_of(const Vocab *v, const char *code)

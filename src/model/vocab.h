@@ -81,12 +81,22 @@ typedef struct WordName {   /* a group, or another spelling */
     Loc loc;
 } WordName;
 
+/* An entry of a vocabulary's index: a spelling, the words it names and
+ * their canonical spelling. */
+typedef struct VocabKey {
+    const char *key;
+    WordSet set;
+    const char *canon;
+} VocabKey;
+
 typedef struct Vocab1 {
     Word words[VOCAB_MAX_WORDS];
     int n;
     WordName *names;
     int nnames;
     bool present;
+    VocabKey *slots; /* every spelling, hashed (built when the vocabulary is read) */
+    int nslots;
 } Vocab1;
 
 typedef struct Label {

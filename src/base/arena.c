@@ -50,7 +50,8 @@ void arena_free(Arena *a)
     a->head = NULL;
 }
 
-void *arena_alloc(Arena *a, size_t n)
+/* N bytes of A, not cleared. */
+static void *bump(Arena *a, size_t n)
 {
     size_t align = alignof(max_align_t);
     n = (n + align - 1) / align * align;
@@ -65,13 +66,19 @@ void *arena_alloc(Arena *a, size_t n)
     }
     void *p = b->data + b->used;
     b->used += n;
+    return p;
+}
+
+void *arena_alloc(Arena *a, size_t n)
+{
+    void *p = bump(a, n);
     memset(p, 0, n);
     return p;
 }
 
 char *arena_strndup(Arena *a, const char *s, size_t n)
 {
-    char *p = arena_alloc(a, n + 1);
+    char *p = bump(a, n + 1);
     memcpy(p, s, n);
     p[n] = '\0';
     return p;
@@ -83,7 +90,7 @@ void *arena_push(Arena *a, void **arr, int *n, int *cap, size_t size)
 {
     if (*n == *cap) {
         int nc = *cap ? *cap * 2 : 16;
-        void *p = arena_alloc(a, (size_t)nc * size);
+        void *p = bump(a, (size_t)nc * size); /* each element is cleared as pushed */
         if (*n)
             memcpy(p, *arr, (size_t)*n * size);
         *arr = p;

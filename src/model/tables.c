@@ -67,6 +67,7 @@ typedef struct TB {
     int cap;
     int unit;
     int *first; /* for each line of the definition, its first row */
+    const int *const *classes; /* for each catalogue, its 类 (indices), -1 ended */
 } TB;
 
 static TRow *add_row(TB *b, const RowDef *rd, RowKind kind, const char *key, const char *name,
@@ -104,9 +105,69 @@ static bool in_columns(const TB *b, FactKind k, const Fact *x)
     return false;
 }
 
-static int cmp_str(const void *a, const void *b)
+/* Whether CODE has three digits: a 类. */
+static bool is_class(const char *code)
 {
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
+    return code[0] && code[1] && code[2] && !code[3];
+}
+
+/* A code a fact is written with, cut to its first LEN digits. */
+typedef struct Prefix {
+    const char *code;
+    int len;
+} Prefix;
+
+/* Code order, a 类 or 款 before the codes under it. */
+static int cmp_prefix(const void *pa, const void *pb)
+{
+    const Prefix *a = pa, *b = pb;
+    int c = strncmp(a->code, b->code, (size_t)(a->len < b->len ? a->len : b->len));
+    return c ? c : a->len - b->len;
+}
+
+/* A set of prefixes: open addressing over a power of two of slots. */
+typedef struct PrefixSet {
+    Prefix *slot; /* code NULL: empty */
+    unsigned mask;
+    int n;
+} PrefixSet;
+
+static unsigned prefix_hash(Prefix p)
+{
+    unsigned h = 2166136261u;
+    for (int i = 0; i < p.len; i++)
+        h = (h ^ (unsigned char)p.code[i]) * 16777619u;
+    return h;
+}
+
+static Prefix *new_slots(size_t n)
+{
+    return memset(xmalloc(n * sizeof(Prefix)), 0, n * sizeof(Prefix));
+}
+
+static void prefix_put(PrefixSet *s, Prefix p)
+{
+    unsigned i = prefix_hash(p) & s->mask;
+    for (; s->slot[i].code; i = (i + 1) & s->mask)
+        if (s->slot[i].len == p.len && memcmp(s->slot[i].code, p.code, (size_t)p.len) == 0)
+            return;
+    s->slot[i] = p;
+    s->n++;
+}
+
+/* Adds P to S unless it is there, keeping S at most half full. */
+static void prefix_add(PrefixSet *s, Prefix p)
+{
+    if ((unsigned)(s->n + 1) * 2 > s->mask + 1) {
+        PrefixSet old = *s;
+        size_t size = ((size_t)old.mask + 1) * 2;
+        *s = (PrefixSet){new_slots(size), (unsigned)size - 1, 0};
+        for (unsigned i = 0; i <= old.mask; i++)
+            if (old.slot[i].code)
+                prefix_put(s, old.slot[i]);
+        free(old.slot);
+    }
+    prefix_put(s, p);
 }
 
 /* The rows of a `codes` line: every code its facts are written with and
@@ -117,41 +178,38 @@ static void code_rows(TB *b, const RowDef *rd)
     const Model *m = b->m;
     const Catalog *cat = &m->cat->k[b->t->def->catalog];
     FactKind k = rd->sums.f[0].kind;
-    int first = b->t->nrows;
     if (rd->classes)
-        for (int i = 0; i < cat->n; i++)
-            if (strlen(cat->entries[i].code) == 3)
-                add_row(b, rd, ROW_CODE, cat->entries[i].code, cat->entries[i].name,
-                        cat->entries[i].name, 1);
+        for (const int *i = b->classes[b->t->def->catalog]; *i >= 0; i++)
+            add_row(b, rd, ROW_CODE, cat->entries[*i].code, cat->entries[*i].name,
+                    cat->entries[*i].name, 1);
     int from, to;
     unit_facts(m, k, b->unit, &from, &to);
-    int cap = (to - from) * 3 + 1, n = 0;
-    const char **all = xmalloc((size_t)cap * sizeof *all);
+    PrefixSet set = {new_slots(64), 63, 0};
     for (int i = from; i < to; i++) {
         const Fact *x = &m->facts[k][i];
         if (!x->code || !query_any(m, &rd->sums, k, x) || !in_columns(b, k, x))
             continue;
-        size_t len = strlen(x->code);
-        for (size_t l = 3; l <= len; l += 2) {
+        int len = (int)strlen(x->code);
+        for (int l = 3; l <= len && l < 16; l += 2) { /* as add_to_rows */
             if (rd->classes && l > 3)
                 break;
-            if (rd->classes) { /* a 类 the catalogue lists has its row already */
-                bool listed = false;
-                for (int r = first; r < b->t->nrows && !listed; r++)
-                    listed = strncmp(b->t->rows[r].key, x->code, 3) == 0;
-                if (listed)
-                    break;
-            }
-            all[n++] = arena_strndup(b->a, x->code, l);
+            prefix_add(&set, (Prefix){x->code, l});
         }
     }
-    qsort(all, (size_t)n, sizeof *all, cmp_str);
+    Prefix *all = xmalloc((size_t)(set.n + 1) * sizeof *all);
+    int n = 0;
+    for (unsigned i = 0; i <= set.mask; i++)
+        if (set.slot[i].code)
+            all[n++] = set.slot[i];
+    free(set.slot);
+    qsort(all, (size_t)n, sizeof *all, cmp_prefix);
     for (int i = 0; i < n; i++) {
-        if (i && strcmp(all[i], all[i - 1]) == 0)
+        char *key = arena_strndup(b->a, all[i].code, (size_t)all[i].len);
+        const CatEntry *e = cat_find(cat, key);
+        if (rd->classes && e) /* a 类 the catalogue lists has its row already */
             continue;
-        const CatEntry *e = cat_find(cat, all[i]);
         const char *name = e ? e->name : "";
-        add_row(b, rd, ROW_CODE, all[i], name, name, (int)(strlen(all[i]) - 1) / 2);
+        add_row(b, rd, ROW_CODE, key, name, name, (all[i].len - 1) / 2);
     }
     free(all);
 }
@@ -234,11 +292,12 @@ static void add_to_rows(TB *b, const RowDef *rd, int first, FactKind k, const Fa
     }
 }
 
-static Table derive(const Model *m, Arena *a, const TableDef *def, int unit)
+static Table derive(const Model *m, Arena *a, const TableDef *def, int unit,
+                    const int *const *classes)
 {
     Table t = {.def = def, .ncols = def->ncols};
     int *first = xmalloc((size_t)(def->nrows + 1) * sizeof *first);
-    TB b = {m, a, &t, 0, unit, first};
+    TB b = {m, a, &t, 0, unit, first, classes};
     make_rows(&b);
     index_rows(a, &t);
     for (int k = 0; k < F__COUNT; k++) {
@@ -262,15 +321,40 @@ static Table derive(const Model *m, Arena *a, const TableDef *def, int unit)
     return t;
 }
 
+/* Whether UNIT has every fact of the department, as the only unit of most
+ * departments does: its tables are the department's. */
+static bool unit_is_whole(const Model *m, int unit)
+{
+    for (int k = 0; k < F__COUNT; k++)
+        if (m->units[unit].fact_count[k] != m->nfacts[k])
+            return false;
+    return true;
+}
+
 void model_derive_tables(Model *m)
 {
     int nt = m->disclosure ? m->disclosure->ntables : 0;
     m->tables = arena_alloc(&m->arena, (size_t)(m->nunits + 1) * (size_t)(nt ? nt : 1) *
                                            sizeof *m->tables);
+    int *classes[CAT__COUNT]; /* each catalogue's 类, found once */
+    for (int c = 0; c < CAT__COUNT; c++) {
+        const Catalog *cat = &m->cat->k[c];
+        classes[c] = xmalloc((size_t)(cat->n + 1) * sizeof *classes[c]);
+        int n = 0;
+        for (int i = 0; i < cat->n; i++)
+            if (is_class(cat->entries[i].code))
+                classes[c][n++] = i;
+        classes[c][n] = -1;
+    }
     for (int u = -1; u < m->nunits; u++)
         for (int t = 0; t < nt; t++)
             m->tables[(size_t)(u + 1) * (size_t)nt + (size_t)t] =
-                derive(m, &m->arena, &m->disclosure->tables[t], u);
+                u >= 0 && unit_is_whole(m, u)
+                    ? m->tables[t] /* the same rows: shared, as nobody writes them */
+                    : derive(m, &m->arena, &m->disclosure->tables[t], u,
+                             (const int *const *)classes);
+    for (int c = 0; c < CAT__COUNT; c++)
+        free(classes[c]);
 }
 
 int model_ntables(const Model *m)

@@ -78,6 +78,21 @@ static const char *canon_seg(const Vocab *v, const PathSeg *root, const PathSeg 
     return s->name;
 }
 
+/* Appends the strings of PARTS (up to a NULL) to BUF of size N at *O,
+ * truncating at the end of BUF; *O counts what did not fit too. */
+static void append(char *buf, size_t n, size_t *o, const char *const *parts)
+{
+    for (; *parts; parts++) {
+        size_t l = strlen(*parts);
+        if (*o + 1 < n) {
+            size_t room = n - 1 - *o;
+            memcpy(buf + *o, *parts, l < room ? l : room);
+            buf[*o + (l < room ? l : room)] = '\0';
+        }
+        *o += l;
+    }
+}
+
 void path_text(const Vocab *v, const PathSeg *path, char *buf, size_t n)
 {
     size_t o = 0;
@@ -87,11 +102,10 @@ void path_text(const Vocab *v, const PathSeg *path, char *buf, size_t n)
         if (s == path && s->name && strcmp(s->name, "上年") == 0 && s->next)
             root = s->next;
         if (s->name)
-            o += (size_t)snprintf(buf + o, n - o, "%s%s", s == path ? "" : ".",
-                                  canon_seg(v, root, s));
+            append(buf, n, &o, (const char *[]){s == path ? "" : ".", canon_seg(v, root, s), NULL});
         else if (s->index->kind == A_STRING)
-            o += (size_t)snprintf(buf + o, n - o, "[\"%s\"]", s->index->text);
+            append(buf, n, &o, (const char *[]){"[\"", s->index->text, "\"]", NULL});
         else
-            o += (size_t)snprintf(buf + o, n - o, "[%s]", s->index->text);
+            append(buf, n, &o, (const char *[]){"[", s->index->text, "]", NULL});
     }
 }

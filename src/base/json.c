@@ -9,6 +9,10 @@
  */
 #include "base/json.h"
 
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/arena.h"
 #include "base/text.h"
 
 /* The escape JSON requires for byte C, or NULL when it is written as it is
@@ -27,13 +31,41 @@ static const char *escape_of(unsigned char c)
     }
 }
 
-/* S as a JSON string: quotes, backslashes and control characters escaped,
- * other characters as they are (UTF-8).  A byte that is not valid UTF-8 (a
- * message cut in the middle of a character) becomes U+FFFD. */
-void json_put_string(FILE *f, const char *str)
+/* Where the text goes: a buffer, written to F when full and at the end
+ * (one fwrite for many pieces). */
+typedef struct Sink {
+    FILE *f;
+    size_t n;
+    char buf[16384];
+} Sink;
+
+static void flush(Sink *k)
+{
+    fwrite(k->buf, 1, k->n, k->f);
+    k->n = 0;
+}
+
+static void put(Sink *k, const void *p, size_t n)
+{
+    if (k->n + n > sizeof k->buf) {
+        flush(k);
+        if (n > sizeof k->buf) {
+            fwrite(p, 1, n, k->f);
+            return;
+        }
+    }
+    memcpy(k->buf + k->n, p, n);
+    k->n += n;
+}
+
+static void puts_(Sink *k, const char *s) { put(k, s, strlen(s)); }
+
+static void putc_(Sink *k, char c) { put(k, &c, 1); }
+
+static void put_string(Sink *k, const char *str)
 {
     const unsigned char *s = (const unsigned char *)str, *run = s;
-    fputc('"', f);
+    putc_(k, '"');
     while (*s) {
         int n = (int)utf8_valid(s, 4); /* a shorter string ends in its NUL, never valid */
         const char *esc = escape_of(*s);
@@ -41,63 +73,78 @@ void json_put_string(FILE *f, const char *str)
             s += n;
             continue;
         }
-        fwrite(run, 1, (size_t)(s - run), f);
-        if (esc)
-            fputs(esc, f);
-        else if (*s < 0x20)
-            fprintf(f, "\\u%04x", *s);
-        else
-            fputs("\xEF\xBF\xBD", f); /* U+FFFD */
+        put(k, run, (size_t)(s - run));
+        if (esc) {
+            puts_(k, esc);
+        } else if (*s < 0x20) {
+            char u[8];
+            snprintf(u, sizeof u, "\\u%04x", *s);
+            puts_(k, u);
+        } else {
+            puts_(k, "\xEF\xBF\xBD"); /* U+FFFD */
+        }
         s += n ? n : 1;
         run = s;
     }
-    fwrite(run, 1, (size_t)(s - run), f);
-    fputc('"', f);
+    put(k, run, (size_t)(s - run));
+    putc_(k, '"');
 }
 
-static void indent(FILE *f, int depth)
+void json_put_string(FILE *f, const char *str)
+{
+    Sink k = {f, 0, {0}};
+    put_string(&k, str);
+    flush(&k);
+}
+
+static void indent(Sink *k, int depth)
 {
     for (int i = 0; i < depth; i++)
-        fputs("  ", f);
+        put(k, "  ", 2);
 }
 
-static void put_value(FILE *f, const cJSON *v, int depth)
+static void put_value(Sink *k, const cJSON *v, int depth)
 {
     if (cJSON_IsObject(v) || cJSON_IsArray(v)) {
         bool obj = cJSON_IsObject(v);
         if (!v->child) {
-            fputs(obj ? "{}" : "[]", f);
+            puts_(k, obj ? "{}" : "[]");
             return;
         }
-        fputc(obj ? '{' : '[', f);
+        putc_(k, obj ? '{' : '[');
         for (const cJSON *c = v->child; c; c = c->next) {
-            fputc('\n', f);
-            indent(f, depth + 1);
+            putc_(k, '\n');
+            indent(k, depth + 1);
             if (obj) {
-                json_put_string(f, c->string);
-                fputs(": ", f);
+                put_string(k, c->string);
+                put(k, ": ", 2);
             }
-            put_value(f, c, depth + 1);
+            put_value(k, c, depth + 1);
             if (c->next)
-                fputc(',', f);
+                putc_(k, ',');
         }
-        fputc('\n', f);
-        indent(f, depth);
-        fputc(obj ? '}' : ']', f);
+        putc_(k, '\n');
+        indent(k, depth);
+        putc_(k, obj ? '}' : ']');
     } else if (cJSON_IsRaw(v)) {
-        fputs(v->valuestring, f);
+        puts_(k, v->valuestring);
     } else if (cJSON_IsString(v)) {
-        json_put_string(f, v->valuestring);
+        put_string(k, v->valuestring);
     } else if (cJSON_IsBool(v)) {
-        fputs(cJSON_IsTrue(v) ? "true" : "false", f);
+        puts_(k, cJSON_IsTrue(v) ? "true" : "false");
     } else {
-        fputs("null", f);
+        puts_(k, "null");
     }
 }
 
 int json_write(const cJSON *root, FILE *out)
 {
-    put_value(out, root, 0);
-    fputc('\n', out);
+    Sink *k = xmalloc(sizeof *k);
+    k->f = out;
+    k->n = 0;
+    put_value(k, root, 0);
+    putc_(k, '\n');
+    flush(k);
+    free(k);
     return ferror(out) ? -1 : 0;
 }

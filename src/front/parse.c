@@ -8,6 +8,7 @@
 #include "base/text.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "front/lex.h"
@@ -36,19 +37,31 @@ int parse_check_encoding(const SrcFile *f, DiagCtx *d)
 {
     const unsigned char *s = (const unsigned char *)f->text;
     size_t i = 0, n = f->len, line_start = 0, col_pos = 0;
+    size_t counted = 0; /* lines are counted up to here, when there is an error */
     int line = 1, col = 1, errors = 0;
     if (n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
-        i = line_start = 3;
+        i = line_start = counted = 3;
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
     while (i < n) {
-        /* ASCII is most of a budget: no decoding, and the column is only
-         * counted when there is something to report */
+        /* ASCII is most of a budget: eight bytes at a time while none has
+         * its high bit set and none is NUL */
+        if (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (!(w & highs) && !((w - ones) & ~w & highs)) {
+                i += 8;
+                continue;
+            }
+        }
         unsigned char c = s[i];
         if (c != 0 && c < 0x80) {
-            if (c == '\n') {
-                line++;
-                line_start = i + 1;
-            }
             i++;
+            continue;
+        }
+        /* then Chinese: three bytes, E1..EC or EE..EF and two continuations */
+        if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 3 <= n && (s[i + 1] & 0xC0) == 0x80 &&
+            (s[i + 2] & 0xC0) == 0x80) {
+            i += 3;
             continue;
         }
         size_t len = c ? utf8_valid(s + i, n - i) : 0;
@@ -56,6 +69,11 @@ int parse_check_encoding(const SrcFile *f, DiagCtx *d)
             i += len;
             continue;
         }
+        for (; counted < i; counted++)
+            if (s[counted] == '\n') {
+                line++;
+                line_start = counted + 1;
+            }
         /* the column as the scanner counts it (a character, or an invalid
          * byte, is one column), counted on from the last error of the line
          * so that a line of a million bad bytes stays linear */

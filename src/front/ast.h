@@ -58,20 +58,24 @@ typedef struct TextPart {
     struct TextPart *next;
 } TextPart;
 
+/* 112 bytes: a budget is mostly atoms, so fields of one kind share. */
 struct Atom {
     AtomKind kind;
+    union {
+        OpKind op;     /* A_OP */
+        int path_len;  /* A_PATH: its segments */
+    };
     Loc loc;
     const char *text;  /* the token as written (numbers in ASCII digits),
                           the decoded string, the field key */
     Dec num;           /* A_NUMBER */
-    OpKind op;         /* A_OP */
     PathSeg *path;     /* A_PATH and A_WORD (one segment) */
-    const char *raw;   /* A_STRING: the source bytes between the quotes */
-    size_t raw_len;
+    const char *raw;   /* A_STRING: the source bytes between the quotes (a
+                          file with a NUL byte is not parsed, so this is
+                          all of them) */
     TextPart *parts;   /* A_STRING in narrative text, after the structure pass */
     Atom *value;       /* A_FIELD: its value */
     PathSeg *path_tail; /* A_PATH: its last segment, for appending */
-    int path_len;
     Atom *next;
 };
 

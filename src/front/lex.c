@@ -265,7 +265,6 @@ int lex_string(Lexer *L, BUD_STYPE *val, Loc *loc, const char *text, size_t len,
     }
     Atom *a = ast_atom(P->arena, A_STRING, *loc, out);
     a->raw = arena_strndup(P->arena, raw, inner);
-    a->raw_len = inner;
     val->atom = a;
     return lex_tok(L, loc, STRING);
 }

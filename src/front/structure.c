@@ -311,7 +311,7 @@ static void check_row(Ctx *c, int parent, Stmt *s)
 static void parse_quotes(Ctx *c, Atom *a)
 {
     const char *raw = a->raw;
-    size_t n = a->raw_len;
+    size_t n = strlen(raw);
     int line = a->loc.line, col = a->loc.col + 1; /* after the opening quote */
     char *buf = arena_alloc(c->arena, n + 1);
     size_t blen = 0;

@@ -678,7 +678,7 @@ static void test_string_escapes(void **state)
     check_atom(x, 0, STRING, 1, 1, 10, "a\"b\\c");
     const Atom *a = x->toks[0].atom;
     assert_int_equal(a->kind, A_STRING);
-    assert_int_equal(a->raw_len, 7);
+    assert_int_equal(strlen(a->raw), 7);
     assert_string_equal(a->raw, "a\\\"b\\\\c");
     check_no_diag(x);
     lexed_free(x);
@@ -688,7 +688,7 @@ static void test_string_escapes(void **state)
     check_atom(x, 0, STRING, 1, 1, 10, "x\ny\tz");
     assert_string_equal(x->toks[0].atom->raw, "x\\ny\\tz");
     check_atom(x, 1, STRING, 1, 11, 13, "");
-    assert_int_equal(x->toks[1].atom->raw_len, 0);
+    assert_int_equal(strlen(x->toks[1].atom->raw), 0);
     assert_string_equal(x->toks[1].atom->raw, "");
     check_no_diag(x);
     lexed_free(x);
@@ -749,7 +749,7 @@ static void test_string_unterminated(void **state)
     check_kinds(x, "STRING NEWLINE WORD NEWLINE EOF");
     check_atom(x, 0, STRING, 1, 1, 5, "ab");
     assert_string_equal(x->toks[0].atom->raw, "ab");
-    assert_int_equal(x->toks[0].atom->raw_len, 2);
+    assert_int_equal(strlen(x->toks[0].atom->raw), 2);
     check_atom(x, 2, WORD, 2, 1, 2, "c");
     check_diag(x,
                "t.bud:1:1: error: missing closing '\"': a string ends on the line it starts "

@@ -35,6 +35,7 @@ typedef struct Def {
     int cap_cols, cap_rows, cap_words, cap_aliases;
     int side;  /* the current side, -1 before the first of a two-sided table */
     bool foot;
+    bool bad_layout; /* a layout line was written, with an error (reported) */
 } Def;
 
 /* The figures A, A->next … name, into *F; false after reporting. */
@@ -229,11 +230,12 @@ static int column(Loader *l, const TableDef *t, const Atom *key)
 static void def_layout(Loader *l, Def *d, const Stmt *row)
 {
     TableLayout *y = &d->t->layout;
+    d->bad_layout = true; /* until it is read whole */
     const Atom *spec = arg(l, row, row->args->next, 1u << A_STRING,
                            "the columns as a string: \"C60 L400 R140\"");
     if (!spec)
         return;
-    y->spec = spec->text;
+    y->spec = NULL;
     y->ncols = 0;
     for (const char *s = spec->text; *s;) {
         while (*s == ' ')
@@ -249,6 +251,8 @@ static void def_layout(Loader *l, Def *d, const Stmt *row)
         while (*s && *s != ' ')
             s++;
     }
+    y->spec = spec->text;
+    d->bad_layout = false;
     for (const Atom *a = spec->next; a; a = a->next) {
         if (a->kind == A_WORD && strcmp(a->text, "landscape") == 0)
             y->landscape = true;
@@ -319,8 +323,9 @@ static void def_line(Loader *l, Def *d, const Stmt *row)
 }
 
 /* Whether the definition is whole: what only the finished table can say. */
-static void def_finish(Loader *l, TableDef *t)
+static void def_finish(Loader *l, const Def *d)
 {
+    TableDef *t = d->t;
     if (!t->key) {
         bad(l, t->loc, "table %s has no key (key summary): JSON, CSV and diff name it by its key",
             t->word);
@@ -343,7 +348,9 @@ static void def_finish(Loader *l, TableDef *t)
         t->csv = s;
     }
     int printed = t->nsides ? 4 + t->ncols : (t->catalog >= 0 ? 3 : 2) + t->ncols;
-    if (!t->layout.spec)
+    if (d->bad_layout)
+        ; /* its error is reported at its line */
+    else if (!t->layout.spec)
         bad(l, t->loc, "table %s has no layout (layout \"C60 L400 R140\" small)", t->word);
     else if (t->layout.ncols != printed)
         bad(l, t->loc, "the layout of table %s has %d columns, but the table prints %d (序号, "
@@ -366,14 +373,14 @@ static void load_table(Loader *l, Disclosure *ds, int *cap, const Stmt *s)
     t->title = s->args->next ? s->args->next->text : NULL;
     t->catalog = -1;
     t->loc = s->loc;
-    Def d = {t, 0, 0, 0, 0, -1, false};
+    Def d = {t, 0, 0, 0, 0, -1, false, false};
     for (const Stmt *r = s->body; r; r = r->next) {
         if (r->kind == S_NOTE)
             t->note = r->args->text;
         else if (r->kind == S_ROW && r->args)
             def_line(l, &d, r);
     }
-    def_finish(l, t);
+    def_finish(l, &d);
     for (int i = 0; i < ds->ntables - 1; i++)
         if (strcmp(ds->tables[i].key, t->key) == 0)
             bad(l, t->loc, "two tables have the key %s", t->key);

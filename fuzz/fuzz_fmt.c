@@ -49,7 +49,7 @@ static bool same_atom(const Atom *a, const Atom *b)
 {
     if (a->kind != b->kind || !same_str(a->text, b->text) || a->num.units != b->num.units ||
         a->num.scale != b->num.scale || a->op != b->op || !same_path(a->path, b->path) ||
-        a->raw_len != b->raw_len || (a->raw_len && memcmp(a->raw, b->raw, a->raw_len) != 0) ||
+        !same_str(a->raw, b->raw) ||
         (a->value == NULL) != (b->value == NULL) || (a->value && !same_atom(a->value, b->value)))
         return false;
     return true;

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # run.sh BUILD — runs every test of budc and ends with "N passed, N failed".
 #
-#   1. the cmocka unit tests (BUILD/tests/test_*), and the shape of src/
-#      (tests/layers.py)
+#   1. the cmocka unit tests (BUILD/tests/test_*), the shape of src/
+#      (tests/layers.py), and that the fuzz harnesses compile
 #   2. golden diagnostics: each tests/golden/**/NAME.bud beside NAME.err;
 #      `budc check [FLAGS] NAME.bud` must print exactly NAME.err on stderr
 #      and exit 1 when it holds an error, 0 otherwise (2 when it is a usage
@@ -62,6 +62,14 @@ done
 #     other in circles, no file over 900 lines, no table title in C, a README
 #     per stage (tests/layers.py)
 if out=$(python3 tests/layers.py "$build"); then ok; else bad "layers:"; printf '%s\n' "$out" | head -20; fi
+
+# 1c. the fuzz harnesses still compile against src/ (they are built and run
+#     only by `make check` with clang; a change to an interface shows here)
+for f in fuzz/*.c; do
+    [ -f "$f" ] || continue
+    if out=$(${CC:-cc} -fsyntax-only -std=c11 -D_XOPEN_SOURCE=700 -Isrc -I"$build/gen" -Wall -Wextra \
+        -Wno-unused-function "$f" 2>&1) && [ -z "$out" ]; then ok; else bad "fuzz harness $f does not compile:"; printf '%s\n' "$out" | head -10; fi
+done
 
 # 2. golden diagnostics
 while IFS= read -r -d '' err; do

@@ -11,7 +11,7 @@
 #   2. with the cell right it checks cleanly;
 #   3. budc json has the table (key, number 10, title, rows and cells),
 #      budc csv writes 10-project_spending.csv in the published layout,
-#      budc latex prints its title and a row;
+#      budc latex prints its title and a row, budc diff compares its cells;
 #   4. the unchanged standard library knows no such table (E-TABLE-NAME).
 
 tables_tests() {
@@ -60,6 +60,22 @@ PY
     if BUDC_STDLIB=$std "$budc" latex "$dir/good.bud" -o "$dir/good.tex" 2>/dev/null &&
         grep -q '部门预算项目支出表' "$dir/good.tex" && grep -q "2120803 & 城市建设支出" "$dir/good.tex"; then ok
     else bad "tables: budc latex does not print the extra table"; fi
+    # 3b. budc diff compares it cell by cell like the nine
+    sed '11s/50.00/55.00/; 16s/40.00/45.00/; 27s/60.00 40.00/65.00 45.00/; 28,30s/40.00/45.00/g' \
+        "$dir/good.bud" > "$dir/new.bud"
+    BUDC_STDLIB=$std "$budc" diff --format json "$dir/good.bud" "$dir/new.bud" > "$dir/diff.json" 2>&1
+    if [ $? -eq 1 ] && python3 - "$dir/diff.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+t = [t for t in d["tables"] if t["key"] == "project_spending"]
+assert len(t) == 1 and t[0]["number"] == 10 and t[0]["title"] == "部门预算项目支出表", t
+rows = {r["key"]: r for r in t[0]["rows"]}
+assert set(rows) == {"合计", "201", "20101", "2010101"}, sorted(rows)
+cells = {c["column"]: c for c in rows["2010101"]["cells"]}
+assert cells["general_public"]["old"] == 40 and cells["general_public"]["new"] == 45, cells
+assert "government_fund" not in cells
+PY
+    then ok; else bad "tables: budc diff does not compare the extra table"; head -5 "$dir/diff.json"; fi
     # 4. without the definition the table is unknown
     out=$("$budc" check "$dir/good.bud" 2>&1)
     if printf '%s\n' "$out" | grep -q "unknown table '项目支出表'.*\[E-TABLE-NAME\]"; then ok

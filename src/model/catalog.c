@@ -15,7 +15,7 @@ static const char *const kind_words[CAT__COUNT] = {
     [CAT_FUNCTION] = "function",       [CAT_ECONOMIC] = "economic",
     [CAT_SANGONG] = "sangong",         [CAT_PROCUREMENT] = "procurement",
     [CAT_INDICATOR] = "indicator",     [CAT_MEASURE] = "measure",
-    [CAT_PHRASE] = "phrase",
+    [CAT_PHRASE] = "phrase",           [CAT_MOVED] = "moved",
 };
 
 const char *cat_kind_word(CatKind k)
@@ -75,6 +75,35 @@ const CatEntry *cat_find(const Catalog *c, const char *code)
     return i < 0 ? NULL : &c->entries[i];
 }
 
+const CatEntry *cat_inherited(const Catalog *c, const char *code,
+                              bool (*accept)(const char *word, const void *ctx), const void *ctx,
+                              const char **word)
+{
+    char key[16];
+    size_t n = strlen(code);
+    if (n >= sizeof key)
+        return NULL;
+    memcpy(key, code, n + 1);
+    for (; n >= 3; n -= 2) { /* 项, then its 款, then its 类 */
+        key[n] = '\0';
+        const CatEntry *e = cat_find(c, key);
+        for (int i = 0; e && i < e->nwords; i++)
+            if (accept(e->words[i], ctx)) {
+                *word = e->words[i];
+                return e;
+            }
+        if (n < 5)
+            break;
+    }
+    return NULL;
+}
+
+const char *cat_moved(const Catalogs *c, const char *code)
+{
+    const CatEntry *e = cat_find(&c->k[CAT_MOVED], code);
+    return e ? e->name : code;
+}
+
 static CatEntry *add_entry(Catalog *c, Arena *a)
 {
     if (c->n == c->cap) {
@@ -117,6 +146,11 @@ static const char *format_problem(CatKind k, const char *code)
             return "an economic code is 3 or 5 digits starting with 3 (类 301, 款 30101)";
         if (k == CAT_SANGONG && n != 5)
             return "a 三公 entry names an economic 款 (5 digits, e.g. 30217)";
+        return NULL;
+    case CAT_MOVED:
+        if (!all_digits(code) || n < 3 || n > 7 || n % 2 == 0 || (code[0] != '2' && code[0] != '3'))
+            return "a moved code is last year's function or economic code (2070699, 30101), "
+                   "then this year's as a string";
         return NULL;
     case CAT_PROCUREMENT:
         if (n != 9 || (code[0] != 'A' && code[0] != 'B' && code[0] != 'C') || !all_digits(code + 1))
@@ -161,16 +195,30 @@ static void load_row(Loader *l, Catalog *cat, const Stmt *row, const Module *mod
         name = t->text;
         t = t->next;
     }
+    if (cat->kind == CAT_MOVED && (name == code || format_problem(CAT_MOVED, name))) {
+        diag_error(l->d, key->loc, "E-CATALOG",
+                   "a moved code is followed by this year's code as a string: %s \"2070699\"",
+                   code);
+        l->nerrors++;
+        return;
+    }
     const char *extra = NULL;
     char tags[64] = "";
     size_t tl = 0;
+    int nwords = 0;
+    for (const Atom *w = t; w; w = w->next)
+        nwords += !is_provenance(w->text);
+    const char **words = nwords ? arena_alloc(l->a, (size_t)nwords * sizeof *words) : NULL;
+    nwords = 0;
     for (; t; t = t->next) {
         if (is_provenance(t->text)) {
             tl += (size_t)snprintf(tags + tl, sizeof tags - tl, "%s%s", tl ? " " : "", t->text);
             if (tl >= sizeof tags)
                 tl = sizeof tags - 1;
-        } else if (!extra) {
-            extra = t->text;
+        } else {
+            if (!extra)
+                extra = t->text;
+            words[nwords++] = t->text;
         }
     }
     int old = find_index(cat, code);
@@ -187,8 +235,11 @@ static void load_row(Loader *l, Catalog *cat, const Stmt *row, const Module *mod
                 e->overridden = true;
                 e->name = name;
             }
-            if (extra)
+            if (extra) {
                 e->extra = extra;
+                e->words = words;
+                e->nwords = nwords;
+            }
             e->restated = true;
             e->loc = row->loc;
             return;
@@ -209,6 +260,8 @@ static void load_row(Loader *l, Catalog *cat, const Stmt *row, const Module *mod
     e->code = code;
     e->name = name;
     e->extra = extra;
+    e->words = words;
+    e->nwords = nwords;
     e->tags = arena_strdup(l->a, tags);
     e->from_std = mod->is_std;
     e->loc = row->loc;
@@ -229,7 +282,7 @@ static void load_catalog(Loader *l, const Stmt *s, const Module *mod)
     if (k < 0) {
         diag_error(l->d, kw ? kw->loc : s->kw_loc, "E-CATALOG",
                    "unknown catalogue kind '%s'; write function, economic, sangong, procurement, "
-                   "indicator, measure or phrase",
+                   "indicator, measure, phrase or moved",
                    kw ? kw->text : "");
         l->nerrors++;
         return;

@@ -33,6 +33,7 @@ typedef enum CatKind {
     CAT_INDICATOR,   /* 绩效指标 一级/二级 (extra = the 一级 of a 二级) */
     CAT_MEASURE,     /* 计量单位 (extra = its class: count, time, money, rate, percent, other) */
     CAT_PHRASE,      /* qualitative indicator values: 比上年提升 … (extra = its sense) */
+    CAT_MOVED,       /* a code of last year's catalogue -> this year's (name = the new code) */
     CAT__COUNT
 } CatKind;
 
@@ -40,6 +41,10 @@ typedef struct CatEntry {
     const char *code;    /* code or word */
     const char *name;    /* official name (the code itself when none is written) */
     const char *extra;   /* the first tag that is not a provenance tag, or NULL */
+    const char *const *words; /* every tag that is not a provenance tag: words of a
+                                 vocabulary (政府性基金: the code is of that budget;
+                                 行政: reserved to units of that nature) */
+    int nwords;
     const char *tags;    /* the provenance tags as written, space-separated ("M S") */
     bool from_std;       /* written in the standard library */
     bool overridden;     /* its name was changed by a budget's entry */
@@ -78,6 +83,16 @@ void catalogs_free(Catalogs *c);
 
 /* The entry for CODE, or NULL. */
 const CatEntry *cat_find(const Catalog *c, const char *code);
+
+/* The entry of CODE, or else of the nearest code above it (款, 类), that
+ * has a word ACCEPT takes; *WORD is that word.  NULL when none has. */
+const CatEntry *cat_inherited(const Catalog *c, const char *code,
+                              bool (*accept)(const char *word, const void *ctx), const void *ctx,
+                              const char **word);
+
+/* This year's code for CODE of last year's catalogue: the `moved` entry's
+ * new code, or CODE itself. */
+const char *cat_moved(const Catalogs *c, const char *code);
 
 /* Up to MAX entries whose code is nearest to CODE (same parent first, then
  * one digit or letter different, then same prefix); returns how many. */

@@ -62,7 +62,7 @@ void bud_error(Loc *loc, yyscan_t scanner, Parser *P, const char *msg);
 %token <op> '=' '<' '>'
 %token <atom> IMPORT "import" DEPARTMENT "department" UNIT "unit" YEAR "year"
        MONEY "money" NATURE "nature" RANK "rank" FUNDING "funding"
-       INCOME "income" SPENDING "spending" ECONOMIC "economic"
+       INCOME "income" CARRYOVER "carryover" SPENDING "spending" ECONOMIC "economic"
        SANGONG "sangong" PROJECT "project" CODE "code" AMOUNT "amount"
        GOAL "goal" INDICATORS "indicators" PURCHASE "purchase"
        MEASURE "measure" QUANTITY "quantity" PRICE "price" SME "sme"
@@ -120,6 +120,7 @@ stmt:
   | RANK label                       { $$ = parse_stmt(P, S_RANK, @$, @1, 1, $2); }
   | FUNDING label                    { $$ = parse_stmt(P, S_FUNDING, @$, @1, 1, $2); }
   | INCOME block                     { $$ = parse_block(P, parse_stmt(P, S_INCOME, @$, @1, 0), &$2); }
+  | CARRYOVER block                  { $$ = parse_block(P, parse_stmt(P, S_CARRYOVER, @$, @1, 0), &$2); }
   | SPENDING WORD block              { $$ = parse_block(P, parse_stmt(P, S_SPENDING, @$, @1, 1, $2), &$3); }
   | ECONOMIC WORD block              { $$ = parse_block(P, parse_stmt(P, S_ECONOMIC, @$, @1, 1, $2), &$3); }
   | SANGONG WORD block               { $$ = parse_block(P, parse_stmt(P, S_SANGONG, @$, @1, 1, $2), &$3); }
@@ -194,7 +195,7 @@ ratom:
 /* After the first word of a row, a keyword is an ordinary word. */
 keyword:
     IMPORT | DEPARTMENT | UNIT | YEAR | MONEY | NATURE | RANK | FUNDING
-  | INCOME | SPENDING | ECONOMIC | SANGONG | PROJECT | CODE | AMOUNT | GOAL
+  | INCOME | CARRYOVER | SPENDING | ECONOMIC | SANGONG | PROJECT | CODE | AMOUNT | GOAL
   | INDICATORS | PURCHASE | MEASURE | QUANTITY | PRICE | SME | SOURCE
   | PERFORMANCE | TARGET | NARRATIVE | SECTION | HEADING | INSERT | GLOSSARY
   | PRIOR | TABLE | NOTE | ASSETS | PLANNED | RULE | CATALOG | VOCABULARY | DISCLOSURE

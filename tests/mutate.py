@@ -80,7 +80,7 @@ def sites(path):
             if stack:
                 stack.pop()
             continue
-        if block in ('income', 'spending', 'economic', 'sangong', 'prior', 'table', 'assets'):
+        if block in ('income', 'carryover', 'spending', 'economic', 'sangong', 'prior', 'table', 'assets'):
             nums = list(NUM.finditer(bare))
             if block in ('spending', 'economic', 'table') and nums and bare.split()[0] == nums[0].group():
                 nums = nums[1:]  # the code

@@ -40,20 +40,44 @@ static const char *src_name(const C *c, int s)
     return vocab_name(c->m->vocab, DIM_SOURCE, s);
 }
 
-/* C1, D1–D3: a unit's income from each source equals its spending from it. */
+/* C1, D1–D3: a unit's income from each source equals its spending from it
+ * and what it carries over to next year (本年收入 + 上年结转 = 本年支出 +
+ * 年终结转结余, per source: a carry-over from last year is a source of its
+ * own). */
 static void balance(C *c, int unit)
 {
     const Model *m = c->m;
     for (int s = 0; s < m->vocab->dim[DIM_SOURCE].n; s++) {
         Filter fin = facts_of(F_INCOME, s, -1, -1), fout = facts_of(F_SPENDING, s, -1, -1);
-        Loc inloc;
-        Trace intr = {&inloc, 1, 0, 0};
+        Filter fcarry = facts_of(F_CARRYOVER, s, -1, -1);
+        Loc inloc, carryloc;
+        Trace intr = {&inloc, 1, 0, 0}, carrytr = {&carryloc, 1, 0, 0};
         NOTES_TRACE(spends, spendlocs);
-        Dec in, out;
+        Dec in, spent, kept, out;
         bool has_income = query_filter(m, &fin, unit, &in, &intr);
-        query_filter(m, &fout, unit, &out, &spends);
+        query_filter(m, &fout, unit, &spent, &spends);
+        bool has_carry = query_filter(m, &fcarry, unit, &kept, &carrytr);
+        out = spent;
+        dec_acc(&out, kept); /* within the budget's sums (model_build checks) */
         if (dec_eq(in, out))
             continue;
+        if (has_carry) {
+            char a[DEC_FMT_MAX], b[DEC_FMT_MAX], k[DEC_FMT_MAX], dd[DEC_FMT_MAX];
+            Dec diff;
+            dec_sub(in, out, &diff);
+            c->nerrors++;
+            diag_error(c->d, has_income ? inloc : carryloc, "E-BALANCE",
+                       "unit %s has income of %s from %s but spends %s from it and carries %s "
+                       "over to next year (difference %s%s); the income of a fund source is "
+                       "what it spends plus what it carries over",
+                       m->units[unit].id, fmt_money(in, a), src_name(c, s), fmt_money(spent, b),
+                       fmt_money(kept, k), dec_is_neg(diff) ? "" : "+", fmt_money(diff, dd));
+            if (has_income)
+                diag_note(c->d, carryloc, "carried over here");
+            if (spends.total)
+                report_notes(c->d, spendlocs, spends.total, "spending counted here");
+            continue;
+        }
         char a[DEC_FMT_MAX], b[DEC_FMT_MAX], dd[DEC_FMT_MAX];
         Dec diff;
         dec_sub(in, out, &diff);
@@ -94,7 +118,7 @@ static void basic_vs_economic(C *c, int unit)
         Dec econ, basic;
         query_filter(m, &fe, unit, &econ, &et);
         query_filter(m, &fb, unit, &basic, &bt);
-        if (dec_eq(econ, basic) || (et.total == 0 && s != defs->src_general))
+        if (dec_eq(econ, basic) || (et.total == 0 && !((defs->src_general_budget >> s) & 1u)))
             continue;
         char a[DEC_FMT_MAX], b[DEC_FMT_MAX], dd[DEC_FMT_MAX];
         Dec diff;

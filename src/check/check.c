@@ -9,6 +9,7 @@ int check_model(const Model *m, DiagCtx *d)
 {
     int code_errors = check_codes(m, d);
     int nerr = code_errors;
+    nerr += check_reserved(m, d);
     nerr += check_balance(m, d);
     /* A fact with an unknown code has no row to go to: comparing the
      * stated tables would only repeat the code errors as wrong totals. */

@@ -10,6 +10,7 @@
 #include "model/model.h"
 
 int check_codes(const Model *m, DiagCtx *d);     /* codes.c: every code against its catalogue */
+int check_reserved(const Model *m, DiagCtx *d);  /* reserved.c: codes' budgets, units' natures */
 int check_balance(const Model *m, DiagCtx *d);   /* balance.c: identities between facts */
 int check_stated(const Model *m, DiagCtx *d);    /* stated.c: the tables as printed */
 int check_projects(const Model *m, DiagCtx *d);  /* projects.c: projects, procurement, assets */

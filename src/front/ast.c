@@ -78,7 +78,7 @@ static const char *const stmt_names[S__COUNT] = {
     [S_YEAR] = "year",         [S_MONEY] = "money",
     [S_UNIT] = "unit",         [S_NATURE] = "nature",
     [S_RANK] = "rank",         [S_FUNDING] = "funding",
-    [S_INCOME] = "income",     [S_SPENDING] = "spending",
+    [S_INCOME] = "income",     [S_CARRYOVER] = "carryover", [S_SPENDING] = "spending",
     [S_ECONOMIC] = "economic", [S_SANGONG] = "sangong",
     [S_PROJECT] = "project",   [S_CODE] = "code",
     [S_AMOUNT] = "amount",     [S_GOAL] = "goal",

@@ -167,7 +167,8 @@ static const struct Keyword {
     int tok;
 } keywords[] = {
     /* sorted by strcmp for bsearch */
-    {"amount", AMOUNT},       {"assets", ASSETS},     {"catalog", CATALOG},
+    {"amount", AMOUNT},       {"assets", ASSETS},     {"carryover", CARRYOVER},
+    {"catalog", CATALOG},
     {"code", CODE},           {"department", DEPARTMENT}, {"disclosure", DISCLOSURE},
     {"economic", ECONOMIC},
     {"funding", FUNDING},     {"glossary", GLOSSARY}, {"goal", GOAL},

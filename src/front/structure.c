@@ -25,12 +25,12 @@ typedef struct Ctx {
 enum { CTX_FILE = S__COUNT }; /* the top level of a file, as a parent kind */
 
 /* Which statements each block may hold (rows are described by row_shapes). */
-static const StmtKind allowed[][8] = {
+static const StmtKind allowed[][10] = {
     [CTX_FILE] = {S_IMPORT, S_DEPARTMENT, S_UNIT, S_PERFORMANCE, S_PRIOR, S_TABLE, S_ASSETS,
                   S_NARRATIVE},
     [S_DEPARTMENT] = {S_YEAR, S_MONEY},
     [S_UNIT] = {S_NATURE, S_RANK, S_FUNDING, S_INCOME, S_SPENDING, S_ECONOMIC, S_SANGONG,
-                S_PROJECT},
+                S_PROJECT, S_CARRYOVER},
     [S_PROJECT] = {S_CODE, S_AMOUNT, S_GOAL, S_INDICATORS, S_PURCHASE},
     [S_PERFORMANCE] = {S_GOAL, S_TARGET},
     [S_TABLE] = {S_NOTE},
@@ -60,7 +60,7 @@ static bool may_hold(int parent, StmtKind k)
 {
     if (parent >= (int)(sizeof allowed / sizeof allowed[0]))
         return false;
-    for (int i = 0; i < 8; i++)
+    for (size_t i = 0; i < sizeof allowed[0] / sizeof allowed[0][0]; i++)
         if (allowed[parent][i] == k && k != S_ROW) /* 0 (S_ROW) fills unused places */
             return true;
     if (parent == CTX_FILE)
@@ -209,6 +209,11 @@ static void check_row(Ctx *c, int parent, Stmt *s)
     switch (parent) {
     case S_INCOME:
         r.shape = "SOURCE AMOUNT, e.g. 一般公共预算 1206.65";
+        expect(&r, word, "a fund source");
+        expect(&r, num, "the amount");
+        break;
+    case S_CARRYOVER:
+        r.shape = "SOURCE AMOUNT, e.g. 一般公共预算 12.00 (carried over to next year)";
         expect(&r, word, "a fund source");
         expect(&r, num, "the amount");
         break;

@@ -327,7 +327,7 @@ static void build_department(B *b, const Stmt *s)
 static void check_totals(B *b)
 {
     static const char *const what[F__COUNT] = {"income", "spending", "basic expenditure",
-                                               "三公"};
+                                               "三公", "carry-over"};
     Model *m = b->m;
     for (int k = 0; k < F__COUNT; k++) {
         Dec sum = dec_zero();

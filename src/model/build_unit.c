@@ -39,22 +39,24 @@ static const Fact *same_fact(const B *b, FactKind k, const char *code, int src, 
     return NULL;
 }
 
-static void build_income(B *b, const Stmt *blk)
+/* income { SOURCE AMOUNT } and carryover { SOURCE AMOUNT } (K). */
+static void build_by_source(B *b, const Stmt *blk, FactKind k)
 {
+    const char *what = k == F_INCOME ? "income" : "carry-over to next year";
     for (const Stmt *r = blk->body; r; r = r->next) {
         if (r->kind != S_ROW || !r->args || !r->args->next)
             continue;
         int s = build_resolve_source(b, r->args);
-        if (s < 0 || !build_amount_ok(b, r->args->next, "the income"))
+        if (s < 0 || !build_amount_ok(b, r->args->next, k == F_INCOME ? "the income" : "the amount"))
             continue;
-        const Fact *o = same_fact(b, F_INCOME, NULL, s, -1);
+        const Fact *o = same_fact(b, k, NULL, s, -1);
         if (o) {
-            build_err(b, r->args->loc, "E-DUPLICATE", "income from %s is given twice in unit %s",
+            build_err(b, r->args->loc, "E-DUPLICATE", "%s from %s is given twice in unit %s", what,
                 build_word_name(b, DIM_SOURCE, s), b->m->units[b->unit].id);
             diag_note(b->d, o->loc, "first given here");
             continue;
         }
-        Fact *x = new_fact(b, F_INCOME, r, r->args->next);
+        Fact *x = new_fact(b, k, r, r->args->next);
         x->dim[DIM_SOURCE] = (signed char)s;
     }
 }
@@ -361,7 +363,8 @@ void build_unit(B *b, const Stmt *s)
             break;
         case S_RANK: m->units[b->unit].rank = t->args->text; break;
         case S_FUNDING: m->units[b->unit].funding = t->args->text; break;
-        case S_INCOME: build_income(b, t); break;
+        case S_INCOME: build_by_source(b, t, F_INCOME); break;
+        case S_CARRYOVER: build_by_source(b, t, F_CARRYOVER); break;
         case S_SPENDING: build_spending(b, t); break;
         case S_ECONOMIC: build_economic(b, t); break;
         case S_SANGONG: build_sangong(b, t); break;

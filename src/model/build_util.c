@@ -45,6 +45,19 @@ int build_resolve(B *b, Dim d, const Atom *a, const char *code, const char *what
     int w = vocab_word(v, d, a->text);
     if (w >= 0)
         return w;
+    WordSet set;
+    if (vocab_set(v, d, a->text, &set) && set) { /* a group: a line is one of its words */
+        char list[512];
+        size_t o = 0;
+        list[0] = '\0';
+        for (int i = 0; i < v->dim[d].n && o < sizeof list; i++)
+            if ((set >> i) & 1u)
+                o += (size_t)snprintf(list + o, sizeof list - o, "%s%s", o ? ", " : "",
+                                      v->dim[d].words[i].name);
+        build_err(b, a->loc, code, "'%s' names several %s (%s); a line is written with one of them",
+                  a->text, whats, list);
+        return -1;
+    }
     const char *names[VOCAB_MAX_WORDS];
     for (int i = 0; i < v->dim[d].n; i++)
         names[i] = v->dim[d].words[i].name;
@@ -70,7 +83,7 @@ const char *build_word_name(const B *b, Dim d, int w)
 
 bool build_is_fiscal(const B *b, int src)
 {
-    return (b->m->defs->src_fiscal >> src) & 1u;
+    return (b->m->defs->src_budgeted >> src) & 1u;
 }
 
 /* An amount of money: at most 2 decimals, not negative. */

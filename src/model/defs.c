@@ -31,6 +31,10 @@ int defs_load(Defs *d, const Program *p, Arena *a, DiagCtx *diag)
     d->src_general = vocab_tagged(v, DIM_SOURCE, TAG_GENERAL);
     d->src_fiscal = vocab_with(v, DIM_SOURCE, TAG_FISCAL);
     d->src_carry = vocab_with(v, DIM_SOURCE, TAG_CARRY);
+    for (int s = 0; s < v->dim[DIM_SOURCE].n; s++)
+        if (vocab_budget(v, s) >= 0)
+            d->src_budgeted |= (WordSet)1 << s;
+    d->src_general_budget = vocab_of_budget(v, d->src_general);
     d->kind_basic = vocab_tagged(v, DIM_KIND, TAG_BASIC);
     d->kind_project = vocab_tagged(v, DIM_KIND, TAG_PROJECT);
     d->kind_fiscal = vocab_with(v, DIM_KIND, TAG_FISCAL);

@@ -24,6 +24,8 @@ typedef struct Defs {
     int src_general;   /* 一般公共预算 */
     WordSet src_fiscal; /* 财政拨款 */
     WordSet src_carry;  /* 上年结转 */
+    WordSet src_budgeted; /* of a budget: 财政拨款 and its carry-over (vocab_budget) */
+    WordSet src_general_budget; /* of 一般公共预算: it and its carry-over (table 6) */
     int kind_basic;    /* 基本 */
     int kind_project;  /* 项目 */
     WordSet kind_fiscal; /* what 财政拨款 may pay */

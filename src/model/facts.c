@@ -12,6 +12,7 @@ const FactType fact_types[F__COUNT] = {
     [F_SPENDING] = {"spending", CAT_FUNCTION, DIM_KIND, "kind"},
     [F_ECONOMIC] = {"economic", CAT_ECONOMIC, DIM_CLASS, "class"},
     [F_SANGONG] = {"sangong", -1, DIM_ITEM, "item"},
+    [F_CARRYOVER] = {"carryover", -1, -1, NULL},
 };
 
 Filter filter_all(FactKind k)

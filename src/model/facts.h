@@ -1,6 +1,7 @@
 /*
  * facts.h — the facts a budget's figures are written in: income, spending,
- * basic expenditure by economic code, and "三公", one struct for all four
+ * basic expenditure by economic code, "三公" and the money carried over to
+ * next year, one struct for all five
  * (Fact), and one description of each kind (FactType) that the JSON back
  * end, budc diff and the consolidation read instead of knowing the kinds.
  *
@@ -22,6 +23,7 @@ typedef enum FactKind {
     F_SPENDING, /* spending SOURCE { CODE KIND AMOUNT } */
     F_ECONOMIC, /* economic SOURCE { CODE [CLASS] AMOUNT } */
     F_SANGONG,  /* sangong SOURCE { ITEM AMOUNT } */
+    F_CARRYOVER, /* carryover { SOURCE AMOUNT }: 年终结转结余, kept for next year */
     F__COUNT
 } FactKind;
 

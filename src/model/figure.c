@@ -8,7 +8,7 @@
 #include <string.h>
 
 /* The roots of facts, and what each lets a path say after it. */
-typedef enum Root { R_INCOME, R_SPENDING, R_BASIC, R_ADMIN, R_SANGONG, R__COUNT } Root;
+typedef enum Root { R_INCOME, R_SPENDING, R_BASIC, R_ADMIN, R_SANGONG, R_CARRY, R__COUNT } Root;
 
 static const struct {
     const char *word;
@@ -34,6 +34,9 @@ static const struct {
                    "write 三公.合计 or 三公.公务接待费 …",
                    "' is not a 三公 item; write 合计, 因公出国费, 公务用车购置及运维费, or an "
                    "item such as 公务接待费"},
+    [R_CARRY] = {"年终结转", F_CARRYOVER, false, {DIM_SOURCE}, 1,
+                 "write 年终结转.合计 or 年终结转.<source> (年终结转.一般公共预算 …)",
+                 "' is not a fund source; write 年终结转.合计 or 年终结转.一般公共预算 …"},
 };
 
 static int root_of(const char *w)
@@ -42,6 +45,8 @@ static int root_of(const char *w)
         return -1;
     if (strcmp(w, "三公经费") == 0)
         return R_SANGONG;
+    if (strcmp(w, "年终结转结余") == 0 || strcmp(w, "年末结转结余") == 0 || strcmp(w, "年末结转") == 0)
+        return R_CARRY;
     for (int r = 0; r < R__COUNT; r++)
         if (strcmp(w, roots[r].word) == 0)
             return r;
@@ -75,9 +80,9 @@ FigureStatus figure_filter(const Vocab *v, const PathSeg *path, bool bare, bool 
         return FIG_OTHER;
     *out = filter_all(roots[r].kind);
     const PathSeg *s = path->next;
-    if (r == R_BASIC || r == R_ADMIN) { /* table 6: the 一般公共预算 alone */
+    if (r == R_BASIC || r == R_ADMIN) { /* table 6: the 一般公共预算 and its carry-over */
         int g = vocab_tagged(v, DIM_SOURCE, TAG_GENERAL);
-        out->allow[DIM_SOURCE] = g < 0 ? 0 : (WordSet)1 << g;
+        out->allow[DIM_SOURCE] = g < 0 ? 0 : vocab_of_budget(v, g);
     }
     if (r == R_ADMIN) {
         if (s)

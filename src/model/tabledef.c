@@ -142,7 +142,7 @@ static void def_rows(Loader *l, Def *d, const Stmt *row)
     r->dim = (Dim)dim;
 }
 
-/* codes FIGURE [classes] */
+/* codes FIGURE… [classes]: the figures are of one kind of fact with codes */
 static void def_codes(Loader *l, Def *d, const Stmt *row)
 {
     const Atom *a = arg(l, row, row->args->next, (1u << A_PATH) | (1u << A_WORD),
@@ -152,19 +152,31 @@ static void def_codes(Loader *l, Def *d, const Stmt *row)
     RowDef *r = new_row(l, d, row, RD_CODES);
     if (!r)
         return;
-    const Atom *opt = a->next;
-    r->classes = opt && opt->kind == A_WORD && strcmp(opt->text, "classes") == 0 && !opt->next;
-    if (opt && !r->classes) {
-        bad(l, opt->loc, "'codes' takes one figure, and then 'classes' or nothing");
-        return;
+    Atom *figs = NULL, **tail = &figs; /* the figures, without 'classes' */
+    for (const Atom *x = a; x; x = x->next) {
+        if (x->kind == A_WORD && strcmp(x->text, "classes") == 0) {
+            if (x->next) {
+                bad(l, x->next->loc, "'classes' ends a 'codes' line");
+                return;
+            }
+            r->classes = true;
+            break;
+        }
+        Atom *c = arena_alloc(l->a, sizeof *c);
+        *c = *x;
+        c->next = NULL;
+        *tail = c;
+        tail = &c->next;
     }
-    Atom alone = *a; /* the figure without what follows it */
-    alone.next = NULL;
-    if (!figures(l, &alone, &r->sums))
+    if (!figures(l, figs, &r->sums))
         return;
-    int cat = fact_types[r->sums.f[0].kind].catalog;
-    if (r->sums.n != 1 || cat < 0) {
-        bad(l, a->loc, "'codes' takes one figure whose facts have codes: 支出 or 基本支出");
+    int cat = r->sums.n ? fact_types[r->sums.f[0].kind].catalog : -1;
+    for (int i = 1; i < r->sums.n && cat >= 0; i++)
+        if (r->sums.f[i].kind != r->sums.f[0].kind)
+            cat = -1;
+    if (cat < 0) {
+        bad(l, a->loc, "'codes' takes figures of one kind of fact with codes: 支出 or 基本支出 "
+                       "(支出.一般公共预算 支出.一般公共预算结转)");
         return;
     }
     if (d->t->catalog >= 0)

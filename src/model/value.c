@@ -63,7 +63,7 @@ static const char *seg_name(const PathSeg *s)
     return s && s->name ? s->name : NULL;
 }
 
-static const char *const roots[] = {"收入", "支出", "基本支出", "机关运行经费", "三公",
+static const char *const roots[] = {"收入", "支出", "基本支出", "机关运行经费", "三公", "年终结转",
                                     "采购", "资产", "项目", "上年", "增减", "增减率"};
 
 static void take_fact(void *ctx, const Fact *x)
@@ -342,7 +342,7 @@ ValueStatus model_value(const Model *m, const PathSeg *path, ValueCtx ctx, Dec *
         if (best)
             return fail(&v, "unknown figure '%s'; did you mean '%s'?", root, best);
         return fail(&v, "unknown figure '%s'; figures start with 收入, 支出, 基本支出, "
-                        "机关运行经费, 三公, 采购, 资产, 项目 or 上年",
+                        "机关运行经费, 三公, 年终结转, 采购, 资产, 项目 or 上年",
                     root);
     }
     if (st == VAL_UNKNOWN_PATH)

@@ -51,6 +51,8 @@ typedef struct Loader {
     Arena *a;
     DiagCtx *d;
     int nerrors;
+    Loc *ref_locs; /* where each tag that is no tag word is written, in order */
+    int nref_locs, ref_locs_cap;
 } Loader;
 
 __attribute__((format(printf, 3, 4))) static void bad(Loader *l, Loc at, const char *fmt, ...)
@@ -163,10 +165,21 @@ static void load_word(Loader *l, Vocab1 *v, const Stmt *row)
         for (size_t k = 0; k < sizeof tag_words / sizeof tag_words[0]; k++)
             if (a->kind == A_WORD && strcmp(a->text, tag_words[k].word) == 0)
                 tag = tag_words[k].tag;
-        if (!tag) {
-            bad(l, a->loc, "unknown tag '%s' (stdlib/2023/vocabulary.bud lists the tags of "
-                           "each vocabulary and what each means)",
-                a->text);
+        if (!tag) { /* a word of a vocabulary, checked once all are read */
+            const char **p = arena_alloc(l->a, (size_t)(w->nrefs + 1) * sizeof *p);
+            if (w->nrefs)
+                memcpy(p, w->refs, (size_t)w->nrefs * sizeof *p);
+            p[w->nrefs++] = a->text;
+            w->refs = p;
+            if (!l->ref_locs_cap || l->nref_locs == l->ref_locs_cap) {
+                int cap = l->ref_locs_cap ? l->ref_locs_cap * 2 : 16;
+                Loc *n = arena_alloc(l->a, (size_t)cap * sizeof *n);
+                if (l->nref_locs)
+                    memcpy(n, l->ref_locs, (size_t)l->nref_locs * sizeof *n);
+                l->ref_locs = n;
+                l->ref_locs_cap = cap;
+            }
+            l->ref_locs[l->nref_locs++] = a->loc;
             continue;
         }
         w->tags |= tag;
@@ -260,10 +273,38 @@ static void index_vocab(Vocab1 *v, Arena *a)
         index_key(v, v->words[i].title, (WordSet)1 << i);
 }
 
+/* Whether W is a word (in any spelling) of some vocabulary. */
+static bool is_some_word(const Vocab *v, const char *w)
+{
+    for (int k = 0; k < DIM__COUNT; k++) {
+        WordSet s;
+        if (v->dim[k].slots && set_of(&v->dim[k], w, &s) && s && (s & (s - 1)) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* A tag that is no tag word must be a word of some vocabulary. */
+static void check_refs(Loader *l)
+{
+    int at = 0;
+    for (int k = 0; k < DIM__COUNT; k++) {
+        const Vocab1 *v1 = &l->v->dim[k];
+        for (int i = 0; i < v1->n; i++)
+            for (int r = 0; r < v1->words[i].nrefs; r++, at++)
+                if (!is_some_word(l->v, v1->words[i].refs[r]))
+                    bad(l, at < l->nref_locs ? l->ref_locs[at] : v1->words[i].loc,
+                        "unknown tag '%s': neither a tag (stdlib/2023/vocabulary.bud lists the "
+                        "tags of each vocabulary and what each means) nor a word of a "
+                        "vocabulary",
+                        v1->words[i].refs[r]);
+    }
+}
+
 int vocab_load(Vocab *v, const Program *p, Arena *a, DiagCtx *d)
 {
     memset(v, 0, sizeof *v);
-    Loader l = {v, a, d, 0};
+    Loader l = {v, a, d, 0, NULL, 0, 0};
     bool labels = false;
     for (const Module *mod = p->modules; mod; mod = mod->next)
         for (const Stmt *s = mod->stmts; s; s = s->next) {
@@ -304,6 +345,7 @@ int vocab_load(Vocab *v, const Program *p, Arena *a, DiagCtx *d)
         }
     for (int k = 0; k < DIM__COUNT; k++)
         index_vocab(&v->dim[k], a);
+    check_refs(&l);
     if (labels)
         for (size_t i = 0; i < sizeof needed_labels / sizeof needed_labels[0]; i++)
             if (vocab_label(v, needed_labels[i]) == needed_labels[i])
@@ -331,6 +373,55 @@ int vocab_dim_of(const Vocab *v, const Dim *dims, int n, const char *word, WordS
         if (set_of(&v->dim[dims[i]], word, set))
             return (int)dims[i];
     return -1;
+}
+
+int vocab_ref(const Vocab *v, Dim d, int w, Dim rd)
+{
+    const Word *x = &v->dim[d].words[w];
+    for (int i = 0; i < x->nrefs; i++) {
+        int r = vocab_word(v, rd, x->refs[i]);
+        if (r >= 0)
+            return r;
+    }
+    return -1;
+}
+
+bool vocab_refers(const Vocab *v, Dim d, int w, Dim rd, int r)
+{
+    const Word *x = &v->dim[d].words[w];
+    for (int i = 0; i < x->nrefs; i++)
+        if (vocab_word(v, rd, x->refs[i]) == r)
+            return true;
+    return false;
+}
+
+int vocab_budget(const Vocab *v, int s)
+{
+    if (s < 0 || s >= v->dim[DIM_SOURCE].n)
+        return -1;
+    if (v->dim[DIM_SOURCE].words[s].tags & TAG_FISCAL)
+        return s;
+    const Word *x = &v->dim[DIM_SOURCE].words[s];
+    for (int i = 0; i < x->nrefs; i++) {
+        int b = vocab_word(v, DIM_SOURCE, x->refs[i]);
+        if (b >= 0 && (v->dim[DIM_SOURCE].words[b].tags & TAG_FISCAL))
+            return b;
+    }
+    return -1;
+}
+
+WordSet vocab_of_budget(const Vocab *v, int b)
+{
+    WordSet set = 0;
+    for (int s = 0; b >= 0 && s < v->dim[DIM_SOURCE].n; s++)
+        if (vocab_budget(v, s) == b)
+            set |= (WordSet)1 << s;
+    return set;
+}
+
+bool vocab_nature_allows(const Vocab *v, int n, int r)
+{
+    return n == r || vocab_refers(v, DIM_NATURE, n, DIM_NATURE, r);
 }
 
 int vocab_tagged(const Vocab *v, Dim d, unsigned tag)

@@ -71,6 +71,11 @@ typedef struct Word {
     unsigned tags;          /* WordTag */
     const char **prefixes;  /* class: the economic 类 it covers ("301") */
     int nprefixes;
+    const char **refs;      /* tags that are words of a vocabulary: a carry-over's
+                               budget (一般公共预算), the natures of unit a source
+                               is reserved to (事业), the natures a nature counts
+                               as (参公事业: 行政 事业) */
+    int nrefs;
     Loc loc;
 } Word;
 
@@ -124,6 +129,24 @@ bool vocab_set(const Vocab *v, Dim d, const char *word, WordSet *set);
 /* The dimension whose words WORD names, the first of DIMS[0..N) that has
  * it, or -1. */
 int vocab_dim_of(const Vocab *v, const Dim *dims, int n, const char *word, WordSet *set);
+
+/* The budget (the fund source tagged fiscal) source S belongs to: S
+ * itself when it is one, else the one its tags name (a carry-over of it);
+ * -1 when none (事业收入 …). */
+int vocab_budget(const Vocab *v, int s);
+
+/* The sources whose budget is B (vocab_budget). */
+WordSet vocab_of_budget(const Vocab *v, int b);
+
+/* Whether word W of dimension D names, by a tag, word R of dimension RD. */
+bool vocab_refers(const Vocab *v, Dim d, int w, Dim rd, int r);
+
+/* The first word of dimension RD that word W of D names by a tag, or -1. */
+int vocab_ref(const Vocab *v, Dim d, int w, Dim rd);
+
+/* Whether a unit of nature N may use what is reserved to nature R: N is R,
+ * or its tags name R (参公事业 counts as 行政 and 事业). */
+bool vocab_nature_allows(const Vocab *v, int n, int r);
 
 /* The first word of D with TAG, or -1. */
 int vocab_tagged(const Vocab *v, Dim d, unsigned tag);

@@ -67,7 +67,7 @@ const LEX = [
     ['punct', '[()（）\\[\\]+＋\\-－*＊×/／%％.:]'],
 ].map(([type, re]) => [type, new RegExp(re, 'uy')]);
 
-const KEYWORDS = new Set(('import department unit year money nature rank funding income ' +
+const KEYWORDS = new Set(('import department unit year money nature rank funding income carryover ' +
     'spending economic sangong project code amount goal indicators purchase measure ' +
     'quantity price sme source performance target narrative section heading insert ' +
     'glossary prior table note assets planned rule catalog').split(' '));
@@ -273,7 +273,7 @@ function checkInput(grammar, input, checkInvalid) {
                     expect(t, t.start, t.end, has('constant.other.classification'), 'constant.other.classification for a code');
                 } else {
                     expect(t, t.start, t.end, has('constant.numeric'), 'constant.numeric');
-                    if (inRow && ['spending', 'income', 'economic'].includes(block))
+                    if (inRow && ['spending', 'income', 'carryover', 'economic'].includes(block))
                         amounts++;
                 }
                 break;

@@ -161,10 +161,12 @@ static const char *format_problem(CatKind k, const char *code)
     }
 }
 
+/* The sources that vouch for a row (stdlib/README.md): T S C M, and N, a
+ * 财政部 notice revising the year's 政府收支分类科目. */
 static bool is_provenance(const char *t)
 {
     return strcmp(t, "T") == 0 || strcmp(t, "S") == 0 || strcmp(t, "C") == 0 ||
-           strcmp(t, "M") == 0;
+           strcmp(t, "M") == 0 || strcmp(t, "N") == 0;
 }
 
 /* ---- loading ------------------------------------------------------------------ */

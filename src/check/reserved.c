@@ -173,11 +173,11 @@ static void income_nature(C *c, const Fact *x)
 int check_reserved(const Model *m, DiagCtx *d)
 {
     C c = {m, d, 0};
+    for (int i = 0; i < m->nfacts[F_INCOME]; i++) /* income is written first */
+        income_nature(&c, &m->facts[F_INCOME][i]);
     for (int i = 0; i < m->nfacts[F_SPENDING]; i++) {
         fund_code(&c, &m->facts[F_SPENDING][i]);
         code_nature(&c, &m->facts[F_SPENDING][i]);
     }
-    for (int i = 0; i < m->nfacts[F_INCOME]; i++)
-        income_nature(&c, &m->facts[F_INCOME][i]);
     return c.nerrors;
 }

@@ -20,8 +20,8 @@
 #
 # shellcheck disable=SC2154  # $budc and $outdir come from tests/run.sh
 
-years_budget() { # years_budget YEAR CODE FILE
-    sed "s/@YEAR@/$1/; s/@CODE@/$2/" tests/outputs/years/budget.bud > "$3"
+years_budget() { # years_budget YEAR CODE FILE [SOURCE]
+    sed "s/@YEAR@/$1/; s/@CODE@/$2/; s/@SOURCE@/${4:-其他收入}/" tests/outputs/years/budget.bud > "$3"
 }
 
 # years_same: step 1.
@@ -40,12 +40,12 @@ years_same() {
     done
 }
 
-# years_code CODE FIRST: step 2 for a 项 — CODE is E-CODE-UNKNOWN before
-# year FIRST and checks cleanly from it on.
+# years_code CODE FIRST SOURCE: step 2 for a 项 — CODE (paid from SOURCE)
+# is E-CODE-UNKNOWN before year FIRST and checks cleanly from it on.
 years_code() {
     local dir=$outdir/years code=$1 first=$2 y out st
     for y in 2023 2024 2025; do
-        years_budget "$y" "$code" "$dir/code-$code-$y.bud"
+        years_budget "$y" "$code" "$dir/code-$code-$y.bud" "$3"
         out=$("$budc" check "$dir/code-$code-$y.bud" 2>&1)
         st=$?
         if [ "$y" -lt "$first" ]; then
@@ -127,7 +127,7 @@ years_tests() {
     rm -rf "$outdir/years"
     mkdir -p "$outdir/years"
     years_same
-    years_code 2170404 2025
+    years_code 2170404 2025 政府性基金
     years_kuan 22006 2024
     years_kuan 22911 2025
     years_kuan 23107 2025

@@ -115,6 +115,7 @@ stmt:
   | DEPARTMENT NUMBER STRING block   { $$ = parse_block(P, parse_stmt(P, S_DEPARTMENT, @$, @1, 2, $2, $3), &$4); }
   | YEAR NUMBER                      { $$ = parse_stmt(P, S_YEAR, @$, @1, 1, $2); }
   | MONEY WORD                       { $$ = parse_stmt(P, S_MONEY, @$, @1, 1, $2); }
+  | MONEY WORD WORD WORD             { $$ = parse_stmt(P, S_MONEY, @$, @1, 3, $2, $3, $4); }
   | UNIT unit_id STRING block        { $$ = parse_block(P, parse_stmt(P, S_UNIT, @$, @1, 2, $2, $3), &$4); }
   | NATURE label                     { $$ = parse_stmt(P, S_NATURE, @$, @1, 1, $2); }
   | RANK label                       { $$ = parse_stmt(P, S_RANK, @$, @1, 1, $2); }

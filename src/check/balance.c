@@ -23,6 +23,7 @@ typedef struct C {
     const Model *m;
     DiagCtx *d;
     int nerrors;
+    Rounding rounding; /* the unit's differences rounding explains */
 } C;
 
 /* The facts of kind K with source S (and, W >= 0, word W of dimension DIM). */
@@ -60,6 +61,11 @@ static void balance(C *c, int unit)
         out = spent;
         dec_acc(&out, kept); /* within the budget's sums (model_build checks) */
         if (dec_eq(in, out))
+            continue;
+        char where[128];
+        snprintf(where, sizeof where, "the balance of %s", src_name(c, s));
+        if (rounding_explains(m, &c->rounding, in, out, intr.total + spends.total + carrytr.total,
+                              has_income ? inloc : spendlocs[0], where))
             continue;
         if (has_carry) {
             char a[DEC_FMT_MAX], b[DEC_FMT_MAX], k[DEC_FMT_MAX], dd[DEC_FMT_MAX];
@@ -119,6 +125,12 @@ static void basic_vs_economic(C *c, int unit)
         query_filter(m, &fe, unit, &econ, &et);
         query_filter(m, &fb, unit, &basic, &bt);
         if (dec_eq(econ, basic) || (et.total == 0 && !((defs->src_general_budget >> s) & 1u)))
+            continue;
+        char where[128];
+        snprintf(where, sizeof where, "基本支出 from %s by economic and by function code",
+                 src_name(c, s));
+        if (et.total && rounding_explains(m, &c->rounding, econ, basic, et.total + bt.total,
+                                          el[0], where))
             continue;
         char a[DEC_FMT_MAX], b[DEC_FMT_MAX], dd[DEC_FMT_MAX];
         Dec diff;
@@ -327,14 +339,18 @@ static void prior_sums(C *c)
 
 int check_balance(const Model *m, DiagCtx *d)
 {
-    C c = {m, d, 0};
+    C c = {m, d, 0, {0}};
     for (int u = 0; u < m->nunits; u++) {
         /* a unit whose facts have errors is missing lines: its sums would
          * only repeat those errors */
         if (m->units[u].nerrors)
             continue;
+        c.rounding = (Rounding){0};
         balance(&c, u);
         basic_vs_economic(&c, u);
+        char what[128];
+        snprintf(what, sizeof what, "unit %s", m->units[u].id);
+        rounding_report(d, m, &c.rounding, m->units[u].loc, what);
         sangong_source(&c, u);
         sangong_backed(&c, u);
     }

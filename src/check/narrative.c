@@ -273,6 +273,17 @@ static void check_printed(N *n, const Quote *q, bool has_div)
     if (dec_cmp(shown, printed) == 0 || dec_sub(printed, shown, &diff) != DEC_OK)
         return;
     expr_text(n->m->vocab, q->value, what, sizeof what);
+    if (n->m->rounded && !has_div && q->value->kind == E_PATH) { /* a total, printed rounded */
+        Loc one;
+        Trace tr = {&one, 1, 0, 0};
+        Dec v;
+        char where[PATHN + 16];
+        snprintf(where, sizeof where, "{%s}", what);
+        if (model_value(n->m, q->value->atom->path, DEPT, &v, NULL, &tr, msg, sizeof msg) ==
+                VAL_OK &&
+            rounding_explains(n->m, &n->rounding, printed, shown, tr.total, q->printed->loc, where))
+            return;
+    }
     diag_error(n->d, q->printed->loc, "E-QUOTE-VALUE",
                "the text says %s but %s is %s%s (difference %s%s)", fmt_dec(printed, a), what,
                has_div ? fmt_dec(shown, b) : fmt_money(shown, b), how, dec_is_neg(diff) ? "" : "+",
@@ -676,7 +687,7 @@ static void check_paragraph(N *n, const Para *p)
 
 int check_narrative(const Model *m, DiagCtx *d)
 {
-    N n = {m, d};
+    N n = {m, d, {0}};
     int before = d->nerrors;
     check_section_words(&n);
     for (int i = 0; i < m->nparas; i++) {
@@ -688,5 +699,7 @@ int check_narrative(const Model *m, DiagCtx *d)
     check_missing_sections(&n);
     check_admin_scope(&n);
     check_sangong_section(&n);
+    if (m->nparas)
+        rounding_report(d, m, &n.rounding, m->paras[0].loc, "the narrative");
     return d->nerrors - before;
 }

@@ -9,12 +9,14 @@
 #include <stdbool.h>
 
 #include "base/diag.h"
+#include "check/report.h"
 #include "model/figure.h"
 #include "model/model.h"
 
 typedef struct N {
     const Model *m;
     DiagCtx *d;
+    Rounding rounding; /* quotes whose printed figure differs by rounding */
 } N;
 
 /* sections.c, in the order check_narrative runs them: the words of the

@@ -48,6 +48,40 @@ void report_diff_as(DiagCtx *d, DiagLevel lvl, Loc at, const char *code, const c
                 fmt(a, x), b_as, fmt(b, y), dec_is_neg(diff) ? "" : "+", fmt(diff, z), advice);
 }
 
+bool rounding_explains(const Model *m, Rounding *r, Dec a, Dec b, int parts, Loc at,
+                       const char *where)
+{
+    if (!m->rounded || parts <= 0)
+        return false;
+    Dec gap, limit, half = {5, 3}; /* half of 0.01 */
+    if (dec_sub(a, b, &gap) != DEC_OK || dec_mul(half, (Dec){parts, 0}, &limit) != DEC_OK)
+        return false;
+    if (dec_is_neg(gap) && dec_neg(gap, &gap) != DEC_OK)
+        return false;
+    if (dec_cmp(gap, limit) > 0)
+        return false;
+    if (r->count++ == 0 || dec_cmp(gap, r->largest) > 0) {
+        r->largest = gap;
+        r->at = at;
+        snprintf(r->where, sizeof r->where, "%s", where);
+    }
+    return true;
+}
+
+void rounding_report(DiagCtx *d, const Model *m, const Rounding *r, Loc at, const char *what)
+{
+    if (r->count == 0)
+        return;
+    char g[DEC_FMT_MAX];
+    diag_warning(d, at, "W-ROUNDING",
+                 "%s: %d figure%s differ%s from the sum of %s parts by rounding, at most %s "
+                 "(%s); the budget's amounts are rounded from %s, up to 0.005 a part",
+                 what, r->count, r->count == 1 ? "" : "s", r->count == 1 ? "s" : "",
+                 r->count == 1 ? "its" : "their", fmt_money(r->largest, g), r->where, "元");
+    diag_note(d, r->at, "the largest difference");
+    diag_note(d, m->money_loc, "the amounts are declared rounded here");
+}
+
 void report_notes(DiagCtx *d, const Loc *locs, int n, const char *what)
 {
     for (int i = 0; i < n && i < MAX_NOTES; i++) {

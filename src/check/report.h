@@ -38,6 +38,25 @@ void report_diff_as(DiagCtx *d, DiagLevel lvl, Loc at, const char *code, const c
  * many more there are. */
 void report_notes(DiagCtx *d, const Loc *locs, int n, const char *what);
 
+/* Differences a budget whose amounts are rounded (money 万元 from 元)
+ * explains: a total that differs from the sum of its PARTS printed parts by
+ * at most half a printed unit (0.005) a part.  The differences of one
+ * table (or one check) are gathered and reported once (W-ROUNDING). */
+typedef struct Rounding {
+    int count;
+    Dec largest;
+    Loc at;           /* where the largest is */
+    char where[192];  /* what it is: "row 合计, column 预算数" */
+} Rounding;
+
+/* Whether M is rounded and A and B (a total and the sum of its PARTS parts)
+ * differ by no more than rounding explains; if so, R records it. */
+bool rounding_explains(const Model *m, Rounding *r, Dec a, Dec b, int parts, Loc at,
+                       const char *where);
+
+/* The one W-ROUNDING of R at AT, for WHAT ("收支总表"), if R has any. */
+void rounding_report(DiagCtx *d, const Model *m, const Rounding *r, Loc at, const char *what);
+
 /* A trace (model.h) with room for the notes of one figure. */
 #define NOTES_TRACE(name, locs)                                                                \
     Loc locs[MAX_NOTES];                                                                       \

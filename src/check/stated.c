@@ -20,6 +20,7 @@ typedef struct C {
     const Model *m;
     DiagCtx *d;
     int nerrors;
+    Rounding rounding; /* the table's differences rounding explains */
 } C;
 
 /* The derived row a printed KEY names: the row itself, or the row the
@@ -163,6 +164,22 @@ static void cell_mismatch(C *c, const StatedRow *r, const Table *dt, const TRow 
     cell_notes(c, dt, d, col, r->loc, "counted in this cell");
 }
 
+/* Whether a stated cell's difference from the derived one is rounding: the
+ * budget's amounts are rounded and the cell adds up few enough facts. */
+static bool rounding(C *c, const StatedRow *r, const Table *dt, const TRow *d, int col, Dec stated,
+                     Loc at, Dec derived)
+{
+    if (!c->m->rounded || !d)
+        return false;
+    Loc one;
+    Trace tr = {&one, 1, 0, 0};
+    Dec v;
+    query_cell(c->m, dt, d, col, &v, &tr);
+    char where[192];
+    snprintf(where, sizeof where, "row %s, column %s", r->key, dt->def->cols[col].title);
+    return rounding_explains(c->m, &c->rounding, stated, derived, tr.total, at, where);
+}
+
 static void stated_row(C *c, const StatedTable *t, int i, const Table *dt, bool *seen)
 {
     const StatedRow *r = &t->rows[i];
@@ -200,7 +217,8 @@ static void stated_row(C *c, const StatedTable *t, int i, const Table *dt, bool 
         if (stated) {
             if (dec_is_neg(r->cells[j].v)) /* E-NEGATIVE already */
                 continue;
-            if (!dec_eq(r->cells[j].v, derived))
+            if (!dec_eq(r->cells[j].v, derived) &&
+                !rounding(c, r, dt, d, j, r->cells[j].v, r->cells[j].loc, derived))
                 cell_mismatch(c, r, dt, d, j, r->cells[j].v, r->cells[j].loc, derived);
         } else if (!dec_is_zero(derived)) {
             Loc at = j < r->ncells ? r->cells[j].loc : r->loc;
@@ -220,8 +238,10 @@ static void stated_table(C *c, const StatedTable *t)
     bool seen[1024] = {0};
     if (dt->nrows > (int)(sizeof seen / sizeof seen[0]))
         return;
+    c->rounding = (Rounding){0};
     for (int i = 0; i < t->nrows; i++)
         stated_row(c, t, i, dt, seen);
+    rounding_report(c->d, c->m, &c->rounding, t->head_loc, def->word);
     /* Rows the facts give that the printed table leaves out: one error per
      * missing subtree (a missing 类 carries its 款 and 项 with it). */
     bool empty = true;
@@ -265,7 +285,7 @@ static void stated_table(C *c, const StatedTable *t)
 
 int check_stated(const Model *m, DiagCtx *d)
 {
-    C c = {m, d, 0};
+    C c = {m, d, 0, {0}};
     for (int i = 0; i < m->nstated; i++)
         stated_table(&c, &m->stated[i]);
     return c.nerrors;

@@ -427,8 +427,15 @@ static void check_stmt(Ctx *c, int parent, Stmt *s)
     switch (s->kind) {
     case S_MONEY: {
         const char *m = s->args->text;
+        const Atom *from = s->args->next;
         if (strcmp(m, "万元") != 0 && strcmp(m, "元") != 0)
             error(c, s->args->loc, "E-MONEY", "unknown money unit '%s'; write 万元 or 元", m);
+        else if (from && (strcmp(from->text, "from") != 0 || strcmp(from->next->text, "元") != 0 ||
+                          strcmp(m, "万元") != 0))
+            error(c, from->loc, "E-MONEY",
+                  "write 'money 万元 from 元' when the amounts are printed in 万元 rounded from "
+                  "books kept in 元, or 'money %s' alone",
+                  m);
         break;
     }
     case S_YEAR: {

@@ -314,8 +314,11 @@ static void build_department(B *b, const Stmt *s)
     for (const Stmt *t = s->body; t; t = t->next) {
         if (t->kind == S_YEAR)
             m->year = (int)t->args->num.units;
-        else if (t->kind == S_MONEY)
+        else if (t->kind == S_MONEY) {
             m->money = t->args->text;
+            m->money_loc = t->loc;
+            m->rounded = t->args->next != NULL; /* money 万元 from 元 (structure.c) */
+        }
     }
     m->money_scale = 2;
 }

@@ -261,6 +261,8 @@ typedef struct Model {
     int year;
     const char *money;     /* 万元 or 元 */
     int money_scale;       /* decimals an amount may have: 2 for 万元 … */
+    bool rounded;          /* money 万元 from 元: every amount is rounded to 0.01 */
+    Loc money_loc;         /* the money statement */
     Loc dept_loc;
 
     Unit *units;       int nunits;

@@ -12,9 +12,13 @@
 #include "model/figure.h"
 #include "model/model.h"
 
+/* The narrative being checked: the department's or a unit's (whose
+ * figures its quotes show: CTX). */
 typedef struct N {
     const Model *m;
     DiagCtx *d;
+    const Narrative *nr;
+    ValueCtx ctx;
 } N;
 
 /* sections.c, in the order check_narrative runs them: the words of the

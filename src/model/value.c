@@ -161,16 +161,11 @@ static ValueStatus projects(V *v, const PathSeg *s)
     int only = v->ctx.project;
     if (s && !s->name) {
         only = -1;
-        for (int i = 0; i < v->m->nprojects; i++) /* in a unit's context, the unit's */
-            if (strcmp(v->m->projects[i].name, s->index->text) == 0 &&
-                (only < 0 || v->ctx.unit < 0 || v->m->projects[only].unit != v->ctx.unit))
+        for (int i = 0; i < v->m->nprojects; i++)
+            if (strcmp(v->m->projects[i].name, s->index->text) == 0)
                 only = i;
         if (only < 0)
             return fail(v, "there is no project named '%s'", s->index->text);
-        if (v->ctx.unit >= 0 && v->m->projects[only].unit != v->ctx.unit)
-            return fail(v, "project '%s' is unit %s's, not unit %s's", s->index->text,
-                        v->m->units[v->m->projects[only].unit].id,
-                        v->m->units[v->ctx.unit].id);
         s = s->next;
     }
     const char *w = seg_name(s);

@@ -20,9 +20,9 @@ _budc_options()
 {
     case $1 in
         check) echo "$_budc_check_options --diagnostics=json --diagnostics=text -M -MF -MT --help" ;;
-        json | latex) echo "-o $_budc_check_options --help" ;;
-        csv) echo "-o --long --bom $_budc_check_options --help" ;;
-        build) echo "-o --bom --consolidate $_budc_check_options --help" ;;
+        json | latex) echo "-o --unit $_budc_check_options --help" ;;
+        csv) echo "-o --long --bom --unit $_budc_check_options --help" ;;
+        build) echo "-o --bom --consolidate --unit --units $_budc_check_options --help" ;;
         fmt) echo '-w --check --help' ;;
         diff) echo '--format --help' ;;
         parse | explain | help) echo '--help' ;;
@@ -97,6 +97,17 @@ _budc()
             ;;
         --format)
             COMPREPLY=($(compgen -W 'text json' -- "$cur"))
+            return 0
+            ;;
+        --unit)
+            # the words of the units (unit WORD "name" {) of the budgets named
+            local w f units=
+            for w in "${words[@]:2}"; do
+                f=${w/#\~/$HOME}
+                [[ $f == *.bud && -f $f ]] || continue
+                units+=" $(sed -n 's/^[[:space:]]*unit[[:space:]]\{1,\}\([^[:space:]{]\{1,\}\).*/\1/p' "$f")"
+            done
+            COMPREPLY=($(compgen -W "$units" -- "$cur"))
             return 0
             ;;
     esac

@@ -4,7 +4,8 @@
  * One input is checked as by fuzz_check; when the budget has no error,
  * every back end writes it into memory (open_memstream): the JSON document,
  * the nine CSV tables and the long form (with and without a BOM), and the
- * LaTeX document.  Each must succeed, and the JSON must parse (cJSON).
+ * LaTeX document, of the department and of each unit (--unit).  Each must
+ * succeed, and the JSON must parse (cJSON).
  * Inputs that reach the back ends come mostly from mutations of the valid
  * budgets of the seed corpus (examples/, the golden tests named …-ok.bud).
  */
@@ -51,11 +52,12 @@ static void sink_free(Sink *s)
     s->buf = NULL;
 }
 
-static void emit_all(Model *m, const DiagCtx *d)
+/* Every output of the document of UNIT: the department's (-1) or a unit's. */
+static void emit_doc(Model *m, int unit, const DiagCtx *d)
 {
     Sink s;
     /* JSON: written, and well-formed */
-    if (emit_json(m, d, sink_open(&s)) != 0)
+    if (emit_json(m, unit, d, sink_open(&s)) != 0)
         fail("emit_json failed");
     sink_close(&s);
     if (s.len == 0)
@@ -69,23 +71,30 @@ static void emit_all(Model *m, const DiagCtx *d)
     for (int bom = 0; bom < 2; bom++) {
         CsvOptions o = {.bom = bom};
         for (int t = 0; t < model_ntables(m); t++) {
-            if (emit_csv_table(m, t, &o, sink_open(&s)) != 0)
+            if (emit_csv_table(m, unit, t, &o, sink_open(&s)) != 0)
                 fail("emit_csv_table failed");
             sink_close(&s);
             sink_free(&s);
         }
-        if (emit_csv_long(m, &o, sink_open(&s)) != 0)
+        if (emit_csv_long(m, unit, &o, sink_open(&s)) != 0)
             fail("emit_csv_long failed");
         sink_close(&s);
         sink_free(&s);
     }
     /* LaTeX */
-    if (emit_latex(m, sink_open(&s)) != 0)
+    if (emit_latex(m, unit, sink_open(&s)) != 0)
         fail("emit_latex failed");
     sink_close(&s);
     if (s.len == 0)
         fail("emit_latex wrote nothing");
     sink_free(&s);
+}
+
+/* The department's disclosure and each unit's own. */
+static void emit_all(Model *m, const DiagCtx *d)
+{
+    for (int u = -1; u < m->nunits; u++)
+        emit_doc(m, u, d);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -19,7 +19,9 @@
  * W-NO-NARRATIVE), the scope of 机关运行经费 (E4: W-ADMIN-COST-SCOPE) and
  * what the 三公经费 section quotes (E5: W-SANGONG-TEXT).
  *
- * Quotes are evaluated for the department (every unit).  Character columns
+ * The department's narrative and each unit's own are checked alike; the
+ * quotes of the department's are evaluated for every unit, those of a
+ * unit's for that unit alone.  Character columns
  * of words inside the text are counted back from the end of their text
  * piece, so an escape (\" or {{) between a word and the next quote shifts
  * them; such a word is then reported at its quote instead.
@@ -68,9 +70,6 @@ typedef struct PText {
     size_t *tp_off;
     int ntp;
 } PText;
-
-
-static const ValueCtx DEPT = {-1, -1};
 
 
 
@@ -131,17 +130,17 @@ static bool same_line(Loc a, Loc b)
 
 /* The first path of E that does not evaluate (its status and message), or
  * NULL when all do. */
-static const Expr *failing_path(const Model *m, const Expr *e, ValueStatus *st, char *msg, size_t n)
+static const Expr *failing_path(const N *nn, const Expr *e, ValueStatus *st, char *msg, size_t n)
 {
     if (!e || e->kind == E_NUMBER)
         return NULL;
     if (e->kind == E_PATH) {
         Dec v;
-        *st = model_value(m, e->atom->path, DEPT, &v, NULL, NULL, msg, n);
+        *st = model_value(nn->m, e->atom->path, nn->ctx, &v, NULL, NULL, msg, n);
         return *st == VAL_OK ? NULL : e;
     }
-    const Expr *f = failing_path(m, e->lhs, st, msg, n);
-    return f ? f : failing_path(m, e->rhs, st, msg, n);
+    const Expr *f = failing_path(nn, e->lhs, st, msg, n);
+    return f ? f : failing_path(nn, e->rhs, st, msg, n);
 }
 
 
@@ -195,7 +194,7 @@ static void report_failure(N *n, const Quote *q, ValueStatus st, const char *msg
 {
     char text[PATHN], m2[256];
     ValueStatus pst = st;
-    const Expr *bad = failing_path(n->m, q->value, &pst, m2, sizeof m2);
+    const Expr *bad = failing_path(n, q->value, &pst, m2, sizeof m2);
     Loc at = bad ? bad->loc : q->part->loc;
     if (bad)
         msg = m2, st = pst;
@@ -235,7 +234,7 @@ static void note_path(const PathSeg *path, Loc at, void *ctx)
     Loc facts[3];
     Trace tr = {facts, 3, 0, 0};
     ValueStatus st = s->nseen == 3 ? VAL_NO_VALUE
-                                   : model_value(m, path, DEPT, &v, &where, &tr, msg, sizeof msg);
+                                   : model_value(m, path, s->n->ctx, &v, &where, &tr, msg, sizeof msg);
     if (st != VAL_OK)
         return;
     snprintf(s->seen[s->nseen++], PATHN, "%s", what);
@@ -243,6 +242,9 @@ static void note_path(const PathSeg *path, Loc at, void *ctx)
         return;
     if (path_is_prior(path)) {
         diag_note(s->n->d, where, "%s is stated here", what);
+    } else if (tr.n == 0 && s->n->ctx.unit >= 0) {
+        const Unit *u = &m->units[s->n->ctx.unit];
+        diag_note(s->n->d, u->loc, "no fact of unit %s contributes to %s, so it is 0", u->id, what);
     } else if (tr.n == 0) {
         diag_note(s->n->d, where, "no fact of the budget contributes to %s, so it is 0", what);
     } else {
@@ -262,7 +264,7 @@ static void check_printed(N *n, const Quote *q, bool has_div)
 {
     Dec printed, shown = q->v, diff;
     char msg[256], what[PATHN], a[DEC_FMT_MAX], b[DEC_FMT_MAX], c[DEC_FMT_MAX], how[64] = "";
-    if (model_eval(n->m, q->printed, DEPT, &printed, NULL, NULL, msg, sizeof msg) != VAL_OK)
+    if (model_eval(n->m, q->printed, n->ctx, &printed, NULL, NULL, msg, sizeof msg) != VAL_OK)
         return;
     if (has_div) {
         if (dec_round(q->v, printed.scale, &shown) != DEC_OK)
@@ -279,10 +281,14 @@ static void check_printed(N *n, const Quote *q, bool has_div)
         Dec v;
         char where[PATHN + 16];
         snprintf(where, sizeof where, "{%s}", what);
-        if (model_value(n->m, q->value->atom->path, DEPT, &v, NULL, &tr, msg, sizeof msg) ==
+        if (model_value(n->m, q->value->atom->path, n->ctx, &v, NULL, &tr, msg, sizeof msg) ==
                 VAL_OK &&
             rounding_explains(n->m, &n->rounding, printed, shown, tr.total, q->printed->loc, where))
             return;
+    }
+    if (n->ctx.unit >= 0) { /* a unit's narrative quotes the unit's figures */
+        size_t o = strlen(what);
+        snprintf(what + o, sizeof what - o, " of unit %s", n->m->units[n->ctx.unit].id);
     }
     diag_error(n->d, q->printed->loc, "E-QUOTE-VALUE",
                "the text says %s but %s is %s%s (difference %s%s)", fmt_dec(printed, a), what,
@@ -315,7 +321,7 @@ static void eval_quote(N *n, Quote *q, const Expr *e)
         return;
     }
     bool has_div = false;
-    ValueStatus st = model_eval(n->m, q->value, DEPT, &q->v, NULL, &has_div, msg, sizeof msg);
+    ValueStatus st = model_eval(n->m, q->value, n->ctx, &q->v, NULL, &has_div, msg, sizeof msg);
     if (st != VAL_OK) {
         report_failure(n, q, st, msg);
         return;
@@ -363,8 +369,8 @@ static void read_quote(N *n, Quote *q)
     if (c) {
         const PathSeg *lastp = c->lhs->atom->path == now ? c->rhs->atom->path : c->lhs->atom->path;
         path_text(n->m->vocab, now, q->path, sizeof q->path);
-        q->yoy = q->ok && model_value(n->m, now, DEPT, &q->now, NULL, NULL, msg, sizeof msg) == VAL_OK &&
-                 model_value(n->m, lastp, DEPT, &q->last, NULL, NULL, msg, sizeof msg) == VAL_OK &&
+        q->yoy = q->ok && model_value(n->m, now, n->ctx, &q->now, NULL, NULL, msg, sizeof msg) == VAL_OK &&
+                 model_value(n->m, lastp, n->ctx, &q->last, NULL, NULL, msg, sizeof msg) == VAL_OK &&
                  dec_sub(q->now, q->last, &q->part_v) == DEC_OK;
         q->ok = q->ok && q->yoy;
         if (c == q->value) {
@@ -379,8 +385,8 @@ static void read_quote(N *n, Quote *q)
         if (!a)
             return;
         path_text(n->m->vocab, a, q->path, sizeof q->path);
-        q->yoy = q->ok && model_value(n->m, a, DEPT, &q->now, NULL, NULL, msg, sizeof msg) == VAL_OK &&
-                 model_value(n->m, &lastp, DEPT, &q->last, NULL, NULL, msg, sizeof msg) == VAL_OK;
+        q->yoy = q->ok && model_value(n->m, a, n->ctx, &q->now, NULL, NULL, msg, sizeof msg) == VAL_OK &&
+                 model_value(n->m, &lastp, n->ctx, &q->last, NULL, NULL, msg, sizeof msg) == VAL_OK;
         q->ok = q->ok && q->yoy;
         if (path_is(root, "增减")) {
             q->part_v = q->v;
@@ -685,21 +691,31 @@ static void check_paragraph(N *n, const Para *p)
 
 /* ---- the pass ---------------------------------------------------------------- */
 
-int check_narrative(const Model *m, DiagCtx *d)
+/* The checks of the narrative of UNIT (-1: the department's). */
+static void check_one(const Model *m, DiagCtx *d, int unit)
 {
-    N n = {m, d, {0}};
-    int before = d->nerrors;
+    N n = {m, d, model_narrative(m, unit), {unit, -1}, {0}};
+    if (unit >= 0 && !n.nr->present)
+        return; /* a unit's own narrative is optional */
     check_section_words(&n);
-    for (int i = 0; i < m->nparas; i++) {
-        if (m->paras[i].kind == PARA_INSERT)
-            check_insert(&n, &m->paras[i]);
+    for (int i = 0; i < n.nr->nparas; i++) {
+        if (n.nr->paras[i].kind == PARA_INSERT)
+            check_insert(&n, &n.nr->paras[i]);
         else
-            check_paragraph(&n, &m->paras[i]);
+            check_paragraph(&n, &n.nr->paras[i]);
     }
     check_missing_sections(&n);
     check_admin_scope(&n);
     check_sangong_section(&n);
-    if (m->nparas)
-        rounding_report(d, m, &n.rounding, m->paras[0].loc, "the narrative");
+    if (n.nr->nparas)
+        rounding_report(d, m, &n.rounding, n.nr->paras[0].loc,
+                        unit < 0 ? "the narrative" : "the unit's narrative");
+}
+
+int check_narrative(const Model *m, DiagCtx *d)
+{
+    int before = d->nerrors;
+    for (int u = -1; u < m->nunits; u++)
+        check_one(m, d, u);
     return d->nerrors - before;
 }

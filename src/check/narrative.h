@@ -13,9 +13,13 @@
 #include "model/figure.h"
 #include "model/model.h"
 
+/* The narrative being checked: the department's or a unit's (whose
+ * figures its quotes show: CTX). */
 typedef struct N {
     const Model *m;
     DiagCtx *d;
+    const Narrative *nr;
+    ValueCtx ctx;
     Rounding rounding; /* quotes whose printed figure differs by rounding */
 } N;
 

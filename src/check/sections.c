@@ -61,8 +61,8 @@ void check_section_words(N *n)
     char list[512];
     const char *section_words[VOCAB_MAX_WORDS];
     size_t nsections = names_of(n->m, DIM_SECTION, section_words);
-    for (int i = 0; i < n->m->nsections; i++) {
-        const Section *s = &n->m->sections[i];
+    for (int i = 0; i < n->nr->nsections; i++) {
+        const Section *s = &n->nr->sections[i];
         if (word_index(section_words, nsections, s->word) < 0) {
             const char *near = nearest(section_words, nsections, s->word);
             if (near)
@@ -75,11 +75,11 @@ void check_section_words(N *n)
             continue;
         }
         for (int j = 0; j < i; j++)
-            if (strcmp(n->m->sections[j].word, s->word) == 0) {
+            if (strcmp(n->nr->sections[j].word, s->word) == 0) {
                 diag_error(n->d, s->word_loc, "E-SECTION-DUPLICATE",
                            "section %s is written twice; put its paragraphs in one section",
                            s->word);
-                diag_note(n->d, n->m->sections[j].word_loc, "first written here");
+                diag_note(n->d, n->nr->sections[j].word_loc, "first written here");
                 break;
             }
     }
@@ -106,7 +106,7 @@ void check_insert(N *n, const Para *p)
 /* One warning listing the sections of the 说明 that are missing. */
 void check_missing_sections(N *n)
 {
-    if (!n->m->has_narrative) {
+    if (!n->nr->present) {
         diag_warning(n->d, n->m->dept_loc, "W-NO-NARRATIVE",
                      "the budget has no narrative: the 说明 (部门职责及机构设置, "
                      "预算安排总体情况 …) is part of the disclosure");
@@ -117,17 +117,19 @@ void check_missing_sections(N *n)
     size_t k = 0;
     for (size_t i = 0; i < nsections; i++) {
         bool found = false;
-        for (int j = 0; j < n->m->nsections && !found; j++)
-            found = strcmp(n->m->sections[j].word, section_words[i]) == 0;
+        for (int j = 0; j < n->nr->nsections && !found; j++)
+            found = strcmp(n->nr->sections[j].word, section_words[i]) == 0;
         if (!found)
             missing[k++] = section_words[i];
     }
-    char list[512];
+    char list[512], whose[160] = "the narrative";
+    if (n->ctx.unit >= 0)
+        snprintf(whose, sizeof whose, "the narrative of unit %s", n->m->units[n->ctx.unit].id);
     if (k)
-        diag_warning(n->d, n->m->narrative_loc, "W-SECTION-MISSING",
-                     "the narrative has no section %s; the 说明 has %zu parts: write each, with "
-                     "无 where there is nothing to report",
-                     join(missing, k, list, sizeof list), nsections);
+        diag_warning(n->d, n->nr->loc, "W-SECTION-MISSING",
+                     "%s has no section %s; the 说明 has %zu parts: write each, with 无 where "
+                     "there is nothing to report",
+                     whose, join(missing, k, list, sizeof list), nsections);
 }
 
 /* ---- E4: the scope of 机关运行经费 ------------------------------------------- */
@@ -141,34 +143,48 @@ static void find_admin_cost(const PathSeg *path, Loc at, void *ctx)
         *found = at;
 }
 
-/* The first quote of 机关运行经费, else the section; false when neither. */
-static bool admin_cost_reported(const Model *m, Loc *at)
+/* The first quote of 机关运行经费 in narrative NR, else its section; false
+ * when neither. */
+static bool admin_cost_reported(const Model *m, const Narrative *nr, Loc *at)
 {
     Loc found = {0};
-    for (int i = 0; i < m->nparas && !found.file; i++)
-        for (const TextPart *x = m->paras[i].parts; x && !found.file; x = x->next)
+    for (int i = 0; i < nr->nparas && !found.file; i++)
+        for (const TextPart *x = nr->paras[i].parts; x && !found.file; x = x->next)
             walk_paths(x->expr, find_admin_cost, &found);
     const char *word = tagged_name(m, DIM_SECTION, TAG_ADMIN);
-    for (int i = 0; i < m->nsections && !found.file && word; i++)
-        if (strcmp(m->sections[i].word, word) == 0)
-            found = m->sections[i].word_loc;
+    for (int i = 0; i < nr->nsections && !found.file && word; i++)
+        if (strcmp(nr->sections[i].word, word) == 0)
+            found = nr->sections[i].word_loc;
     *at = found;
     return found.file != NULL;
 }
 
+/* E4, over the units the narrative speaks for: every unit of the
+ * department, or the one whose narrative it is. */
 void check_admin_scope(N *n)
 {
     const Model *m = n->m;
+    int from = n->ctx.unit >= 0 ? n->ctx.unit : 0;
+    int to = n->ctx.unit >= 0 ? n->ctx.unit + 1 : m->nunits;
     Loc at;
-    if (m->nunits == 0 || model_has_admin_unit(m) || !admin_cost_reported(m, &at))
+    bool admin = false;
+    for (int i = from; i < to; i++)
+        admin |= m->units[i].admin;
+    if (to == from || admin || !admin_cost_reported(m, n->nr, &at))
         return;
-    for (int i = 0; i < m->nunits; i++)
+    for (int i = from; i < to; i++)
         if (!m->units[i].nature) /* unknown: no reason to doubt */
             return;
-    diag_warning(n->d, at, "W-ADMIN-COST-SCOPE",
-                 "机关运行经费 is reported, but no unit of the department is a 行政单位 or a "
-                 "参公事业单位: by definition it covers only those");
-    for (int i = 0; i < m->nunits && i < 3; i++)
+    if (n->ctx.unit >= 0)
+        diag_warning(n->d, at, "W-ADMIN-COST-SCOPE",
+                     "机关运行经费 is reported, but unit %s is not a 行政单位 or a 参公事业单位: "
+                     "by definition it covers only those",
+                     m->units[n->ctx.unit].id);
+    else
+        diag_warning(n->d, at, "W-ADMIN-COST-SCOPE",
+                     "机关运行经费 is reported, but no unit of the department is a 行政单位 or a "
+                     "参公事业单位: by definition it covers only those");
+    for (int i = from; i < to && i < from + 3; i++)
         if (m->units[i].nature)
             diag_note(n->d, m->units[i].nature_loc, "unit %s: 单位性质 %s", m->units[i].id,
                       m->units[i].nature);
@@ -214,16 +230,17 @@ void check_sangong_section(N *n)
     const Vocab *v = m->vocab;
     int sec = -1;
     const char *word = tagged_name(m, DIM_SECTION, TAG_SANGONG);
-    for (int i = 0; i < m->nsections && sec < 0 && word; i++)
-        if (strcmp(m->sections[i].word, word) == 0)
+    for (int i = 0; i < n->nr->nsections && sec < 0 && word; i++)
+        if (strcmp(n->nr->sections[i].word, word) == 0)
             sec = i;
     if (sec < 0)
         return;
     SgQuoted q = {.v = v};
     int group[VOCAB_MAX_WORDS];
     q.nparts = vocab_parts(v, DIM_ITEM, vocab_all(v, DIM_ITEM), q.parts, group);
-    for (int i = 0; i < m->nparas; i++)
-        for (const TextPart *x = m->paras[i].parts; x && m->paras[i].section == sec; x = x->next)
+    for (int i = 0; i < n->nr->nparas; i++)
+        for (const TextPart *x = n->nr->paras[i].parts; x && n->nr->paras[i].section == sec;
+             x = x->next)
             walk_paths(x->expr, note_sangong, &q);
     char what[VOCAB_MAX_WORDS + 1][160];
     const char *missing[VOCAB_MAX_WORDS + 1];
@@ -244,7 +261,7 @@ void check_sangong_section(N *n)
     }
     char list[1024];
     if (k)
-        diag_warning(n->d, m->sections[sec].word_loc, "W-SANGONG-TEXT",
+        diag_warning(n->d, n->nr->sections[sec].word_loc, "W-SANGONG-TEXT",
                      "the 三公经费 section does not quote %s; it should give each item and the "
                      "change from last year",
                      join(missing, k, list, sizeof list));

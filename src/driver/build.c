@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "base/cli.h"
+#include "base/text.h"
 #include "driver/compile.h"
 #include "model/merge.h"
 #include "emit/emit.h"
@@ -38,6 +39,8 @@ typedef struct BuildOptions {
     bool csv_long;     /* --long */
     bool bom;          /* --bom */
     bool consolidate;  /* --consolidate */
+    const char *unit;  /* --unit NAME: that unit's own disclosure */
+    bool units;        /* --units: every unit's too (build) */
     int max_errors;
     char **files;
     int nfiles;
@@ -68,6 +71,16 @@ static int parse(const char *cmd, int argc, char **argv, BuildOptions *o, DiagCt
             o->bom = true;
         } else if (strcmp(a, "--consolidate") == 0 && strcmp(cmd, "build") == 0) {
             o->consolidate = true;
+        } else if (strcmp(a, "--units") == 0 && strcmp(cmd, "build") == 0) {
+            o->units = true;
+        } else if (strcmp(a, "--unit") == 0) {
+            if (i + 1 >= argc || !argv[i + 1][0])
+                return cli_usage("%s: '--unit' needs a unit's name after it (本级 …)", cmd);
+            o->unit = argv[++i];
+        } else if (strncmp(a, "--unit=", 7) == 0) {
+            if (!a[7])
+                return cli_usage("%s: '--unit=' needs a unit's name after it (本级 …)", cmd);
+            o->unit = a + 7;
         } else if ((k = cli_diag_option(a, d, &o->max_errors)) != 0) {
             if (k < 0)
                 return EXIT_USAGE;
@@ -79,6 +92,12 @@ static int parse(const char *cmd, int argc, char **argv, BuildOptions *o, DiagCt
         return cli_usage("%s: no input file", cmd);
     if (strcmp(cmd, "build") == 0 && !o->out)
         return cli_usage("build: say where the outputs go: -o DIR");
+    if (o->unit && o->units)
+        return cli_usage("build: --unit writes one unit's disclosure, --units every unit's; give "
+                         "one of them");
+    if (o->unit && o->consolidate)
+        return cli_usage("build: --unit writes one unit's disclosure, --consolidate a region's "
+                         "summary; give one of them");
     return 0;
 }
 
@@ -95,17 +114,24 @@ static void base_name(const char *path, char *buf, size_t n)
 
 /* ---- writing one file ------------------------------------------------------------ */
 
-typedef int (*Writer)(const Model *m, const DiagCtx *d, const void *arg, FILE *f);
+/* A document: the department's disclosure (unit -1) or a unit's own, and
+ * the warnings the JSON lists. */
+typedef struct Doc {
+    const Model *m;
+    int unit;
+    const DiagCtx *d;
+} Doc;
 
-static int write_file(const char *path, Writer w, const Model *m, const DiagCtx *d,
-                      const void *arg)
+typedef int (*Writer)(const Doc *doc, const void *arg, FILE *f);
+
+static int write_file(const char *path, Writer w, const Doc *doc, const void *arg)
 {
     OutFile o;
     char err[512];
     FILE *f = out_open(&o, path, err, sizeof err);
     if (!f)
         return cli_fail("%s", err);
-    if (w(m, d, arg, f) < 0) {
+    if (w(doc, arg, f) < 0) {
         out_abort(&o);
         return cli_fail("cannot write '%s': %s", path, strerror(errno));
     }
@@ -114,17 +140,16 @@ static int write_file(const char *path, Writer w, const Model *m, const DiagCtx 
     return EXIT_OK;
 }
 
-static int w_json(const Model *m, const DiagCtx *d, const void *arg, FILE *f)
+static int w_json(const Doc *doc, const void *arg, FILE *f)
 {
     (void)arg;
-    return emit_json(m, d, f);
+    return emit_json(doc->m, doc->unit, doc->d, f);
 }
 
-static int w_latex(const Model *m, const DiagCtx *d, const void *arg, FILE *f)
+static int w_latex(const Doc *doc, const void *arg, FILE *f)
 {
-    (void)d;
     (void)arg;
-    return emit_latex(m, f);
+    return emit_latex(doc->m, doc->unit, f);
 }
 
 typedef struct CsvArg {
@@ -132,11 +157,11 @@ typedef struct CsvArg {
     int table; /* the table's index, or -1 for the long form */
 } CsvArg;
 
-static int w_csv(const Model *m, const DiagCtx *d, const void *arg, FILE *f)
+static int w_csv(const Doc *doc, const void *arg, FILE *f)
 {
-    (void)d;
     const CsvArg *c = arg;
-    return c->table < 0 ? emit_csv_long(m, &c->opt, f) : emit_csv_table(m, c->table, &c->opt, f);
+    return c->table < 0 ? emit_csv_long(doc->m, doc->unit, &c->opt, f)
+                        : emit_csv_table(doc->m, doc->unit, c->table, &c->opt, f);
 }
 
 static char *join(const char *dir, const char *name)
@@ -148,16 +173,15 @@ static char *join(const char *dir, const char *name)
 }
 
 /* The CSV files into DIR: the nine tables, the long form, or both. */
-static int write_csv(const char *dir, const Model *m, const DiagCtx *d, bool bom, bool tables,
-                     bool facts)
+static int write_csv(const char *dir, const Doc *doc, bool bom, bool tables, bool facts)
 {
     char err[512];
     if (out_mkdir(dir, err, sizeof err) < 0)
         return cli_fail("%s", err);
-    for (int t = 0; tables && t < model_ntables(m); t++) {
+    for (int t = 0; tables && t < model_ntables(doc->m); t++) {
         CsvArg a = {{bom}, t};
-        char *path = join(dir, model_table(m, t, -1)->def->csv);
-        int st = write_file(path, w_csv, m, d, &a);
+        char *path = join(dir, model_table(doc->m, t, -1)->def->csv);
+        int st = write_file(path, w_csv, doc, &a);
         free(path);
         if (st)
             return st;
@@ -165,7 +189,7 @@ static int write_csv(const char *dir, const Model *m, const DiagCtx *d, bool bom
     if (facts) {
         CsvArg a = {{bom}, -1};
         char *path = join(dir, "facts.csv");
-        int st = write_file(path, w_csv, m, d, &a);
+        int st = write_file(path, w_csv, doc, &a);
         free(path);
         if (st)
             return st;
@@ -284,8 +308,8 @@ static void remove_tree(const char *dir)
     out_untrack_tree();
 }
 
-/* Typesets OUTDIR/NAME.pdf from the model, when xelatex is installed. */
-static int write_pdf(const char *outdir, const char *name, const Model *m)
+/* Typesets OUTDIR/NAME.pdf from the document, when xelatex is installed. */
+static int write_pdf(const char *outdir, const char *name, const Doc *doc)
 {
     char *xelatex = find_xelatex();
     if (!xelatex) {
@@ -303,7 +327,7 @@ static int write_pdf(const char *outdir, const char *name, const Model *m)
     }
     out_track_tree(dir, tree_files, (int)(sizeof tree_files / sizeof tree_files[0]));
     char *tex = join(dir, "budget.tex");
-    int st = write_file(tex, w_latex, m, NULL, NULL);
+    int st = write_file(tex, w_latex, doc, NULL);
     free(tex);
     if (st == EXIT_OK) {
         /* twice: the second run fills in the table of contents */
@@ -351,52 +375,117 @@ static int load_checked(Compilation *c, const char *path, DiagCtx *d, const char
     return EXIT_OK;
 }
 
-/* Writes the outputs of command CMD for budget NAME. */
+/* `budc build`: DIR/NAME.json, DIR/NAME-csv/, DIR/NAME.tex and the PDF of
+ * document DOC. */
+static int write_all(const BuildOptions *o, const char *dir, const char *name, const Doc *doc)
+{
+    char err[512];
+    char *base = join(dir, name);
+    char *json = xmalloc(strlen(base) + 8), *tex = xmalloc(strlen(base) + 8),
+         *csv = xmalloc(strlen(base) + 8);
+    sprintf(json, "%s.json", base);
+    sprintf(tex, "%s.tex", base);
+    sprintf(csv, "%s-csv", base);
+    int st = EXIT_OK;
+    if (out_mkdir(dir, err, sizeof err) < 0)
+        st = cli_fail("%s", err);
+    if (st == EXIT_OK)
+        st = write_file(json, w_json, doc, NULL);
+    if (st == EXIT_OK)
+        st = write_csv(csv, doc, o->bom, true, true);
+    if (st == EXIT_OK)
+        st = write_file(tex, w_latex, doc, NULL);
+    if (st == EXIT_OK)
+        st = write_pdf(dir, name, doc);
+    free(base);
+    free(json);
+    free(tex);
+    free(csv);
+    return st;
+}
+
+/* `budc build`'s outputs of the units of budget NAME: DIR/NAME-units/
+ * UNIT.json, UNIT-csv/, UNIT.tex and UNIT.pdf for unit ONLY, or for every
+ * unit when ONLY is -1. */
+static int write_units(const BuildOptions *o, const char *name, const Model *m, const DiagCtx *d,
+                       int only)
+{
+    char err[512];
+    char *dir = xmalloc(strlen(o->out) + strlen(name) + 16);
+    sprintf(dir, "%s/%s-units", o->out, name);
+    int st = EXIT_OK;
+    if (out_mkdir(o->out, err, sizeof err) < 0)
+        st = cli_fail("%s", err);
+    for (int u = 0; u < m->nunits && st == EXIT_OK; u++)
+        if (only < 0 || u == only)
+            st = write_all(o, dir, m->units[u].id, &(Doc){m, u, d});
+    free(dir);
+    return st;
+}
+
+/* Writes the outputs of command CMD for budget NAME: the department's, or
+ * (UNIT set) that unit's own; with --units every unit's as well. */
 static int write_outputs(const char *cmd, const BuildOptions *o, const char *name, const Model *m,
-                         const DiagCtx *d, bool many)
+                         const DiagCtx *d, bool many, int unit)
 {
     int st = EXIT_OK;
     char err[512];
+    Doc doc = {m, unit, d};
+    if (strcmp(cmd, "build") == 0) {
+        if (unit >= 0)
+            return write_units(o, name, m, d, unit);
+        st = write_all(o, o->out, name, &doc);
+        if (st == EXIT_OK && o->units)
+            st = write_units(o, name, m, d, -1);
+        return st;
+    }
     /* with several budgets, -o is a directory holding NAME.json … */
     char *many_out = NULL;
-    if (many && strcmp(cmd, "build") != 0) {
+    if (many) {
         if (out_mkdir(o->out, err, sizeof err) < 0)
             return cli_fail("%s", err);
         many_out = xmalloc(strlen(o->out) + strlen(name) + 16);
         sprintf(many_out, "%s/%s%s", o->out, name,
                 strcmp(cmd, "json") == 0 ? ".json" : strcmp(cmd, "latex") == 0 ? ".tex" : "-csv");
     }
-    if (strcmp(cmd, "json") == 0) {
-        st = write_file(many_out ? many_out : o->out ? o->out : "-", w_json, m, d, NULL);
-    } else if (strcmp(cmd, "latex") == 0) {
-        st = write_file(many_out ? many_out : o->out ? o->out : "-", w_latex, m, d, NULL);
-    } else if (strcmp(cmd, "csv") == 0) {
-        st = write_csv(many_out ? many_out : o->out ? o->out : ".", m, d, o->bom, !o->csv_long,
+    if (strcmp(cmd, "json") == 0)
+        st = write_file(many_out ? many_out : o->out ? o->out : "-", w_json, &doc, NULL);
+    else if (strcmp(cmd, "latex") == 0)
+        st = write_file(many_out ? many_out : o->out ? o->out : "-", w_latex, &doc, NULL);
+    else
+        st = write_csv(many_out ? many_out : o->out ? o->out : ".", &doc, o->bom, !o->csv_long,
                        o->csv_long);
-    } else { /* build */
-        char *base = join(o->out, name);
-        char *json = xmalloc(strlen(base) + 8), *tex = xmalloc(strlen(base) + 8),
-             *csv = xmalloc(strlen(base) + 8);
-        sprintf(json, "%s.json", base);
-        sprintf(tex, "%s.tex", base);
-        sprintf(csv, "%s-csv", base);
-        if (out_mkdir(o->out, err, sizeof err) < 0)
-            st = cli_fail("%s", err);
-        if (st == EXIT_OK)
-            st = write_file(json, w_json, m, d, NULL);
-        if (st == EXIT_OK)
-            st = write_csv(csv, m, d, o->bom, true, true);
-        if (st == EXIT_OK)
-            st = write_file(tex, w_latex, m, d, NULL);
-        if (st == EXIT_OK)
-            st = write_pdf(o->out, name, m);
-        free(base);
-        free(json);
-        free(tex);
-        free(csv);
-    }
     free(many_out);
     return st;
+}
+
+/* The unit of M whose word is NAME (--unit NAME), or -1 after a usage
+ * error that lists the units. */
+static int find_unit(const char *cmd, const char *path, const Model *m, const char *name)
+{
+    const char **ids = xmalloc(((size_t)m->nunits + 1) * sizeof *ids);
+    for (int i = 0; i < m->nunits; i++) {
+        if (strcmp(m->units[i].id, name) == 0) {
+            free(ids);
+            return i;
+        }
+        ids[i] = m->units[i].id;
+    }
+    char list[1024] = "", hint[256] = "";
+    size_t n = 0;
+    for (int i = 0; i < m->nunits && n < sizeof list; i++)
+        n += (size_t)snprintf(list + n, sizeof list - n, "%s%s (%s)", i ? ", " : "",
+                              m->units[i].id, m->units[i].name);
+    const char *near = text_nearest(name, ids, m->nunits, 0);
+    if (near)
+        snprintf(hint, sizeof hint, "did you mean '%s'? ", near);
+    free(ids);
+    if (m->nunits == 0)
+        cli_usage("%s: %s has no unit '%s': it has no unit at all", cmd, path, name);
+    else
+        cli_usage("%s: %s has no unit '%s'; %sname a unit by the word after 'unit': %s", cmd,
+                  path, name, hint, list);
+    return -1;
 }
 
 /* Loads, checks and writes one budget; with CONS, adds it to the region's
@@ -412,10 +501,13 @@ static int one(const char *cmd, const BuildOptions *o, const char *path, DiagCtx
     DiagCtx view = *d;
     view.recs += first;
     view.nrecs -= first;
+    int unit = -1;
+    if (st == EXIT_OK && o->unit && (unit = find_unit(cmd, path, c->model, o->unit)) < 0)
+        st = EXIT_USAGE; /* nothing is written */
     if (st == EXIT_OK) {
         char name[256];
         base_name(path, name, sizeof name);
-        st = write_outputs(cmd, o, name, c->model, &view, many);
+        st = write_outputs(cmd, o, name, c->model, &view, many, unit);
         if (st == EXIT_OK && cons) {
             char err[512];
             int took = cons_add(cons, c->model, err, sizeof err);
@@ -448,6 +540,8 @@ int cmd_output(const char *cmd, int argc, char **argv, const char *argv0)
             st = cli_usage("%s", err);
         } else if (in.n > 1 && !o.out) {
             st = cli_usage("%s: with several budgets, say where the outputs go: -o DIR", cmd);
+        } else if (in.n > 1 && o.unit) {
+            st = cli_usage("%s: --unit names a unit of one budget; give one file", cmd);
         } else {
             CompileCache cache;
             compile_cache_init(&cache);
@@ -464,8 +558,8 @@ int cmd_output(const char *cmd, int argc, char **argv, const char *argv0)
                 fprintf(stderr, "budc: note: the consolidated tables were not written: a region's "
                                 "summary needs every department without error\n");
             else if (o.consolidate && cons.ndepts > 0)
-                st = write_outputs("build", &o, "consolidated", cons_finish(&cons), &(DiagCtx){0},
-                                   false);
+                st = write_all(&o, o.out, "consolidated",
+                               &(Doc){cons_finish(&cons), -1, &(DiagCtx){0}});
             cons_free(&cons);
             if (kept) {
                 compile_free(kept);

@@ -42,6 +42,8 @@ static const char usage_text[] =
     "  csv FILE          write its tables as CSV files (-o DIR; --long, --bom)\n"
     "  latex FILE        write the disclosure as a LaTeX document (-o OUT.tex)\n"
     "  build FILE... -o DIR  write every format, and the PDF when xelatex is installed\n"
+    "                    (json, csv, latex, build: --unit NAME writes that unit's own\n"
+    "                    disclosure, 单位预算; build --units every unit's as well)\n"
     "  fmt FILE...       print files in the canonical layout (-w rewrites, --check)\n"
     "  diff OLD NEW      what changed in meaning between two budgets\n"
     "  parse FILE        print the syntax tree of a file (for debugging)\n"
@@ -93,15 +95,20 @@ static const struct {
      "code is its own word.  Errors (E-...) cannot be disabled.  'budc explain\n"
      "CODE' says what a code means.\n"},
     {"json",
-     "usage: budc json [-o OUT] [check options] FILE\n"
+     "usage: budc json [-o OUT] [--unit NAME] [check options] FILE\n"
      "\n"
      "Checks FILE and, when it has no error, writes everything the model knows\n"
      "as one JSON document (described by docs/budget.schema.json) to OUT, or to\n"
      "standard output.  Amounts are exact decimal literals.  The warnings of the\n"
      "check are in the document too.  Exits 1, writing nothing, when the budget\n"
-     "has an error.\n"},
+     "has an error.\n"
+     "\n"
+     "--unit NAME writes the own disclosure (单位预算) of the unit written\n"
+     "'unit NAME \"…\" {' instead: the same document with the unit's tables,\n"
+     "facts, projects, procurement, last year's figures and narrative, and a\n"
+     "member \"view\" naming the unit.  An unknown NAME exits 2, listing the units.\n"},
     {"csv",
-     "usage: budc csv [-o DIR] [--long] [--bom] [check options] FILE\n"
+     "usage: budc csv [-o DIR] [--long] [--bom] [--unit NAME] [check options] FILE\n"
      "\n"
      "Checks FILE and writes the department's nine tables into DIR (default: the\n"
      "current directory) as 01-summary.csv ... 09-three_public.csv, in the\n"
@@ -109,15 +116,22 @@ static const struct {
      "facts.csv instead: one figure a line (table, unit, row, code, name,\n"
      "column, value), for pivot tables, pandas or SQL.  --bom starts each file\n"
      "with a byte-order mark, for Excel.  Files are RFC 4180, UTF-8; a cell that\n"
-     "would start with = + - or @ is neutralised against formula injection.\n"},
+     "would start with = + - or @ is neutralised against formula injection.\n"
+     "--unit NAME writes the unit's own tables (单位预算) instead, and with --long\n"
+     "that unit's figures only.\n"},
     {"latex",
-     "usage: budc latex [-o OUT.tex] [check options] FILE\n"
+     "usage: budc latex [-o OUT.tex] [--unit NAME] [check options] FILE\n"
      "\n"
      "Checks FILE and writes the disclosure (部门预算公开) as a ctex document for\n"
      "xelatex: the nine tables, the 说明, every 绩效目标表, procurement, assets\n"
-     "and the 名词解释.  Every string of the input is escaped.\n"},
+     "and the 名词解释.  Every string of the input is escaped.\n"
+     "\n"
+     "--unit NAME writes the unit's own disclosure (单位预算公开) instead: its\n"
+     "tables titled 单位预算…, its projects, purchases and its own narrative (a\n"
+     "'narrative' block inside the unit; none when it has none).\n"},
     {"build",
-     "usage: budc build -o DIR [--bom] [--consolidate] [check options] FILE|DIR...\n"
+     "usage: budc build -o DIR [--bom] [--consolidate] [--unit NAME | --units]\n"
+     "                  [check options] FILE|DIR...\n"
      "\n"
      "Checks each FILE and writes, for a budget NAME.bud: DIR/NAME.json,\n"
      "DIR/NAME-csv/ (the nine tables and facts.csv), DIR/NAME.tex and, when\n"
@@ -129,7 +143,12 @@ static const struct {
      "--consolidate also writes DIR/consolidated.{json,tex,pdf} and\n"
      "DIR/consolidated-csv/: the nine tables summed over every department of\n"
      "the run, by code (a region's 部门预算汇总; each department is a unit).  It\n"
-     "is written only when every department checks without error.\n"},
+     "is written only when every department checks without error.\n"
+     "\n"
+     "--units also writes each unit's own disclosure (单位预算) into\n"
+     "DIR/NAME-units/: UNIT.json, UNIT-csv/, UNIT.tex and UNIT.pdf for every\n"
+     "unit, named by its word (本级 …).  --unit NAME writes that unit's alone\n"
+     "(and not the department's), in the same place; one budget only.\n"},
     {"parse",
      "usage: budc parse FILE\n"
      "\n"

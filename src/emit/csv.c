@@ -197,11 +197,11 @@ static void two_sided_table(Csv *c, const Vocab *v, const Table *t)
     }
 }
 
-int emit_csv_table(const Model *m, int id, const CsvOptions *o, FILE *out)
+int emit_csv_table(const Model *m, int unit, int id, const CsvOptions *o, FILE *out)
 {
     Csv c;
     csv_begin(&c, out, o);
-    const Table *t = model_table(m, id, -1);
+    const Table *t = model_table(m, id, unit);
     if (t->def->nsides == 2)
         two_sided_table(&c, m->vocab, t);
     else if (t->def->catalog < 0)
@@ -233,14 +233,15 @@ static void long_table(Csv *c, const Table *t, const char *unit)
     }
 }
 
-int emit_csv_long(const Model *m, const CsvOptions *o, FILE *out)
+int emit_csv_long(const Model *m, int unit, const CsvOptions *o, FILE *out)
 {
     Csv c;
     csv_begin(&c, out, o);
     csv_raw(&c, "table,unit,row,code,name,column,value");
     csv_end(&c);
-    /* the department (unit -1) first, then each unit in the order written */
-    for (int u = -1; u < m->nunits; u++)
+    /* the department (unit -1) first, then each unit in the order written;
+     * a unit's document: that unit's alone */
+    for (int u = unit < 0 ? -1 : unit; u < (unit < 0 ? m->nunits : unit + 1); u++)
         for (int t = 0; t < model_ntables(m); t++)
             long_table(&c, model_table(m, t, u), u < 0 ? "" : m->units[u].id);
     return ferror(out) ? -1 : 0;

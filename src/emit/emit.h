@@ -6,6 +6,10 @@
  * (model/tabledef.h), the words printed around them from the vocabulary's
  * labels.  They run only for a budget without errors.  Each returns 0, or
  * -1 when writing failed.
+ *
+ * Each writes the document of UNIT: the department's disclosure (部门预算)
+ * when UNIT is -1, or the own disclosure (单位预算) of unit UNIT (an index
+ * into m->units): its tables, projects, purchases and narrative (view.h).
  */
 #ifndef BUDC_EMIT_H
 #define BUDC_EMIT_H
@@ -16,24 +20,25 @@
 #include "base/diag.h"
 #include "model/model.h"
 
-/* json.c: everything the model knows, and the warnings recorded in D
- * (D->recs), as one JSON document (docs/budget.schema.json). */
-int emit_json(const Model *m, const DiagCtx *d, FILE *out);
+/* json.c: everything the model knows of the document, and the warnings
+ * recorded in D (D->recs), as one JSON document (docs/budget.schema.json). */
+int emit_json(const Model *m, int unit, const DiagCtx *d, FILE *out);
 
 typedef struct CsvOptions {
     bool bom; /* start each file with a UTF-8 byte-order mark (for Excel) */
 } CsvOptions;
 
-/* csv.c: table T of the department in its published layout (序号,
+/* csv.c: table T of the document in its published layout (序号,
  * 科目编码, 科目名称, the amount columns), RFC 4180.  Its file name is
  * the definition's (model_table(m, t, -1)->def->csv). */
-int emit_csv_table(const Model *m, int t, const CsvOptions *o, FILE *out);
+int emit_csv_table(const Model *m, int unit, int t, const CsvOptions *o, FILE *out);
 
 /* csv.c: one fact per line of every table, the department's and each
- * unit's: table, unit, row, code, name, column, value. */
-int emit_csv_long(const Model *m, const CsvOptions *o, FILE *out);
+ * unit's (a unit's document: that unit's): table, unit, row, code, name,
+ * column, value. */
+int emit_csv_long(const Model *m, int unit, const CsvOptions *o, FILE *out);
 
 /* latex.c: the whole disclosure as a ctex document for xelatex. */
-int emit_latex(const Model *m, FILE *out);
+int emit_latex(const Model *m, int unit, FILE *out);
 
 #endif

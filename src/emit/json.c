@@ -9,6 +9,10 @@
  * projects, performance, prior year, assets) and json_text.c (narrative,
  * glossary, rules, warnings).
  *
+ * A unit's own document (单位预算) has the same members, each holding what
+ * is the unit's (docs/json.md, "A unit's document"), and a member "view"
+ * saying whose it is.
+ *
  * The printer is budc's own rather than cJSON_Print, whose layout (tabs,
  * arrays on one line) makes poor diffs: here every member and element is on
  * a line of its own, indented by two spaces, as Python's json.dumps(…,
@@ -38,15 +42,16 @@ static const char *entry_name(const Model *m)
     return slash ? slash + 1 : e->file->name;
 }
 
-int emit_json(const Model *m, const DiagCtx *d, FILE *out)
+int emit_json(const Model *m, int unit, const DiagCtx *d, FILE *out)
 {
-    JB b = {m, false};
+    JB b = {m, false, unit};
     cJSON *root = cJSON_CreateObject();
     if (!root)
         return -1;
     jb_int(&b, root, "budc_json", BUDC_JSON_VERSION);
     jb_str(&b, root, "generator", "budc");
     jb_str(&b, root, "source", entry_name(m));
+    json_view(&b, root);
     json_department(&b, root);
     json_units(&b, root);
     json_facts(&b, root);

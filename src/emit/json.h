@@ -25,6 +25,7 @@
 typedef struct JB {
     const Model *m;
     bool failed; /* an allocation failed: the document is incomplete */
+    int unit;    /* whose document: -1 the department's, else the unit's (view.h) */
 } JB;
 
 /* Adds ITEM to PARENT: as member KEY of an object, or (KEY NULL) as the next
@@ -51,8 +52,9 @@ void jb_money(JB *b, cJSON *parent, const char *key, Dec v);
 /* The id of unit U (its word: 本级), for facts that belong to a unit. */
 const char *jb_unit(const JB *b, int u);
 
-/* json_tables.c: the department object with its tables, and the units
- * with theirs. */
+/* json_tables.c: whose document it is (a unit's only), the department
+ * object with the document's tables, and the units with theirs. */
+void json_view(JB *b, cJSON *root);
 void json_department(JB *b, cJSON *root);
 void json_units(JB *b, cJSON *root);
 

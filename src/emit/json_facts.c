@@ -4,6 +4,10 @@
  * lines; the projects with their indicators and purchases; the procurement
  * summary; 部门整体绩效目标; last year's figures; the asset table.
  *
+ * A unit's document (view.h) has the unit's facts, projects, procurement
+ * and `prior` lines, and no 部门整体绩效目标 and no asset table (the
+ * department's).
+ *
  * Amounts of money are written with at least 2 decimals (jb_money); other
  * numbers (indicator values, quantities) exactly as written (jb_num).
  */
@@ -11,6 +15,7 @@
 #include <string.h>
 
 #include "emit/json.h"
+#include "emit/view.h"
 
 /* ---- the facts ---------------------------------------------------------------- */
 
@@ -22,6 +27,8 @@ static void facts_json(JB *b, cJSON *arr, FactKind k)
     const Vocab *v = b->m->vocab;
     for (int i = 0; i < b->m->nfacts[k]; i++) {
         const Fact *f = &b->m->facts[k][i];
+        if (b->unit >= 0 && f->unit != b->unit)
+            continue;
         cJSON *o = jb_object(b, arr, NULL);
         jb_str(b, o, "unit", jb_unit(b, f->unit));
         jb_str(b, o, "source", vocab_name(v, DIM_SOURCE, f->dim[DIM_SOURCE]));
@@ -127,19 +134,20 @@ void json_projects(JB *b, cJSON *root)
 {
     cJSON *arr = jb_array(b, root, "projects");
     for (int i = 0; i < b->m->nprojects; i++)
-        project_json(b, arr, &b->m->projects[i]);
+        if (view_has_project(b->unit, &b->m->projects[i]))
+            project_json(b, arr, &b->m->projects[i]);
 }
 
 /* ---- the procurement summary ---------------------------------------------------------- */
 
-/* Member KEY of O: the department's figure 采购.WHAT (model_value). */
+/* Member KEY of O: the document's figure 采购.WHAT (model_value). */
 static void procurement_figure(JB *b, cJSON *o, const char *key, const char *what)
 {
     PathSeg leaf = {.name = what};
     PathSeg root = {.name = "采购", .next = &leaf};
     Dec v;
     char msg[256];
-    if (model_value(b->m, &root, (ValueCtx){-1, -1}, &v, NULL, NULL, msg, sizeof msg) == VAL_OK)
+    if (model_value(b->m, &root, (ValueCtx){b->unit, -1}, &v, NULL, NULL, msg, sizeof msg) == VAL_OK)
         jb_money(b, o, key, v);
     else
         jb_null(b, o, key);
@@ -157,15 +165,17 @@ void json_procurement(JB *b, cJSON *root)
 
 /* ---- 部门整体绩效目标 --------------------------------------------------------------- */
 
+/* The department's; a unit's document has none (empty lists). */
 void json_performance(JB *b, cJSON *root)
 {
     const Model *m = b->m;
+    int ngoals = b->unit < 0 ? m->nperf_goals : 0, ntargets = b->unit < 0 ? m->ntargets : 0;
     cJSON *o = jb_object(b, root, "performance");
     cJSON *goals = jb_array(b, o, "goals");
-    for (int i = 0; i < m->nperf_goals; i++)
+    for (int i = 0; i < ngoals; i++)
         jb_str(b, goals, NULL, m->perf_goals[i]);
     cJSON *targets = jb_array(b, o, "targets");
-    for (int i = 0; i < m->ntargets; i++) {
+    for (int i = 0; i < ntargets; i++) {
         const Target *t = &m->targets[i];
         cJSON *to = jb_object(b, targets, NULL);
         jb_str(b, to, "name", t->name);
@@ -189,11 +199,15 @@ static bool is_count_path(const char *path)
     return n >= k && strcmp(path + n - k, tail) == 0;
 }
 
+/* The `prior` lines of the document: the department's, or the unit's own. */
 void json_prior(JB *b, cJSON *root)
 {
+    const Unit *u = b->unit >= 0 ? &b->m->units[b->unit] : NULL;
+    const PriorFact *lines = u ? u->prior : b->m->prior;
+    int n = u ? u->nprior : b->m->nprior;
     cJSON *arr = jb_array(b, root, "prior");
-    for (int i = 0; i < b->m->nprior; i++) {
-        const PriorFact *p = &b->m->prior[i];
+    for (int i = 0; i < n; i++) {
+        const PriorFact *p = &lines[i];
         cJSON *o = jb_object(b, arr, NULL);
         jb_str(b, o, "path", p->path);
         if (is_count_path(p->path))
@@ -203,10 +217,11 @@ void json_prior(JB *b, cJSON *root)
     }
 }
 
+/* The department's asset table; null in a unit's document. */
 void json_assets(JB *b, cJSON *root)
 {
     const Assets *a = &b->m->assets;
-    if (!a->present) {
+    if (!a->present || b->unit >= 0) {
         jb_null(b, root, "assets");
         return;
     }

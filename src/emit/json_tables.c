@@ -2,9 +2,12 @@
  * json_tables.c — the department and its units, each with the tables of
  * its disclosure (model_table): key, number, titles, columns, and rows whose
  * cells are keyed by column.  A cell no fact contributes to is null, which
- * is not the same as 0.00.
+ * is not the same as 0.00.  A unit's document (view.h) says whose it is,
+ * gives the department the unit's tables (the document's, titled as the
+ * unit's: 单位预算收支总表 …) and lists that unit alone.
  */
 #include "emit/json.h"
+#include "emit/view.h"
 
 static const char *const row_kinds[] = {[ROW_TOTAL] = "total", [ROW_CODE] = "code",
                                         [ROW_LABEL] = "label"};
@@ -47,9 +50,10 @@ static void table_json(JB *b, cJSON *tables, int id, int unit)
     const Table *t = model_table(b->m, id, unit);
     const TableDef *def = t->def;
     cJSON *o = jb_object(b, tables, NULL);
+    char title[512];
     jb_str(b, o, "key", def->key);
     jb_int(b, o, "number", def->number);
-    jb_str(b, o, "title", def->title);
+    jb_str(b, o, "title", view_words(b->m, b->unit, def->title, title, sizeof title));
     jb_str(b, o, "word", def->word);
     jb_str(b, o, "note", unit < 0 ? stated_note(b->m, id) : NULL);
     cJSON *cols = jb_array(b, o, "columns");
@@ -70,6 +74,18 @@ static void tables_json(JB *b, cJSON *parent, int unit)
         table_json(b, tables, id, unit);
 }
 
+void json_view(JB *b, cJSON *root)
+{
+    if (b->unit < 0) /* the department's document has no "view" */
+        return;
+    cJSON *o = jb_object(b, root, "view");
+    jb_str(b, o, "kind", "unit");
+    jb_str(b, o, "unit", b->m->units[b->unit].id);
+    jb_str(b, o, "name", b->m->units[b->unit].name);
+}
+
+/* The department, with the tables of the document: its own, or in a
+ * unit's document the unit's. */
 void json_department(JB *b, cJSON *root)
 {
     const Model *m = b->m;
@@ -78,13 +94,15 @@ void json_department(JB *b, cJSON *root)
     jb_str(b, o, "name", m->dept_name);
     jb_int(b, o, "year", m->year);
     jb_str(b, o, "money", m->money);
-    tables_json(b, o, -1);
+    tables_json(b, o, b->unit);
 }
 
 void json_units(JB *b, cJSON *root)
 {
     cJSON *units = jb_array(b, root, "units");
     for (int i = 0; i < b->m->nunits; i++) {
+        if (b->unit >= 0 && i != b->unit)
+            continue;
         const Unit *u = &b->m->units[i];
         cJSON *o = jb_object(b, units, NULL);
         jb_str(b, o, "id", u->id);

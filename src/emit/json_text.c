@@ -37,9 +37,10 @@ static bool loc_before(const Model *m, Loc a, Loc b)
  * untitled sections (word and title null) where they stand. */
 typedef struct NB {
     JB *b;
+    const Narrative *nr; /* the document's */
     cJSON *sections; /* the array of sections */
     cJSON *cur;      /* the paragraphs of the section being filled */
-    int cur_sec;     /* its index in m->sections, -1 untitled, -2 none yet */
+    int cur_sec;     /* its index in nr->sections, -1 untitled, -2 none yet */
     int next_sec;    /* the next section to open */
 } NB;
 
@@ -56,15 +57,16 @@ static void open_section(NB *n, const char *word, const char *title, int index)
 static void open_sections_before(NB *n, const Para *p)
 {
     const Model *m = n->b->m;
-    while (n->next_sec < m->nsections &&
-           (!p || n->next_sec <= p->section || loc_before(m, m->sections[n->next_sec].loc, p->loc))) {
-        const Section *s = &m->sections[n->next_sec];
+    const Narrative *nr = n->nr;
+    while (n->next_sec < nr->nsections &&
+           (!p || n->next_sec <= p->section || loc_before(m, nr->sections[n->next_sec].loc, p->loc))) {
+        const Section *s = &nr->sections[n->next_sec];
         open_section(n, s->word, s->title, n->next_sec);
         n->next_sec++;
     }
 }
 
-static void para_json(JB *b, cJSON *arr, const Para *p)
+static void para_json(JB *b, cJSON *arr, const Narrative *nr, const Para *p)
 {
     cJSON *o = jb_object(b, arr, NULL);
     if (p->kind == PARA_INSERT) {
@@ -73,24 +75,25 @@ static void para_json(JB *b, cJSON *arr, const Para *p)
         return;
     }
     jb_str(b, o, "kind", p->kind == PARA_HEADING ? "heading" : "text");
-    jb_str(b, o, "text", model_text(b->m, (int)(p - b->m->paras)));
+    jb_str(b, o, "text", model_text(nr, (int)(p - nr->paras)));
 }
 
+/* The document's narrative: the department's, or the unit's own. */
 void json_narrative(JB *b, cJSON *root)
 {
-    const Model *m = b->m;
-    if (!m->has_narrative) {
+    const Narrative *nr = model_narrative(b->m, b->unit);
+    if (!nr->present) {
         jb_null(b, root, "narrative");
         return;
     }
     cJSON *o = jb_object(b, root, "narrative");
-    NB n = {b, jb_array(b, o, "sections"), NULL, -2, 0};
-    for (int i = 0; i < m->nparas; i++) {
-        const Para *p = &m->paras[i];
+    NB n = {b, nr, jb_array(b, o, "sections"), NULL, -2, 0};
+    for (int i = 0; i < nr->nparas; i++) {
+        const Para *p = &nr->paras[i];
         open_sections_before(&n, p);
         if (p->section < 0 && n.cur_sec != -1)
             open_section(&n, NULL, NULL, -1);
-        para_json(b, n.cur, p);
+        para_json(b, n.cur, nr, p);
     }
     open_sections_before(&n, NULL);
 }

@@ -8,6 +8,9 @@
  * placing its table where the author put it, and last an appendix (附录)
  * with whatever the narrative did not insert, in the official order.
  *
+ * A unit's own document (单位预算, view.h) is the same with the unit's
+ * tables, projects, purchases and narrative, titled as the unit's.
+ *
  * This file holds the document's frame and its parts.  The writers every
  * part uses (the escaping of text, numbers, the longtable helpers) are in
  * tex.c; the tables in latex_tables.c; the 机构设置表, 绩效目标表,
@@ -22,6 +25,7 @@
 
 #include "emit/emit.h"
 #include "emit/latex.h"
+#include "emit/view.h"
 
 /* ---- the frame ------------------------------------------------------------------ */
 
@@ -69,12 +73,13 @@ static const char preamble[] =
     "\\fancyhf{}\n"
     "\\fancyfoot[C]{\\thepage}\n";
 
-/* "秦皇岛…中心 2023年部门预算", for the page head. */
+/* "秦皇岛…中心 2023年部门预算", for the page head (a unit's: "…（本级）
+ * 2023年单位预算"). */
 static void doc_name(Tex *t)
 {
-    tex_line(t, t->m->dept_name);
+    tex_line(t, view_name(t->m, t->unit));
     tex_fmt(t, " %d", t->m->year);
-    tex_line(t, vocab_label(t->m->vocab, "doc_year"));
+    tex_label(t, "doc_year");
 }
 
 static void frame_start(Tex *t)
@@ -82,12 +87,32 @@ static void frame_start(Tex *t)
     tex_raw(t, "% ");
     doc_name(t);
     tex_raw(t, " — ");
-    tex_line(t, vocab_label(t->m->vocab, "doc_kind"));
+    tex_label(t, "doc_kind");
     tex_raw(t, ", written by budc; edit the budget, not this file.\n");
     tex_raw(t, preamble);
     tex_raw(t, "\\fancyhead[C]{\\small ");
     doc_name(t);
     tex_raw(t, "}\n\n\\begin{document}\n\n");
+}
+
+/* The 部门编码 line of the title page; in a unit's document, the department
+ * the unit belongs to (所属部门：359 …). */
+static void department_line(Tex *t)
+{
+    const Model *m = t->m;
+    if (t->unit >= 0) {
+        tex_line(t, vocab_label(m->vocab, "unit_of"));
+        if (m->dept_code) {
+            tex_line(t, m->dept_code);
+            tex_raw(t, " ");
+        }
+        tex_line(t, m->dept_name);
+        tex_raw(t, "\\par\\medskip\n");
+    } else if (m->dept_code) {
+        tex_line(t, vocab_label(m->vocab, "dept_code"));
+        tex_line(t, m->dept_code);
+        tex_raw(t, "\\par\\medskip\n");
+    }
 }
 
 static void title_page(Tex *t)
@@ -96,17 +121,13 @@ static void title_page(Tex *t)
     const Vocab *v = m->vocab;
     tex_raw(t, "\\begin{titlepage}\n\\centering\n\\vspace*{0.22\\textheight}\n"
                "{\\zihao{1}\\bfseries ");
-    tex_line(t, m->dept_name);
+    tex_line(t, view_name(m, t->unit));
     tex_fmt(t, "\\par}\n\\vspace{2em}\n{\\zihao{2}\\bfseries %d", m->year);
-    tex_line(t, vocab_label(v, "doc_year"));
+    tex_label(t, "doc_year");
     tex_raw(t, "\\par}\n\\vspace{1em}\n{\\zihao{3}");
-    tex_line(t, vocab_label(v, "doc_subtitle"));
+    tex_label(t, "doc_subtitle");
     tex_raw(t, "\\par}\n\\vfill\n{\\zihao{4}");
-    if (m->dept_code) {
-        tex_line(t, vocab_label(v, "dept_code"));
-        tex_line(t, m->dept_code);
-        tex_raw(t, "\\par\\medskip\n");
-    }
+    department_line(t);
     tex_line(t, vocab_label(v, "budget_year"));
     tex_fmt(t, "%d\\par\\medskip\n", m->year);
     tex_line(t, vocab_label(v, "money_label"));
@@ -133,8 +154,9 @@ static void tables_part(Tex *t)
  * them out). */
 static void find_inserts(Tex *t)
 {
-    for (int i = 0; i < t->m->nparas; i++) {
-        const Para *p = &t->m->paras[i];
+    const Narrative *nr = model_narrative(t->m, t->unit);
+    for (int i = 0; i < nr->nparas; i++) {
+        const Para *p = &nr->paras[i];
         if (p->kind != PARA_INSERT)
             continue;
         int id = model_table_find(t->m, p->insert);
@@ -163,9 +185,9 @@ static void insert(Tex *t, const char *word, bool *done_table, bool *done_block)
         }
 }
 
-static void section_title(Tex *t, int i)
+static void section_title(Tex *t, const Narrative *nr, int i)
 {
-    const Section *s = &t->m->sections[i];
+    const Section *s = &nr->sections[i];
     tex_raw(t, "\\subsection{");
     tex_line(t, s->title ? s->title : s->word);
     tex_raw(t, "}\n\n");
@@ -176,32 +198,33 @@ static void section_title(Tex *t, int i)
 static void narrative(Tex *t)
 {
     const Model *m = t->m;
+    const Narrative *nr = model_narrative(m, t->unit);
     bool *done_table = xmalloc((size_t)(model_ntables(m) + 1) * sizeof *done_table);
     memset(done_table, 0, (size_t)(model_ntables(m) + 1) * sizeof *done_table);
     bool done_block[TB__COUNT] = {false};
     tex_raw(t, "\\clearpage\n\\section{");
-    tex_line(t, m->dept_name);
+    tex_line(t, view_name(m, t->unit));
     tex_fmt(t, "%d", m->year);
-    tex_line(t, vocab_label(m->vocab, "narrative_title"));
+    tex_label(t, "narrative_title");
     tex_raw(t, "}\n\n");
     int next = 0; /* the next section whose title is due */
-    for (int i = 0; i < m->nparas; i++) {
-        const Para *p = &m->paras[i];
-        while (p->section >= next && next < m->nsections)
-            section_title(t, next++);
+    for (int i = 0; i < nr->nparas; i++) {
+        const Para *p = &nr->paras[i];
+        while (p->section >= next && next < nr->nsections)
+            section_title(t, nr, next++);
         if (p->kind == PARA_INSERT) {
             insert(t, p->insert, done_table, done_block);
         } else if (p->kind == PARA_HEADING) {
             tex_raw(t, "\\budheading{");
-            tex_line(t, model_text(m, i));
+            tex_line(t, model_text(nr, i));
             tex_raw(t, "}\n\n");
         } else {
-            tex_text(t, model_text(m, i));
+            tex_text(t, model_text(nr, i));
             tex_raw(t, "\n\n");
         }
     }
-    while (next < m->nsections)
-        section_title(t, next++);
+    while (next < nr->nsections)
+        section_title(t, nr, next++);
     free(done_table);
 }
 
@@ -210,7 +233,7 @@ static void appendix(Tex *t)
 {
     bool any = false;
     for (int b = 0; b < TB__COUNT; b++) {
-        if (t->block_placed[b] || !tex_block_has_content(t->m, (TexBlock)b))
+        if (t->block_placed[b] || !tex_block_has_content(t->m, t->unit, (TexBlock)b))
             continue;
         if (!any) {
             tex_raw(t, "\\clearpage\n\\section{");
@@ -219,15 +242,15 @@ static void appendix(Tex *t)
         }
         any = true;
         tex_raw(t, "\\subsection{");
-        tex_line(t, tex_block_title(t->m, (TexBlock)b));
+        tex_words(t, tex_block_title(t->m, (TexBlock)b));
         tex_raw(t, "}\n\n");
         tex_block(t, (TexBlock)b, false);
     }
 }
 
-int emit_latex(const Model *m, FILE *out)
+int emit_latex(const Model *m, int unit, FILE *out)
 {
-    Tex t = {.m = m, .f = out};
+    Tex t = {.m = m, .unit = unit, .f = out};
     size_t nt = (size_t)model_ntables(m) + 1;
     t.table_placed = xmalloc(nt * sizeof *t.table_placed);
     memset(t.table_placed, 0, nt * sizeof *t.table_placed);
@@ -235,7 +258,7 @@ int emit_latex(const Model *m, FILE *out)
     frame_start(&t);
     title_page(&t);
     tables_part(&t);
-    if (m->has_narrative)
+    if (model_narrative(m, unit)->present)
         narrative(&t);
     appendix(&t);
     tex_raw(&t, "\\end{document}\n");

@@ -3,7 +3,9 @@
  * of which a narrative can `insert` (latex.h): the
  * 机构设置表, the 部门整体绩效目标 (goal text and 分项绩效目标), one
  * 绩效目标表 per project, the 政府采购 table, the 国有资产 table and the
- * 名词解释.
+ * 名词解释.  In a unit's document (view.h): the unit's row, projects and
+ * purchases; the 部门整体绩效目标 and the asset table are the department's,
+ * and a unit's document has none.
  *
  * In a 绩效目标表 the 一级 and 二级 indicator cells are merged down over
  * the rows that share them, as printed: the name stands in the first row
@@ -18,6 +20,7 @@
 #include <string.h>
 
 #include "emit/latex.h"
+#include "emit/view.h"
 
 #define MERGE_MAX 12
 
@@ -56,22 +59,22 @@ const char *tex_block_title(const Model *m, TexBlock b)
     return w ? w->title : "";
 }
 
-static bool has_purchases(const Model *m)
+static bool has_projects(const Model *m, int unit)
 {
     for (int i = 0; i < m->nprojects; i++)
-        if (m->projects[i].npur > 0)
+        if (view_has_project(unit, &m->projects[i]))
             return true;
     return false;
 }
 
-bool tex_block_has_content(const Model *m, TexBlock b)
+bool tex_block_has_content(const Model *m, int unit, TexBlock b)
 {
     switch (b) {
     case TB_UNITS: return m->nunits > 0;
-    case TB_PERF: return m->nperf_goals > 0 || m->ntargets > 0;
-    case TB_PROJECTS: return m->nprojects > 0;
-    case TB_PURCHASES: return has_purchases(m);
-    case TB_ASSETS: return m->assets.present;
+    case TB_PERF: return unit < 0 && (m->nperf_goals > 0 || m->ntargets > 0);
+    case TB_PROJECTS: return has_projects(m, unit);
+    case TB_PURCHASES: return view_has_purchases(m, unit);
+    case TB_ASSETS: return unit < 0 && m->assets.present;
     case TB_GLOSSARY: return m->nglossary > 0;
     default: return false;
     }
@@ -107,7 +110,7 @@ static void open_block_table(Tex *t, const char *size, const char *spec, int nco
     tex_longtable(t, spec);
     if (title) {
         tex_fmt(t, "\\multicolumn{%d}{T}{\\budtitle{", ncols);
-        tex_line(t, title);
+        tex_words(t, title);
         tex_raw(t, "}} \\\\[4pt]\n");
     }
     if (meta)
@@ -117,7 +120,7 @@ static void open_block_table(Tex *t, const char *size, const char *spec, int nco
     tex_raw(t, " \\\\ \\hline\n\\endfirsthead\n");
     if (title) {
         tex_fmt(t, "\\multicolumn{%d}{Y}{\\small ", ncols);
-        tex_line(t, title);
+        tex_words(t, title);
         tex_line(t, label(t, "continued"));
         tex_raw(t, "} \\\\\n");
     }
@@ -157,6 +160,8 @@ static void units(Tex *t, bool caption)
                      caption ? tex_block_title(t->m, TB_UNITS) : NULL, false, NULL, cols);
     for (int i = 0; i < t->m->nunits; i++) {
         const Unit *u = &t->m->units[i];
+        if (t->unit >= 0 && i != t->unit) /* a unit's document: the unit alone */
+            continue;
         tex_text(t, u->name);
         tex_raw(t, " & ");
         tex_text(t, u->nature);
@@ -327,9 +332,11 @@ static void indicator_rows(Tex *t, const Project *p)
 
 static void projects(Tex *t)
 {
-    for (int i = 0; i < t->m->nprojects; i++) {
+    for (int i = 0, k = 0; i < t->m->nprojects; i++) {
         const Project *p = &t->m->projects[i];
-        project_head(t, p, i + 1);
+        if (!view_has_project(t->unit, p))
+            continue;
+        project_head(t, p, ++k);
         indicator_rows(t, p);
         close_table(t);
     }
@@ -351,14 +358,15 @@ static bool purchase_total(const Model *m, const char *what, int unit, bool sme,
     return any && model_value(m, &root, (ValueCtx){unit, -1}, out, NULL, NULL, msg, sizeof msg) == VAL_OK;
 }
 
-/* A 合计 or 小计 row: NAME over the first seven columns, then the amount
- * and the share reserved for small enterprises. */
-static void purchase_total_row(Tex *t, const char *name, int unit)
+/* A 合计 row of UNIT (-1: every unit's), or the 小计 row of unit UNIT
+ * (SUBTOTAL): NAME over the first seven columns, then the amount and the
+ * share reserved for small enterprises. */
+static void purchase_total_row(Tex *t, const char *name, int unit, bool subtotal)
 {
     Dec v;
     tex_raw(t, "\\multicolumn{7}{|L{" PURCHASE_LABEL "}|}{");
     tex_text(t, name);
-    if (unit >= 0)
+    if (subtotal)
         tex_line(t, label(t, "subtotal"));
     tex_raw(t, "} & ");
     if (purchase_total(t->m, "合计", unit, false, &v)) /* 采购.合计, 采购.中小微: paths */
@@ -396,7 +404,8 @@ static void purchase_line(Tex *t, const Project *p, const Purchase *u)
     tex_raw(t, " \\\\ \\hline\n");
 }
 
-/* 合计, then for each unit that buys its 小计 and its lines. */
+/* 合计, then for each unit that buys its 小计 and its lines; a unit's
+ * document: its 合计 and its lines. */
 static void purchases(Tex *t, bool caption)
 {
     const Model *m = t->m;
@@ -405,14 +414,12 @@ static void purchases(Tex *t, bool caption)
                                        "price_head",   "amount_head",    "sme_share"};
     open_block_table(t, "\\footnotesize", PURCHASE_COLS, 9,
                      caption ? tex_block_title(m, TB_PURCHASES) : NULL, true, NULL, cols);
-    purchase_total_row(t, label(t, "total"), -1);
+    purchase_total_row(t, label(t, "total"), t->unit, false);
     for (int u = 0; u < m->nunits; u++) {
-        bool any = false;
-        for (int i = 0; i < m->nprojects; i++)
-            any |= m->projects[i].unit == u && m->projects[i].npur > 0;
-        if (!any)
+        if (!view_has_purchases(m, u) || (t->unit >= 0 && u != t->unit))
             continue;
-        purchase_total_row(t, m->units[u].name, u);
+        if (t->unit < 0)
+            purchase_total_row(t, m->units[u].name, u, true);
         for (int i = 0; i < m->nprojects; i++)
             for (int j = 0; j < m->projects[i].npur && m->projects[i].unit == u; j++)
                 purchase_line(t, &m->projects[i], &m->projects[i].pur[j]);
@@ -468,9 +475,10 @@ static void glossary(Tex *t)
 
 void tex_block(Tex *t, TexBlock b, bool caption)
 {
-    if (!tex_block_has_content(t->m, b)) { /* what an inserted block without content says */
+    if (!tex_block_has_content(t->m, t->unit, b)) { /* what an inserted block without content says */
         const Word *w = block(t->m, b);
-        tex_text(t, w && w->note ? w->note : "");
+        char buf[1024];
+        tex_text(t, view_words(t->m, t->unit, w && w->note ? w->note : "", buf, sizeof buf));
         tex_raw(t, "\n\n");
         return;
     }

@@ -10,12 +10,15 @@
  * Each table is a longtable, so a long one breaks across pages with its
  * head repeated; tables 2 and 3, the widest, are set on landscape pages.
  * A table without any figure is printed with its head and a note: the
- * budget's own (the `note` of its stated table) or a default one.
+ * budget's own (the `note` of its stated table) or a default one.  In a
+ * unit's document (view.h) the tables are the unit's, titled as the unit's
+ * (单位预算收支总表), and the notes are the default ones (本单位无…).
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "emit/latex.h"
+#include "emit/view.h"
 
 /* The LaTeX command of a layout's font size (tabledef.h allows these). */
 static const char *size_command(const char *size)
@@ -241,25 +244,25 @@ static void open_table(Tex *t, const TableLayout *l, const Table *tb, bool own_p
         tex_raw(t, "\\begin{landscape}\n");
     if (part_start) {
         tex_raw(t, "\\section{");
-        tex_line(t, t->m->disclosure->title ? t->m->disclosure->title : "");
+        tex_words(t, t->m->disclosure->title ? t->m->disclosure->title : "");
         tex_raw(t, "}\n");
     }
     if (own_page) {
         tex_raw(t, "\\addcontentsline{toc}{subsection}{");
-        tex_line(t, title);
+        tex_words(t, title);
         tex_raw(t, "}\n");
     }
     tex_fmt(t, "\\begingroup%s\\setlength{\\tabcolsep}{3pt}\n", size_command(l->size));
     tex_longtable(t, l->spec);
     tex_fmt(t, "\\multicolumn{%d}{T}{\\budtitle{", l->ncols);
-    tex_line(t, title);
+    tex_words(t, title);
     tex_raw(t, "}} \\\\[4pt]\n");
     snprintf(year, sizeof year, "%d", t->m->year);
     tex_meta_row(t, l->ncols, vocab_label(t->m->vocab, "budget_year"), year);
     tex_raw(t, "\\hline\n");
     head(t, l, tb);
     tex_fmt(t, "\\endfirsthead\n\\multicolumn{%d}{Y}{\\small ", l->ncols);
-    tex_line(t, title);
+    tex_words(t, title);
     tex_line(t, vocab_label(t->m->vocab, "continued"));
     tex_raw(t, "} \\\\ \\hline\n");
     head(t, l, tb);
@@ -268,7 +271,7 @@ static void open_table(Tex *t, const TableLayout *l, const Table *tb, bool own_p
 
 void tex_table(Tex *t, int id, bool own_page, bool part_start)
 {
-    const Table *tb = model_table(t->m, id, -1);
+    const Table *tb = model_table(t->m, id, t->unit);
     const TableLayout *l = &tb->def->layout;
     const Vocab *v = t->m->vocab;
     bool empty = table_empty(tb);
@@ -278,9 +281,12 @@ void tex_table(Tex *t, int id, bool own_page, bool part_start)
     else if (!empty || tb->def->catalog < 0) /* fixed rows are printed empty too */
         rows_one_sided(t, tb, tb->def->catalog < 0);
     tex_raw(t, "\\end{longtable}\n\\endgroup\n");
-    const char *note = stated_note(t->m, id);
+    /* the note the budget states is under the department's table */
+    const char *note = t->unit < 0 ? stated_note(t->m, id) : NULL;
+    char buf[1024];
     if (!note && empty)
-        note = tb->def->note ? tb->def->note : vocab_label(v, "empty_note");
+        note = view_words(t->m, t->unit, tb->def->note ? tb->def->note : vocab_label(v, "empty_note"),
+                          buf, sizeof buf);
     if (note) {
         const char *mark = vocab_label(v, "note_mark"); /* 注： */
         size_t n = strlen(mark);

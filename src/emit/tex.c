@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "emit/latex.h"
+#include "emit/view.h"
 
 void tex_raw(Tex *t, const char *s)
 {
@@ -134,15 +135,26 @@ void tex_longtable(Tex *t, const char *spec)
     tex_raw(t, "}\n");
 }
 
+void tex_words(Tex *t, const char *s)
+{
+    char buf[1024];
+    tex_line(t, view_words(t->m, t->unit, s, buf, sizeof buf));
+}
+
+void tex_label(Tex *t, const char *key)
+{
+    tex_words(t, vocab_label(t->m->vocab, key));
+}
+
 void tex_meta_row(Tex *t, int ncols, const char *label, const char *value)
 {
     tex_fmt(t, "\\multicolumn{%d}{Y}{\\small ", ncols);
     tex_line(t, vocab_label(t->m->vocab, "prepared_by"));
-    if (t->m->dept_code) {
+    if (t->m->dept_code && t->unit < 0) {
         tex_line(t, t->m->dept_code);
         tex_raw(t, " ");
     }
-    tex_line(t, t->m->dept_name);
+    tex_line(t, view_name(t->m, t->unit));
     if (label) {
         tex_fmt(t, "\\hfill %s", label);
         tex_line(t, value);

@@ -25,12 +25,12 @@ typedef struct Ctx {
 enum { CTX_FILE = S__COUNT }; /* the top level of a file, as a parent kind */
 
 /* Which statements each block may hold (rows are described by row_shapes). */
-static const StmtKind allowed[][10] = {
+static const StmtKind allowed[][12] = {
     [CTX_FILE] = {S_IMPORT, S_DEPARTMENT, S_UNIT, S_PERFORMANCE, S_PRIOR, S_TABLE, S_ASSETS,
                   S_NARRATIVE},
     [S_DEPARTMENT] = {S_YEAR, S_MONEY},
     [S_UNIT] = {S_NATURE, S_RANK, S_FUNDING, S_INCOME, S_SPENDING, S_ECONOMIC, S_SANGONG,
-                S_PROJECT, S_CARRYOVER},
+                S_PROJECT, S_CARRYOVER, S_PRIOR, S_NARRATIVE},
     [S_PROJECT] = {S_CODE, S_AMOUNT, S_GOAL, S_INDICATORS, S_PURCHASE},
     [S_PERFORMANCE] = {S_GOAL, S_TARGET},
     [S_TABLE] = {S_NOTE},
@@ -447,6 +447,12 @@ static void check_stmt(Ctx *c, int parent, Stmt *s)
     }
     case S_HEADING:
         parse_quotes(c, s->args);
+        break;
+    case S_PRIOR:
+        if (parent == S_UNIT && !s->has_block)
+            error(c, s->kw_loc, "E-PLACE",
+                  "last year's budget is named at the top level of a file (prior \"FILE\"); "
+                  "a unit's 'prior' block lists its own figures: prior { 支出.合计 560.00 }");
         break;
     case S_TABLE:
         if (s->args->next && s->args->next->text)

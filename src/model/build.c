@@ -52,46 +52,6 @@ static void build_performance(B *b, const Stmt *s)
     }
 }
 
-static void build_prior(B *b, const Stmt *s)
-{
-    Model *m = b->m;
-    if (!s->has_block) { /* prior "2022.bud": last year's whole budget */
-        if (m->prior_file) {
-            build_err(b, s->kw_loc, "E-DUPLICATE", "last year's budget is named twice");
-            diag_note(b->d, m->prior_loc, "first named here");
-            return;
-        }
-        m->prior_file = s->args->text;
-        m->prior_from = s->loc.file;
-        m->prior_loc = s->args->loc;
-        return;
-    }
-    for (const Stmt *r = s->body; r; r = r->next) {
-        if (r->kind != S_ROW || !r->args || !r->args->next)
-            continue;
-        char text[256];
-        path_text(m->vocab, r->args->path, text, sizeof text);
-        if (!build_amount_ok(b, r->args->next, "last year's amount"))
-            continue;
-        bool dup = false;
-        for (int i = 0; i < m->nprior && !dup; i++)
-            if (strcmp(m->prior[i].path, text) == 0) {
-                build_err(b, r->args->loc, "E-DUPLICATE", "last year's %s is given twice", text);
-                diag_note(b->d, m->prior[i].loc, "first given here");
-                dup = true;
-            }
-        if (dup)
-            continue;
-        PriorFact *p = PUSH(m, m->prior, m->nprior, b->cap_prior);
-        p->path = arena_strdup(&m->arena, text);
-        p->segs = r->args->path;
-        p->amount = r->args->next->num;
-        p->loc = r->loc;
-        p->path_loc = r->args->loc;
-        p->amount_loc = r->args->next->loc;
-    }
-}
-
 static void read_cells(B *b, const Atom *a, StatedCell **cells, int *n)
 {
     int cap = 0;
@@ -227,43 +187,6 @@ static void build_assets(B *b, const Stmt *s)
     }
 }
 
-static void add_para(B *b, ParaKind k, int section, const Atom *text, const char *insert, Loc loc)
-{
-    Para *p = PUSH(b->m, b->m->paras, b->m->nparas, b->cap_paras);
-    p->kind = k;
-    p->section = section;
-    p->parts = text ? text->parts : NULL;
-    p->insert = insert;
-    p->loc = loc;
-}
-
-static void build_narrative(B *b, const Stmt *s)
-{
-    Model *m = b->m;
-    m->has_narrative = true;
-    m->narrative_loc = s->loc;
-    for (const Stmt *t = s->body; t; t = t->next) {
-        if (t->kind == S_ROW && t->args) {
-            add_para(b, PARA_TEXT, -1, t->args, NULL, t->loc);
-        } else if (t->kind == S_SECTION) {
-            Section *sec = PUSH(m, m->sections, m->nsections, b->cap_sections);
-            sec->word = t->args->text;
-            sec->word_loc = t->args->loc;
-            sec->title = t->args->next ? t->args->next->text : NULL;
-            sec->loc = t->loc;
-            int si = m->nsections - 1;
-            for (const Stmt *u = t->body; u; u = u->next) {
-                if (u->kind == S_ROW && u->args)
-                    add_para(b, PARA_TEXT, si, u->args, NULL, u->loc);
-                else if (u->kind == S_HEADING)
-                    add_para(b, PARA_HEADING, si, u->args, NULL, u->loc);
-                else if (u->kind == S_INSERT)
-                    add_para(b, PARA_INSERT, si, NULL, u->args->text, u->loc);
-            }
-        }
-    }
-}
-
 static void build_glossary(B *b, const Stmt *s)
 {
     for (const Stmt *r = s->body; r; r = r->next) {
@@ -357,6 +280,29 @@ static void check_totals(B *b)
     }
 }
 
+/* Each `prior` line of UNIT (-1: the department's) names a figure of this
+ * year's budget. */
+static void check_prior_paths(B *b, int unit)
+{
+    Model *m = b->m;
+    const PriorFact *prior = unit < 0 ? m->prior : m->units[unit].prior;
+    int n = unit < 0 ? m->nprior : m->units[unit].nprior;
+    for (int i = 0; i < n; i++) {
+        const PathSeg *ps = prior[i].segs;
+        char msg[512];
+        Dec v;
+        if (ps && ps->name && strcmp(ps->name, "上年") == 0) {
+            build_err(b, prior[i].path_loc, "E-PRIOR-PATH",
+                "'prior' lines are last year's figures already: write %s without '上年.'",
+                prior[i].path + 7);
+            continue;
+        }
+        if (model_value(m, ps, (ValueCtx){unit, -1}, &v, NULL, NULL, msg, sizeof msg) ==
+            VAL_UNKNOWN_PATH)
+            build_err(b, prior[i].path_loc, "E-PRIOR-PATH", "%s", msg);
+    }
+}
+
 int model_build(Model *m, const Program *p, const Defs *defs, DiagCtx *d)
 {
     memset(m, 0, sizeof *m);
@@ -383,7 +329,7 @@ int model_build(Model *m, const Program *p, const Defs *defs, DiagCtx *d)
             case S_PRIOR: build_prior(&b, s); break;
             case S_TABLE: build_table(&b, s); break;
             case S_ASSETS: build_assets(&b, s); break;
-            case S_NARRATIVE: build_narrative(&b, s); break;
+            case S_NARRATIVE: build_narrative(&b, s, &m->narrative, &b.narrative); break;
             case S_GLOSSARY: build_glossary(&b, s); break;
             case S_RULE: build_rule(&b, s); break;
             default: break;
@@ -392,34 +338,36 @@ int model_build(Model *m, const Program *p, const Defs *defs, DiagCtx *d)
     }
     check_totals(&b);
     /* Each `prior` line names a figure of this year's budget. */
-    for (int i = 0; i < m->nprior; i++) {
-        const PathSeg *ps = m->prior[i].segs;
-        char msg[512];
-        Dec v;
-        if (ps && ps->name && strcmp(ps->name, "上年") == 0) {
-            build_err(&b, m->prior[i].path_loc, "E-PRIOR-PATH",
-                "'prior' lines are last year's figures already: write %s without '上年.'", m->prior[i].path + 7);
-            continue;
-        }
-        if (model_value(m, ps, (ValueCtx){-1, -1}, &v, NULL, NULL, msg, sizeof msg) ==
-            VAL_UNKNOWN_PATH)
-            build_err(&b, m->prior[i].path_loc, "E-PRIOR-PATH", "%s", msg);
-    }
+    for (int u = -1; u < m->nunits; u++)
+        check_prior_paths(&b, u);
     return m->nerrors;
+}
+
+/* The text of every paragraph of N, with the figures of CTX. */
+static void render(Model *m, Narrative *n, ValueCtx ctx)
+{
+    n->rendered = arena_alloc(&m->arena, (size_t)(n->nparas + 1) * sizeof *n->rendered);
+    for (int i = 0; i < n->nparas; i++)
+        n->rendered[i] = n->paras[i].parts ? model_render(m, ctx, n->paras[i].parts) : NULL;
 }
 
 void model_finish(Model *m)
 {
     model_derive_tables(m);
-    m->rendered = arena_alloc(&m->arena, (size_t)(m->nparas + 1) * sizeof *m->rendered);
-    for (int i = 0; i < m->nparas; i++)
-        m->rendered[i] = m->paras[i].parts ? model_render(m, m->paras[i].parts) : NULL;
+    render(m, &m->narrative, (ValueCtx){-1, -1});
+    for (int u = 0; u < m->nunits; u++)
+        render(m, &m->units[u].narrative, (ValueCtx){u, -1});
     m->finished = true;
 }
 
-const char *model_text(const Model *m, int i)
+const Narrative *model_narrative(const Model *m, int unit)
 {
-    return m->rendered[i];
+    return unit < 0 ? &m->narrative : &m->units[unit].narrative;
+}
+
+const char *model_text(const Narrative *n, int i)
+{
+    return n->rendered[i];
 }
 
 void model_free(Model *m)

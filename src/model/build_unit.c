@@ -1,8 +1,9 @@
 /*
  * build_unit.c — a `unit` block into the model (build_impl.h): the unit, its
  * income, spending, basic expenditure and 三公 lines (facts.h), each with
- * its words resolved against the vocabulary and checked for duplicates, and
- * its projects with their indicators and purchases.
+ * its words resolved against the vocabulary and checked for duplicates,
+ * its projects with their indicators and purchases, and its own narrative
+ * and last year's figures (build_shared.c reads those blocks).
  */
 #include <stdio.h>
 #include <string.h>
@@ -352,6 +353,8 @@ void build_unit(B *b, const Stmt *s)
     u->name = s->args->next->text;
     u->loc = s->loc;
     b->unit = m->nunits - 1;
+    b->unit_narrative = (NarrativeCaps){0, 0};
+    b->cap_unit_prior = 0;
     for (int k = 0; k < F__COUNT; k++)
         b->first[k] = m->nfacts[k];
     for (const Stmt *t = s->body; t; t = t->next) {
@@ -369,6 +372,10 @@ void build_unit(B *b, const Stmt *s)
         case S_ECONOMIC: build_economic(b, t); break;
         case S_SANGONG: build_sangong(b, t); break;
         case S_PROJECT: build_project(b, t); break;
+        case S_PRIOR: build_prior(b, t); break;
+        case S_NARRATIVE:
+            build_narrative(b, t, &m->units[b->unit].narrative, &b->unit_narrative);
+            break;
         default: break;
         }
     }

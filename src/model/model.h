@@ -33,20 +33,6 @@
 
 /* ---- facts ------------------------------------------------------------------ */
 
-typedef struct Unit {
-    const char *id;     /* 本级 */
-    const char *name;   /* the full name */
-    const char *nature; /* 行政, 事业, 参公事业 … or NULL */
-    const char *rank, *funding;
-    Loc loc;            /* the unit's head line */
-    Loc nature_loc;
-    bool admin;         /* a 行政单位 or 参公事业单位 (unit_is_admin) */
-    int nerrors;        /* errors in its facts (their balance is not checked) */
-    /* Its facts: of each kind, one run of the model's array (a unit is
-     * written in one block), from fact_first, fact_count of them. */
-    int fact_first[F__COUNT], fact_count[F__COUNT];
-} Unit;
-
 /* An indicator value: a number with operator and measure, or a phrase. */
 typedef enum IndValueKind {
     IV_NUMBER, /* [op] number [measure] */
@@ -124,6 +110,59 @@ typedef struct PriorFact {
     Dec amount;
     Loc loc, path_loc, amount_loc;
 } PriorFact;
+
+/* ---- narrative -------------------------------------------------------------- */
+
+typedef enum ParaKind { PARA_TEXT, PARA_HEADING, PARA_INSERT } ParaKind;
+
+typedef struct Para {
+    ParaKind kind;
+    int section;          /* index into its Narrative's sections, or -1 before any */
+    const TextPart *parts; /* PARA_TEXT, PARA_HEADING */
+    const char *insert;   /* PARA_INSERT: the table word */
+    Loc loc;
+} Para;
+
+typedef struct Section {
+    const char *word;  /* 预算安排总体情况 … */
+    const char *title; /* as printed, or NULL */
+    Loc loc, word_loc;
+} Section;
+
+/* A 说明: the department's (`narrative` at the top level of a file) or a
+ * unit's own (`narrative` inside its `unit` block, the text of the unit's
+ * 单位预算).  Its quotes show the figures of whose it is: every unit's, or
+ * the unit's alone (model_narrative). */
+typedef struct Narrative {
+    bool present;          /* some `narrative` block was written */
+    Loc loc;               /* the first one */
+    Section *sections;     /* Para.section indexes these */
+    int nsections;
+    Para *paras;
+    int nparas;
+    const char **rendered; /* by model_finish: [nparas], model_text */
+} Narrative;
+
+/* ---- units ------------------------------------------------------------------ */
+
+typedef struct Unit {
+    const char *id;     /* 本级 */
+    const char *name;   /* the full name */
+    const char *nature; /* 行政, 事业, 参公事业 … or NULL */
+    const char *rank, *funding;
+    Loc loc;            /* the unit's head line */
+    Loc nature_loc;
+    bool admin;         /* a 行政单位 or 参公事业单位 (unit_is_admin) */
+    int nerrors;        /* errors in its facts (their balance is not checked) */
+    /* Its facts: of each kind, one run of the model's array (a unit is
+     * written in one block), from fact_first, fact_count of them. */
+    int fact_first[F__COUNT], fact_count[F__COUNT];
+    /* Its own disclosure's text (a `narrative` block inside the unit) and
+     * last year's figures it quotes (a `prior` block inside the unit). */
+    Narrative narrative;
+    PriorFact *prior;
+    int nprior;
+} Unit;
 
 /* ---- tables ----------------------------------------------------------------- */
 
@@ -215,24 +254,6 @@ typedef struct Assets {
     Loc loc, planned_loc;
 } Assets;
 
-/* ---- narrative -------------------------------------------------------------- */
-
-typedef enum ParaKind { PARA_TEXT, PARA_HEADING, PARA_INSERT } ParaKind;
-
-typedef struct Para {
-    ParaKind kind;
-    int section;          /* index into Model.sections, or -1 before any */
-    const TextPart *parts; /* PARA_TEXT, PARA_HEADING */
-    const char *insert;   /* PARA_INSERT: the table word */
-    Loc loc;
-} Para;
-
-typedef struct Section {
-    const char *word;  /* 预算安排总体情况 … */
-    const char *title; /* as printed, or NULL */
-    Loc loc, word_loc;
-} Section;
-
 typedef struct Glossary {
     const char *term, *definition;
     Loc loc;
@@ -271,7 +292,7 @@ typedef struct Model {
     Target *targets;   int ntargets;
     const char **perf_goals; int nperf_goals;
     Loc perf_loc;
-    PriorFact *prior;  int nprior;
+    PriorFact *prior;  int nprior; /* the department's (a unit's own: Unit.prior) */
     /* prior "FILE": last year's budget, compiled by the compilation; its
      * figures answer 上年.… paths that no `prior` line states. */
     const char *prior_file;  /* as written, relative to its file */
@@ -280,21 +301,25 @@ typedef struct Model {
     const struct Model *prior_model; /* owned by the compilation */
     StatedTable *stated; int nstated;
     Assets assets;
-    Section *sections; int nsections;
-    Para *paras;       int nparas;
-    bool has_narrative;
-    Loc narrative_loc;
+    Narrative narrative;   /* the department's 说明 */
     Glossary *glossary; int nglossary;
     Rule *rules;       int nrules;
 
     /* By model_finish: every table of the disclosure, the department's
-     * (unit -1) and each unit's; the text of every paragraph. */
+     * (unit -1) and each unit's; the text of every paragraph of each
+     * narrative. */
     Table *tables;           /* [(nunits + 1) * ntables] */
-    const char **rendered;   /* [nparas] */
     bool finished;
     int nerrors;             /* errors reported while building */
     bool overflow;           /* some sum exceeds the decimal type: nothing is derived */
 } Model;
+
+/* Whose figures a value is: the department's (every unit's) or one
+ * unit's; a rule's 项目.… paths are of one project at a time. */
+typedef struct ValueCtx {
+    int unit;         /* -1: the department */
+    int project;      /* for 项目.… paths: index into m->projects, or -1 */
+} ValueCtx;
 
 /* Builds the model of program P (which must have loaded without errors in
  * the files that matter; statements with errors are skipped) with the
@@ -308,9 +333,14 @@ void model_finish(Model *m);
 
 void model_free(Model *m);
 
-/* The parts of model_finish (tables.c, value.c). */
+/* The parts of model_finish (tables.c, value.c): the tables, and the text
+ * of PARTS with each quote's value for CTX. */
 void model_derive_tables(Model *m);
-const char *model_render(Model *m, const TextPart *parts);
+const char *model_render(Model *m, ValueCtx ctx, const TextPart *parts);
+
+/* The 说明 of UNIT (index into m->units), or the department's when UNIT is
+ * -1. */
+const Narrative *model_narrative(const Model *m, int unit);
 
 /* The number of tables of the budget's disclosure, and table T for UNIT
  * (index into m->units), or for the department when UNIT is -1. */
@@ -331,10 +361,6 @@ typedef enum ValueStatus {
     VAL_ARITH         /* overflow or division by zero */
 } ValueStatus;
 
-typedef struct ValueCtx {
-    int unit;         /* -1: the department */
-    int project;      /* for 项目.… paths: index into m->projects, or -1 */
-} ValueCtx;
 
 /* Where the facts a value adds up are written: the first MAX in LOCS, and
  * how many there are in TOTAL. */
@@ -356,14 +382,15 @@ ValueStatus model_value(const Model *m, const PathSeg *path, ValueCtx ctx, Dec *
 ValueStatus model_eval(const Model *m, const Expr *e, ValueCtx ctx, Dec *out, Loc *where,
                        bool *has_div, char *msg, size_t msgn);
 
-/* The value a narrative quote shows: {figure = printed} with the printed
- * number's decimals, {figure} as computed (2 decimals after a division).
- * False when it cannot be computed (the checker has reported why). */
-bool model_quote_value(const Model *m, const Expr *e, Dec *out);
+/* The value a narrative quote shows for CTX: {figure = printed} with the
+ * printed number's decimals, {figure} as computed (2 decimals after a
+ * division).  False when it cannot be computed (the checker has reported
+ * why). */
+bool model_quote_value(const Model *m, const Expr *e, ValueCtx ctx, Dec *out);
 
-/* The text of paragraph I with each quote replaced by its value (rendered
- * by model_finish). */
-const char *model_text(const Model *m, int i);
+/* The text of paragraph I of narrative N with each quote replaced by its
+ * value (rendered by model_finish, with the figures of whose N is). */
+const char *model_text(const Narrative *n, int i);
 
 /* The canonical text of PATH (三公.合计, 支出[207].基本) into BUF: words
  * written in their canonical spelling (vocab_canonical). */

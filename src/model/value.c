@@ -121,6 +121,10 @@ static ValueStatus assets(V *v, const PathSeg *s)
 {
     const Assets *a = &v->m->assets;
     const char *w = seg_name(s);
+    if (v->ctx.unit >= 0)
+        return fail(v, "资产 is the department's asset table (the 'assets' block), not unit %s's: "
+                       "a unit's narrative cannot quote it",
+                    v->m->units[v->ctx.unit].id);
     if (!w)
         return fail(v, "write 资产.总额, 资产.拟购置, 资产.车辆 …");
     if (strcmp(w, "拟购置") == 0) {
@@ -205,27 +209,56 @@ static ValueStatus projects(V *v, const PathSeg *s)
     return VAL_OK;
 }
 
+/* The unit of last year's budget P with the id of unit U of M, or -1. */
+static int prior_unit(const Model *p, const Unit *u)
+{
+    for (int i = 0; i < p->nunits; i++)
+        if (strcmp(p->units[i].id, u->id) == 0)
+            return i;
+    return -1;
+}
+
+/* 上年.X: the `prior` line of X (the department's, or in a unit's context
+ * the unit's own), else X in last year's budget (the unit of the same id). */
 static ValueStatus prior(V *v, const PathSeg *s)
 {
     if (!s)
         return fail(v, "write 上年.<figure>, e.g. 上年.支出.合计");
     char text[256];
     path_text(v->m->vocab, s, text, sizeof text);
-    for (int i = 0; i < v->m->nprior; i++)
-        if (strcmp(v->m->prior[i].path, text) == 0) {
-            take(v, true, v->m->prior[i].amount, v->m->prior[i].amount_loc);
+    const Unit *u = v->ctx.unit >= 0 ? &v->m->units[v->ctx.unit] : NULL;
+    const PriorFact *lines = u ? u->prior : v->m->prior;
+    int n = u ? u->nprior : v->m->nprior;
+    for (int i = 0; i < n; i++)
+        if (strcmp(lines[i].path, text) == 0) {
+            take(v, true, lines[i].amount, lines[i].amount_loc);
             return VAL_OK;
         }
     if (v->m->prior_model) { /* prior "FILE": ask last year's budget */
         Dec x;
         Loc at;
-        ValueStatus st = model_value(v->m->prior_model, s, (ValueCtx){-1, -1}, &x, &at, NULL,
+        int pu = u ? prior_unit(v->m->prior_model, u) : -1;
+        if (u && pu < 0) {
+            snprintf(v->msg, v->msgn,
+                     "last year's budget has no unit %s, so its %s is not known; add it to a "
+                     "'prior' block in unit %s",
+                     u->id, text, u->id);
+            return VAL_NO_PRIOR;
+        }
+        ValueStatus st = model_value(v->m->prior_model, s, (ValueCtx){pu, -1}, &x, &at, NULL,
                                      v->msg, v->msgn);
         if (st == VAL_OK)
             take(v, true, x, v->m->prior_loc);
         return st;
     }
-    snprintf(v->msg, v->msgn, "last year's %s is not stated; add it to the 'prior' block", text);
+    if (u)
+        snprintf(v->msg, v->msgn,
+                 "last year's %s of unit %s is not stated; add it to a 'prior' block in unit %s "
+                 "(the department's 'prior' lines are the whole department's)",
+                 text, u->id, u->id);
+    else
+        snprintf(v->msg, v->msgn, "last year's %s is not stated; add it to the 'prior' block",
+                 text);
     return VAL_NO_PRIOR;
 }
 
@@ -441,7 +474,7 @@ static void buf_add(Buf *b, const char *s, size_t n)
     b->s[b->n] = '\0';
 }
 
-bool model_quote_value(const Model *m, const Expr *e, Dec *out)
+bool model_quote_value(const Model *m, const Expr *e, ValueCtx ctx, Dec *out)
 {
     char msg[256];
     bool has_div = false;
@@ -452,7 +485,7 @@ bool model_quote_value(const Model *m, const Expr *e, Dec *out)
         scale = e->rhs->atom->num.scale;
     }
     Dec v;
-    if (model_eval(m, value, (ValueCtx){-1, -1}, &v, NULL, &has_div, msg, sizeof msg) != VAL_OK)
+    if (model_eval(m, value, ctx, &v, NULL, &has_div, msg, sizeof msg) != VAL_OK)
         return false;
     if (scale < 0 && has_div)
         scale = 2;
@@ -462,7 +495,7 @@ bool model_quote_value(const Model *m, const Expr *e, Dec *out)
     return true;
 }
 
-const char *model_render(Model *m, const TextPart *parts)
+const char *model_render(Model *m, ValueCtx ctx, const TextPart *parts)
 {
     Buf b = {0};
     buf_add(&b, "", 0);
@@ -473,7 +506,7 @@ const char *model_render(Model *m, const TextPart *parts)
         }
         Dec v;
         char num[DEC_FMT_MAX];
-        if (p->expr && model_quote_value(m, p->expr, &v)) {
+        if (p->expr && model_quote_value(m, p->expr, ctx, &v)) {
             dec_format(v, num, sizeof num);
             buf_add(&b, num, strlen(num));
         } else {

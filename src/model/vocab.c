@@ -44,6 +44,7 @@ static const char *const needed_labels[] = {
     "level1", "level2", "level3", "indicator_desc", "indicator_basis", "goal_table",
     "project_name", "budget_unit", "project_amount", "item_name", "catalog_code", "measure_head",
     "quantity_head", "price_head", "amount_head", "sme_share", "value", "planned_note",
+    "dept_word", "unit_word", "unit_of",
 };
 
 typedef struct Loader {

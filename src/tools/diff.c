@@ -13,7 +13,7 @@
 cJSON *diff_compare(const Model *old, const Model *new, const char *old_name, const char *new_name,
                     int *changes)
 {
-    Diff d = {{new, false}, old, new, 0};
+    Diff d = {{new, false, -1}, old, new, 0};
     JB *b = &d.jb;
     cJSON *doc = cJSON_CreateObject();
     jb_int(b, doc, "budc_diff", 1);

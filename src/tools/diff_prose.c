@@ -104,13 +104,12 @@ typedef struct Group {
     int n;
 } Group;
 
-/* Paragraph P as compared. */
-static Text para_text(const Model *m, const Para *p)
+/* Paragraph P of narrative NR as compared. */
+static Text para_text(const Narrative *nr, const Para *p)
 {
     if (p->kind == PARA_INSERT)
         return (Text){"insert", p->insert};
-    return (Text){p->kind == PARA_HEADING ? "heading" : "text",
-                  model_text(m, (int)(p - m->paras))};
+    return (Text){p->kind == PARA_HEADING ? "heading" : "text", model_text(nr, (int)(p - nr->paras))};
 }
 
 static bool text_same(Text a, Text b)
@@ -128,28 +127,30 @@ static Group *group_of(Group *g, int *n, const char *word)
     return &g[(*n)++];
 }
 
-/* The paragraphs of M grouped by section, in the order written (the
- * untitled group first); returns the number of groups into *OUT. */
+/* The paragraphs of M's narrative (the department's) grouped by section,
+ * in the order written (the untitled group first); returns the number of
+ * groups into *OUT. */
 static int collect_groups(const Model *m, Group **out)
 {
-    Group *g = xmalloc((size_t)(m->nsections + 2) * sizeof *g);
+    const Narrative *nr = &m->narrative;
+    Group *g = xmalloc((size_t)(nr->nsections + 2) * sizeof *g);
     int n = 0;
     bool untitled = false;
-    for (int i = 0; i < m->nparas; i++)
-        untitled |= m->paras[i].section < 0;
+    for (int i = 0; i < nr->nparas; i++)
+        untitled |= nr->paras[i].section < 0;
     if (untitled)
         group_of(g, &n, NULL);
-    for (int s = 0; s < m->nsections; s++) {
-        Group *x = group_of(g, &n, m->sections[s].word);
+    for (int s = 0; s < nr->nsections; s++) {
+        Group *x = group_of(g, &n, nr->sections[s].word);
         if (!x->title)
-            x->title = m->sections[s].title;
+            x->title = nr->sections[s].title;
     }
     for (int k = 0; k < n; k++) {
-        g[k].para = xmalloc((size_t)(m->nparas + 1) * sizeof *g[k].para);
-        for (int i = 0; i < m->nparas; i++) {
-            int s = m->paras[i].section;
-            if (str_same(s < 0 ? NULL : m->sections[s].word, g[k].word))
-                g[k].para[g[k].n++] = para_text(m, &m->paras[i]);
+        g[k].para = xmalloc((size_t)(nr->nparas + 1) * sizeof *g[k].para);
+        for (int i = 0; i < nr->nparas; i++) {
+            int s = nr->paras[i].section;
+            if (str_same(s < 0 ? NULL : nr->sections[s].word, g[k].word))
+                g[k].para[g[k].n++] = para_text(nr, &nr->paras[i]);
         }
     }
     *out = g;

@@ -29,7 +29,8 @@ editors-node-modules:
 	@command -v $(NODE) >/dev/null 2>&1 && command -v $(NPM) >/dev/null 2>&1 || \
 	    { echo "editors-test: node and npm are needed: make editors-deps (Debian: apt-get install nodejs npm)" >&2; exit 1; }
 	@test -d $(EDITORS_TEST)/node_modules/vscode-textmate || \
-	    (cd $(EDITORS_TEST) && $(NPM) ci --prefer-offline --no-audit --no-fund --loglevel=error)
+	    { echo "editors-test: installing vscode-textmate 9.3.2 and vscode-oniguruma 2.0.1 (pinned by editors/vscode/test/package-lock.json) from the npm registry into editors/vscode/test/node_modules: the grammar test tokenizes with the engine VS Code itself uses; nothing is installed outside that folder" >&2; \
+	      cd $(EDITORS_TEST) && $(NPM) ci --prefer-offline --no-audit --no-fund --loglevel=error; }
 
 editors-test: editors-node-modules
 	@$(NODE) $(EDITORS_TEST)/test-grammar.js

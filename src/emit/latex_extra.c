@@ -94,6 +94,12 @@ static void head_cells(Tex *t, const char *const *keys, int n)
     for (int i = 0; i < n; i++) {
         tex_raw(t, i ? " & \\budhd " : "\\budhd ");
         tex_line(t, label(t, keys[i]));
+        if (strcmp(keys[i], "value") == 0) { /* the asset table's value, in money: its
+                                                 quantities are 平方米, 台 … */
+            tex_raw(t, "（");
+            tex_line(t, t->m->money);
+            tex_raw(t, "）");
+        }
     }
 }
 

@@ -85,6 +85,19 @@ void diff_field_amount(Diff *d, cJSON *fields, const char *field, bool has_old, 
 /* The offset in characters (UTF-8) of the first difference of A and B. */
 long diff_offset(const char *a, const char *b);
 
+/* A stretch of two texts that differs: characters [A_OFF, A_OFF + A_LEN) of
+ * the old one became [B_OFF, B_OFF + B_LEN) of the new one; A_BYTE and
+ * B_BYTE are the byte offsets, A_BYTES and B_BYTES the byte lengths. */
+typedef struct DiffSpan {
+    long a_off, a_len, b_off, b_len;
+    size_t a_byte, a_bytes, b_byte, b_bytes;
+} DiffSpan;
+
+/* Every stretch in which A and B differ, a number (digits, '.', ',', '%')
+ * counting as one piece so that 590.00 → 591.00 is one change; at most MAX
+ * into OUT, in order; returns how many there are (which may exceed MAX). */
+int diff_spans(const char *a, const char *b, DiffSpan *out, int max);
+
 /* The id of unit U of M, or NULL. */
 const char *diff_unit(const Model *m, int u);
 

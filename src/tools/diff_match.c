@@ -208,6 +208,124 @@ long diff_offset(const char *a, const char *b)
     return chars;
 }
 
+/* A piece of a text: a number, or one character. */
+typedef struct Piece {
+    size_t byte, bytes;
+    long chr, chars;
+} Piece;
+
+static bool numeric(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || c == '.' || c == ',' || c == '%';
+}
+
+/* The pieces of S, into a new array; *N receives how many. */
+static Piece *pieces(const char *s, int *n)
+{
+    size_t len = strlen(s);
+    Piece *p = xmalloc((len + 1) * sizeof *p);
+    int k = 0;
+    long chr = 0;
+    for (size_t i = 0; i < len;) {
+        size_t j = i;
+        long c = 0;
+        if (numeric((unsigned char)s[i])) {
+            while (j < len && numeric((unsigned char)s[j]))
+                j++, c++;
+        } else {
+            j++;
+            while (j < len && ((unsigned char)s[j] & 0xC0) == 0x80)
+                j++;
+            c = 1;
+        }
+        p[k++] = (Piece){i, j - i, chr, c};
+        chr += c;
+        i = j;
+    }
+    *n = k;
+    return p;
+}
+
+static bool piece_eq(const char *a, const Piece *x, const char *b, const Piece *y)
+{
+    return x->bytes == y->bytes && memcmp(a + x->byte, b + y->byte, x->bytes) == 0;
+}
+
+/* Appends the span of pieces A[ai, aj) → B[bi, bj) (one side may be empty). */
+static void add_span(const Piece *pa, int na, int ai, int aj, const Piece *pb, int nb, int bi,
+                     int bj, DiffSpan *out, int max, int *n)
+{
+    if (*n < max) {
+        long aoff = ai < na ? pa[ai].chr : (na ? pa[na - 1].chr + pa[na - 1].chars : 0);
+        long boff = bi < nb ? pb[bi].chr : (nb ? pb[nb - 1].chr + pb[nb - 1].chars : 0);
+        size_t abyte = ai < na ? pa[ai].byte : (na ? pa[na - 1].byte + pa[na - 1].bytes : 0);
+        size_t bbyte = bi < nb ? pb[bi].byte : (nb ? pb[nb - 1].byte + pb[nb - 1].bytes : 0);
+        DiffSpan s = {aoff, 0, boff, 0, abyte, 0, bbyte, 0};
+        for (int i = ai; i < aj; i++)
+            s.a_len += pa[i].chars, s.a_bytes += pa[i].bytes;
+        for (int i = bi; i < bj; i++)
+            s.b_len += pb[i].chars, s.b_bytes += pb[i].bytes;
+        out[*n] = s;
+    }
+    (*n)++;
+}
+
+int diff_spans(const char *a, const char *b, DiffSpan *out, int max)
+{
+    int na, nb, n = 0;
+    Piece *pa = pieces(a, &na), *pb = pieces(b, &nb);
+    int lo = 0, ha = na, hb = nb; /* the common start and end are no change */
+    while (lo < na && lo < nb && piece_eq(a, &pa[lo], b, &pb[lo]))
+        lo++;
+    while (ha > lo && hb > lo && piece_eq(a, &pa[ha - 1], b, &pb[hb - 1]))
+        ha--, hb--;
+    int ma = ha - lo, mb = hb - lo;
+    if (ma == 0 && mb == 0) {
+        free(pa);
+        free(pb);
+        return 0;
+    }
+    if ((long)ma * mb > 1000000L) { /* too long to align: one stretch */
+        add_span(pa, na, lo, ha, pb, nb, lo, hb, out, max, &n);
+        free(pa);
+        free(pb);
+        return n;
+    }
+    /* the longest common subsequence of the middles, L[i][j] for the
+     * suffixes from i and j */
+    int *L = xmalloc((size_t)(ma + 1) * (size_t)(mb + 1) * sizeof *L);
+#define AT(i, j) L[(size_t)(i) * (size_t)(mb + 1) + (size_t)(j)]
+    for (int i = ma; i >= 0; i--)
+        for (int j = mb; j >= 0; j--)
+            AT(i, j) = i == ma || j == mb ? 0
+                       : piece_eq(a, &pa[lo + i], b, &pb[lo + j])
+                           ? AT(i + 1, j + 1) + 1
+                           : (AT(i + 1, j) > AT(i, j + 1) ? AT(i + 1, j) : AT(i, j + 1));
+    int i = 0, j = 0, si = -1, sj = -1; /* si, sj: the start of the open span */
+    while (i < ma || j < mb) {
+        if (i < ma && j < mb && piece_eq(a, &pa[lo + i], b, &pb[lo + j])) {
+            if (si >= 0)
+                add_span(pa, na, lo + si, lo + i, pb, nb, lo + sj, lo + j, out, max, &n);
+            si = sj = -1;
+            i++, j++;
+            continue;
+        }
+        if (si < 0)
+            si = i, sj = j;
+        if (j == mb || (i < ma && AT(i + 1, j) >= AT(i, j + 1)))
+            i++;
+        else
+            j++;
+    }
+    if (si >= 0)
+        add_span(pa, na, lo + si, lo + ma, pb, nb, lo + sj, lo + mb, out, max, &n);
+#undef AT
+    free(L);
+    free(pa);
+    free(pb);
+    return n;
+}
+
 const char *diff_unit(const Model *m, int u)
 {
     return u >= 0 && u < m->nunits ? m->units[u].id : NULL;

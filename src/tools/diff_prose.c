@@ -192,6 +192,34 @@ static void para_json(Diff *d, cJSON *o, const char *key, const Text *t)
     jb_str(&d->jb, p, "text", t->text);
 }
 
+/* Every stretch of a changed text that differs, as {"old_offset", "old",
+ * "new_offset", "new"} (offsets in characters): each changed figure of a
+ * paragraph, not only the first.  Null for an added or removed one. */
+static void spans_json(Diff *d, cJSON *o, const Text *a, const Text *b)
+{
+    if (!a || !b || !a->text || !b->text) {
+        jb_null(&d->jb, o, "spans");
+        return;
+    }
+    enum { MAX_SPANS = 64 };
+    DiffSpan s[MAX_SPANS];
+    int n = diff_spans(a->text, b->text, s, MAX_SPANS);
+    cJSON *arr = jb_array(&d->jb, o, "spans");
+    for (int i = 0; i < n && i < MAX_SPANS; i++) {
+        cJSON *x = jb_object(&d->jb, arr, NULL);
+        char *piece = xmalloc((s[i].a_bytes > s[i].b_bytes ? s[i].a_bytes : s[i].b_bytes) + 1);
+        jb_int(&d->jb, x, "old_offset", s[i].a_off);
+        memcpy(piece, a->text + s[i].a_byte, s[i].a_bytes);
+        piece[s[i].a_bytes] = '\0';
+        jb_str(&d->jb, x, "old", piece); /* copied */
+        jb_int(&d->jb, x, "new_offset", s[i].b_off);
+        memcpy(piece, b->text + s[i].b_byte, s[i].b_bytes);
+        piece[s[i].b_bytes] = '\0';
+        jb_str(&d->jb, x, "new", piece);
+        free(piece);
+    }
+}
+
 /* One narrative entry: the section's title (PARA 0: null) or a paragraph. */
 static void para_entry(Diff *d, cJSON *arr, DiffPair p, const char *word, int para,
                        const Text *a, const Text *b)
@@ -208,6 +236,7 @@ static void para_entry(Diff *d, cJSON *arr, DiffPair p, const char *word, int pa
         jb_int(&d->jb, o, "offset", diff_offset(a->text, b->text));
     else
         jb_null(&d->jb, o, "offset");
+    spans_json(d, o, a, b);
 }
 
 /* The changes between the paragraphs of groups A and B (either may be an

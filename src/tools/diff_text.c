@@ -13,6 +13,7 @@
  * character that differs.  Total rows are listed once, in the totals area
  * at the top, not again under their table.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "tools/diff.h"
@@ -417,6 +418,20 @@ static void put_narrative(FILE *out, const cJSON *doc)
         put_text_change(out, kind_prefix(get(a, "kind")), get(a, "text"),
                         kind_prefix(get(b, "kind")), get(b, "text"));
         fputc('\n', out);
+        /* every further stretch that changed, in its own context */
+        const cJSON *spans = cJSON_GetObjectItemCaseSensitive(e, "spans"), *s;
+        int k = 0;
+        cJSON_ArrayForEach(s, spans)
+        {
+            if (k++ == 0)
+                continue; /* the line above shows the first */
+            const char *ao = get(s, "old_offset"), *bo = get(s, "new_offset");
+            fputs("      ", out);
+            put_window(out, get(a, "text"), ao ? strtol(ao, NULL, 10) : 0);
+            fputs(" → ", out);
+            put_window(out, get(b, "text"), bo ? strtol(bo, NULL, 10) : 0);
+            fputc('\n', out);
+        }
     }
 }
 

@@ -316,7 +316,9 @@ for a in doc["assets"]:
         keys("assets", a, ["row", "field"] + AMOUNTS)
         amounts("assets", a)
 for n in doc["narrative"]:
-    keys("narrative", n, ["change", "section", "paragraph", "old", "new", "offset"])
+    keys("narrative", n, ["change", "section", "paragraph", "old", "new", "offset", "spans"])
+    for s in n["spans"] or []:
+        keys("narrative span", s, ["old_offset", "old", "new_offset", "new"])
     for side in ("old", "new"):
         if n[side] is not None:
             keys("narrative paragraph", n[side], ["kind", "text"])

@@ -58,6 +58,7 @@ editors_grammar() {
         return
     fi
     if [ ! -d "$dir/node_modules/vscode-textmate" ] || [ ! -d "$dir/node_modules/vscode-oniguruma" ]; then
+        echo "note: editors: installing vscode-textmate 9.3.2 and vscode-oniguruma 2.0.1 (pinned by editors/vscode/test/package-lock.json) from the npm registry into editors/vscode/test/node_modules: the grammar test tokenizes with the engine VS Code itself uses; nothing is installed outside that folder" >&2
         if ! out=$(cd "$dir" && npm ci --prefer-offline --no-audit --no-fund --loglevel=error 2>&1); then
             bad "editors: npm ci in $dir failed, so the TextMate grammar was not tested"
             printf '%s\n' "$out" | tail -5

@@ -221,6 +221,11 @@ static void catalogue_year(C *c)
                          "change between years",
                          c->m->year, cat_kind_word((CatKind)k), cat->year);
             diag_note(c->d, cat->loc, "the catalogue");
+        } else if (cat->own_year && cat->own_year != c->m->year) {
+            diag_warning(c->d, cat->own_loc, "W-CATALOG-YEAR",
+                         "the budget is for %d but its own %s catalogue is written for %d; its "
+                         "entries extend the %d catalogue of the standard library",
+                         c->m->year, cat_kind_word((CatKind)k), cat->own_year, c->m->year);
         }
     }
 }

@@ -25,24 +25,27 @@ static const Stmt *find_department(const Program *p)
     return NULL;
 }
 
-static bool has_catalog(const Program *p, const char *kind)
+/* Whether a module of P (of the standard library when STD, else of the
+ * budget) has a `catalog KIND`. */
+static bool has_catalog(const Program *p, const char *kind, bool std)
 {
     for (const Module *m = p->modules; m; m = m->next)
         for (const Stmt *s = m->stmts; s; s = s->next)
-            if (s->kind == S_CATALOG && s->args && strcmp(s->args->text, kind) == 0)
+            if (s->kind == S_CATALOG && s->args && strcmp(s->args->text, kind) == 0 &&
+                m->is_std == std)
                 return true;
     return false;
 }
 
-/* The years the standard library has catalogues for ("2023, 2024"). */
-static void std_years(const Program *p, char *buf, size_t n)
+/* The years the standard library has catalogues for (std/YEAR.bud), in
+ * order, into YEARS (room for MAX); returns how many. */
+static int std_year_list(const Program *p, int *years, int max)
 {
-    int years[64], ny = 0;
+    int ny = 0;
     DIR *dir = opendir(p->stdlib_dir ? p->stdlib_dir : "stdlib");
-    buf[0] = '\0';
     if (!dir)
-        return;
-    for (struct dirent *e; (e = readdir(dir)) != NULL && ny < 64;) {
+        return 0;
+    for (struct dirent *e; (e = readdir(dir)) != NULL && ny < max;) {
         const char *d = e->d_name;
         if (strlen(d) == 8 && strcmp(d + 4, ".bud") == 0 && strspn(d, "0123456789") == 4)
             years[ny++] = atoi(d);
@@ -54,9 +57,22 @@ static void std_years(const Program *p, char *buf, size_t n)
             years[j] = years[j - 1];
             years[j - 1] = t;
         }
+    return ny;
+}
+
+/* The years the standard library has ("2023, 2024"), and the one nearest
+ * YEAR (the latest before it, else the earliest after; 0 when none). */
+static int std_years(const Program *p, int year, char *buf, size_t n)
+{
+    int years[64], ny = std_year_list(p, years, 64), near = 0;
     size_t o = 0;
+    buf[0] = '\0';
     for (int i = 0; i < ny && o < n; i++)
         o += (size_t)snprintf(buf + o, n - o, "%s%d", i ? ", " : "", years[i]);
+    for (int i = 0; i < ny; i++)
+        if (years[i] <= year)
+            near = years[i];
+    return near ? near : ny ? years[0] : 0;
 }
 
 static bool has_stmt(const Program *p, StmtKind k)
@@ -86,18 +102,25 @@ static int load_nearest(Program *p, int year, const char *file)
     return -1;
 }
 
-/* A budget that imports no 支出功能分类 catalogue is checked against the
- * standard library of its year (std/YEAR.bud); one that has catalogues of
- * its own still takes the library's vocabulary and tables, when it writes
- * none.  Returns the number of errors. */
+/* A budget is checked against the standard library of its year
+ * (std/YEAR.bud) unless it imports one itself; its own `catalog` blocks
+ * extend the library's (W-CATALOG-LOCAL, W-CATALOG-OVERRIDE).  For a year
+ * the library lacks, a budget may write its own catalogues: it then takes
+ * the vocabulary and tables of the nearest year.  Returns the number of
+ * errors. */
 static int load_default_catalogue(Program *p, const Stmt *dept, DiagCtx *d)
 {
     int year = 0;
     for (const Stmt *t = dept->body; t; t = t->next)
         if (t->kind == S_YEAR)
             year = (int)t->args->num.units;
-    if (has_catalog(p, "function")) {
-        int before = p->nerrors;
+    int before = p->nerrors;
+    char name[32], years[128];
+    snprintf(name, sizeof name, "%d.bud", year);
+    int near = std_years(p, year, years, sizeof years);
+    if (!has_catalog(p, "function", true) && program_load_std(p, name) == 0)
+        return p->nerrors - before; /* the year's library, under the budget's own entries */
+    if (has_catalog(p, "function", true) || has_catalog(p, "function", false)) {
         bool ok = (has_stmt(p, S_VOCABULARY) || load_nearest(p, year, "vocabulary.bud") == 0) &&
                   (has_stmt(p, S_DISCLOSURE) || load_nearest(p, year, "tables.bud") == 0);
         if (!ok) {
@@ -106,21 +129,33 @@ static int load_default_catalogue(Program *p, const Stmt *dept, DiagCtx *d)
                        "tables.bud) for any year; reinstall budc's standard library");
             return 1;
         }
+        if (!has_catalog(p, "economic", true) && !has_catalog(p, "economic", false)) {
+            char other[96] = "";
+            if (near)
+                snprintf(other, sizeof other,
+                         ", or import \"std/%d.bud\" first and add to its catalogues", near);
+            diag_error(d, dept->kw_loc, "E-CATALOG",
+                       "the budget has a 支出功能分类 of its own for %d but no 部门预算支出经济分类: "
+                       "write a 'catalog economic %d' block too%s",
+                       year, year, other);
+            return p->nerrors - before + 1;
+        }
         return p->nerrors - before;
     }
-    char name[32];
-    snprintf(name, sizeof name, "%d.bud", year);
-    int before = p->nerrors;
-    if (program_load_std(p, name) < 0) {
-        char years[128];
-        std_years(p, years, sizeof years);
+    if (near)
         diag_error(d, dept->kw_loc, "E-CATALOG",
-                   "the standard library has no catalogue for %d (it has %s); import another "
-                   "year's with 'import \"std/YEAR.bud\"', or write your own 'catalog function %d'",
-                   year, *years ? years : "none", year);
-        return 1;
-    }
-    return p->nerrors - before;
+                   "the standard library has no catalogue for %d (it has %s): write 'import "
+                   "\"std/%d.bud\"' to check the budget against the %d catalogues (W-CATALOG-YEAR "
+                   "will say so), or write the %d catalogues yourself ('catalog function %d' and "
+                   "'catalog economic %d')",
+                   year, years, near, near, year, year, year);
+    else
+        diag_error(d, dept->kw_loc, "E-CATALOG",
+                   "the standard library has no catalogue at all; reinstall budc's standard "
+                   "library, or write the %d catalogues yourself ('catalog function %d' and "
+                   "'catalog economic %d')",
+                   year, year, year);
+    return 1;
 }
 
 void compile_cache_init(CompileCache *c)

@@ -304,6 +304,10 @@ static void load_catalog(Loader *l, const Stmt *s, const Module *mod)
         cat->year = year;
     if (mod->is_std && year)
         cat->std_year = year;
+    if (!mod->is_std && year && !cat->own_year) {
+        cat->own_year = year;
+        cat->own_loc = s->loc;
+    }
     for (const Stmt *r = s->body; r; r = r->next)
         if (r->kind == S_ROW)
             load_row(l, cat, r, mod);

@@ -57,6 +57,8 @@ typedef struct Catalog {
     CatKind kind;
     int year;            /* the standard library's year, else the newest of the budget's */
     int std_year;        /* the standard library's year (0: none loaded) */
+    int own_year;        /* the year of the budget's own `catalog` of this kind (0: none) */
+    Loc own_loc;         /* the first of them */
     bool present;        /* some `catalog` statement of this kind was loaded */
     Loc loc;             /* the first `catalog` statement of this kind */
     CatEntry *entries;   /* in the order written (std first) */

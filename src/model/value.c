@@ -218,6 +218,65 @@ static int prior_unit(const Model *p, const Unit *u)
     return -1;
 }
 
+static bool starts(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* PATH with the code of its index segment AT replaced by CODE, in last
+ * year's budget P: its value added to *SUM with SIGN (+1 or -1). */
+static ValueStatus prior_moved(const Model *p, const PathSeg *path, const PathSeg *at,
+                               const char *code, ValueCtx ctx, int sign, Dec *sum, char *msg,
+                               size_t msgn)
+{
+    PathSeg segs[16];
+    Atom idx = *at->index;
+    idx.text = code;
+    int n = 0;
+    for (const PathSeg *s = path; s && n < 16; s = s->next, n++) {
+        segs[n] = *s;
+        if (s == at)
+            segs[n].index = &idx;
+    }
+    for (int i = 0; i + 1 < n; i++)
+        segs[i].next = &segs[i + 1];
+    if (n)
+        segs[n - 1].next = NULL;
+    Dec x;
+    ValueStatus st = model_value(p, segs, ctx, &x, NULL, NULL, msg, msgn);
+    if (st == VAL_OK && (sign > 0 ? dec_acc(sum, x) : dec_sub(*sum, x, sum) == DEC_OK))
+        return VAL_OK;
+    return st == VAL_OK ? VAL_NO_VALUE : st;
+}
+
+/* X of last year's budget P, for a path S of this year's: when S names a
+ * code (支出[2130199]), the codes this year's catalogue says moved
+ * (catalog moved: last year's code -> this year's) are counted where they
+ * are now: a code moved into it is added, one moved out taken away. */
+static ValueStatus prior_value(const V *v, const Model *p, const PathSeg *s, ValueCtx ctx,
+                               Dec *out, char *msg, size_t msgn)
+{
+    Loc at;
+    ValueStatus st = model_value(p, s, ctx, out, &at, NULL, msg, msgn);
+    const PathSeg *idx = s;
+    while (idx && (idx->name || !idx->index || idx->index->kind != A_NUMBER))
+        idx = idx->next;
+    const Catalog *moved = &v->m->cat->k[CAT_MOVED];
+    if (st != VAL_OK || !idx)
+        return st;
+    const char *code = idx->index->text;
+    for (int i = 0; i < moved->n; i++) {
+        const char *old = moved->entries[i].code, *new = moved->entries[i].name;
+        bool in_old = starts(old, code), in_new = starts(new, code);
+        if (in_old == in_new)
+            continue;
+        st = prior_moved(p, s, idx, old, ctx, in_new ? +1 : -1, out, msg, msgn);
+        if (st != VAL_OK)
+            return st;
+    }
+    return VAL_OK;
+}
+
 /* 上年.X: the `prior` line of X (the department's, or in a unit's context
  * the unit's own), else X in last year's budget (the unit of the same id). */
 static ValueStatus prior(V *v, const PathSeg *s)
@@ -245,8 +304,9 @@ static ValueStatus prior(V *v, const PathSeg *s)
                      u->id, text, u->id);
             return VAL_NO_PRIOR;
         }
-        ValueStatus st = model_value(v->m->prior_model, s, (ValueCtx){pu, -1}, &x, &at, NULL,
-                                     v->msg, v->msgn);
+        ValueStatus st = prior_value(v, v->m->prior_model, s, (ValueCtx){pu, -1}, &x, v->msg,
+                                     v->msgn);
+        (void)at;
         if (st == VAL_OK)
             take(v, true, x, v->m->prior_loc);
         return st;

@@ -249,14 +249,28 @@ static void note_path(const PathSeg *path, Loc at, void *ctx)
         diag_note(s->n->d, where, "no fact of the budget contributes to %s, so it is 0", what);
     } else {
         /* every fact behind the figure, so that the changed one is named */
+        const char *thing = path_is(path, "项目") || path_is(path, "单位") ? "counts this"
+                                                                           : "includes this amount";
         for (int i = 0; i < tr.n; i++) {
             int rest = tr.total - tr.n;
             if (i == tr.n - 1 && rest > 0)
-                diag_note(s->n->d, facts[i], "%s includes this amount (and %d more)", what, rest);
+                diag_note(s->n->d, facts[i], "%s %s (and %d more)", what, thing, rest);
             else
-                diag_note(s->n->d, facts[i], "%s includes this amount", what);
+                diag_note(s->n->d, facts[i], "%s %s", what, thing);
         }
     }
+}
+
+/* Whether E is a count (项目.数量, 资产.车辆.数量): printed as a number, not
+ * an amount. */
+static bool is_count(const Expr *e)
+{
+    if (e->kind != E_PATH)
+        return false;
+    const PathSeg *s = e->atom->path;
+    while (s->next)
+        s = s->next;
+    return path_is(s, "数量");
 }
 
 /* Compares the printed number of Q with its computed value. */
@@ -290,10 +304,11 @@ static void check_printed(N *n, const Quote *q, bool has_div)
         size_t o = strlen(what);
         snprintf(what + o, sizeof what - o, " of unit %s", n->m->units[n->ctx.unit].id);
     }
+    bool count = is_count(q->value);
     diag_error(n->d, q->printed->loc, "E-QUOTE-VALUE",
                "the text says %s but %s is %s%s (difference %s%s)", fmt_dec(printed, a), what,
-               has_div ? fmt_dec(shown, b) : fmt_money(shown, b), how, dec_is_neg(diff) ? "" : "+",
-               fmt_money(diff, c));
+               has_div || count ? fmt_dec(shown, b) : fmt_money(shown, b), how,
+               dec_is_neg(diff) ? "" : "+", count ? fmt_dec(diff, c) : fmt_money(diff, c));
     Sources src = {.n = n, .q = q};
     walk_paths(q->value, note_path, &src);
 }

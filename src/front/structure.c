@@ -312,6 +312,28 @@ static void check_row(Ctx *c, int parent, Stmt *s)
 
 /* ---- narrative quotes ----------------------------------------------------- */
 
+/* The text of a quote as its expression is read: the string's escaped
+ * quotes \" (a project's name, 项目[\"报刊宣传费\"].预算) become the quotes of
+ * a string of the expression, the backslash a space before the opening one
+ * and after the closing one, so that every character keeps its column. */
+static const char *quote_text(Ctx *c, const char *s, size_t n)
+{
+    if (!memchr(s, '\\', n))
+        return s;
+    char *t = arena_strndup(c->arena, s, n);
+    bool in = false;
+    for (size_t k = 0; k + 1 < n; k++)
+        if (t[k] == '\\' && t[k + 1] == '"') {
+            if (in)
+                t[k] = '"', t[k + 1] = ' ';
+            else
+                t[k] = ' ';
+            in = !in;
+            k++;
+        }
+    return t;
+}
+
 /* Splits a narrative string into text and {expression} parts. */
 static void parse_quotes(Ctx *c, Atom *a)
 {
@@ -375,8 +397,8 @@ static void parse_quotes(Ctx *c, Atom *a)
                                         "e.g. {支出.合计}");
             } else {
                 int nerr = 0;
-                e = parse_expr(c->file, raw + i + 1, j - i - 1, line, col + 1, c->arena, c->diag,
-                               &nerr);
+                e = parse_expr(c->file, quote_text(c, raw + i + 1, j - i - 1), j - i - 1, line,
+                               col + 1, c->arena, c->diag, &nerr);
                 c->nerrors += nerr;
             }
             TextPart *t = arena_alloc(c->arena, sizeof *t);

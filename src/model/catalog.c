@@ -16,6 +16,7 @@ static const char *const kind_words[CAT__COUNT] = {
     [CAT_SANGONG] = "sangong",         [CAT_PROCUREMENT] = "procurement",
     [CAT_INDICATOR] = "indicator",     [CAT_MEASURE] = "measure",
     [CAT_PHRASE] = "phrase",           [CAT_MOVED] = "moved",
+    [CAT_PROSE] = "prose",
 };
 
 const char *cat_kind_word(CatKind k)
@@ -284,7 +285,7 @@ static void load_catalog(Loader *l, const Stmt *s, const Module *mod)
     if (k < 0) {
         diag_error(l->d, kw ? kw->loc : s->kw_loc, "E-CATALOG",
                    "unknown catalogue kind '%s'; write function, economic, sangong, procurement, "
-                   "indicator, measure, phrase or moved",
+                   "indicator, measure, phrase, moved or prose",
                    kw ? kw->text : "");
         l->nerrors++;
         return;

@@ -34,6 +34,9 @@ typedef enum CatKind {
     CAT_MEASURE,     /* 计量单位 (extra = its class: count, time, money, rate, percent, other) */
     CAT_PHRASE,      /* qualitative indicator values: 比上年提升 … (extra = its sense) */
     CAT_MOVED,       /* a code of last year's catalogue -> this year's (name = the new code) */
+    CAT_PROSE,       /* words of the 说明 around a figure (W-PROSE-FIGURE): extra = what the
+                        word says (topic, count, prior, current, bound, share), name = the
+                        figures it names */
     CAT__COUNT
 } CatKind;
 

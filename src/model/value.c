@@ -9,7 +9,8 @@
  *   三公.合计 | 三公.<item> | 三公.因公出国费 | 三公.公务用车购置及运维费
  *   采购.合计 | 采购.中小微 | 采购.货物 | 采购.工程 | 采购.服务
  *   资产.总额 | 资产.<row> [.数量] | 资产.拟购置
- *   项目.合计 | 项目["name"].预算 | 项目["name"].采购
+ *   项目.合计 | 项目.数量 | 项目["name"].预算 | 项目["name"].采购
+ *   单位.数量                                (the number of units)
  *   项目.预算 | 项目.采购 | 项目.中小微      (in a rule: for each project)
  *   上年.<any of the above>                 (the `prior` block, or last year's budget)
  *   增减.<figure>, 增减率.<figure>           (the change from last year, in percent)
@@ -64,7 +65,7 @@ static const char *seg_name(const PathSeg *s)
 }
 
 static const char *const roots[] = {"收入", "支出", "基本支出", "机关运行经费", "三公", "年终结转",
-                                    "采购", "资产", "项目", "上年", "增减", "增减率"};
+                                    "采购", "资产", "项目", "单位", "上年", "增减", "增减率"};
 
 static void take_fact(void *ctx, const Fact *x)
 {
@@ -156,9 +157,41 @@ static ValueStatus assets(V *v, const PathSeg *s)
     return VAL_OK;
 }
 
+/* A count (项目.数量, 单位.数量): N, where the first of them is written. */
+static ValueStatus count(V *v, int n, Loc first)
+{
+    v->sum = dec_from_int(n);
+    if (n > 0)
+        v->where = first;
+    v->found = true;
+    return VAL_OK;
+}
+
+/* One more thing counted, written at AT (for the trace). */
+static void counted(V *v, int *n, Loc *first, Loc at)
+{
+    if ((*n)++ == 0)
+        *first = at;
+    trace_add(v->trace, at);
+}
+
+static ValueStatus units(V *v, const PathSeg *s)
+{
+    const char *w = seg_name(s);
+    if (!w || s->next || strcmp(w, "数量") != 0)
+        return fail(v, "write 单位.数量 (the number of units)");
+    int n = 0;
+    Loc first = v->m->dept_loc;
+    for (int i = 0; i < v->m->nunits; i++)
+        if (scope(v, i))
+            counted(v, &n, &first, v->m->units[i].loc);
+    return count(v, n, first);
+}
+
 static ValueStatus projects(V *v, const PathSeg *s)
 {
     int only = v->ctx.project;
+    bool indexed = s && !s->name;
     if (s && !s->name) {
         only = -1;
         for (int i = 0; i < v->m->nprojects; i++)
@@ -170,7 +203,17 @@ static ValueStatus projects(V *v, const PathSeg *s)
     }
     const char *w = seg_name(s);
     if (!w || s->next)
-        return fail(v, "write 项目.合计, 项目[\"name\"].预算 or 项目[\"name\"].采购");
+        return fail(v, "write 项目.合计, 项目.数量, 项目[\"name\"].预算 or 项目[\"name\"].采购");
+    if (strcmp(w, "数量") == 0) {
+        if (indexed)
+            return fail(v, "项目.数量 is the number of projects: write it without a name");
+        int n = 0;
+        Loc first = v->m->dept_loc;
+        for (int i = 0; i < v->m->nprojects; i++)
+            if (scope(v, v->m->projects[i].unit))
+                counted(v, &n, &first, v->m->projects[i].name_loc);
+        return count(v, n, first);
+    }
     bool all = strcmp(w, "合计") == 0;
     if (all && only >= 0 && v->ctx.project < 0)
         return fail(v, "write 项目[\"name\"].预算 for one project's amount");
@@ -426,6 +469,8 @@ ValueStatus model_value(const Model *m, const PathSeg *path, ValueCtx ctx, Dec *
         st = assets(&v, rest);
     else if (strcmp(root, "项目") == 0)
         st = projects(&v, rest);
+    else if (strcmp(root, "单位") == 0)
+        st = units(&v, rest);
     else if (strcmp(root, "上年") == 0)
         st = prior(&v, rest);
     else if (strcmp(root, "增减") == 0 || strcmp(root, "增减率") == 0)
@@ -435,7 +480,7 @@ ValueStatus model_value(const Model *m, const PathSeg *path, ValueCtx ctx, Dec *
         if (best)
             return fail(&v, "unknown figure '%s'; did you mean '%s'?", root, best);
         return fail(&v, "unknown figure '%s'; figures start with 收入, 支出, 基本支出, "
-                        "机关运行经费, 三公, 年终结转, 采购, 资产, 项目 or 上年",
+                        "机关运行经费, 三公, 年终结转, 采购, 资产, 项目, 单位 or 上年",
                     root);
     }
     if (st == VAL_UNKNOWN_PATH)

@@ -17,6 +17,7 @@ int check_model(const Model *m, DiagCtx *d)
         nerr += check_stated(m, d);
     nerr += check_projects(m, d);
     nerr += check_narrative(m, d);
+    nerr += check_prose(m, d);
     nerr += check_rules(m, d);
     return nerr;
 }

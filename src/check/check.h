@@ -10,6 +10,7 @@
  *   check_projects   绩效 indicators, procurement, assets (projects.c,
  *                    indicators.c, goals.c)
  *   check_narrative  quotes, sections, year-over-year words (narrative.c)
+ *   check_prose      figures of the 说明 written without a quote (prose.c)
  *   check_rules      rules written in .bud (rules.c)
  * report.h has what they share.
  */

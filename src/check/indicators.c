@@ -300,46 +300,6 @@ static void check_value(const Model *m, DiagCtx *d, const IndValue *v)
 
 /* ---- G3: the 成本指标 against the budget ------------------------------------------- */
 
-/* Powers of ten of the money measures relative to 元, or -1. */
-static int money_exp(const char *w)
-{
-    static const struct {
-        const char *w;
-        int e;
-    } t[] = {{"元", 0}, {"千元", 3}, {"万元", 4}, {"亿元", 8}};
-    for (size_t i = 0; w && i < sizeof t / sizeof t[0]; i++)
-        if (strcmp(w, t[i].w) == 0)
-            return t[i].e;
-    return -1;
-}
-
-/* V, in MEASURE, as an amount in the budget's money unit: exact (1 万元 =
- * 10000 元, by moving the decimal point), or false. */
-static bool to_budget_money(const Model *m, Dec v, const char *measure, Dec *out)
-{
-    int from = money_exp(measure), to = money_exp(m->money ? m->money : "万元");
-    if (from < 0 || to < 0)
-        return false;
-    Dec r = v;
-    for (; from > to; from--)
-        if (dec_mul(r, dec_from_int(10), &r) != DEC_OK)
-            return false;
-    for (; from < to; from++) {
-        if (r.scale < DEC_MAX_SCALE)
-            r.scale++;
-        else if (r.units % 10 == 0)
-            r.units /= 10;
-        else
-            return false;
-    }
-    while (r.scale > 2 && r.units % 10 == 0) { /* 500000元 is 50.00 万元, not 50.0000 */
-        r.units /= 10;
-        r.scale--;
-    }
-    *out = r;
-    return true;
-}
-
 /* The project's cost: the sum of its 成本 rows whose value is money. */
 typedef struct Cost {
     int nrows;              /* rows summed */
@@ -367,7 +327,7 @@ static Cost project_cost(const Model *m, const Project *p)
         const Indicator *in = &p->ind[i];
         Dec v;
         if (!is_cost(in->level2) || in->value.kind != IV_NUMBER ||
-            !to_budget_money(m, in->value.num, in->value.measure, &v) || !dec_acc(&c.sum, v))
+            !money_to_budget(m, in->value.num, in->value.measure, &v) || !dec_acc(&c.sum, v))
             continue;
         c.nrows++;
         if (!c.first)

@@ -15,6 +15,7 @@ int check_balance(const Model *m, DiagCtx *d);   /* balance.c: identities betwee
 int check_stated(const Model *m, DiagCtx *d);    /* stated.c: the tables as printed */
 int check_projects(const Model *m, DiagCtx *d);  /* projects.c: projects, procurement, assets */
 int check_narrative(const Model *m, DiagCtx *d); /* narrative.c: quotes, sections, words */
+int check_prose(const Model *m, DiagCtx *d);     /* prose.c: figures in the 说明 without a quote */
 int check_rules(const Model *m, DiagCtx *d);     /* rules.c: rules written in .bud */
 
 /* The indicator checks of project I, and across projects (indicators.c). */

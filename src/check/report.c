@@ -3,10 +3,49 @@
  */
 #include "check/report.h"
 
+#include <string.h>
+
 const char *fmt_dec(Dec v, char *buf)
 {
     dec_format(v, buf, DEC_FMT_MAX);
     return buf;
+}
+
+int money_exp(const char *w)
+{
+    static const struct {
+        const char *w;
+        int e;
+    } t[] = {{"元", 0}, {"千元", 3}, {"万元", 4}, {"亿元", 8}};
+    for (size_t i = 0; w && i < sizeof t / sizeof t[0]; i++)
+        if (strcmp(w, t[i].w) == 0)
+            return t[i].e;
+    return -1;
+}
+
+bool money_to_budget(const Model *m, Dec v, const char *measure, Dec *out)
+{
+    int from = money_exp(measure), to = money_exp(m->money ? m->money : "万元");
+    if (from < 0 || to < 0)
+        return false;
+    Dec r = v;
+    for (; from > to; from--)
+        if (dec_mul(r, dec_from_int(10), &r) != DEC_OK)
+            return false;
+    for (; from < to; from++) {
+        if (r.scale < DEC_MAX_SCALE)
+            r.scale++;
+        else if (r.units % 10 == 0)
+            r.units /= 10;
+        else
+            return false;
+    }
+    while (r.scale > 2 && r.units % 10 == 0) { /* 500000元 is 50.00 万元, not 50.0000 */
+        r.units /= 10;
+        r.scale--;
+    }
+    *out = r;
+    return true;
 }
 
 const char *fmt_money(Dec v, char *buf)

@@ -18,6 +18,15 @@ enum { MAX_NOTES = 3 }; /* notes at the facts behind a figure, before "and N mor
 const char *fmt_dec(Dec v, char *buf);
 const char *fmt_money(Dec v, char *buf);
 
+/* The power of ten of money measure W (元 0, 千元 3, 万元 4, 亿元 8), or -1
+ * when W is no money measure. */
+int money_exp(const char *w);
+
+/* V, in MEASURE, as an amount in the budget's money unit: exact (1 万元 =
+ * 10000 元, by moving the decimal point; no more than 2 decimals unless
+ * they are needed), or false. */
+bool money_to_budget(const Model *m, Dec v, const char *measure, Dec *out);
+
 /* Reports a broken identity at AT:
  *   "WHAT: STATED_AS 1206.65 but DERIVED_AS 1206.00 (difference +0.65) [CODE]"
  * e.g. WHAT = "支出总表 row 207, column 合计", STATED_AS = "the table states",

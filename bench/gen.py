@@ -880,7 +880,7 @@ def narrative_text(dept):
     w('    heading "第一部分 部门整体绩效目标"')
     w("    insert 部门整体绩效目标")
     w('    heading "第二部分 预算项目绩效目标"')
-    w('    "本部门%d年共有%d个项目编制了绩效目标，绩效目标表如下。"' % (year, len(projects)))
+    w('    "本部门%d年共有{项目.数量 = %d}个项目编制了绩效目标，绩效目标表如下。"' % (year, len(projects)))
     w("    insert 项目绩效目标表")
     w("  }")
     w("")

@@ -39,6 +39,8 @@
  *   - nothing is named: the first figure of the budget with the value, or
  *     "no figure of the budget is …".
  */
+#include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,6 +54,7 @@
 #define WINDOW 12    /* characters before a number searched for a direction word (as E3) */
 #define NEAR 8       /* characters between a name and its number for a message to show both */
 #define MAXHITS 64
+#define MAXWARN 20  /* warnings of one paragraph; the rest are counted */
 #define FIXN (PATHN * 5) /* a quote to write, with a project's name escaped */
 
 /* The measure of a count at S: the longest that a `count` word of the prose
@@ -109,6 +112,20 @@ static bool read_unit(const P *p, const Flat *f, size_t i, Num *num)
     return num->kind != N_COUNT || num->written.scale == 0;
 }
 
+/* Reports a warning of the paragraph, or counts it past MAXWARN. */
+__attribute__((format(printf, 3, 4))) static void warn(P *p, Loc at, const char *fmt, ...)
+{
+    if (p->shown >= MAXWARN) {
+        p->hidden++;
+        return;
+    }
+    p->shown++;
+    va_list ap;
+    va_start(ap, fmt);
+    diag_vreport(p->d, DIAG_WARNING, at, CODE, fmt, ap);
+    va_end(ap);
+}
+
 /* ---- the words before a number ------------------------------------------------------ */
 
 typedef struct Hit {
@@ -131,6 +148,8 @@ typedef struct QCtx {
     size_t off;
 } QCtx;
 
+static void prune(Hits *out);
+
 /* The figures named in F[A..B): the names, and the quotes' paths. */
 static void find_hits(P *p, const Flat *f, size_t a, size_t b, Hits *out)
 {
@@ -141,12 +160,32 @@ static void find_hits(P *p, const Flat *f, size_t a, size_t b, Hits *out)
         if (at != (size_t)-1)
             out->h[out->n++] = (Hit){at, at + nm->len, nm->figs, nm->nfigs, nm->topic ? 0 : 1};
     }
-    for (int k = 0; k < f->np; k++)
-        if (!f->tp[k]->text && f->off[k] >= a && f->off[k] < b && f->tp[k]->expr) {
+    for (int k = f->np ? prose_part_at(f, a) : 0; k < f->np && f->off[k] < b; k++)
+        if (!f->tp[k]->text && f->off[k] >= a && f->tp[k]->expr) {
             QCtx q = {p, out, f->off[k]};
             walk_paths(f->tp[k]->expr, quote_hit, &q);
         }
-    /* a word inside a longer one (支出 in 项目支出) is the longer one's */
+    prune(out);
+}
+
+/* The figures named in TITLE (the section's title), for a number that has
+ * no word before it in its sentence. */
+static void find_title_hits(P *p, const char *title, Hits *out)
+{
+    size_t n = title ? strlen(title) : 0;
+    for (int i = 0; i < p->nnames && out->n < MAXHITS && n; i++) {
+        const Name *nm = &p->names[i];
+        size_t at = prose_last_of(title, 0, n, nm->word, nm->len);
+        if (at != (size_t)-1) /* placed past the text: no word of it to show */
+            out->h[out->n++] = (Hit){SIZE_MAX - n + at, SIZE_MAX - n + at + nm->len, nm->figs,
+                                     nm->nfigs, nm->topic ? 0 : 1};
+    }
+    prune(out);
+}
+
+/* Drops each word inside a longer one (支出 in 项目支出: the longer one's). */
+static void prune(Hits *out)
+{
     int k = 0;
     for (int i = 0; i < out->n; i++) {
         const Hit *x = &out->h[i];
@@ -324,7 +363,7 @@ static void suggest(P *p, const Flat *f, const Num *num, const Fig *fig, Form fo
 {
     char q[PATHN * 3], text[256], fix[FIXN];
     prose_quote(p, fig, form, q, sizeof q);
-    diag_warning(p->d, prose_loc(f, num->at, num->end), CODE, "'%s' is not checked: write %s so that it is",
+    warn(p, prose_loc(f, num->at, num->end), "'%s' is not checked: write %s so that it is",
                  shown(f, num, from, text, sizeof text), remedy(p, num, q, num->v, true, fix, sizeof fix));
 }
 
@@ -341,7 +380,7 @@ static void mismatch(P *p, const Flat *f, const Num *num, const Fig *fig, Form f
             return;
         Form right = dec_is_neg(d) ? F_DOWN : F_UP;
         prose_value(p, fig, right, &v, &div);
-        diag_warning(p->d, at, CODE,
+        warn(p, at,
                      "'%s' does not match the budget: %s went from %s last year to %s this year "
                      "(%s%s); correct the text, and quote the change: %s",
                      text, fig->path, fmt_money(fig->prior, a), fmt_money(fig->now, b),
@@ -355,7 +394,7 @@ static void mismatch(P *p, const Flat *f, const Num *num, const Fig *fig, Form f
         Form right = dec_is_neg(v) ? F_RATE_DOWN : F_RATE_UP;
         prose_value(p, fig, right, &v, &div);
         dec_round(v, num->written.scale, &v);
-        diag_warning(p->d, at, CODE,
+        warn(p, at,
                      "'%s' does not match the budget: %s went from %s last year to %s this year, "
                      "%s %s%%; correct the text, and quote the rate: %s",
                      text, fig->path, fmt_money(fig->prior, a), fmt_money(fig->now, b),
@@ -368,11 +407,24 @@ static void mismatch(P *p, const Flat *f, const Num *num, const Fig *fig, Form f
     if (div)
         dec_round(v, num->written.scale, &v);
     prose_quote(p, fig, form, q, sizeof q);
-    diag_warning(p->d, at, CODE,
+    warn(p, at,
                  "'%s' does not match the budget: %s is %s%s; correct the number, and quote the "
                  "figure: %s",
                  text, q, div ? fmt_dec(v, a) : fmt_money(v, a), div ? "%" : "",
                  remedy(p, num, q, v, false, fix, sizeof fix));
+}
+
+/* No figure is named before the number, and FIG has its value. */
+static void guess(P *p, const Flat *f, const Num *num, const Fig *fig, Form form)
+{
+    char q[PATHN * 3], text[256], fix[FIXN], v[DEC_FMT_MAX];
+    prose_quote(p, fig, form, q, sizeof q);
+    warn(p, prose_loc(f, num->at, num->end),
+         "'%s' is not checked, and no figure is named before it; %s is %s%s: if that is the "
+         "figure it means, write %s",
+         shown(f, num, num->at, text, sizeof text), q,
+         num->kind == N_PERCENT ? num->text : fmt_money(num->v, v),
+         num->kind == N_PERCENT ? "%" : "", remedy(p, num, q, num->v, true, fix, sizeof fix));
 }
 
 /* No figure is named before the number, and none has it. */
@@ -385,7 +437,7 @@ static void no_figure(P *p, const Flat *f, const Num *num, Form form)
         [F_SHARE] = "no share of a part in its total"};
     char text[256], v[DEC_FMT_MAX];
     bool pct = num->kind == N_PERCENT;
-    diag_warning(p->d, prose_loc(f, num->at, num->end), CODE,
+    warn(p, prose_loc(f, num->at, num->end),
                  "'%s' is not checked, and %s is %s%s%s; correct the number, or quote the "
                  "figure it means",
                  shown(f, num, num->at, text, sizeof text), what[form],
@@ -469,10 +521,10 @@ static void check_count(P *p, Flat *f, const Num *num, size_t clause, size_t sen
         whole.end = (size_t)(strstr(f->s + num->end, best->code) - f->s) + strlen(best->code);
     shown(f, &whole, from, text, sizeof text);
     if (dec_cmp(have, num->v) == 0)
-        diag_warning(p->d, at, CODE, "'%s' is not checked: write %s so that it is", text,
+        warn(p, at, "'%s' is not checked: write %s so that it is", text,
                      remedy(p, num, best->name, num->v, true, fix, sizeof fix));
     else
-        diag_warning(p->d, at, CODE,
+        warn(p, at,
                      "'%s' does not match the budget: the budget has %s %s (%s); correct the "
                      "number, and quote it: %s",
                      text, fmt_dec(have, a), best->code, best->name,
@@ -563,6 +615,9 @@ static void check_number(P *p, Flat *f, const Num *num)
     find_hits(p, f, clause, num->at, &hits);
     if (hits.n == 0)
         find_hits(p, f, sent, clause, &hits);
+    bool titled = hits.n == 0; /* the section's title names a figure, no word of the text */
+    if (titled)
+        find_title_hits(p, f->title, &hits);
     qsort(hits.h, (size_t)hits.n, sizeof hits.h[0], hit_order);
     size_t from = dir != 2 ? wat : num->at;
     for (int i = 0, j = 0; i < hits.n; i = j) {
@@ -574,25 +629,24 @@ static void check_number(P *p, Flat *f, const Num *num)
     }
     if (form != F_NOW && form != F_SHARE && !prose_has_prior(p)) {
         char text[256];
-        diag_warning(p->d, prose_loc(f, num->at, num->end), CODE,
+        warn(p, prose_loc(f, num->at, num->end),
                      "'%s' is not checked: it is a figure of last year, and the budget states "
                      "none (write them in `prior`), so it cannot be quoted",
                      shown(f, num, from, text, sizeof text));
         return;
     }
-    for (int i = 0, j = 0; i < hits.n; i = j) {
+    for (int i = 0, j = 0; i < hits.n && !titled; i = j) {
         int fig = pick(p, f, num, form, &hits, &j, false);
         if (fig >= 0) {
             mismatch(p, f, num, &p->figs[fig], form, show_from(&hits.h[i], clause, from));
             return;
         }
     }
-    if (!dec_is_zero(num->v))
-        for (int i = 0; i < p->nfigs; i++)
-            if (prose_matches(p, &p->figs[i], form, num->v, num->written.scale)) {
-                suggest(p, f, num, &p->figs[i], form, from);
-                return;
-            }
+    for (int i = 0; i < p->nfigs && !dec_is_zero(num->v); i++)
+        if (prose_matches(p, &p->figs[i], form, num->v, num->written.scale)) {
+            guess(p, f, num, &p->figs[i], form);
+            return;
+        }
     no_figure(p, f, num, form);
 }
 
@@ -600,6 +654,7 @@ static void check_number(P *p, Flat *f, const Num *num)
 
 static void check_para(P *p, const Para *para)
 {
+    p->shown = p->hidden = 0;
     Flat f;
     prose_flat_read(para, &f);
     if (para->section >= 0 && para->section < p->nr->nsections)
@@ -630,6 +685,11 @@ static void check_para(P *p, const Para *para)
     }
     free(mask);
     prose_flat_free(&f);
+    if (p->hidden)
+        diag_warning(p->d, para->loc, CODE,
+                     "%d more figures of this paragraph are written without a quote (the first %d "
+                     "are reported); quote them",
+                     p->hidden, MAXWARN);
 }
 
 /* The paragraphs of one narrative: the department's (UNIT -1), with every

@@ -55,9 +55,17 @@ typedef struct P {
     Name *names;
     int nnames, capnames;
     char year[16], last_year[16];
+    int shown, hidden;    /* the warnings of the paragraph: reported, and past the cap */
 } P;
 
 /* ---- prose_text.c: the text ---------------------------------------------------- */
+
+/* Where the last column was found in a literal piece of the text. */
+typedef struct Cursor {
+    int piece;
+    size_t off, byte; /* the offset in the text, the byte of the source line */
+    int col;
+} Cursor;
 
 /* A paragraph's text with each quote replaced by QMARK. */
 typedef struct Flat {
@@ -66,6 +74,7 @@ typedef struct Flat {
     const TextPart **tp; /* literal pieces and quotes, with their offsets */
     size_t *off;
     int np;
+    Cursor *cur;         /* prose_loc's walk along its line */
     size_t fig_end;      /* the end of the last figure read (a number or a quote) */
     const char *title;   /* the title of its section, or NULL */
     const char *count_path; /* the last count checked, and the start of its sentence */
@@ -101,6 +110,9 @@ size_t prose_prev_char(const char *s, size_t i);
  * back REACH bytes at most. */
 bool prose_ends_sentence(const char *s, bool clause);
 size_t prose_sentence_start(const Flat *f, size_t at, bool clause);
+
+/* The index of the last part of F that starts at or before offset A. */
+int prose_part_at(const Flat *f, size_t a);
 
 /* The source range of text [A, B) of F, inside one literal piece, in
  * characters of its line: the string's escapes (\", {{) replayed. */

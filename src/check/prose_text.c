@@ -24,7 +24,7 @@ size_t prose_last_of(const char *s, size_t a, size_t b, const char *w, size_t le
     if (len == 0 || b < a + len)
         return (size_t)-1;
     for (size_t i = b - len + 1; i-- > a;)
-        if (memcmp(s + i, w, len) == 0)
+        if (s[i] == w[0] && memcmp(s + i, w, len) == 0)
             return i;
     return (size_t)-1;
 }
@@ -39,6 +39,8 @@ void prose_flat_read(const Para *para, Flat *f)
     f->s = xmalloc(cap);
     f->tp = xmalloc(((size_t)np + 1) * sizeof *f->tp);
     f->off = xmalloc(((size_t)np + 1) * sizeof *f->off);
+    f->cur = xmalloc(sizeof *f->cur);
+    *f->cur = (Cursor){-1, 0, 0, 0};
     for (const TextPart *x = para->parts; x; x = x->next) {
         f->tp[f->np] = x;
         f->off[f->np++] = f->n;
@@ -57,6 +59,7 @@ void prose_flat_free(Flat *f)
     free(f->s);
     free(f->tp);
     free(f->off);
+    free(f->cur);
 }
 
 size_t prose_prev_char(const char *s, size_t i)
@@ -87,23 +90,44 @@ size_t prose_sentence_start(const Flat *f, size_t at, bool clause)
     return i;
 }
 
-/* The column of byte OFF of piece X's text, replaying how structure.c
- * decodes the string (an escape \" or {{ is two characters of the source,
- * one of the text). */
-static bool piece_col(const TextPart *x, size_t off, int *col)
+/* The last part of F that starts at or before offset A. */
+int prose_part_at(const Flat *f, size_t a)
 {
+    int lo = 0, hi = f->np - 1;
+    while (lo < hi) {
+        int mid = (lo + hi + 1) / 2;
+        if (f->off[mid] <= a)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo;
+}
+
+/* The column of byte OFF of literal piece K's text, replaying how
+ * structure.c decodes the string (an escape \" or {{ is two characters of
+ * the source, one of the text).  The numbers of a piece are asked for in
+ * order, so the walk goes on from where the last one stopped. */
+static bool piece_col(const Flat *f, int k, size_t off, int *col)
+{
+    const TextPart *x = f->tp[k];
     size_t len;
     const char *line = x->loc.file ? src_line(x->loc.file, x->loc.line, &len) : NULL;
     if (!line)
         return false;
-    size_t i = 0;
-    for (int c = 1; c < x->loc.col && i < len; c++) {
-        i++;
-        while (i < len && ((unsigned char)line[i] & 0xC0) == 0x80)
+    Cursor *cur = f->cur;
+    if (cur->piece != k || cur->off > off) {
+        size_t i = 0;
+        for (int c = 1; c < x->loc.col && i < len; c++) {
             i++;
+            while (i < len && ((unsigned char)line[i] & 0xC0) == 0x80)
+                i++;
+        }
+        *cur = (Cursor){k, 0, i, x->loc.col};
     }
-    int c = x->loc.col;
-    for (size_t d = 0; d < off; d++) {
+    size_t i = cur->byte;
+    int c = cur->col;
+    for (size_t d = cur->off; d < off; d++) {
         if (i >= len)
             return false;
         unsigned char ch = (unsigned char)line[i];
@@ -115,27 +139,25 @@ static bool piece_col(const TextPart *x, size_t off, int *col)
             i++;
         }
     }
+    *cur = (Cursor){k, off, i, c};
     *col = c;
     return true;
 }
 
-/* The source range of text [A, B) of F (inside one literal piece). */
 Loc prose_loc(const Flat *f, size_t a, size_t b)
 {
-    for (int k = f->np - 1; k >= 0; k--) {
-        const TextPart *x = f->tp[k];
-        if (!x->text || f->off[k] > a)
-            continue;
-        Loc l = x->loc;
-        int ca, cb;
-        if (piece_col(x, a - f->off[k], &ca) && piece_col(x, b - f->off[k], &cb)) {
-            l.col = ca;
-            l.end_line = l.line;
-            l.end_col = cb;
-        }
-        return l;
+    if (!f->np)
+        return (Loc){0};
+    int k = prose_part_at(f, a);
+    const TextPart *x = f->tp[k];
+    Loc l = x->loc;
+    int ca, cb;
+    if (x->text && piece_col(f, k, a - f->off[k], &ca) && piece_col(f, k, b - f->off[k], &cb)) {
+        l.col = ca;
+        l.end_line = l.line;
+        l.end_col = cb;
     }
-    return f->np ? f->tp[0]->loc : (Loc){0};
+    return l;
 }
 
 /* The digit at S: its value (length in *LEN: ASCII or full-width), or -1. */

@@ -496,24 +496,23 @@ static bool part_word(const P *p, const Flat *f, size_t a, size_t at)
 }
 
 /* A count: "共 9 个项目", "车辆 3 辆" against the count the budget has.  A
- * count after a `part` word in its sentence (下属单位 3 个, 其中公务用车 2 辆),
- * or a second count of the same thing in a sentence, counts a part of the
- * whole and is left alone. */
+ * count after a `part` word in its clause (下属单位 3 个, 其中行政单位 1 个),
+ * or a later count of the same thing in its sentence (车辆 3 辆，一般公务用车
+ * 2 辆), counts a part of the whole and is left alone. */
 static void check_count(P *p, Flat *f, const Num *num, size_t clause, size_t sent)
 {
     size_t from;
     int rank;
-    if (part_word(p, f, sent, num->at))
-        return;
     const CatEntry *best = counted(p, f, num, clause, &from, &rank);
     PathSeg *path = best ? prose_path(p, best->name) : NULL;
     Dec have;
     if (!path || !prose_eval(p, path, false, &have, NULL))
         return;
-    if (f->count_path && strcmp(f->count_path, best->name) == 0 && f->count_sent == sent)
-        return;
+    bool again = f->count_path && strcmp(f->count_path, best->name) == 0 && f->count_sent == sent;
     f->count_path = best->name;
     f->count_sent = sent;
+    if (again || part_word(p, f, clause, num->at))
+        return;
     char text[256], fix[FIXN], a[DEC_FMT_MAX];
     Loc at = prose_loc(f, num->at, num->end);
     Num whole = *num; /* shown with the word after it: 9 个项目 */
@@ -531,9 +530,11 @@ static void check_count(P *p, Flat *f, const Num *num, size_t clause, size_t sen
                      remedy(p, num, best->name, have, false, fix, sizeof fix));
 }
 
-/* How many topic words of the paragraph before AT and of its section's
- * title name figure FIG: between the figures one word names, the one the
- * paragraph speaks of (公务接待费 in the 三公经费 section is 三公.公务接待费). */
+/* How many topic words of the paragraph before AT (where the word that
+ * names FIG starts) and of its section's title name figure FIG: between
+ * the figures one word names, the one the paragraph speaks of (公务接待费 in
+ * the 三公经费 section is 三公.公务接待费, in the 机关运行经费 section
+ * 基本支出[30217]). */
 static int context(const P *p, const Flat *f, size_t at, int fig)
 {
     int n = 0;
@@ -566,7 +567,7 @@ static int pick(const P *p, const Flat *f, const Num *num, Form form, const Hits
             if (match ? !prose_matches(p, fig, form, num->v, num->written.scale)
                       : !prose_value(p, fig, form, &v, &div))
                 continue;
-            int sc = context(p, f, num->at, h->h[j].figs[k]);
+            int sc = context(p, f, h->h[j].at < f->n ? h->h[j].at : num->at, h->h[j].figs[k]);
             if (sc > score)
                 best = h->h[j].figs[k], score = sc;
         }

@@ -197,18 +197,19 @@ static void add_codes(P *p, FactKind k, const char *root, CatKind cat, int total
 static void add_topic(P *p, const CatEntry *e)
 {
     int *figs = arena_alloc(&p->a, ((size_t)p->nfigs + 1) * sizeof *figs), n = 0;
-    for (int i = 0; i < p->nfigs; i++) {
-        const char *path = p->figs[i].path;
-        for (const char *s = e->name; *s;) {
-            size_t l = strcspn(s, " ");
-            if (l && strncmp(path, s, l) == 0 &&
-                (path[l] == '\0' || path[l] == '.' || path[l] == '[')) {
+    for (const char *s = e->name; *s;) { /* in the order the paths are written */
+        size_t l = strcspn(s, " ");
+        for (int i = 0; i < p->nfigs && l; i++) {
+            const char *path = p->figs[i].path;
+            bool seen = false;
+            for (int k = 0; k < n && !seen; k++)
+                seen = figs[k] == i;
+            if (!seen && strncmp(path, s, l) == 0 &&
+                (path[l] == '\0' || path[l] == '.' || path[l] == '['))
                 figs[n++] = i;
-                break;
-            }
-            s += l;
-            s += strspn(s, " ");
         }
+        s += l;
+        s += strspn(s, " ");
     }
     if (n == 0)
         return;

@@ -11,11 +11,11 @@
 #include "base/text.h"
 #include "check/prose.h"
 
-/* Whether S[0..N) starts with W. */
+/* Whether S (NUL-terminated, N bytes at most read) starts with W. */
 bool prose_starts(const char *s, size_t n, const char *w)
 {
     size_t l = strlen(w);
-    return l <= n && memcmp(s, w, l) == 0;
+    return l <= n && strncmp(s, w, l) == 0; /* stops at the end of S */
 }
 
 /* The last occurrence of W in S[A..B), or (size_t)-1. */

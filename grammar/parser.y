@@ -65,7 +65,7 @@ void bud_error(Loc *loc, yyscan_t scanner, Parser *P, const char *msg);
        INCOME "income" CARRYOVER "carryover" SPENDING "spending" ECONOMIC "economic"
        SANGONG "sangong" PROJECT "project" CODE "code" AMOUNT "amount"
        GOAL "goal" INDICATORS "indicators" PURCHASE "purchase"
-       MEASURE "measure" QUANTITY "quantity" PRICE "price" SME "sme"
+       MEASURE "measure" QUANTITY "quantity" PRICE "price" SME "sme" METHOD "method"
        SOURCE "source" PERFORMANCE "performance" TARGET "target"
        NARRATIVE "narrative" SECTION "section" HEADING "heading"
        INSERT "insert" GLOSSARY "glossary" PRIOR "prior" TABLE "table"
@@ -171,6 +171,7 @@ field:
   | AMOUNT number                    { $$ = ast_field(A, @$, "amount", $2); }
   | SME number                       { $$ = ast_field(A, @$, "sme", $2); }
   | SOURCE WORD                      { $$ = ast_field(A, @$, "source", $2); }
+  | METHOD measure_value             { $$ = ast_field(A, @$, "method", $2); }
   ;
 
 measure_value: WORD | STRING | NUMBER ;
@@ -197,7 +198,7 @@ ratom:
 keyword:
     IMPORT | DEPARTMENT | UNIT | YEAR | MONEY | NATURE | RANK | FUNDING
   | INCOME | CARRYOVER | SPENDING | ECONOMIC | SANGONG | PROJECT | CODE | AMOUNT | GOAL
-  | INDICATORS | PURCHASE | MEASURE | QUANTITY | PRICE | SME | SOURCE
+  | INDICATORS | PURCHASE | MEASURE | QUANTITY | PRICE | SME | SOURCE | METHOD
   | PERFORMANCE | TARGET | NARRATIVE | SECTION | HEADING | INSERT | GLOSSARY
   | PRIOR | TABLE | NOTE | ASSETS | PLANNED | RULE | CATALOG | VOCABULARY | DISCLOSURE
   ;

@@ -82,11 +82,12 @@ stat_of() {
 # run_one FUZZDIR SECONDS NAME: fuzzes one harness, restarting after a
 # finding; leaves FUZZDIR/logs/NAME.{log,figures}.
 run_one() {
-    local fz=$1 secs=$2 name=$3 bin corpus log start now left runs=0 execs=0 found=0 line
+    local fz=$1 secs=$2 name=$3 bin corpus log start now left runs=0 execs=0 found=0 failed=0 line
     bin=$fz/fuzz_$name
     corpus=${FUZZ_CORPUS:-$fz/corpus}/$name
     log=$fz/logs/$name.log
     mkdir -p "$corpus" "$fz/artifacts" "$fz/logs"
+    rm -f "$fz/logs/$name.failed"
     : > "$log"
     start=$(date +%s)
     left=$secs
@@ -98,6 +99,14 @@ run_one() {
         local st=$?
         cat "$log.part" >> "$log"
         execs=$((execs + $(stat_of "$log.part" number_of_executed_units || echo 0) + 0))
+        if [ $st -ne 0 ] && ! grep -q -E '^(==[0-9]+==ERROR|SUMMARY|artifact_prefix|Test unit written|MS: )' "$log.part"; then
+            # no artifact: the harness did not run (a bad dictionary, a
+            # missing seed directory); retrying would only repeat it
+            echo "fuzz: $name: the harness failed without a finding (exit $st):" >&2
+            grep -v '^INFO' "$log.part" | head -5 | sed 's/^/    /' >&2
+            failed=1
+            break
+        fi
         if [ $st -ne 0 ]; then
             found=$((found + 1))
             echo "fuzz: $name: finding (exit $st), see $log and $fz/artifacts/" >&2
@@ -118,7 +127,8 @@ run_one() {
     printf '| fuzz_%s | %s | %s | %s | %s | %s | %s | %s |\n' "$name" "$secs_run" "$execs" \
         "$((execs / secs_run))" "${cov:-?}" "${ft:-?}" "$(find "$corpus" -type f | wc -l)" \
         "$found" > "$fz/logs/$name.figures"
-    [ $found -eq 0 ]
+    [ $failed -eq 0 ] || printf 'fuzz_%s did not run: see %s\n' "$name" "$log" > "$fz/logs/$name.failed"
+    [ $found -eq 0 ] && [ $failed -eq 0 ]
 }
 
 run() {
@@ -142,10 +152,11 @@ run() {
         echo '|---|---|---|---|---|---|---|---|'
         for name in "$@"; do cat "$fz/logs/$name.figures"; done
         echo
+        cat "$fz"/logs/*.failed 2>/dev/null
         if ls "$fz"/artifacts/* > /dev/null 2>&1; then
             echo "Findings (minimise with FUZZDIR/fuzz_NAME -minimize_crash=1 -runs=10000 FILE):"
             find "$fz/artifacts" -type f | sort | sed 's/^/- /'
-        else
+        elif ! ls "$fz"/logs/*.failed > /dev/null 2>&1; then
             echo "No crash, hang or out-of-memory."
         fi
     } > "$fz/figures.md"

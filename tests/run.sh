@@ -71,6 +71,13 @@ for f in fuzz/*.c; do
         -Wno-unused-function "$f" 2>&1) && [ -z "$out" ]; then ok; else bad "fuzz harness $f does not compile:"; printf '%s\n' "$out" | head -10; fi
 done
 
+# 1d. the fuzz dictionary is what libFuzzer's ParseDictionaryFile accepts:
+#     comments, blank lines and NAME="..." with printable ASCII and \xNN
+#     escapes only (a raw UTF-8 byte stops every harness before it runs)
+if out=$(LC_ALL=C grep -n -v -E '^(#.*|[[:space:]]*|[A-Za-z0-9_]+="([ !#-[]|[]-~]|\\\\|\\"|\\x[0-9A-Fa-f]{2})*")$' fuzz/bud.dict); then
+    bad "fuzz/bud.dict has lines libFuzzer refuses (write non-ASCII bytes as \\xNN):"; printf '%s\n' "$out" | head -5
+else ok; fi
+
 # 2. golden diagnostics
 while IFS= read -r -d '' err; do
     src=${err%.err}.bud

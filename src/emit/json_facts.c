@@ -112,6 +112,7 @@ static void purchase_json(JB *b, cJSON *arr, const Purchase *u)
     opt_num(b, o, "amount", u->has_amount, u->amount, true);
     opt_num(b, o, "sme", u->has_sme, u->sme, true);
     jb_str(b, o, "source", vocab_name(b->m->vocab, DIM_SOURCE, u->src));
+    jb_str(b, o, "method", u->method >= 0 ? vocab_name(b->m->vocab, DIM_METHOD, u->method) : NULL);
 }
 
 static void project_json(JB *b, cJSON *arr, const Project *p)

@@ -31,8 +31,13 @@
 
 /* The columns of the procurement table, and the width of its first seven,
  * under the label of a 合计 or 小计 row. */
-#define PURCHASE_COLS "L165 R100 L160 C120 C65 R60 R110 R100 R120"
-#define PURCHASE_LABEL "780"
+/* The procurement table: 项目名称, 预算资金, 品目名称, 目录代码, 计量单位, 数量,
+ * 单价, 金额, 资金来源, [采购方式,] 预留中小微企业份额; the total rows' label
+ * spans the first seven. */
+#define PURCHASE_COLS "L150 R90 L140 C110 C60 R55 R95 R90 L100 R110"
+#define PURCHASE_LABEL "700"
+#define PURCHASE_COLS_METHOD "L140 R85 L125 C105 C55 R50 R90 R85 L90 L75 R100"
+#define PURCHASE_LABEL_METHOD "650"
 
 /* The tag of each block's word in the `insert` vocabulary. */
 static const unsigned block_tags[TB__COUNT] = {
@@ -367,23 +372,24 @@ static bool purchase_total(const Model *m, const char *what, int unit, bool sme,
 /* A 合计 row of UNIT (-1: every unit's), or the 小计 row of unit UNIT
  * (SUBTOTAL): NAME over the first seven columns, then the amount and the
  * share reserved for small enterprises. */
-static void purchase_total_row(Tex *t, const char *name, int unit, bool subtotal)
+static void purchase_total_row(Tex *t, const char *name, int unit, bool subtotal, bool method)
 {
     Dec v;
-    tex_raw(t, "\\multicolumn{7}{|L{" PURCHASE_LABEL "}|}{");
+    tex_raw(t, method ? "\\multicolumn{7}{|L{" PURCHASE_LABEL_METHOD "}|}{"
+                      : "\\multicolumn{7}{|L{" PURCHASE_LABEL "}|}{");
     tex_text(t, name);
     if (subtotal)
         tex_line(t, label(t, "subtotal"));
     tex_raw(t, "} & ");
     if (purchase_total(t->m, "合计", unit, false, &v)) /* 采购.合计, 采购.中小微: paths */
         tex_money(t, v);
-    tex_raw(t, " & ");
+    tex_raw(t, method ? " &  &  & " : " &  & ");
     if (purchase_total(t->m, "中小微", unit, true, &v))
         tex_money(t, v);
     tex_raw(t, " \\\\ \\hline\n");
 }
 
-static void purchase_line(Tex *t, const Project *p, const Purchase *u)
+static void purchase_line(Tex *t, const Project *p, const Purchase *u, bool method)
 {
     tex_text(t, p->name);
     tex_raw(t, " & ");
@@ -405,6 +411,13 @@ static void purchase_line(Tex *t, const Project *p, const Purchase *u)
     if (u->has_amount)
         tex_money(t, u->amount);
     tex_raw(t, " & ");
+    tex_line(t, vocab_name(t->m->vocab, DIM_SOURCE, u->src));
+    tex_raw(t, " & ");
+    if (method) {
+        if (u->method >= 0)
+            tex_line(t, vocab_title(t->m->vocab, DIM_METHOD, u->method));
+        tex_raw(t, " & ");
+    }
     if (u->has_sme)
         tex_money(t, u->sme);
     tex_raw(t, " \\\\ \\hline\n");
@@ -417,18 +430,28 @@ static void purchases(Tex *t, bool caption)
     const Model *m = t->m;
     static const char *const cols[] = {"project_name", "project_amount", "item_name",
                                        "catalog_code", "measure_head",   "quantity_head",
-                                       "price_head",   "amount_head",    "sme_share"};
-    open_block_table(t, "\\footnotesize", PURCHASE_COLS, 9,
-                     caption ? tex_block_title(m, TB_PURCHASES) : NULL, true, NULL, cols);
-    purchase_total_row(t, label(t, "total"), t->unit, false);
+                                       "price_head",   "amount_head",    "source_head",
+                                       "sme_share"};
+    static const char *const cols_method[] = {
+        "project_name", "project_amount", "item_name",  "catalog_code", "measure_head", "quantity_head",
+        "price_head",   "amount_head",    "source_head", "method_head", "sme_share"};
+    bool method = false; /* a column for 采购方式 when a line of the view gives one */
+    for (int i = 0; i < m->nprojects; i++)
+        for (int j = 0; j < m->projects[i].npur; j++)
+            method |= m->projects[i].pur[j].method >= 0 &&
+                      (t->unit < 0 || m->projects[i].unit == t->unit);
+    open_block_table(t, "\\footnotesize", method ? PURCHASE_COLS_METHOD : PURCHASE_COLS,
+                     method ? 11 : 10, caption ? tex_block_title(m, TB_PURCHASES) : NULL, true, NULL,
+                     method ? cols_method : cols);
+    purchase_total_row(t, label(t, "total"), t->unit, false, method);
     for (int u = 0; u < m->nunits; u++) {
         if (!view_has_purchases(m, u) || (t->unit >= 0 && u != t->unit))
             continue;
         if (t->unit < 0)
-            purchase_total_row(t, m->units[u].name, u, true);
+            purchase_total_row(t, m->units[u].name, u, true, method);
         for (int i = 0; i < m->nprojects; i++)
             for (int j = 0; j < m->projects[i].npur && m->projects[i].unit == u; j++)
-                purchase_line(t, &m->projects[i], &m->projects[i].pur[j]);
+                purchase_line(t, &m->projects[i], &m->projects[i].pur[j], method);
     }
     close_table(t);
 }

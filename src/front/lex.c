@@ -174,6 +174,7 @@ static const struct Keyword {
     {"funding", FUNDING},     {"glossary", GLOSSARY}, {"goal", GOAL},
     {"heading", HEADING},     {"import", IMPORT},     {"income", INCOME},
     {"indicators", INDICATORS}, {"insert", INSERT},   {"measure", MEASURE},
+    {"method", METHOD},
     {"money", MONEY},         {"narrative", NARRATIVE}, {"nature", NATURE},
     {"note", NOTE},           {"performance", PERFORMANCE}, {"planned", PLANNED},
     {"price", PRICE},         {"prior", PRIOR},       {"project", PROJECT},

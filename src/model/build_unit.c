@@ -242,6 +242,7 @@ static void build_purchase(B *b, Project *p, const Stmt *s, int *cap)
     u->name = a->text;
     u->name_loc = a->loc;
     u->src = b->m->defs->src_general;
+    u->method = -1;
     for (a = a->next; a; a = a->next) {
         const Atom *v = a->value;
         const char *k = a->text;
@@ -253,6 +254,9 @@ static void build_purchase(B *b, Project *p, const Stmt *s, int *cap)
             int src = build_resolve_source(b, v);
             if (src >= 0)
                 u->src = src;
+        } else if (strcmp(k, "method") == 0) {
+            u->method = build_resolve(b, DIM_METHOD, v, "E-PURCHASE-METHOD",
+                                      "procurement method", "methods");
         } else {
             Dec *d = NULL;
             bool *has = NULL;

@@ -73,6 +73,7 @@ typedef struct Purchase {
     bool has_quantity, has_price, has_amount, has_sme;
     Dec quantity, price, amount, sme;
     int src;             /* a source word; default the one tagged general */
+    int method;          /* 采购方式: a word of the method vocabulary, or -1 */
     Loc loc, pcode_loc, name_loc, measure_loc, quantity_loc, price_loc, amount_loc, sme_loc;
 } Purchase;
 

@@ -10,7 +10,7 @@ static const char *const dim_words[DIM__COUNT] = {
     [DIM_SOURCE] = "source",   [DIM_KIND] = "kind",       [DIM_CLASS] = "class",
     [DIM_ITEM] = "item",       [DIM_SECTION] = "section", [DIM_INSERT] = "insert",
     [DIM_ASSET] = "asset",     [DIM_NATURE] = "nature",   [DIM_DIRECTION] = "direction",
-    [DIM_REASON] = "reason"};
+    [DIM_REASON] = "reason",   [DIM_METHOD] = "method"};
 
 const char *dim_word(Dim d)
 {
@@ -44,7 +44,7 @@ static const char *const needed_labels[] = {
     "level1", "level2", "level3", "indicator_desc", "indicator_basis", "goal_table",
     "project_name", "budget_unit", "project_amount", "item_name", "catalog_code", "measure_head",
     "quantity_head", "price_head", "amount_head", "sme_share", "value", "planned_note",
-    "dept_word", "unit_word", "unit_of",
+    "dept_word", "unit_word", "unit_of", "source_head", "method_head",
 };
 
 typedef struct Loader {
@@ -325,8 +325,8 @@ int vocab_load(Vocab *v, const Program *p, Arena *a, DiagCtx *d)
                     dim = k;
             if (dim < 0) {
                 bad(&l, s->args->loc, "unknown vocabulary '%s'; the vocabularies are source, kind, "
-                                      "class, item, section, insert, asset, nature, direction, "
-                                      "reason and label",
+                                      "class, item, section, insert, asset, nature, method, "
+                                      "direction, reason and label",
                     what);
                 continue;
             }

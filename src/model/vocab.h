@@ -32,6 +32,7 @@ typedef enum Dim {
     DIM_INSERT,              /* the blocks a narrative can insert besides tables */
     DIM_ASSET,               /* the rows of the asset table */
     DIM_NATURE,              /* 单位性质 */
+    DIM_METHOD,              /* 采购方式: 公开招标 … */
     DIM_DIRECTION,           /* words of a change from last year: 增加, 减少 … */
     DIM_REASON,              /* words that give a change its reason: 主要, 由于 … */
     DIM__COUNT

@@ -310,7 +310,7 @@ static void test_every_keyword(void **state)
     } kw[] = {
         {"import", IMPORT},       {"department", DEPARTMENT}, {"unit", UNIT},
         {"year", YEAR},           {"money", MONEY},           {"nature", NATURE},
-        {"rank", RANK},           {"funding", FUNDING},       {"income", INCOME}, {"carryover", CARRYOVER},
+        {"rank", RANK},           {"funding", FUNDING},       {"income", INCOME}, {"carryover", CARRYOVER}, {"method", METHOD},
         {"spending", SPENDING},   {"economic", ECONOMIC},     {"sangong", SANGONG},
         {"project", PROJECT},     {"code", CODE},             {"amount", AMOUNT},
         {"goal", GOAL},           {"indicators", INDICATORS}, {"purchase", PURCHASE},

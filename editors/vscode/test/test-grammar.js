@@ -68,10 +68,10 @@ const LEX = [
 ].map(([type, re]) => [type, new RegExp(re, 'uy')]);
 
 const KEYWORDS = new Set(('import department unit year money nature rank funding income carryover ' +
-    'spending economic sangong project code amount goal indicators purchase measure ' +
+    'spending economic sangong project code amount goal indicators purchase measure method ' +
     'quantity price sme source performance target narrative section heading insert ' +
     'glossary prior table note assets planned rule catalog').split(' '));
-const FIELDS = new Set(['measure', 'quantity', 'price', 'amount', 'sme', 'source']);
+const FIELDS = new Set(['measure', 'quantity', 'price', 'amount', 'sme', 'source', 'method']);
 const FULLWIDTH = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g;
 const ascii = (s) => s.replace(FULLWIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xFEE0));
 

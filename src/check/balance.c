@@ -24,6 +24,8 @@ typedef struct C {
     DiagCtx *d;
     int nerrors;
     Rounding rounding; /* the unit's differences rounding explains */
+    const PriorFact *prior; /* the `prior` lines being checked: the */
+    int nprior;             /* department's, or a unit's own */
 } C;
 
 /* The facts of kind K with source S (and, W >= 0, word W of dimension DIM). */
@@ -230,11 +232,11 @@ static void sangong_backed(C *c, int unit)
 
 /* ---- last year's figures ------------------------------------------------------------ */
 
-static const PriorFact *prior_find(const Model *m, const char *path)
+static const PriorFact *prior_find(const C *c, const char *path)
 {
-    for (int i = 0; i < m->nprior; i++)
-        if (strcmp(m->prior[i].path, path) == 0)
-            return &m->prior[i];
+    for (int i = 0; i < c->nprior; i++)
+        if (strcmp(c->prior[i].path, path) == 0)
+            return &c->prior[i];
     return NULL;
 }
 
@@ -249,7 +251,7 @@ typedef struct Part {
  * never exceed it, and when every part is stated they add up to it. */
 static void prior_family(C *c, const char *total, const Part *parts, int nparts)
 {
-    const PriorFact *t = prior_find(c->m, total);
+    const PriorFact *t = prior_find(c, total);
     if (!t)
         return;
     Dec sum = dec_zero();
@@ -257,7 +259,7 @@ static void prior_family(C *c, const char *total, const Part *parts, int nparts)
     const PriorFact *found[2 * VOCAB_MAX_WORDS];
     int nfound = 0;
     for (int g = 0; g < nparts; g++) {
-        const PriorFact *w = prior_find(c->m, parts[g].whole);
+        const PriorFact *w = prior_find(c, parts[g].whole);
         if (w) {
             dec_acc(&sum, w->amount);
             found[nfound++] = w;
@@ -265,7 +267,7 @@ static void prior_family(C *c, const char *total, const Part *parts, int nparts)
         }
         bool all = parts[g].nitems > 0;
         for (int i = 0; i < parts[g].nitems; i++) {
-            const PriorFact *x = prior_find(c->m, parts[g].items[i]);
+            const PriorFact *x = prior_find(c, parts[g].items[i]);
             if (x)
                 dec_acc(&sum, x->amount), found[nfound++] = x;
             all &= x != NULL;
@@ -339,7 +341,7 @@ static void prior_sums(C *c)
 
 int check_balance(const Model *m, DiagCtx *d)
 {
-    C c = {m, d, 0, {0}};
+    C c = {m, d, 0, {0}, NULL, 0};
     for (int u = 0; u < m->nunits; u++) {
         /* a unit whose facts have errors is missing lines: its sums would
          * only repeat those errors */
@@ -354,6 +356,12 @@ int check_balance(const Model *m, DiagCtx *d)
         sangong_source(&c, u);
         sangong_backed(&c, u);
     }
+    c.prior = m->prior, c.nprior = m->nprior; /* the department's, then each unit's */
     prior_sums(&c);
+    for (int u = 0; u < m->nunits; u++)
+        if (m->units[u].nprior) {
+            c.prior = m->units[u].prior, c.nprior = m->units[u].nprior;
+            prior_sums(&c);
+        }
     return c.nerrors;
 }

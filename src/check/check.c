@@ -15,6 +15,7 @@ int check_model(const Model *m, DiagCtx *d)
      * stated tables would only repeat the code errors as wrong totals. */
     if (code_errors == 0)
         nerr += check_stated(m, d);
+    nerr += check_last_year(m, d);
     nerr += check_projects(m, d);
     nerr += check_narrative(m, d);
     nerr += check_prose(m, d);

@@ -142,6 +142,22 @@ static bool stated_code(C *c, const StatedTable *t, int i, const Table *dt)
 static void cell_notes(C *c, const Table *dt, const TRow *d, int col, Loc row_loc,
                        const char *what)
 {
+    const ColDef *cd = &dt->def->cols[col];
+    if (cd->kind != COL_SUM) { /* 上年 and 增减: what last year's figure is */
+        char path[256];
+        const PathSeg *p = d ? d->def->path : NULL;
+        path_text(c->m->vocab, p, path, sizeof path);
+        if (!p)
+            diag_note(c->d, row_loc, "this row has no figure of last year");
+        else if (d->cells[col].set)
+            diag_note(c->d, row_loc, "%s is last year's %s%s", cd->title, path,
+                      strchr(path, '.') ? "" : ".合计");
+        else
+            diag_note(c->d, row_loc, "last year's %s%s is not known: state it in a 'prior' "
+                      "block, or name last year's budget with prior \"FILE\"",
+                      path, strchr(path, '.') ? "" : ".合计");
+        return;
+    }
     NOTES_TRACE(tr, locs);
     Dec v;
     if (d)
@@ -220,6 +236,8 @@ static void stated_row(C *c, const StatedTable *t, int i, const Table *dt, bool 
             if (!dec_eq(r->cells[j].v, derived) &&
                 !rounding(c, r, dt, d, j, r->cells[j].v, r->cells[j].loc, derived))
                 cell_mismatch(c, r, dt, d, j, r->cells[j].v, r->cells[j].loc, derived);
+        } else if (j >= r->ncells && dt->def->cols[j].kind != COL_SUM) {
+            continue; /* a row may end before the columns of last year */
         } else if (!dec_is_zero(derived)) {
             Loc at = j < r->ncells ? r->cells[j].loc : r->loc;
             if (j >= r->ncells) {

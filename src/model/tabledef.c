@@ -117,6 +117,7 @@ static void def_row(Loader *l, Def *d, const Stmt *row, RowDefKind what)
     }
     if (what == RD_TOTAL && !a)
         bad(l, row->loc, "a total row says what it adds up: total 合计 支出");
+    r->path = a ? a->path : NULL;
     figures(l, a, &r->sums);
 }
 
@@ -184,6 +185,8 @@ static void def_codes(Loader *l, Def *d, const Stmt *row)
     d->t->catalog = cat;
 }
 
+static int column(Loader *l, const TableDef *t, const Atom *key);
+
 static void def_column(Loader *l, Def *d, const Stmt *row)
 {
     const Atom *key = arg(l, row, row->args->next, 1u << A_WORD, "the column's key (total …)");
@@ -200,9 +203,30 @@ static void def_column(Loader *l, Def *d, const Stmt *row)
     c->key = key->text;
     c->title = title->text;
     c->loc = row->loc;
-    if (!title->next)
+    const Atom *w = title->next;
+    if (!w) {
         bad(l, row->loc, "a column says what it adds up: column total \"合计\" 支出");
-    figures(l, title->next, &c->sums);
+        return;
+    }
+    if (w->kind == A_WORD && strcmp(w->text, "上年") == 0) {
+        c->kind = COL_PRIOR; /* column prior "上年预算数" 上年 */
+        if (w->next)
+            bad(l, w->next->loc, "a 上年 column is last year's value of each row's figure: "
+                                 "column prior \"上年预算数\" 上年, with nothing after 上年");
+        return;
+    }
+    if (w->kind == A_WORD && strcmp(w->text, "增减") == 0) {
+        c->kind = COL_CHANGE; /* column change "增减" 增减 total prior */
+        if (!w->next || !w->next->next || w->next->next->next) {
+            bad(l, w->loc, "a 增减 column subtracts one column from another: column change "
+                           "\"增减\" 增减 total prior");
+            return;
+        }
+        c->a = column(l, t, w->next);
+        c->b = column(l, t, w->next->next);
+        return;
+    }
+    figures(l, w, &c->sums);
 }
 
 static void def_side(Loader *l, Def *d, const Stmt *row)
@@ -353,6 +377,16 @@ static void def_finish(Loader *l, const Def *d)
         bad(l, t->loc, "table %s has %d columns; a table has at most 64", t->word, t->ncols);
     if (t->nsides == 1)
         bad(l, t->loc, "a two-sided table has two sides");
+    for (int c = 0; c < t->ncols; c++)
+        if (t->cols[c].kind == COL_PRIOR)
+            for (int r = 0; r < t->nrows; r++)
+                if (t->rows[r].what != RD_ROW && t->rows[r].what != RD_TOTAL) {
+                    bad(l, t->rows[r].loc, "table %s has a 上年 column, so each of its rows is "
+                                           "a row or total of its own, with a figure last "
+                                           "year's budget can be asked for",
+                        t->word);
+                    break;
+                }
     if (!t->csv) {
         size_t n = strlen(t->key) + 16;
         char *s = arena_alloc(l->a, n);

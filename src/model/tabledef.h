@@ -39,6 +39,7 @@ typedef struct RowDef {
     const char *name;  /* as in JSON and CSV (the key when not written) */
     const char *label; /* as printed in the PDF (the name when not written) */
     Figures sums;      /* what the row adds up; RD_CODES: whose codes make rows */
+    const PathSeg *path; /* RD_ROW, RD_TOTAL: its first figure (a 上年 column's) */
     Dim dim;           /* RD_ROWS: the dimension of the group */
     WordSet words;     /* RD_ROWS: its words */
     bool classes;      /* RD_CODES: 类 rows only, every 类 of the catalogue listed */
@@ -47,10 +48,18 @@ typedef struct RowDef {
     Loc loc;
 } RowDef;
 
+typedef enum ColKind {
+    COL_SUM,   /* column KEY "title" FIGURE…: the facts it adds up */
+    COL_PRIOR, /* column KEY "title" 上年: last year's value of the row's figure */
+    COL_CHANGE /* column KEY "title" 增减 A B: column A minus column B */
+} ColKind;
+
 typedef struct ColDef {
     const char *key;   /* stable: total, basic … (JSON, CSV --long, diff) */
     const char *title; /* as printed */
-    Figures sums;
+    ColKind kind;
+    Figures sums;      /* COL_SUM */
+    int a, b;          /* COL_CHANGE: the columns (indices) it subtracts */
     Loc loc;
 } ColDef;
 

@@ -292,6 +292,61 @@ static void add_to_rows(TB *b, const RowDef *rd, int first, FactKind k, const Fa
     }
 }
 
+/* Row R's figure of last year (上年.PATH, 上年.ROOT.合计 for a root alone)
+ * into *OUT: false when last year's budget does not say it. */
+static bool prior_of_row(const Model *m, const TRow *r, int unit, Dec *out)
+{
+    const PathSeg *p = r->def->path;
+    if (!p)
+        return false;
+    PathSeg segs[18];
+    int n = 0;
+    segs[n++] = (PathSeg){.name = "上年", .loc = p->loc};
+    for (; p && n < 16; p = p->next)
+        segs[n++] = *p;
+    if (n == 2)
+        segs[n++] = (PathSeg){.name = "合计", .loc = segs[1].loc};
+    for (int i = 0; i < n; i++)
+        segs[i].next = i + 1 < n ? &segs[i + 1] : NULL;
+    char msg[256];
+    return model_value(m, segs, (ValueCtx){unit, -1}, out, NULL, NULL, msg, sizeof msg) == VAL_OK;
+}
+
+/* The columns of last year (上年) and of the change from it (增减): a 上年
+ * cell is set when last year's figure is known; a 增减 cell when the 上年
+ * cells it subtracts are. */
+static void derive_prior(const Model *m, Table *t, int unit)
+{
+    const TableDef *def = t->def;
+    for (int r = 0; r < t->nrows; r++) {
+        bool now = false; /* an amount this year */
+        for (int c = 0; c < def->ncols; c++)
+            now |= def->cols[c].kind == COL_SUM && t->rows[r].cells[c].set &&
+                   !dec_is_zero(t->rows[r].cells[c].v);
+        for (int c = 0; c < def->ncols; c++) {
+            Cell *x = &t->rows[r].cells[c];
+            if (def->cols[c].kind != COL_PRIOR)
+                continue;
+            /* nothing this year nor last: blank, as the row's other cells */
+            x->set = prior_of_row(m, &t->rows[r], unit, &x->v) && (now || !dec_is_zero(x->v));
+        }
+    }
+    for (int c = 0; c < def->ncols; c++) {
+        const ColDef *cd = &def->cols[c];
+        if (cd->kind != COL_CHANGE)
+            continue;
+        for (int r = 0; r < t->nrows; r++) {
+            const Cell *x = &t->rows[r].cells[cd->a], *y = &t->rows[r].cells[cd->b];
+            bool known = (x->set || def->cols[cd->a].kind == COL_SUM) &&
+                         (y->set || def->cols[cd->b].kind == COL_SUM);
+            /* cells are sums of at most 2-decimal amounts that fit (model_build
+             * checks), so their difference does too */
+            t->rows[r].cells[c].set =
+                known && dec_sub(x->v, y->v, &t->rows[r].cells[c].v) == DEC_OK;
+        }
+    }
+}
+
 static Table derive(const Model *m, Arena *a, const TableDef *def, int unit,
                     const int *const *classes)
 {
@@ -318,6 +373,7 @@ static Table derive(const Model *m, Arena *a, const TableDef *def, int unit,
         }
     }
     free(first);
+    derive_prior(m, &t, unit);
     return t;
 }
 

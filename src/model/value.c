@@ -320,6 +320,98 @@ static ValueStatus prior_value(const V *v, const Model *p, const PathSeg *s, Val
     return VAL_OK;
 }
 
+static int set_size(WordSet s)
+{
+    int n = 0;
+    for (; s; s &= s - 1)
+        n++;
+    return n;
+}
+
+/* Whether line L is ROOT.W with W a word or group of dimension D: its
+ * words into *SET. */
+static bool line_of(const Vocab *v, const PriorFact *l, const char *root, Dim d, WordSet *set)
+{
+    const PathSeg *p = l->segs;
+    return p && p->name && strcmp(p->name, root) == 0 && p->next && p->next->name &&
+           !p->next->next && vocab_set(v, d, p->next->name, set) && *set;
+}
+
+/* Covers WANT with lines ROOT.W of LINES whose words lie inside it and
+ * not in each other, the largest first: their sum into *SUM, the first
+ * one's place into *AT; the words covered. */
+static WordSet cover(const Vocab *v, const char *root, Dim d, WordSet want, const PriorFact *lines,
+                     int n, Dec *sum, Loc *at, bool *ok)
+{
+    WordSet have = 0;
+    *sum = dec_zero();
+    *ok = true;
+    for (bool first = true;; first = false) {
+        int best = -1, size = 0;
+        WordSet bs = 0, ws;
+        for (int i = 0; i < n; i++)
+            if (line_of(v, &lines[i], root, d, &ws) && !(ws & ~(want & ~have)) &&
+                set_size(ws) > size)
+                best = i, size = set_size(ws), bs = ws;
+        if (best < 0)
+            return have;
+        have |= bs;
+        *ok = *ok && dec_acc(sum, lines[best].amount);
+        if (first)
+            *at = lines[best].amount_loc;
+    }
+}
+
+/* Last year's figure ROOT.WORD (三公.公务用车购置及运维费) that no `prior`
+ * line states, from the lines that are: the lines of its parts, when they
+ * cover it; and when the lines of the parts of ROOT.合计 add up to it, the
+ * parts no line states were zero (amounts are not negative).  Its value
+ * into *OUT, a line's place into *AT. */
+static bool prior_parts(const Vocab *v, const PathSeg *s, const PriorFact *lines, int n,
+                        Dec *out, Loc *at)
+{
+    if (!s || !s->name || !s->next || !s->next->name || s->next->next)
+        return false;
+    int d = 0;
+    WordSet want = 0;
+    while (d < DIM_FACTS && !vocab_set(v, (Dim)d, s->next->name, &want))
+        d++;
+    if (d == DIM_FACTS || !want)
+        return false;
+    bool ok;
+    if (cover(v, s->name, (Dim)d, want, lines, n, out, at, &ok) == want)
+        return ok;
+    const PriorFact *total = NULL;
+    for (int i = 0; i < n && !total; i++) {
+        const PathSeg *p = lines[i].segs;
+        if (p && p->name && strcmp(p->name, s->name) == 0 && p->next && p->next->name &&
+            strcmp(p->next->name, "合计") == 0 && !p->next->next)
+            total = &lines[i];
+    }
+    Dec all;
+    Loc all_at;
+    WordSet whole = vocab_all(v, (Dim)d);
+    if (!total || (cover(v, s->name, (Dim)d, whole, lines, n, &all, &all_at, &ok), !ok) ||
+        !dec_eq(all, total->amount))
+        return false;
+    /* the stated parts are the whole total: WORD is the lines inside it
+     * and zero, unless a line holds part of it only */
+    Dec sum = dec_zero();
+    WordSet ws;
+    for (int i = 0; i < n; i++)
+        if (line_of(v, &lines[i], s->name, (Dim)d, &ws) && (ws & want)) {
+            if (ws & ~want)
+                return false;
+        }
+    WordSet got = cover(v, s->name, (Dim)d, want, lines, n, &sum, at, &ok);
+    if (!ok)
+        return false;
+    if (!got)
+        *at = total->amount_loc;
+    *out = sum;
+    return true;
+}
+
 /* 上年.X: the `prior` line of X (the department's, or in a unit's context
  * the unit's own), else X in last year's budget (the unit of the same id). */
 static ValueStatus prior(V *v, const PathSeg *s)
@@ -336,6 +428,12 @@ static ValueStatus prior(V *v, const PathSeg *s)
             take(v, true, lines[i].amount, lines[i].amount_loc);
             return VAL_OK;
         }
+    Dec parts;
+    Loc parts_at;
+    if (prior_parts(v->m->vocab, s, lines, n, &parts, &parts_at)) {
+        take(v, true, parts, parts_at);
+        return VAL_OK;
+    }
     if (v->m->prior_model) { /* prior "FILE": ask last year's budget */
         Dec x;
         Loc at;

@@ -35,6 +35,8 @@ import csv, io, re, sys
 TEXT = {"序号", "科目编码", "科目名称", "项目", "收入项目", "支出项目",
         "table", "unit", "row", "code", "name", "column"}
 AMOUNT = re.compile(r"^(\d+\.\d{2,})?$")
+# a 增减 column (比上年增减; column "change" in the long layout) may be negative
+SIGNED = re.compile(r"^(-?\d+\.\d{2,})?$")
 FORMULA = ("=", "+", "-", "@", "\t", "\r")
 bad = 0
 def fail(path, msg):
@@ -74,7 +76,9 @@ for path in sys.argv[1:]:
                 fail(path, f"record {n}: 序号 {field!r}")
             elif title in TEXT and field.startswith(FORMULA):
                 fail(path, f"record {n}: {title} {field!r} starts like a formula")
-            elif title not in TEXT and not AMOUNT.match(field):
+            elif title not in TEXT and not (AMOUNT.match(field) or
+                  ((title == "比上年增减" or (title == "value" and dict(zip(head, row)).get("column") == "change"))
+                   and SIGNED.match(field))):
                 fail(path, f"record {n}: {title} {field!r} is not an amount")
 sys.exit(1 if bad else 0)
 PY

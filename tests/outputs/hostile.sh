@@ -170,7 +170,7 @@ hostile_nesting() {
     done
     # left-deep trees (1+1+1+…): bison's stack stays small, so the parser
     # bounds their depth itself (200), and nothing recurses a million deep
-    for k in chain-rule:85:28 chain-quote:87:7; do
+    for k in chain-rule:87:28 chain-quote:89:7; do
         python3 "$hostile_gen" "${k%%:*}" "$h/${k%%:*}.bud"
         hostile_expect "${k%%:*}" 20 1 "$h/${k%%:*}.bud:${k#*:}: error: *[E-NESTING]" "$budc" check "$h/${k%%:*}.bud"
         hostile_run 20 "${k%%:*}-json" "$budc" json "$h/${k%%:*}.bud" && ok
@@ -217,9 +217,9 @@ hostile_numbers() {
     fi
     # rules: overflow and division by zero are errors
     { cat "$hostile_base"; echo 'rule 大 error "m": 支出.合计 * 999999999999999999 * 999999999999999999 >= 0'; } > "$h/rule-overflow.bud"
-    hostile_expect rule-overflow 10 1 "$h/rule-overflow.bud:85:*overflow*[E-RULE]" "$budc" check "$h/rule-overflow.bud"
+    hostile_expect rule-overflow 10 1 "$h/rule-overflow.bud:87:*overflow*[E-RULE]" "$budc" check "$h/rule-overflow.bud"
     { cat "$hostile_base"; echo 'rule 零 error "m": 支出.合计 / (支出.合计 - 支出.合计) >= 0'; } > "$h/rule-div0.bud"
-    hostile_expect rule-div0 10 1 "$h/rule-div0.bud:85:*division by zero*[E-RULE]" "$budc" check "$h/rule-div0.bud"
+    hostile_expect rule-div0 10 1 "$h/rule-div0.bud:87:*division by zero*[E-RULE]" "$budc" check "$h/rule-div0.bud"
     # more decimals than the money unit allows: E-PRECISION, never rounded
     sed 's/^    2010101 基本 60.00$/    2010101 基本 60.005/' "$hostile_base" > "$h/precision.bud"
     hostile_expect precision 10 1 "$h/precision.bud:13:16: error: *'60.005'*[E-PRECISION]" "$budc" json "$h/precision.bud"
@@ -263,10 +263,10 @@ hostile_negatives() {
 hostile_imports() {
     local n peak
     { cat "$hostile_base"; printf 'department 902 "另一局" {\n  year 2023\n  money 万元\n}\n'; } > "$h/two-departments.bud"
-    hostile_expect two-departments 10 1 "$h/two-departments.bud:85:1: error: a budget has one department*[E-DUPLICATE]" \
+    hostile_expect two-departments 10 1 "$h/two-departments.bud:87:1: error: a budget has one department*[E-DUPLICATE]" \
         "$budc" check "$h/two-departments.bud"
     { cat "$hostile_base"; printf 'unit 本级 "示例局" {\n  nature 行政\n}\n'; } > "$h/two-units.bud"
-    hostile_expect two-units 10 1 "$h/two-units.bud:85:6: error: unit 本级 is defined twice*[E-DUPLICATE]" \
+    hostile_expect two-units 10 1 "$h/two-units.bud:87:6: error: unit 本级 is defined twice*[E-DUPLICATE]" \
         "$budc" check "$h/two-units.bud"
     # cycles: a file importing itself, three files in a ring (with the chain)
     mkdir -p "$h/imports"

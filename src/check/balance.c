@@ -240,11 +240,14 @@ static const PriorFact *prior_find(const C *c, const char *path)
     return NULL;
 }
 
-/* A part of a total: one figure, written whole or as its items. */
+/* A part of a total: one figure, written whole or as its items.  An
+ * optional part counts when it is stated and is zero when it is not (the
+ * total is complete without it). */
 typedef struct Part {
     char whole[128];
     char items[VOCAB_MAX_WORDS][128];
     int nitems;
+    bool optional;
 } Part;
 
 /* Last year's figures obey this year's identities: the parts of a total
@@ -272,7 +275,7 @@ static void prior_family(C *c, const char *total, const Part *parts, int nparts)
                 dec_acc(&sum, x->amount), found[nfound++] = x;
             all &= x != NULL;
         }
-        complete &= all;
+        complete &= all || parts[g].optional;
     }
     if (nfound == 0 || dec_cmp(sum, t->amount) == 0 || (!complete && dec_cmp(sum, t->amount) < 0))
         return;
@@ -297,6 +300,7 @@ static int item_parts(const Vocab *v, WordSet set, Part *parts)
     for (int k = 0; k < n; k++) {
         Part *p = &parts[k];
         p->nitems = 0;
+        p->optional = false;
         if (group[k] < 0) {
             snprintf(p->whole, sizeof p->whole, "三公.%s",
                      d->words[__builtin_ctz(sets[k])].name);
@@ -329,13 +333,14 @@ static void prior_sums(C *c)
             prior_family(c, total, parts, item_parts(v, s, parts));
         }
     }
-    int n = 0; /* 支出.合计 = 基本 + 项目 */
-    for (int k = 0; k < v->dim[DIM_KIND].n; k++)
-        if (v->dim[DIM_KIND].words[k].tags & (TAG_BASIC | TAG_PROJECT)) {
-            snprintf(parts[n].whole, sizeof parts[n].whole, "支出.%s",
-                     v->dim[DIM_KIND].words[k].name);
-            parts[n++].nitems = 0;
-        }
+    /* 支出.合计 = 基本 + 项目 + the other kinds (经营, 上缴上级 …): those
+     * count when stated, since most units have none */
+    int n = 0;
+    for (int k = 0; k < v->dim[DIM_KIND].n && n < VOCAB_MAX_WORDS; k++) {
+        snprintf(parts[n].whole, sizeof parts[n].whole, "支出.%s", v->dim[DIM_KIND].words[k].name);
+        parts[n].nitems = 0;
+        parts[n++].optional = !(v->dim[DIM_KIND].words[k].tags & (TAG_BASIC | TAG_PROJECT));
+    }
     prior_family(c, "支出.合计", parts, n);
 }
 

@@ -359,9 +359,12 @@ static void classify(const Vocab *v, Quote *q, const PathSeg *p)
     WordSet set = 0;
     const Vocab1 *items = &v->dim[DIM_ITEM];
     WordSet all = items->n ? (WordSet)(((uint64_t)1 << items->n) - 1) : 0;
-    if (path_is(p, "收入") && w && (total || (k = vocab_word(v, DIM_SOURCE, w)) >= 0))
-        q->fam = FAM_INCOME, q->total = total, q->mask = total ? 0 : 1u << k;
-    else if (path_is(p, "支出") && w && (total || (k = vocab_word(v, DIM_KIND, w)) >= 0))
+    if (path_is(p, "收入") && w && (total || vocab_set(v, DIM_SOURCE, w, &set))) {
+        /* a group (上年结转, 财政拨款 …) is the part its sources make */
+        q->fam = FAM_INCOME;
+        q->total = total || set == vocab_all(v, DIM_SOURCE);
+        q->mask = q->total ? 0 : set;
+    } else if (path_is(p, "支出") && w && (total || (k = vocab_word(v, DIM_KIND, w)) >= 0))
         q->fam = FAM_SPEND, q->total = total, q->mask = total ? 0 : 1u << k;
     else if ((path_is(p, "三公") || path_is(p, "三公经费")) && w &&
              (total || vocab_set(v, DIM_ITEM, w, &set)))

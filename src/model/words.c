@@ -51,7 +51,8 @@ bool unit_is_admin(const Vocab *v, const Unit *u)
 /* The canonical spelling of a path segment: printed variants of a word
  * (三公经费, 因公出国（境）费, 一般公共预算拨款收入, 基本支出 after 支出) are
  * written one way (vocab_canonical), so that `prior` and the paths that
- * read it agree; a word for every 三公 item (三公小计) is written 合计. */
+ * read it agree; a word for every 三公 item (三公小计) is written 合计.  A
+ * word of two dimensions is read in the order figure_filter reads it. */
 static const char *canon_seg(const Vocab *v, const PathSeg *root, const PathSeg *s)
 {
     if (strcmp(s->name, "三公经费") == 0)
@@ -70,6 +71,10 @@ static const char *canon_seg(const Vocab *v, const PathSeg *root, const PathSeg 
     }
     if (sangong || strcmp(root->name, "收入") == 0 || strcmp(root->name, "支出") == 0) {
         WordSet set;
+        /* after 支出 a kind comes before a source, as figure_filter reads
+         * them: 经营 is the kind 经营支出 and a spelling of 经营收入 */
+        if (strcmp(root->name, "支出") == 0 && vocab_set(v, DIM_KIND, s->name, &set))
+            return vocab_canonical(v, DIM_KIND, s->name);
         if (vocab_set(v, DIM_SOURCE, s->name, &set))
             return vocab_canonical(v, DIM_SOURCE, s->name);
         if (!sangong && vocab_set(v, DIM_KIND, s->name, &set))

@@ -53,10 +53,21 @@ PY
 then ok; else bad "--diagnostics=json objects"; fi
 expect_status 2 "--diagnostics=xml" "$budc" check --diagnostics=xml examples
 
-# build --consolidate: the nine tables summed over the departments by code
+# build --consolidate: the nine tables summed over the departments by code;
+# a region consolidates the budgets of one year, so the examples of 2023
+# (county-education-bureau-2024 is of 2024)
 rm -rf "$clidir/region"
-if PATH=/nonexistent "$budc" build --consolidate -o "$clidir/region" examples >/dev/null 2>&1; then ok
-else bad "budc build --consolidate examples"; fi
+if PATH=/nonexistent "$budc" build --consolidate -o "$clidir/region" examples/*-2023.bud >/dev/null 2>&1; then ok
+else bad "budc build --consolidate examples/*-2023.bud"; fi
+rm -rf "$clidir/region-years"
+msg=$(PATH=/nonexistent "$budc" build --consolidate -o "$clidir/region-years" examples 2>&1 >/dev/null)
+st=$?
+case "$msg" in
+*"cannot consolidate department 903: its budget is for 2024"*)
+    if [ $st -eq 2 ] && [ ! -e "$clidir/region-years/consolidated.json" ]; then ok
+    else bad "--consolidate of budgets of 2023 and 2024: exit $st, and it must write no consolidated.json"; fi ;;
+*) bad "--consolidate of budgets of 2023 and 2024 does not say why it cannot: $msg" ;;
+esac
 if python3 - "$clidir/region" <<'PY'
 import csv, decimal, json, sys
 d = sys.argv[1]

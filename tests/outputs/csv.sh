@@ -24,7 +24,7 @@ csv_tables=(01-summary.csv 02-income.csv 03-expenditure.csv 04-fiscal_summary.cs
     05-general_public.csv 06-general_public_basic.csv 07-government_fund.csv
     08-state_capital.csv 09-three_public.csv)
 csv_budgets=(examples/qinhuangdao-media-center-2023.bud examples/county-culture-bureau-2023.bud
-    "$csv_src/injection.bud" "$csv_src/blank-zero.bud")
+    examples/county-education-bureau-2024.bud "$csv_src/injection.bud" "$csv_src/blank-zero.bud")
 mkdir -p "$csv_dir"
 
 # csv_rfc FILE...: the RFC 4180 and content checks of step 3; prints what is

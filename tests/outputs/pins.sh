@@ -4,8 +4,9 @@
 #
 #   1. for every budget of pins_inputs: the LaTeX document (latex/NAME.tex),
 #      everything `budc check -fmax-errors=0` prints (check/NAME.err) and
-#      the region's consolidation of the examples (consolidated/: JSON,
-#      CSV, LaTeX), written by `budc build --consolidate`
+#      the region's consolidation of the examples of 2023 (consolidated/:
+#      JSON, CSV, LaTeX), written by `budc build --consolidate` (a region
+#      consolidates the budgets of one year)
 #   2. the diagnostics of every mutation of each example (mutate/NAME.log),
 #      recorded by tests/mutate.py --record in step 5 of tests/run.sh
 #   3. the diagnostics of the hostile inputs (hostile/NAME.err) are compared
@@ -35,8 +36,8 @@ pins_tests() {
         "$budc" check -fmax-errors=0 "$f" > /dev/null 2> "$dir/$name.err"
         pin_compare "tests/pins/check/$name.err" "$dir/$name.err" "budc check $f"
     done < <(pins_inputs)
-    # the consolidation of the examples
-    "$budc" build --consolidate -o "$dir/region" examples/*.bud > /dev/null 2>&1
+    # the consolidation of the examples of 2023
+    "$budc" build --consolidate -o "$dir/region" examples/*-2023.bud > /dev/null 2>&1
     for f in consolidated.json consolidated.tex $(cd "$dir/region" 2>/dev/null && echo consolidated-csv/*.csv); do
         [ -f "$dir/region/$f" ] || { bad "pins: budc build --consolidate wrote no $f"; continue; }
         pin_compare "tests/pins/consolidated/${f#consolidated-csv/}" "$dir/region/$f" "consolidated $f"

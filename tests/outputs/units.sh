@@ -31,6 +31,14 @@
 #   7. when xelatex is installed: the PDF of a unit typesets, and its text
 #      holds the unit's titles, figures, narrative and purchase and nothing
 #      of the other unit's project
+#   8. the three units of examples/county-education-bureau-2024.bud (a
+#      行政单位, a 事业单位 with 经营支出 and 非财政拨款结转, one paid from
+#      政府性基金 and its carry-over): `budc json --unit U` validates
+#      against the schema, its tables are the unit's tables of the
+#      department's document and its projects the unit's, it has the
+#      unit's own narrative and prior lines, every cell of the units adds
+#      up to the department's, and the JSON and LaTeX of each unit are
+#      pinned (tests/pins/units/)
 
 units_budgets() {
     printf '%s\n' examples/county-culture-bureau-2023.bud tests/outputs/units/two-units.bud
@@ -245,6 +253,61 @@ units_pdf() {
     done
 }
 
+# units_example DIR: step 8.
+units_example() {
+    local dir=$1/example f=examples/county-education-bureau-2024.bud name=county-education-bureau-2024 u out
+    local units=(本级 职教中心 校外中心)
+    mkdir -p "$dir"
+    "$budc" json "$f" > "$dir/$name.json" 2>/dev/null || { bad "units: budc json $f failed"; return; }
+    for u in "${units[@]}"; do
+        if ! "$budc" json "$f" --unit "$u" > "$dir/$u.json" 2>/dev/null ||
+            ! "$budc" latex "$f" --unit "$u" > "$dir/$u.tex" 2>/dev/null; then
+            bad "units: budc json|latex $f --unit $u failed"
+            continue
+        fi
+        if out=$(python3 -c 'import jsonschema, json, sys; jsonschema.Draft202012Validator(json.load(open(sys.argv[1]))).validate(json.load(open(sys.argv[2])))' \
+            docs/budget.schema.json "$dir/$u.json" 2>&1); then ok
+        else bad "units: the JSON of $f --unit $u does not validate against the schema"; printf '%s\n' "$out" | tail -5; fi
+        pin_compare "tests/pins/units/$name.$u.json" "$dir/$u.json" "budc json $f --unit $u"
+        pin_compare "tests/pins/units/$name.$u.tex" "$dir/$u.tex" "budc latex $f --unit $u"
+    done
+    if out=$(python3 - "$dir" "$name" "${units[@]}" <<'EOF' 2>&1
+import json, sys
+from decimal import Decimal
+d, name, units = sys.argv[1], sys.argv[2], sys.argv[3:]
+dept = json.load(open(f"{d}/{name}.json"), parse_float=Decimal)
+docs = {u: json.load(open(f"{d}/{u}.json"), parse_float=Decimal) for u in units}
+bad = []
+ids = [x["id"] for x in dept["units"]]
+for u, doc in docs.items():
+    mine = dept["units"][ids.index(u)]["tables"]
+    for t in doc["department"]["tables"]:
+        theirs = mine[t["number"] - 1]
+        if t != dict(theirs, title="单位预算" + theirs["title"][len("部门预算"):]):
+            bad.append(f"{u}: table {t['key']} is not the unit's")
+    if doc["projects"] != [p for p in dept["projects"] if p["unit"] == u] or not doc["projects"]:
+        bad.append(f"{u}: projects are not the unit's")
+    if doc["narrative"] is None or len(doc["prior"]) < 4:
+        bad.append(f"{u}: the unit's own narrative or prior lines are missing")
+def cells(doc, n):
+    return {(r["kind"], r["key"], r["section"], c): v for r in doc["department"]["tables"][n]["rows"]
+            for c, v in r["cells"].items()}
+for n, t in enumerate(dept["department"]["tables"]):
+    whole, parts = cells(dept, n), [cells(doc, n) for doc in docs.values()]
+    for k, v in whole.items():
+        got = [p[k] for p in parts if p.get(k) is not None]
+        s = sum(got, Decimal("0.00")) if got else None
+        if s != v:
+            bad.append(f"table {t['key']} {k}: department {v}, units {s}")
+    for p in parts:
+        bad += [f"table {t['key']}: a unit's row {k} the department lacks" for k in p if k not in whole]
+print("\n".join(bad[:12]))
+sys.exit(1 if bad else 0)
+EOF
+    ); then ok
+    else bad "units: the unit documents of $f"; printf '%s\n' "$out" | head -12; fi
+}
+
 units_tests() {
     local dir
     mkdir -p "$outdir/units"
@@ -253,6 +316,7 @@ units_tests() {
     units_csv "$dir"
     units_build "$dir"
     units_usage "$dir"
+    units_example "$dir"
     if command -v xelatex > /dev/null; then
         units_pdf "$dir"
     else
@@ -261,4 +325,4 @@ units_tests() {
 }
 
 units_tests
-unset -f units_budgets units_json units_csv units_build units_usage units_pdf units_tests
+unset -f units_budgets units_json units_csv units_build units_usage units_example units_pdf units_tests

@@ -112,10 +112,10 @@ exe 'syn match budInsert #' . s:word . '# contained'
 exe 'syn match budKeyword #' . s:kw('heading') . '# nextgroup=budParagraph skipwhite'
 exe 'syn region budParagraph start=#\%(heading' . s:sp . '\+\)\@<="# skip=#\\\\\|\\"# end=#"# end=#$# oneline contained'
       \ . ' contains=budEscape,budEscapeError,budBraceEscape,budQuote,budQuoteError'
-" purchase C06010000 "新闻服务" measure 次 quantity 1 price 60.00 amount 60.00
+" purchase C06010000 "新闻服务" measure 次 quantity 1 price 60.00 amount 60.00 method 询价
 exe 'syn region budPurchase matchgroup=budKeyword start=#' . s:kw('purchase') . '# end=#$# end=#\ze[{}｛｝]# oneline'
       \ . ' contains=budField,budPcode,budString,budNumber,budComparison,budOperator,budDash,budComment,budBadChar'
-exe 'syn match budField #' . s:nb . '\%(quantity\|price\|amount\|sme\)' . s:na . '# contained'
+exe 'syn match budField #' . s:nb . '\%(quantity\|price\|amount\|sme\|method\)' . s:na . '# contained'
 exe 'syn match budField #' . s:nb . 'measure' . s:na . '# contained nextgroup=budUnit skipwhite'
 exe 'syn match budField #' . s:nb . 'source' . s:na . '# contained nextgroup=budSource skipwhite'
 " rule NAME SEVERITY "message": condition

@@ -351,6 +351,7 @@ const CORNERS = [
     ['  amount -3.20', [['-3.20', 0, 'constant.numeric']]],
     ['rule 三公不增 warning "不得超过上年": 三公.合计 <= 上年.三公.合计 - 1 // x', [['三公不增', 0, 'entity.name.function'], ['warning', 0, 'constant.language'], ['三公', 1, 'variable.other.path'], ['<=', 0, 'keyword.operator'], ['-', 0, 'keyword.operator.arithmetic'], ['// x', 0, 'comment']]],
     ['  purchase C06010000 "新闻服务" measure 次 quantity 1 price 60.00 amount 60.00 source 政府性基金', [['purchase', 0, 'keyword.other'], ['C06010000', 0, 'constant.other.procurement'], ['measure', 0, 'keyword.other.field'], ['次', 0, 'keyword.other.unit'], ['amount', 0, 'keyword.other.field'], ['政府性基金', 0, 'support.constant.source']]],
+    ['  purchase A02021000 "打印机" measure 台 quantity 40 price 0.18 amount 7.20 method 询价', [['method', 0, 'keyword.other.field'], ['询价', 0, '-keyword']]],
     ['catalog economic 2023 "t" {', [['economic', 0, 'entity.name.type'], ['economic', 0, '-keyword']]],
     ['  C06010000 "新闻服务" S', [['C06010000', 0, 'constant.other.procurement']]],
     ['  C0601基本 1', [['C0601基本', 0, '-constant']]],

@@ -143,18 +143,15 @@ static void find_admin_cost(const PathSeg *path, Loc at, void *ctx)
         *found = at;
 }
 
-/* The first quote of 机关运行经费 in narrative NR, else its section; false
- * when neither. */
-static bool admin_cost_reported(const Model *m, const Narrative *nr, Loc *at)
+/* The first quote of 机关运行经费 in narrative NR; false when none.  The
+ * section alone is no report: every 说明 has it (W-SECTION-MISSING), and a
+ * 事业单位's says that it has none. */
+static bool admin_cost_reported(const Narrative *nr, Loc *at)
 {
     Loc found = {0};
     for (int i = 0; i < nr->nparas && !found.file; i++)
         for (const TextPart *x = nr->paras[i].parts; x && !found.file; x = x->next)
             walk_paths(x->expr, find_admin_cost, &found);
-    const char *word = tagged_name(m, DIM_SECTION, TAG_ADMIN);
-    for (int i = 0; i < nr->nsections && !found.file && word; i++)
-        if (strcmp(nr->sections[i].word, word) == 0)
-            found = nr->sections[i].word_loc;
     *at = found;
     return found.file != NULL;
 }
@@ -170,7 +167,7 @@ void check_admin_scope(N *n)
     bool admin = false;
     for (int i = from; i < to; i++)
         admin |= m->units[i].admin;
-    if (to == from || admin || !admin_cost_reported(m, n->nr, &at))
+    if (to == from || admin || !admin_cost_reported(n->nr, &at))
         return;
     for (int i = from; i < to; i++)
         if (!m->units[i].nature) /* unknown: no reason to doubt */

@@ -418,5 +418,7 @@ void causes_free(Causes *cs)
     free(cs->amt);
     free(cs->scratch);
     free(cs->fate);
+    free(cs->part);
+    free(cs->root_of);
     free(cs);
 }

@@ -83,6 +83,9 @@ struct Causes {
     Root *roots;
     int nroots;
     int *fate;     /* per held diagnostic: KEEP, DROP or a root */
+    int *part;     /* per held diagnostic kept: the identity that root causes
+                    * explain in part (an index into ids), or -1 */
+    int *root_of;  /* per amount: its root cause, -1, or -2 (ambiguous) */
 };
 
 /* Computes the terms of ID (once): the coefficient of each amount in it,

@@ -280,6 +280,43 @@ static void report_root(Causes *cs, int r)
     free(v);
 }
 
+/* Reports held identity I, which root causes explain in part, with its
+ * notes and one more: how much of its difference they account for. */
+static void report_part(Causes *cs, size_t i, const Ident *id)
+{
+    size_t nheld = diag_held_count(cs->d);
+    for (size_t j = i; j < nheld && (j == i || diag_held(cs->d, j)->level == DIAG_NOTE); j++) {
+        const DiagHeld *h = diag_held(cs->d, j);
+        diag_report(cs->d, h->level, h->loc, h->code, "%s", h->message);
+    }
+    Dec part = dec_zero(), rest;
+    Line lines[64];
+    int k = 0, first = -1;
+    for (int j = 0; j < id->nterms; j++) {
+        int r = cs->root_of[id->terms[j].id];
+        Dec x;
+        if (r < 0 || dec_mul(dec_from_int(id->terms[j].coef), cs->roots[r].delta, &x) != DEC_OK ||
+            !dec_acc(&part, x))
+            continue;
+        Loc at = cs->amt[cs->roots[r].id].at;
+        if (first < 0)
+            first = r;
+        if (k < 64)
+            lines[k++] = (Line){at.file == held_loc(cs, id).file ? NULL : at.file->name, at.line};
+    }
+    if (first < 0 || dec_sub(id->gap, part, &rest) != DEC_OK)
+        return;
+    char a[DEC_FMT_MAX], c[DEC_FMT_MAX];
+    Buf b = {0};
+    bprintf(&b, "of this difference, %s%s comes from the amount%s", dec_is_neg(part) ? "" : "+",
+            fmt_money(part, a), k == 1 ? "" : "s");
+    put_lines(&b, lines, k);
+    bprintf(&b, " (E-ROOT-CAUSE); with %s corrected, the difference is %s%s",
+            k == 1 ? "it" : "them", dec_is_neg(rest) ? "" : "+", fmt_money(rest, c));
+    diag_note(cs->d, cs->amt[cs->roots[first].id].at, "%s", b.s ? b.s : "");
+    free(b.s);
+}
+
 static bool release_one(void *ctx, DiagCtx *d, size_t i)
 {
     (void)d;
@@ -287,7 +324,46 @@ static bool release_one(void *ctx, DiagCtx *d, size_t i)
     int fate = cs->fate ? cs->fate[i] : KEEP;
     if (fate >= 0)
         report_root(cs, fate);
+    if (fate == KEEP && cs->part && cs->part[i] >= 0) {
+        report_part(cs, i, cs->ids[cs->part[i]]);
+        return false;
+    }
     return fate == KEEP;
+}
+
+/* The broken identities no root cause explains that count the amount of
+ * one or more (none ambiguous): CS->part. */
+static void find_parts(Causes *cs, size_t nheld)
+{
+    cs->root_of = malloc(((size_t)cs->namt + 1) * sizeof *cs->root_of);
+    cs->part = malloc(nheld * sizeof *cs->part);
+    if (!cs->root_of || !cs->part) {
+        free(cs->part);
+        cs->part = NULL;
+        return;
+    }
+    for (int k = 0; k < cs->namt; k++)
+        cs->root_of[k] = -1;
+    for (int r = 0; r < cs->nroots; r++) {
+        const Root *x = &cs->roots[r];
+        cs->root_of[x->id] = x->nalts ? -2 : r;
+        for (int a = 0; a < x->nalts; a++)
+            cs->root_of[x->alts[a]] = -2;
+    }
+    for (size_t i = 0; i < nheld; i++)
+        cs->part[i] = -1;
+    for (int i = 0; i < cs->nids; i++) {
+        const Ident *id = cs->ids[i];
+        if (!id->broken || !id->linear || id->root >= 0 || id->held >= nheld)
+            continue;
+        bool any = false, ambiguous = false;
+        for (int j = 0; j < id->nterms; j++) {
+            any |= cs->root_of[id->terms[j].id] >= 0;
+            ambiguous |= cs->root_of[id->terms[j].id] == -2;
+        }
+        if (any && !ambiguous)
+            cs->part[id->held] = i;
+    }
 }
 
 void causes_finish(Causes *cs)
@@ -307,6 +383,8 @@ void causes_finish(Causes *cs)
             if (cs->roots[r].pos < nheld)
                 cs->fate[cs->roots[r].pos] = r;
     }
+    if (cs->nroots > 0)
+        find_parts(cs, nheld);
     diag_release(cs->d, release_one, cs);
     causes_free(cs);
 }

@@ -32,6 +32,13 @@
  * there when it is reported: off, it is dropped with its notes and counted
  * nowhere; made an error (-Werror=CODE, or -Werror for all), it is printed
  * and counted as an error, code unchanged.  All state lives in the DiagCtx.
+ *
+ * Holding: while d->holding, diag_vreport keeps a copy of each diagnostic
+ * (its message formatted) instead of printing or counting it;
+ * diag_release replays the copies through diag_report, so the cap, the
+ * warning controls, JSON and the records apply exactly as if they had been
+ * reported then.  A diagnostic that cannot be copied (no memory) is
+ * reported at once.
  */
 #include "base/diag.h"
 #include "base/json.h"
@@ -129,6 +136,14 @@ void diag_free(DiagCtx *d)
     free(d->recs);
     d->recs = NULL;
     d->nrecs = d->caprecs = 0;
+    for (i = 0; i < d->nheld; i++) {
+        free(d->held[i].code);
+        free(d->held[i].message);
+    }
+    free(d->held);
+    d->held = NULL;
+    d->nheld = d->capheld = 0;
+    d->holding = false;
 }
 
 static char *dup_or_null(const char *s)
@@ -507,12 +522,81 @@ static void print_diag(FILE *out, DiagLevel lvl, Loc loc, const char *code,
         print_source(out, loc);
 }
 
+/* Keeps a diagnostic while holding; false when memory runs out (it is then
+ * reported at once). */
+static bool hold(DiagCtx *d, DiagLevel lvl, Loc loc, const char *code, const char *fmt,
+                 va_list ap)
+{
+    if (d->nheld == d->capheld) {
+        size_t cap = d->capheld ? d->capheld * 2 : 64;
+        DiagHeld *h = realloc(d->held, cap * sizeof *h);
+        if (h == NULL)
+            return false;
+        d->held = h;
+        d->capheld = cap;
+    }
+    va_list copy;
+    va_copy(copy, ap);
+    int n = vsnprintf(NULL, 0, fmt != NULL ? fmt : "", copy);
+    va_end(copy);
+    char *msg = malloc(n > 0 ? (size_t)n + 1 : 1);
+    char *c = dup_or_null(code);
+    if (msg == NULL || (code != NULL && c == NULL)) {
+        free(msg);
+        free(c);
+        return false;
+    }
+    msg[0] = '\0';
+    if (fmt != NULL)
+        vsnprintf(msg, (size_t)n + 1, fmt, ap);
+    d->held[d->nheld++] = (DiagHeld){lvl, loc, c, msg};
+    return true;
+}
+
+void diag_hold(DiagCtx *d)
+{
+    if (d != NULL)
+        d->holding = true;
+}
+
+size_t diag_held_count(const DiagCtx *d)
+{
+    return d != NULL ? d->nheld : 0;
+}
+
+const DiagHeld *diag_held(const DiagCtx *d, size_t i)
+{
+    return d != NULL && i < d->nheld ? &d->held[i] : NULL;
+}
+
+void diag_release(DiagCtx *d, DiagReleaseFn keep, void *ctx)
+{
+    if (d == NULL)
+        return;
+    d->holding = false;
+    bool kept = true; /* a note held first follows what came before */
+    for (size_t i = 0; i < d->nheld; i++) {
+        const DiagHeld *h = &d->held[i];
+        if (h->level != DIAG_NOTE)
+            kept = keep == NULL || keep(ctx, d, i);
+        if (kept)
+            diag_report(d, h->level, h->loc, h->code, "%s", h->message);
+    }
+    for (size_t i = 0; i < d->nheld; i++) {
+        free(d->held[i].code);
+        free(d->held[i].message);
+    }
+    d->nheld = 0;
+}
+
 void diag_vreport(DiagCtx *d, DiagLevel lvl, Loc loc, const char *code,
                   const char *fmt, va_list ap)
 {
     bool capped;
 
     if (d == NULL)
+        return;
+    if (d->holding && hold(d, lvl, loc, code, fmt, ap))
         return;
     if (lvl == DIAG_NOTE) {
         if (d->last_dropped)

@@ -17,6 +17,14 @@
  * diag_finish prints how many were left out.  Notes follow the diagnostic
  * they belong to and are dropped with it.
  *
+ * Holding: between diag_hold and diag_release every diagnostic is kept, in
+ * order, and neither printed nor counted.  diag_release then reports them as
+ * if they came at that moment (the cap, the -W flags, the JSON format and
+ * the records apply then), asking a function before each error or warning
+ * whether to report it; that function may report diagnostics of its own in
+ * its place.  The checker holds its diagnostics to replace a cascade of
+ * errors by the one that explains it (check/cause.c).
+ *
  * Warning controls (the -W options of budc check, given to diag_option one
  * at a time, in command-line order):
  *
@@ -67,6 +75,15 @@ typedef struct DiagRecord {
     char *message;
 } DiagRecord;
 
+/* A diagnostic held (see diag_hold): LOC points into a file that must live
+ * until diag_release. */
+typedef struct DiagHeld {
+    DiagLevel level;    /* as reported: a warning is not yet made an error */
+    Loc loc;
+    char *code;         /* NULL for notes */
+    char *message;
+} DiagHeld;
+
 typedef struct DiagCtx {
     FILE *out;          /* where diagnostics go (stderr in budc) */
     bool record;        /* keep every reported diagnostic in recs */
@@ -81,6 +98,9 @@ typedef struct DiagCtx {
     bool werror;        /* -Werror: every warning is an error */
     DiagCode *codes;    /* per-code settings, one entry per distinct code */
     size_t ncodes, capcodes;
+    bool holding;       /* between diag_hold and diag_release */
+    DiagHeld *held;
+    size_t nheld, capheld;
 } DiagCtx;
 
 void diag_init(DiagCtx *d, FILE *out);
@@ -109,6 +129,23 @@ void diag_warning(DiagCtx *d, Loc loc, const char *code, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 void diag_note(DiagCtx *d, Loc loc, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/* Starts holding diagnostics (see above). */
+void diag_hold(DiagCtx *d);
+
+/* How many diagnostics are held: the index the next one reported gets. */
+size_t diag_held_count(const DiagCtx *d);
+
+/* Held diagnostic I (I < diag_held_count). */
+const DiagHeld *diag_held(const DiagCtx *d, size_t i);
+
+/* Whether to report held error or warning I; it may report diagnostics of
+ * its own first (they are not held). */
+typedef bool (*DiagReleaseFn)(void *ctx, DiagCtx *d, size_t i);
+
+/* Stops holding and reports what was held, in order: each error or warning
+ * for which KEEP (if not NULL) returns true, with its notes. */
+void diag_release(DiagCtx *d, DiagReleaseFn keep, void *ctx);
 
 /* Prints "N more errors not shown" when the cap hid some. */
 void diag_finish(DiagCtx *d);

@@ -22,11 +22,25 @@
 typedef struct C {
     const Model *m;
     DiagCtx *d;
+    Causes *cs;
     int nerrors;
     Rounding rounding; /* the unit's differences rounding explains */
     const PriorFact *prior; /* the `prior` lines being checked: the */
     int nprior;             /* department's, or a unit's own */
 } C;
+
+/* Tells the root causes about an identity: side A the facts of FA, side B
+ * those of FB and FB2 (if not NULL), of UNIT; broken by GAP = A − B, or
+ * holding. */
+static void identity(C *c, bool broken, Dec gap, int unit, const Filter *fa, const Filter *fb,
+                     const Filter *fb2)
+{
+    Ident *id = broken ? cause_broken(c->cs, gap) : cause_holds(c->cs);
+    cause_filter(c->cs, id, fa, unit, -1);
+    cause_filter(c->cs, id, fb, unit, +1);
+    if (fb2)
+        cause_filter(c->cs, id, fb2, unit, +1);
+}
 
 /* The facts of kind K with source S (and, W >= 0, word W of dimension DIM). */
 static Filter facts_of(FactKind k, int s, int dim, int w)
@@ -62,13 +76,22 @@ static void balance(C *c, int unit)
         bool has_carry = query_filter(m, &fcarry, unit, &kept, &carrytr);
         out = spent;
         dec_acc(&out, kept); /* within the budget's sums (model_build checks) */
-        if (dec_eq(in, out))
+        Dec gap;
+        dec_sub(in, out, &gap);
+        if (dec_eq(in, out)) {
+            if (has_income || spends.total || has_carry)
+                identity(c, false, gap, unit, &fin, &fout, &fcarry);
             continue;
+        }
         char where[128];
         snprintf(where, sizeof where, "the balance of %s", src_name(c, s));
         if (rounding_explains(m, &c->rounding, in, out, intr.total + spends.total + carrytr.total,
-                              has_income ? inloc : spendlocs[0], where))
+                              has_income ? inloc : spendlocs[0], where)) {
+            identity(c, false, gap, unit, &fin, &fout, &fcarry);
             continue;
+        }
+        if (has_income) /* spending without income is no difference of amounts */
+            identity(c, true, gap, unit, &fin, &fout, &fcarry);
         if (has_carry) {
             char a[DEC_FMT_MAX], b[DEC_FMT_MAX], k[DEC_FMT_MAX], dd[DEC_FMT_MAX];
             Dec diff;
@@ -126,14 +149,25 @@ static void basic_vs_economic(C *c, int unit)
         Dec econ, basic;
         query_filter(m, &fe, unit, &econ, &et);
         query_filter(m, &fb, unit, &basic, &bt);
-        if (dec_eq(econ, basic) || (et.total == 0 && !((defs->src_general_budget >> s) & 1u)))
+        Dec gap;
+        dec_sub(econ, basic, &gap);
+        if (dec_eq(econ, basic)) {
+            if (et.total || bt.total)
+                identity(c, false, gap, unit, &fe, &fb, NULL);
+            continue;
+        }
+        if (et.total == 0 && !((defs->src_general_budget >> s) & 1u))
             continue;
         char where[128];
         snprintf(where, sizeof where, "基本支出 from %s by economic and by function code",
                  src_name(c, s));
         if (et.total && rounding_explains(m, &c->rounding, econ, basic, et.total + bt.total,
-                                          el[0], where))
+                                          el[0], where)) {
+            identity(c, false, gap, unit, &fe, &fb, NULL);
             continue;
+        }
+        if (et.total) /* no economic block at all is no difference of amounts */
+            identity(c, true, gap, unit, &fe, &fb, NULL);
         char a[DEC_FMT_MAX], b[DEC_FMT_MAX], dd[DEC_FMT_MAX];
         Dec diff;
         dec_sub(econ, basic, &diff);
@@ -277,7 +311,16 @@ static void prior_family(C *c, const char *total, const Part *parts, int nparts)
         }
         complete &= all || parts[g].optional;
     }
-    if (nfound == 0 || dec_cmp(sum, t->amount) == 0 || (!complete && dec_cmp(sum, t->amount) < 0))
+    if (nfound == 0 || (!complete && dec_cmp(sum, t->amount) <= 0))
+        return;
+    Dec gap;
+    if (complete && dec_sub(t->amount, sum, &gap) == DEC_OK) {
+        Ident *id = dec_is_zero(gap) ? cause_holds(c->cs) : cause_broken(c->cs, gap);
+        cause_amount(c->cs, id, t->amount_loc, -1);
+        for (int i = 0; i < nfound; i++)
+            cause_amount(c->cs, id, found[i]->amount_loc, +1);
+    }
+    if (dec_cmp(sum, t->amount) == 0)
         return;
     char a[DEC_FMT_MAX], b[DEC_FMT_MAX];
     diag_error(c->d, t->amount_loc, "E-PRIOR-SUM",
@@ -344,9 +387,9 @@ static void prior_sums(C *c)
     prior_family(c, "支出.合计", parts, n);
 }
 
-int check_balance(const Model *m, DiagCtx *d)
+int check_balance(const Model *m, DiagCtx *d, Causes *cs)
 {
-    C c = {m, d, 0, {0}, NULL, 0};
+    C c = {m, d, cs, 0, {0}, NULL, 0};
     for (int u = 0; u < m->nunits; u++) {
         /* a unit whose facts have errors is missing lines: its sums would
          * only repeat those errors */

@@ -7,18 +7,22 @@
 
 int check_model(const Model *m, DiagCtx *d)
 {
+    int before = d->nerrors;
+    /* The diagnostics are held until every pass has run, so that one
+     * amount that breaks several identities is reported once (cause.h). */
+    Causes *cs = causes_start(m, d);
     int code_errors = check_codes(m, d);
-    int nerr = code_errors;
-    nerr += check_reserved(m, d);
-    nerr += check_balance(m, d);
+    check_reserved(m, d);
+    check_balance(m, d, cs);
     /* A fact with an unknown code has no row to go to: comparing the
      * stated tables would only repeat the code errors as wrong totals. */
     if (code_errors == 0)
-        nerr += check_stated(m, d);
-    nerr += check_last_year(m, d);
-    nerr += check_projects(m, d);
-    nerr += check_narrative(m, d);
-    nerr += check_prose(m, d);
-    nerr += check_rules(m, d);
-    return nerr;
+        check_stated(m, d, cs);
+    check_last_year(m, d);
+    check_projects(m, d);
+    check_narrative(m, d, cs);
+    check_prose(m, d);
+    check_rules(m, d);
+    causes_finish(cs);
+    return d->nerrors - before;
 }

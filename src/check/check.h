@@ -12,7 +12,9 @@
  *   check_narrative  quotes, sections, year-over-year words (narrative.c)
  *   check_prose      figures of the 说明 written without a quote (prose.c)
  *   check_rules      rules written in .bud (rules.c)
- * report.h has what they share.
+ * report.h has what they share.  Their diagnostics are held until the last
+ * has run: an amount that breaks several identities is then reported once,
+ * at the amount (E-ROOT-CAUSE, cause.h).
  */
 #ifndef BUDC_CHECK_H
 #define BUDC_CHECK_H

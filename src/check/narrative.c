@@ -286,8 +286,12 @@ static void check_printed(N *n, const Quote *q, bool has_div)
         snprintf(how, sizeof how, " when rounded to %d decimal%s", printed.scale,
                  printed.scale == 1 ? "" : "s");
     }
-    if (dec_cmp(shown, printed) == 0 || dec_sub(printed, shown, &diff) != DEC_OK)
+    bool linear = !has_div && !is_count(q->value); /* an identity of amounts (cause.h) */
+    if (dec_cmp(shown, printed) == 0 || dec_sub(printed, shown, &diff) != DEC_OK) {
+        if (linear)
+            cause_expr(n->cs, cause_holds(n->cs), q->value, n->ctx, +1);
         return;
+    }
     expr_text(n->m->vocab, q->value, what, sizeof what);
     if (n->m->rounded && !has_div && q->value->kind == E_PATH) { /* a total, printed rounded */
         Loc one;
@@ -297,14 +301,18 @@ static void check_printed(N *n, const Quote *q, bool has_div)
         snprintf(where, sizeof where, "{%s}", what);
         if (model_value(n->m, q->value->atom->path, n->ctx, &v, NULL, &tr, msg, sizeof msg) ==
                 VAL_OK &&
-            rounding_explains(n->m, &n->rounding, printed, shown, tr.total, q->printed->loc, where))
+            rounding_explains(n->m, &n->rounding, printed, shown, tr.total, q->printed->loc, where)) {
+            cause_expr(n->cs, cause_holds(n->cs), q->value, n->ctx, +1);
             return;
+        }
     }
     if (n->ctx.unit >= 0) { /* a unit's narrative quotes the unit's figures */
         size_t o = strlen(what);
         snprintf(what + o, sizeof what - o, " of unit %s", n->m->units[n->ctx.unit].id);
     }
     bool count = is_count(q->value);
+    if (linear) /* the printed number is side A, the figure side B */
+        cause_expr(n->cs, cause_broken(n->cs, diff), q->value, n->ctx, +1);
     diag_error(n->d, q->printed->loc, "E-QUOTE-VALUE",
                "the text says %s but %s is %s%s (difference %s%s)", fmt_dec(printed, a), what,
                has_div || count ? fmt_dec(shown, b) : fmt_money(shown, b), how,
@@ -710,9 +718,9 @@ static void check_paragraph(N *n, const Para *p)
 /* ---- the pass ---------------------------------------------------------------- */
 
 /* The checks of the narrative of UNIT (-1: the department's). */
-static void check_one(const Model *m, DiagCtx *d, int unit)
+static void check_one(const Model *m, DiagCtx *d, Causes *cs, int unit)
 {
-    N n = {m, d, model_narrative(m, unit), {unit, -1}, {0}};
+    N n = {m, d, model_narrative(m, unit), {unit, -1}, {0}, cs};
     if (unit >= 0 && !n.nr->present)
         return; /* a unit's own narrative is optional */
     check_section_words(&n);
@@ -730,10 +738,10 @@ static void check_one(const Model *m, DiagCtx *d, int unit)
                         unit < 0 ? "the narrative" : "the unit's narrative");
 }
 
-int check_narrative(const Model *m, DiagCtx *d)
+int check_narrative(const Model *m, DiagCtx *d, Causes *cs)
 {
     int before = d->nerrors;
     for (int u = -1; u < m->nunits; u++)
-        check_one(m, d, u);
+        check_one(m, d, cs, u);
     return d->nerrors - before;
 }

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 
 #include "base/diag.h"
+#include "check/cause.h"
 #include "check/report.h"
 #include "model/figure.h"
 #include "model/model.h"
@@ -21,6 +22,7 @@ typedef struct N {
     const Narrative *nr;
     ValueCtx ctx;
     Rounding rounding; /* quotes whose printed figure differs by rounding */
+    Causes *cs;        /* the identities checked (cause.h) */
 } N;
 
 /* sections.c, in the order check_narrative runs them: the words of the

@@ -7,15 +7,17 @@
 #define BUDC_PASSES_H
 
 #include "base/diag.h"
+#include "check/cause.h"
 #include "model/model.h"
 
 int check_codes(const Model *m, DiagCtx *d);     /* codes.c: every code against its catalogue */
 int check_reserved(const Model *m, DiagCtx *d);  /* reserved.c: codes' budgets, units' natures */
-int check_balance(const Model *m, DiagCtx *d);   /* balance.c: identities between facts */
-int check_stated(const Model *m, DiagCtx *d);    /* stated.c: the tables as printed */
+/* The passes that check identities tell CS about them (cause.h). */
+int check_balance(const Model *m, DiagCtx *d, Causes *cs); /* balance.c: identities between facts */
+int check_stated(const Model *m, DiagCtx *d, Causes *cs);  /* stated.c: the tables as printed */
 int check_last_year(const Model *m, DiagCtx *d); /* last_year.c: the tables' 上年 columns */
 int check_projects(const Model *m, DiagCtx *d);  /* projects.c: projects, procurement, assets */
-int check_narrative(const Model *m, DiagCtx *d); /* narrative.c: quotes, sections, words */
+int check_narrative(const Model *m, DiagCtx *d, Causes *cs); /* narrative.c: quotes, sections, words */
 int check_prose(const Model *m, DiagCtx *d);     /* prose.c: figures in the 说明 without a quote */
 int check_rules(const Model *m, DiagCtx *d);     /* rules.c: rules written in .bud */
 

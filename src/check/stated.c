@@ -19,6 +19,7 @@
 typedef struct C {
     const Model *m;
     DiagCtx *d;
+    Causes *cs;
     int nerrors;
     Rounding rounding; /* the table's differences rounding explains */
 } C;
@@ -174,6 +175,9 @@ static void cell_mismatch(C *c, const StatedRow *r, const Table *dt, const TRow 
     char what[256];
     snprintf(what, sizeof what, "%s, row %s, column %s", dt->def->word, r->key,
              dt->def->cols[col].title);
+    Dec gap; /* the stated value is side A, the facts side B */
+    if (dec_sub(stated, derived, &gap) == DEC_OK)
+        cause_cell(c->cs, cause_broken(c->cs, gap), dt, d, col, +1);
     report_mismatch(c->d, at, "E-TABLE", what, stated, "the table states", derived,
                     "the facts give");
     c->nerrors++;
@@ -236,6 +240,8 @@ static void stated_row(C *c, const StatedTable *t, int i, const Table *dt, bool 
             if (!dec_eq(r->cells[j].v, derived) &&
                 !rounding(c, r, dt, d, j, r->cells[j].v, r->cells[j].loc, derived))
                 cell_mismatch(c, r, dt, d, j, r->cells[j].v, r->cells[j].loc, derived);
+            else if (d) /* the facts of the cell are counted in an identity that holds */
+                cause_cell(c->cs, cause_holds(c->cs), dt, d, j, +1);
         } else if (j >= r->ncells && dt->def->cols[j].kind != COL_SUM) {
             continue; /* a row may end before the columns of last year */
         } else if (!dec_is_zero(derived)) {
@@ -301,9 +307,9 @@ static void stated_table(C *c, const StatedTable *t)
     }
 }
 
-int check_stated(const Model *m, DiagCtx *d)
+int check_stated(const Model *m, DiagCtx *d, Causes *cs)
 {
-    C c = {m, d, 0, {0}};
+    C c = {m, d, cs, 0, {0}};
     for (int i = 0; i < m->nstated; i++)
         stated_table(&c, &m->stated[i]);
     return c.nerrors;

@@ -51,6 +51,22 @@ assert objs[1]['level'] == 'note' and objs[1]['code'] is None
 assert all(set(o) == {'level', 'code', 'file', 'line', 'column', 'end_line', 'end_column', 'message'} for o in objs)
 PY
 then ok; else bad "--diagnostics=json objects"; fi
+# a root cause in JSON: its error, its notes, and the count of the rest as a
+# note at the amount
+if "$budc" check --diagnostics=json -Wno-section-missing tests/golden/root-cause/cascade.bud 2>"$clidir/root.jsonl"; then
+    bad "--diagnostics=json of a root cause keeps the exit status"
+else ok; fi
+if python3 - "$clidir/root.jsonl" <<'PY'
+import json, sys
+objs = [json.loads(l) for l in open(sys.argv[1], encoding='utf-8').read().splitlines()]
+assert [o['level'] for o in objs] == ['error'] + ['note'] * 5, objs
+assert objs[0]['code'] == 'E-ROOT-CAUSE' and objs[0]['line'] == 15 and objs[0]['column'] == 16, objs[0]
+assert objs[1]['message'].endswith('[E-BALANCE]') and objs[1]['line'] == 12, objs[1]
+last = objs[-1]
+assert last['file'].endswith('cascade.bud') and (last['line'], last['column']) == (15, 16), last
+assert last['message'].startswith('and 16 more that this amount breaks: 15 stated cells (E-TABLE)'), last
+PY
+then ok; else bad "--diagnostics=json of a root cause"; fi
 expect_status 2 "--diagnostics=xml" "$budc" check --diagnostics=xml examples
 
 # build --consolidate: the nine tables summed over the departments by code;

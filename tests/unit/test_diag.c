@@ -672,6 +672,92 @@ static void test_werror_and_cap(void **state)
     diag_free(&c.d);
 }
 
+/* -------------------------------------------------------------- holding */
+
+/* Drops held diagnostic 0 (with its note) and reports a replacement in its
+ * place; keeps the others. */
+static bool replace_first(void *ctx, DiagCtx *d, size_t i)
+{
+    int *calls = ctx;
+    (*calls)++;
+    if (i != 0)
+        return true;
+    diag_error(d, nowhere, "E-R", "instead of %s", diag_held(d, 0)->message);
+    diag_note(d, nowhere, "its note");
+    return false;
+}
+
+static void test_hold_release(void **state)
+{
+    (void)state;
+    Capture c;
+    cap_open(&c);
+    opt_ok(&c.d, "-Wno-W-OFF");
+    diag_hold(&c.d);
+    assert_int_equal(diag_held_count(&c.d), 0);
+    diag_error(&c.d, nowhere, "E-A", "first %d", 1);
+    diag_note(&c.d, nowhere, "note of the first");
+    diag_warning(&c.d, nowhere, "W-OFF", "silenced");
+    diag_note(&c.d, nowhere, "note of the silenced");
+    diag_warning(&c.d, nowhere, "W-B", "kept");
+    diag_note(&c.d, nowhere, "note of the kept");
+    /* nothing printed or counted while held */
+    assert_int_equal(c.d.nerrors, 0);
+    assert_int_equal(c.d.nwarnings, 0);
+    assert_int_equal(diag_held_count(&c.d), 6);
+    assert_string_equal(diag_held(&c.d, 0)->message, "first 1");
+    assert_string_equal(diag_held(&c.d, 0)->code, "E-A");
+    assert_null(diag_held(&c.d, 1)->code);
+    assert_int_equal(diag_held(&c.d, 2)->level, DIAG_WARNING);
+    assert_null(diag_held(&c.d, 6));
+    int calls = 0;
+    diag_release(&c.d, replace_first, &calls);
+    assert_int_equal(calls, 3); /* asked for each error and warning, not notes */
+    assert_int_equal(diag_held_count(&c.d), 0);
+    diag_error(&c.d, nowhere, "E-C", "after"); /* printed at once again */
+    cap_check(&c,
+              "budc: error: instead of first 1 [E-R]\n"
+              "budc: note: its note\n"
+              "budc: warning: kept [W-B]\n"
+              "budc: note: note of the kept\n"
+              "budc: error: after [E-C]\n");
+    assert_int_equal(c.d.nerrors, 2);
+    assert_int_equal(c.d.nwarnings, 1);
+    diag_free(&c.d);
+}
+
+/* Released under the cap: the cap counts what is reported then. */
+static void test_hold_cap(void **state)
+{
+    (void)state;
+    Capture c;
+    cap_open(&c);
+    c.d.max_errors = 1;
+    diag_hold(&c.d);
+    diag_error(&c.d, nowhere, "E-A", "one");
+    diag_error(&c.d, nowhere, "E-B", "two");
+    diag_note(&c.d, nowhere, "dropped with two");
+    diag_release(&c.d, NULL, NULL);
+    diag_finish(&c.d);
+    cap_check(&c,
+              "budc: error: one [E-A]\n"
+              "budc: note: 1 more error not shown (use -fmax-errors=0 to see all)\n");
+    assert_int_equal(c.d.nerrors, 2);
+    diag_free(&c.d);
+}
+
+/* Freed while holding: nothing leaks, nothing is printed. */
+static void test_hold_free(void **state)
+{
+    (void)state;
+    Capture c;
+    cap_open(&c);
+    diag_hold(&c.d);
+    diag_error(&c.d, nowhere, "E-A", "never shown");
+    diag_free(&c.d);
+    cap_check(&c, "");
+}
+
 /* -------------------------------------------------------------- source */
 
 static void check_line(const SrcFile *f, int line, const char *expected)
@@ -864,6 +950,9 @@ int main(void)
         cmocka_unit_test(test_option_errors),
         cmocka_unit_test(test_many_codes),
         cmocka_unit_test(test_werror_and_cap),
+        cmocka_unit_test(test_hold_release),
+        cmocka_unit_test(test_hold_cap),
+        cmocka_unit_test(test_hold_free),
         cmocka_unit_test(test_src_lines),
         cmocka_unit_test(test_src_from_string_copies),
         cmocka_unit_test(test_src_read_file),

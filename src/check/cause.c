@@ -142,7 +142,8 @@ static bool number_amounts(Causes *cs)
                 add_amount(cs, p->pur[j].sme_loc, p->pur[j].sme);
         }
     }
-    qsort(cs->amt, (size_t)cs->namt, sizeof *cs->amt, amount_cmp);
+    if (cs->namt > 1)
+        qsort(cs->amt, (size_t)cs->namt, sizeof *cs->amt, amount_cmp);
     return true;
 }
 
@@ -381,7 +382,8 @@ void ident_terms(Causes *cs, Ident *id)
         free(t);
         return;
     }
-    qsort(t, (size_t)nt, sizeof *t, term_cmp);
+    if (nt > 1) /* t is NULL when there is no term */
+        qsort(t, (size_t)nt, sizeof *t, term_cmp);
     int n = 0;
     for (int i = 0; i < nt; i++) {
         if (n > 0 && t[n - 1].id == t[i].id)

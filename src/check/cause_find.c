@@ -200,7 +200,8 @@ static bool make_groups(Finder *f)
             f->c[f->nc++] = (Cand){t->id, delta, i};
         }
     }
-    qsort(f->c, (size_t)f->nc, sizeof *f->c, cand_cmp);
+    if (f->nc > 1)
+        qsort(f->c, (size_t)f->nc, sizeof *f->c, cand_cmp);
     f->g = malloc(((size_t)f->nc + 1) * sizeof *f->g);
     f->member_g = malloc(((size_t)f->nc + 1) * sizeof *f->member_g);
     if (!f->g || !f->member_g)

@@ -96,7 +96,8 @@ static int line_cmp(const void *a, const void *b)
  * the root cause's file first, without its name, then the others. */
 static void put_lines(Buf *b, Line *v, int n)
 {
-    qsort(v, (size_t)n, sizeof *v, line_cmp);
+    if (n > 1)
+        qsort(v, (size_t)n, sizeof *v, line_cmp);
     int shown = 0;
     for (int f = 0; f < n;) {
         int g = f, distinct = 0; /* V[f..g): one file */

@@ -14,9 +14,13 @@ int check_model(const Model *m, DiagCtx *d)
     int code_errors = check_codes(m, d);
     check_reserved(m, d);
     check_balance(m, d, cs);
-    /* A fact with an unknown code has no row to go to: comparing the
-     * stated tables would only repeat the code errors as wrong totals. */
-    if (code_errors == 0)
+    /* A fact with an unknown code has no row to go to, and a line with an
+     * error (an unknown fund source …) is no fact at all: comparing the
+     * stated tables would only repeat those errors as wrong totals. */
+    bool lines_missing = false;
+    for (int u = 0; u < m->nunits; u++)
+        lines_missing |= m->units[u].nerrors > 0;
+    if (code_errors == 0 && !lines_missing)
         check_stated(m, d, cs);
     check_last_year(m, d);
     check_projects(m, d);

@@ -71,7 +71,18 @@ PHRASES = {}
 for c, n, t in read_catalog("phrase.bud"):
     PHRASES.setdefault(t[0], []).append(c)
 
-XIANG = sorted(c for c in FUNC if len(c) == 7)
+# codes of the 政府性基金 and 国有资本经营 budgets (tagged so in the catalogue,
+# on themselves or a 类/款 above them): never paid from 一般公共预算 (E-FUND-CODE)
+OTHER_BUDGET = {c for c, _, t in read_catalog("function.bud")
+                if "政府性基金" in t or "国有资本经营" in t}
+
+
+def other_budget(code):
+    return any(code[:k] in OTHER_BUDGET for k in (3, 5, 7))
+
+
+XIANG_ALL = sorted(c for c in FUNC if len(c) == 7)
+XIANG = [c for c in XIANG_ALL if not other_budget(c)]
 
 
 def xiang_of(kuan):
@@ -114,7 +125,7 @@ BUREAUS = [
 BUREAUS = [b for b in BUREAUS if b[0] + "01" in FUNC and b[0] + "02" in FUNC]
 
 # Government-fund 款 whose 项 projects may be paid from 政府性基金.
-FUND_XIANG = [c for c in XIANG if c[:5] in ("20822", "21208", "22960")]
+FUND_XIANG = [c for c in XIANG_ALL if c[:5] in ("20822", "21208", "22960") and other_budget(c)]
 
 # A project's activity: name suffix, quantity indicator (name, unit, range),
 # quality indicator, time indicator, benefits, who is satisfied, what it buys.

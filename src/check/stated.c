@@ -49,10 +49,12 @@ static const char *canonical_key(const Model *m, const TableDef *def, const char
     return key;
 }
 
-static bool row_blank(const TRow *r, int ncols)
+/* Whether row R of T has no amount this year: its 上年 and 增减 cells do
+ * not make a row the facts give (a printed table may stop before them). */
+static bool row_blank(const Table *t, const TRow *r)
 {
-    for (int j = 0; j < ncols; j++)
-        if (r->cells[j].set && !dec_is_zero(r->cells[j].v))
+    for (int j = 0; j < t->ncols; j++)
+        if (t->def->cols[j].kind == COL_SUM && r->cells[j].set && !dec_is_zero(r->cells[j].v))
             return false;
     return true;
 }
@@ -69,7 +71,7 @@ static bool parent_reported_missing(const Table *dt, const char *key, size_t len
     char parent[16];
     snprintf(parent, sizeof parent, "%.*s", (int)len - 2, key);
     const TRow *p = table_row(dt, parent);
-    return p && !row_blank(p, dt->ncols);
+    return p && !row_blank(dt, p);
 }
 
 /* Whether the table's code rows are 类 only (`codes … classes`). */
@@ -148,7 +150,12 @@ static void cell_notes(C *c, const Table *dt, const TRow *d, int col, Loc row_lo
         char path[256];
         const PathSeg *p = d ? d->def->path : NULL;
         path_text(c->m->vocab, p, path, sizeof path);
-        if (!p)
+        if (d && cd->kind == COL_CHANGE) {
+            char x[DEC_FMT_MAX], y[DEC_FMT_MAX];
+            const ColDef *ca = &dt->def->cols[cd->a], *cb = &dt->def->cols[cd->b];
+            diag_note(c->d, row_loc, "%s is %s minus %s: %s - %s", cd->title, ca->title,
+                      cb->title, fmt_money(d->cells[cd->a].v, x), fmt_money(d->cells[cd->b].v, y));
+        } else if (!p)
             diag_note(c->d, row_loc, "this row has no figure of last year");
         else if (d->cells[col].set)
             diag_note(c->d, row_loc, "%s is last year's %s%s", cd->title, path,
@@ -235,8 +242,8 @@ static void stated_row(C *c, const StatedTable *t, int i, const Table *dt, bool 
         Dec derived = d && d->cells[j].set ? d->cells[j].v : dec_zero();
         bool stated = j < r->ncells && !r->cells[j].blank;
         if (stated) {
-            if (dec_is_neg(r->cells[j].v)) /* E-NEGATIVE already */
-                continue;
+            if (dec_is_neg(r->cells[j].v) && dt->def->cols[j].kind != COL_CHANGE)
+                continue; /* E-NEGATIVE already */
             if (!dec_eq(r->cells[j].v, derived) &&
                 !rounding(c, r, dt, d, j, r->cells[j].v, r->cells[j].loc, derived))
                 cell_mismatch(c, r, dt, d, j, r->cells[j].v, r->cells[j].loc, derived);
@@ -272,7 +279,7 @@ static void stated_table(C *c, const StatedTable *t)
     const char *gone = NULL; /* the last missing row reported */
     for (int j = 0; j < dt->nrows; j++) {
         const TRow *r = &dt->rows[j];
-        if (row_blank(r, dt->ncols))
+        if (row_blank(dt, r))
             continue;
         empty = false;
         if (seen[j] || (gone && r->kind == ROW_CODE && strncmp(r->key, gone, strlen(gone)) == 0))

@@ -117,8 +117,10 @@ static void build_table(B *b, const Stmt *s)
             a = a->next;
         }
         read_cells(b, a, &row->cells, &row->ncells);
+        const TableDef *def = id >= 0 ? &b->m->disclosure->tables[id] : NULL;
         for (int i = 0; i < row->ncells; i++)
-            if (!row->cells[i].blank && dec_is_neg(row->cells[i].v))
+            if (!row->cells[i].blank && dec_is_neg(row->cells[i].v) &&
+                !(def && i < def->ncols && def->cols[i].kind == COL_CHANGE)) /* 比上年增减 */
                 build_err(b, row->cells[i].loc, "E-NEGATIVE", "a table cell cannot be negative");
     }
 }

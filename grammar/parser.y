@@ -60,7 +60,7 @@ void bud_error(Loc *loc, yyscan_t scanner, Parser *P, const char *msg);
 %token <atom> NUMBER "number" WORD "word" STRING "string" PCODE "procurement code"
 %token <op> GE ">=" LE "<=" NE "!="
 %token <op> '=' '<' '>'
-%token <atom> IMPORT "import" DEPARTMENT "department" UNIT "unit" YEAR "year"
+%token <atom> IMPORT "import" DEPARTMENT "department" UNIT "unit" YEAR "year" KIND "kind" BUDGET "budget"
        MONEY "money" NATURE "nature" RANK "rank" FUNDING "funding"
        INCOME "income" CARRYOVER "carryover" SPENDING "spending" ECONOMIC "economic"
        SANGONG "sangong" PROJECT "project" CODE "code" AMOUNT "amount"
@@ -114,6 +114,8 @@ stmt:
     IMPORT STRING                    { $$ = parse_stmt(P, S_IMPORT, @$, @1, 1, $2); }
   | DEPARTMENT NUMBER STRING block   { $$ = parse_block(P, parse_stmt(P, S_DEPARTMENT, @$, @1, 2, $2, $3), &$4); }
   | YEAR NUMBER                      { $$ = parse_stmt(P, S_YEAR, @$, @1, 1, $2); }
+  | KIND WORD                        { $$ = parse_stmt(P, S_KIND, @$, @1, 1, $2); }
+  | BUDGET STRING                    { $$ = parse_stmt(P, S_BUDGET, @$, @1, 1, $2); }
   | MONEY WORD                       { $$ = parse_stmt(P, S_MONEY, @$, @1, 1, $2); }
   | MONEY WORD WORD WORD             { $$ = parse_stmt(P, S_MONEY, @$, @1, 3, $2, $3, $4); }
   | UNIT unit_id STRING block        { $$ = parse_block(P, parse_stmt(P, S_UNIT, @$, @1, 2, $2, $3), &$4); }
@@ -196,7 +198,7 @@ ratom:
 
 /* After the first word of a row, a keyword is an ordinary word. */
 keyword:
-    IMPORT | DEPARTMENT | UNIT | YEAR | MONEY | NATURE | RANK | FUNDING
+    IMPORT | DEPARTMENT | UNIT | YEAR | KIND | BUDGET | MONEY | NATURE | RANK | FUNDING
   | INCOME | CARRYOVER | SPENDING | ECONOMIC | SANGONG | PROJECT | CODE | AMOUNT | GOAL
   | INDICATORS | PURCHASE | MEASURE | QUANTITY | PRICE | SME | SOURCE | METHOD
   | PERFORMANCE | TARGET | NARRATIVE | SECTION | HEADING | INSERT | GLOSSARY

@@ -57,16 +57,52 @@ static const char *src_name(const C *c, int s)
     return vocab_name(c->m->vocab, DIM_SOURCE, s);
 }
 
-/* C1, D1–D3: a unit's income from each source equals its spending from it
+/* The funds whose balance is checked, as sets of sources, with their
+ * names: in a budget every source is one (a carry-over from last year a
+ * source of its own); in a 决算 each budget of 财政拨款 is one with its
+ * carry-over (年初结转和结余 are spent with this year's money), and every
+ * other source together is the non-fiscal fund (使用非财政拨款结余 in,
+ * 结余分配 out).  Returns how many. */
+static int funds(const C *c, WordSet *set, const char **name, int max)
+{
+    const Vocab *v = c->m->vocab;
+    int n = 0, ns = v->dim[DIM_SOURCE].n;
+    if (!c->m->final) {
+        for (int s = 0; s < ns && n < max; s++, n++) {
+            set[n] = (WordSet)1 << s;
+            name[n] = src_name(c, s);
+        }
+        return n;
+    }
+    WordSet fiscal = 0;
+    for (int s = 0; s < ns && n < max; s++)
+        if (vocab_budget(v, s) == s) {
+            set[n] = vocab_of_budget(v, s);
+            fiscal |= set[n];
+            name[n++] = src_name(c, s);
+        }
+    WordSet all = ns >= (int)(8 * sizeof(WordSet)) ? WORDSET_ALL : (((WordSet)1 << ns) - 1);
+    if (n < max && (all & ~fiscal)) {
+        set[n] = all & ~fiscal;
+        name[n++] = "非财政拨款资金";
+    }
+    return n;
+}
+
+/* C1, D1–D3: a unit's income from each fund equals its spending from it
  * and what it carries over to next year (本年收入 + 上年结转 = 本年支出 +
- * 年终结转结余, per source: a carry-over from last year is a source of its
- * own). */
+ * 年终结转结余 per source in a budget; in a 决算 本年收入 + 使用非财政拨款结余 +
+ * 年初结转和结余 = 本年支出 + 结余分配 + 年末结转和结余 per fund). */
 static void balance(C *c, int unit)
 {
     const Model *m = c->m;
-    for (int s = 0; s < m->vocab->dim[DIM_SOURCE].n; s++) {
-        Filter fin = facts_of(F_INCOME, s, -1, -1), fout = facts_of(F_SPENDING, s, -1, -1);
-        Filter fcarry = facts_of(F_CARRYOVER, s, -1, -1);
+    WordSet sets[VOCAB_MAX_WORDS];
+    const char *names[VOCAB_MAX_WORDS];
+    int nf = funds(c, sets, names, VOCAB_MAX_WORDS);
+    for (int s = 0; s < nf; s++) {
+        Filter fin = filter_all(F_INCOME), fout = filter_all(F_SPENDING);
+        Filter fcarry = filter_all(F_CARRYOVER);
+        fin.allow[DIM_SOURCE] = fout.allow[DIM_SOURCE] = fcarry.allow[DIM_SOURCE] = sets[s];
         Loc inloc, carryloc;
         Trace intr = {&inloc, 1, 0, 0}, carrytr = {&carryloc, 1, 0, 0};
         NOTES_TRACE(spends, spendlocs);
@@ -84,7 +120,7 @@ static void balance(C *c, int unit)
             continue;
         }
         char where[128];
-        snprintf(where, sizeof where, "the balance of %s", src_name(c, s));
+        snprintf(where, sizeof where, "the balance of %s", names[s]);
         if (rounding_explains(m, &c->rounding, in, out, intr.total + spends.total + carrytr.total,
                               has_income ? inloc : spendlocs[0], where)) {
             identity(c, false, gap, unit, &fin, &fout, &fcarry);
@@ -98,10 +134,16 @@ static void balance(C *c, int unit)
             dec_sub(in, out, &diff);
             c->nerrors++;
             diag_error(c->d, has_income ? inloc : carryloc, "E-BALANCE",
-                       "unit %s has income of %s from %s but spends %s from it and carries %s "
-                       "over to next year (difference %s%s); the income of a fund source is "
-                       "what it spends plus what it carries over",
-                       m->units[unit].id, fmt_money(in, a), src_name(c, s), fmt_money(spent, b),
+                       m->final
+                           ? "unit %s has %s of %s (本年收入, 年初结转和结余 and 使用非财政拨款"
+                             "结余) but spends %s of it and keeps %s (年末结转和结余 and 结余分配) "
+                             "(difference %s%s); what a fund has is what it spends plus what it "
+                             "keeps"
+                           : "unit %s has income of %s from %s but spends %s from it and carries "
+                             "%s over to next year (difference %s%s); the income of a fund "
+                             "source is what it spends plus what it carries over",
+                       m->units[unit].id, m->final ? names[s] : fmt_money(in, a),
+                       m->final ? fmt_money(in, a) : names[s], fmt_money(spent, b),
                        fmt_money(kept, k), dec_is_neg(diff) ? "" : "+", fmt_money(diff, dd));
             if (has_income)
                 diag_note(c->d, carryloc, "carried over here");
@@ -117,18 +159,18 @@ static void balance(C *c, int unit)
             diag_error(c->d, spendlocs[0], "E-BALANCE",
                        "unit %s spends %s from %s but has no income from it; add '%s %s' to its "
                        "income",
-                       m->units[unit].id, fmt_money(out, a), src_name(c, s), src_name(c, s),
+                       m->units[unit].id, fmt_money(out, a), names[s], names[s],
                        fmt_money(out, b));
             continue;
         }
         diag_error(c->d, inloc, "E-BALANCE",
                    "unit %s has income of %s from %s but spends %s from it (difference %s%s); "
                    "income and spending of each fund source must be equal",
-                   m->units[unit].id, fmt_money(in, a), src_name(c, s), fmt_money(out, b),
+                   m->units[unit].id, fmt_money(in, a), names[s], fmt_money(out, b),
                    dec_is_neg(diff) ? "" : "+", fmt_money(diff, dd));
         if (spends.total == 0)
             diag_note(c->d, m->units[unit].loc, "no spending line of unit %s is paid from %s",
-                      m->units[unit].id, src_name(c, s));
+                      m->units[unit].id, names[s]);
         else
             report_notes(c->d, spendlocs, spends.total, "spending counted here");
     }

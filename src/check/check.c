@@ -23,6 +23,7 @@ int check_model(const Model *m, DiagCtx *d)
     if (code_errors == 0 && !lines_missing)
         check_stated(m, d, cs);
     check_last_year(m, d);
+    check_final(m, d);
     check_projects(m, d);
     check_narrative(m, d, cs);
     check_prose(m, d);

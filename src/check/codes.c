@@ -241,6 +241,14 @@ int check_codes(const Model *m, DiagCtx *d)
     for (int i = 0; i < m->nfacts[F_SPENDING]; i++)
         function_code(&c, m->facts[F_SPENDING][i].code, m->facts[F_SPENDING][i].code_loc,
                       "spending");
+    for (int i = 0; i < m->nfacts[F_INCOME]; i++) /* a 决算's income by code */
+        if (m->facts[F_INCOME][i].code)
+            function_code(&c, m->facts[F_INCOME][i].code, m->facts[F_INCOME][i].code_loc,
+                          "income");
+    for (int i = 0; i < m->nfacts[F_CARRYOVER]; i++)
+        if (m->facts[F_CARRYOVER][i].code)
+            function_code(&c, m->facts[F_CARRYOVER][i].code, m->facts[F_CARRYOVER][i].code_loc,
+                          "a carry-over");
     for (int i = 0; i < m->nfacts[F_ECONOMIC]; i++)
         if (economic_code(&c, &m->facts[F_ECONOMIC][i]))
             economic_class(&c, &m->facts[F_ECONOMIC][i]);

@@ -47,7 +47,7 @@ static void last_year_table(const Model *m, DiagCtx *d, const Table *t, int unit
     const TableDef *def = t->def;
     int col = -1;
     for (int c = 0; c < def->ncols && col < 0; c++)
-        if (def->cols[c].kind == COL_PRIOR)
+        if (def->cols[c].kind == COL_PRIOR && strcmp(def->cols[c].of, "上年") == 0)
             col = c;
     if (col < 0)
         return;

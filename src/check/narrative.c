@@ -676,24 +676,112 @@ static bool has_reason(const Vocab *v, const char *s, size_t a, size_t b)
     return false;
 }
 
-/* E6: the sentence of change Q (up to 。 or ；) gives a reason. */
-static void check_reason(N *n, const PText *t, const Quote *q)
+/* The sentence of T around offset OFF (up to 。 or ；): [*A, *B). */
+static void sentence_of(const PText *t, size_t off, size_t *a, size_t *b)
 {
-    size_t a = q->off, b = q->off;
-    while (a > 0) {
-        size_t p = prev_char(t->s, a);
+    *a = off, *b = off;
+    while (*a > 0) {
+        size_t p = prev_char(t->s, *a);
         if (sentence_end_at(t->s + p))
             break;
-        a = p;
+        *a = p;
     }
-    while (b < t->n && !sentence_end_at(t->s + b))
-        b++;
+    while (*b < t->n && !sentence_end_at(t->s + *b))
+        (*b)++;
+}
+
+/* Whether the sentence of T at [A, B), or the one after it (the templates'
+ * "…增长 XX%。主要原因：…"), gives a reason. */
+static bool reason_near(const N *n, const PText *t, size_t a, size_t b)
+{
     if (has_reason(n->m->vocab, t->s, a, b))
+        return true;
+    if (b >= t->n)
+        return false;
+    uint32_t cp;
+    size_t step = utf8_at(t->s + b, &cp), c = b + (step ? step : 1), d;
+    if (c >= t->n)
+        return false;
+    sentence_of(t, c, &c, &d);
+    return has_reason(n->m->vocab, t->s, c, d);
+}
+
+/* E6: the sentence of change Q, or the next, gives a reason.  *LAST_PATH
+ * and *LAST_AT remember the figure and sentence warned about, so that 增减
+ * and 增减率 of one figure in one sentence are one warning. */
+static void check_reason(N *n, const PText *t, const Quote *q, const char **last_path,
+                         size_t *last_at)
+{
+    size_t a, b;
+    sentence_of(t, q->off, &a, &b);
+    if (reason_near(n, t, a, b))
         return;
+    if (*last_path && strcmp(*last_path, q->path) == 0 && *last_at == a)
+        return;
+    *last_path = q->path;
+    *last_at = a;
     diag_warning(n->d, q->part->loc, "W-CHANGE-REASON",
                  "the change of %s from last year is stated without a reason; say why in the same "
-                 "sentence (主要…, 由于…, 用于…)",
+                 "sentence or the next (主要…, 由于…, 用于…)",
                  q->path);
+}
+
+/* A 决算's 说明 says why a figure's 决算数 differs from its 预算数: a quote
+ * of 完成率.X other than 100, or of 预算.X beside X in one sentence with
+ * another value, needs a reason in its sentence or the next
+ * (W-DEVIATION-REASON); once per figure and sentence. */
+static void check_deviation(N *n, const PText *t)
+{
+    char warned[PATHN] = "";
+    size_t warned_at = 0;
+    for (int i = 0; i < t->nq; i++) {
+        const Quote *q = &t->q[i];
+        if (!q->ok || !q->value || q->value->kind != E_PATH)
+            continue;
+        const PathSeg *root = q->value->atom->path;
+        bool rate = path_is(root, "完成率"), plan = path_is(root, "预算");
+        if ((!rate && !plan) || !root->next)
+            continue;
+        char fig[PATHN];
+        path_text(n->m->vocab, root->next, fig, sizeof fig);
+        size_t a, b;
+        sentence_of(t, q->off, &a, &b);
+        while (b < t->n && memcmp(t->s + b, "；", strlen("；")) == 0) {
+            size_t c; /* the whole sentence up to 。: its parts share the reason */
+            sentence_of(t, b + strlen("；"), &c, &b);
+        }
+        Dec actual = q->v;
+        bool differs = false, more = false;
+        if (rate)
+            differs = dec_cmp(q->v, dec_from_int(100)) != 0, more = dec_cmp(q->v, dec_from_int(100)) > 0;
+        else
+            for (int j = 0; j < t->nq && !differs; j++) {
+                const Quote *o = &t->q[j];
+                if (j == i || !o->ok || !o->value || o->value->kind != E_PATH ||
+                    o->off < a || o->off > b || strcmp(o->path, fig) != 0)
+                    continue;
+                actual = o->v;
+                differs = dec_cmp(o->v, q->v) != 0, more = dec_cmp(o->v, q->v) > 0;
+            }
+        if (!differs || reason_near(n, t, a, b))
+            continue;
+        if (strcmp(warned, fig) == 0 && warned_at == a)
+            continue;
+        snprintf(warned, sizeof warned, "%s", fig);
+        warned_at = a;
+        char x[DEC_FMT_MAX], y[DEC_FMT_MAX];
+        const char *why = more ? "决算数大于预算数的主要原因：…" : "决算数小于预算数的主要原因：…";
+        if (rate)
+            diag_warning(n->d, q->part->loc, "W-DEVIATION-REASON",
+                         "%s was %s%% of its budget, and the text does not say why; say it in "
+                         "this sentence or the next (%s)",
+                         fig, fmt_money(q->v, x), why);
+        else
+            diag_warning(n->d, q->part->loc, "W-DEVIATION-REASON",
+                         "%s differs from its budget (%s against %s), and the text does not say "
+                         "why; say it in this sentence or the next (%s)",
+                         fig, fmt_money(actual, x), fmt_money(q->v, y), why);
+    }
 }
 
 /* ---- the paragraphs ---------------------------------------------------------- */
@@ -704,13 +792,17 @@ static void check_paragraph(N *n, const Para *p)
     ptext_read(n, p, &t);
     if (t.s && t.q && t.tp && t.tp_off) {
         check_sums(n, &t);
+        const char *warned = NULL;
+        size_t warned_at = 0;
         for (int i = 0; i < t.nq; i++) {
             if (!t.q[i].yoy)
                 continue;
             int dir = check_direction(n, &t, &t.q[i]);
             if (dir == 1 || dir == -1)
-                check_reason(n, &t, &t.q[i]);
+                check_reason(n, &t, &t.q[i], &warned, &warned_at);
         }
+        if (n->m->final)
+            check_deviation(n, &t);
     }
     ptext_free(&t);
 }

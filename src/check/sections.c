@@ -13,13 +13,18 @@
 #include "check/report.h"
 
 /* The names of the words of vocabulary D into OUT (room for
- * VOCAB_MAX_WORDS); returns how many. */
+ * VOCAB_MAX_WORDS), but for those of the other kind of disclosure (a
+ * section tagged final is a 决算's, one tagged plan a budget's); returns
+ * how many. */
 static size_t names_of(const Model *m, Dim d, const char **out)
 {
     const Vocab1 *v = &m->vocab->dim[d];
+    unsigned other = m->final ? TAG_PLAN : TAG_FINAL;
+    size_t n = 0;
     for (int i = 0; i < v->n; i++)
-        out[i] = v->words[i].name;
-    return (size_t)v->n;
+        if (!(v->words[i].tags & other))
+            out[n++] = v->words[i].name;
+    return n;
 }
 
 /* The word of vocabulary D tagged TAG (the section of 机关运行经费 …), or

@@ -155,6 +155,16 @@ static void cell_notes(C *c, const Table *dt, const TRow *d, int col, Loc row_lo
             const ColDef *ca = &dt->def->cols[cd->a], *cb = &dt->def->cols[cd->b];
             diag_note(c->d, row_loc, "%s is %s minus %s: %s - %s", cd->title, ca->title,
                       cb->title, fmt_money(d->cells[cd->a].v, x), fmt_money(d->cells[cd->b].v, y));
+        } else if (strcmp(cd->of, "预算") == 0) { /* a 决算's 预算数 */
+            if (!p)
+                diag_note(c->d, row_loc, "this row has no figure in the budget");
+            else if (d->cells[col].set)
+                diag_note(c->d, row_loc, "%s is the budget's %s%s (预算.%s%s)", cd->title, path,
+                          strchr(path, '.') ? "" : ".合计", path, strchr(path, '.') ? "" : ".合计");
+            else
+                diag_note(c->d, row_loc, "the budget's %s%s is not known: name the budget this "
+                          "决算 executes with budget \"FILE\" in the department",
+                          path, strchr(path, '.') ? "" : ".合计");
         } else if (!p)
             diag_note(c->d, row_loc, "this row has no figure of last year");
         else if (d->cells[col].set)
@@ -306,7 +316,7 @@ static void stated_table(C *c, const StatedTable *t)
     }
     /* A2: an empty table is printed with a note saying why. */
     if (empty && !t->note && t->nrows == 0) {
-        const char *what = def->empty ? def->empty : vocab_label(c->m->vocab, "empty_what");
+        const char *what = def->empty ? def->empty : model_label(c->m, "empty_what");
         diag_warning(c->d, t->head_loc, "W-TABLE-NOTE",
                      "%s is empty; a published empty table carries a note saying why (空表列示), "
                      "e.g. note \"本部门无%s，空表列示。\"",

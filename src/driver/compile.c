@@ -213,22 +213,31 @@ static int load_defs(Compilation *c, CompileCache *cache, DiagCtx *d)
     return nerr;
 }
 
-/* prior "FILE": compiles last year's budget quietly (its warnings are last
- * year's business) and hangs its model on C's.  Errors in it make its
- * figures unusable: one error here says so.  Returns the number of errors. */
-static int load_prior(Compilation *c, const CompileInput *in, DiagCtx *d)
+/* Another budget a budget names: last year's (prior "FILE") or, for a 决算,
+ * the budget it executes (budget "FILE"). */
+typedef struct Other {
+    const char *file;       /* as written, relative to FROM */
+    const SrcFile *from;
+    Loc loc;
+    const char *code;       /* E-PRIOR-FILE, E-BUDGET-FILE */
+    const char *what;       /* "last year's budget" … */
+    int year;               /* the year it must be for */
+    const char *year_code;  /* W-PRIOR-YEAR … */
+} Other;
+
+/* Compiles the budget O names quietly (its warnings are its own business)
+ * into *OUT.  Errors in it make its figures unusable: one error here says
+ * so.  Returns the number of errors. */
+static int load_other(const Other *o, const CompileInput *in, DiagCtx *d, Compilation **out)
 {
-    Model *m = c->model;
-    if (!m->prior_file || c->program.is_prior)
-        return 0;
-    const char *from = m->prior_from ? m->prior_from->name : "";
+    const char *from = o->from ? o->from->name : "";
     const char *slash = strrchr(from, '/');
-    size_t n = strlen(from) + strlen(m->prior_file) + 2;
+    size_t n = strlen(from) + strlen(o->file) + 2;
     char *path = xmalloc(n);
-    if (m->prior_file[0] == '/' || !slash)
-        snprintf(path, n, "%s", m->prior_file);
+    if (o->file[0] == '/' || !slash)
+        snprintf(path, n, "%s", o->file);
     else
-        snprintf(path, n, "%.*s/%s", (int)(slash - from), from, m->prior_file);
+        snprintf(path, n, "%.*s/%s", (int)(slash - from), from, o->file);
     FILE *sink = fopen("/dev/null", "w");
     DiagCtx quiet;
     diag_init(&quiet, sink ? sink : stderr);
@@ -236,34 +245,67 @@ static int load_prior(Compilation *c, const CompileInput *in, DiagCtx *d)
     Compilation *pc = xmalloc(sizeof *pc);
     CompileInput pin = {.path = path, .stdlib_dir = in->stdlib_dir, .cache = in->cache};
     int nerr = 0;
-    /* a sandboxed budget reads no file: last year's is as good as missing */
+    /* a sandboxed budget reads no file: another is as good as missing */
     int rc = in->sandbox ? (memset(pc, 0, sizeof *pc), -1) : compile_as(pc, &pin, COMPILE_CHECK, &quiet, true);
     if (rc < 0) {
-        diag_error(d, m->prior_loc, "E-PRIOR-FILE", "cannot read last year's budget '%s'", path);
+        diag_error(d, o->loc, o->code, "cannot read %s '%s'", o->what, path);
         nerr = 1;
     } else if (pc->failed || !pc->model) {
-        diag_error(d, m->prior_loc, "E-PRIOR-FILE",
-                   "last year's budget '%s' has errors, so its figures cannot be compared; run "
-                   "'budc check %s'",
-                   path, path);
+        diag_error(d, o->loc, o->code,
+                   "%s '%s' has errors, so its figures cannot be compared; run 'budc check %s'",
+                   o->what, path, path);
         nerr = 1;
-    } else if (pc->model->year != m->year - 1) {
-        diag_warning(d, m->prior_loc, "W-PRIOR-YEAR",
-                     "last year's budget '%s' is for %d, not %d", path, pc->model->year,
-                     m->year - 1);
+    } else if (pc->model->year != o->year) {
+        diag_warning(d, o->loc, o->year_code, "%s '%s' is for %d, not %d", o->what, path,
+                     pc->model->year, o->year);
     }
     if (nerr) {
         if (rc == 0)
             compile_free(pc);
         free(pc);
     } else {
-        c->prior = pc;
-        m->prior_model = pc->model;
+        *out = pc;
     }
     diag_free(&quiet);
     if (sink)
         fclose(sink);
     free(path);
+    return nerr;
+}
+
+/* prior "FILE" (last year's budget or 决算) and, for a 决算, budget "FILE"
+ * (the budget it executes): each compiled and hung on C's model. */
+static int load_others(Compilation *c, const CompileInput *in, DiagCtx *d)
+{
+    Model *m = c->model;
+    int nerr = 0;
+    if (c->program.is_prior)
+        return 0;
+    if (m->prior_file) {
+        Other o = {m->prior_file, m->prior_from, m->prior_loc, "E-PRIOR-FILE",
+                   "last year's budget", m->year - 1, "W-PRIOR-YEAR"};
+        nerr += load_other(&o, in, d, &c->prior);
+        if (c->prior)
+            m->prior_model = c->prior->model;
+    }
+    if (m->budget_file && m->final) {
+        Other o = {m->budget_file, m->budget_from, m->budget_loc, "E-BUDGET-FILE",
+                   "the budget", m->year, "W-BUDGET-YEAR"};
+        int before = d->nerrors;
+        nerr += load_other(&o, in, d, &c->budget);
+        if (c->budget && c->budget->model->final) {
+            diag_error(d, m->budget_loc, "E-BUDGET-FILE",
+                       "'%s' is a 决算; a 决算 names the budget (部门预算) it executes",
+                       m->budget_file);
+            nerr++;
+        } else if (c->budget && d->nerrors == before)
+            m->budget_model = c->budget->model;
+        if (c->budget && !m->budget_model) {
+            compile_free(c->budget);
+            free(c->budget);
+            c->budget = NULL;
+        }
+    }
     return nerr;
 }
 
@@ -295,7 +337,7 @@ static int compile_as(Compilation *c, const CompileInput *in, CompileStage upto,
         Model *m = xmalloc(sizeof *m);
         c->model = m;
         model_build(m, p, c->defs, d);
-        load_prior(c, in, d);
+        load_others(c, in, d);
         if (!m->overflow) { /* E-OVERFLOW: no sum can be trusted */
             model_finish(m);
             check_model(m, d);
@@ -319,6 +361,10 @@ void compile_free(Compilation *c)
     if (c->prior) {
         compile_free(c->prior);
         free(c->prior);
+    }
+    if (c->budget) {
+        compile_free(c->budget);
+        free(c->budget);
     }
     if (c->own_defs) {
         defs_free(c->own_defs);

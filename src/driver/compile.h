@@ -60,6 +60,7 @@ typedef struct Compilation {
     Arena defs_arena;
     Model *model;                /* COMPILE_CHECK of a whole budget; NULL for a part */
     struct Compilation *prior;   /* last year's budget (prior "FILE"), or NULL */
+    struct Compilation *budget;  /* a 决算's budget (budget "FILE"), or NULL */
     bool unreadable;             /* the entry file could not be read (reported) */
     int prepare_errors;          /* errors loading the standard library of the year */
     bool failed;                 /* an error was reported for this budget */

@@ -107,11 +107,11 @@ static const char *row_code(const TRow *r)
 }
 
 /* A table with code rows: 序号, 科目编码, 科目名称, the amount columns. */
-static void code_table(Csv *c, const Vocab *v, const Table *t)
+static void code_table(Csv *c, const Model *m, const Table *t)
 {
-    csv_text(c, vocab_label(v, "serial"));
-    csv_text(c, vocab_label(v, "code_head"));
-    csv_text(c, vocab_label(v, "code_name"));
+    csv_text(c, model_label(m, "serial"));
+    csv_text(c, model_label(m, "code_head"));
+    csv_text(c, model_label(m, "code_name"));
     for (int j = 0; j < t->ncols; j++)
         csv_text(c, t->def->cols[j].title);
     csv_end(c);
@@ -127,10 +127,10 @@ static void code_table(Csv *c, const Vocab *v, const Table *t)
 }
 
 /* A table of fixed rows: 序号, 项目, the amount columns. */
-static void label_table(Csv *c, const Vocab *v, const Table *t)
+static void label_table(Csv *c, const Model *m, const Table *t)
 {
-    csv_text(c, vocab_label(v, "serial"));
-    csv_text(c, vocab_label(v, "item"));
+    csv_text(c, model_label(m, "serial"));
+    csv_text(c, model_label(m, "item"));
     for (int j = 0; j < t->ncols; j++)
         csv_text(c, t->def->cols[j].title);
     csv_end(c);
@@ -174,14 +174,14 @@ static void two_sided_line(Csv *c, const Table *t, int no, const TRow *in, const
 /* A two-sided table: the income side's rows beside the expenditure side's,
  * line by line, then the foot rows of both sides beside each other
  * (本年收入合计 | 本年支出合计, 上年结转结余 | 年终结转结余 …), as printed. */
-static void two_sided_table(Csv *c, const Vocab *v, const Table *t)
+static void two_sided_table(Csv *c, const Model *m, const Table *t)
 {
-    csv_text(c, vocab_label(v, "serial"));
-    csv_text(c, vocab_label(v, "income_item"));
-    csv_text(c, vocab_label(v, "income_amount"));
-    csv_text(c, vocab_label(v, "expense_item"));
+    csv_text(c, model_label(m, "serial"));
+    csv_text(c, model_label(m, "income_item"));
+    csv_text(c, model_label(m, "income_amount"));
+    csv_text(c, model_label(m, "expense_item"));
     if (t->ncols == 1)
-        csv_text(c, vocab_label(v, "expense_amount"));
+        csv_text(c, model_label(m, "expense_amount"));
     else
         for (int j = 0; j < t->ncols; j++)
             csv_text(c, t->def->cols[j].title);
@@ -203,11 +203,11 @@ int emit_csv_table(const Model *m, int unit, int id, const CsvOptions *o, FILE *
     csv_begin(&c, out, o);
     const Table *t = model_table(m, id, unit);
     if (t->def->nsides == 2)
-        two_sided_table(&c, m->vocab, t);
+        two_sided_table(&c, m, t);
     else if (t->def->catalog < 0)
-        label_table(&c, m->vocab, t);
+        label_table(&c, m, t);
     else
-        code_table(&c, m->vocab, t);
+        code_table(&c, m, t);
     return ferror(out) ? -1 : 0;
 }
 

@@ -32,7 +32,7 @@ static void facts_json(JB *b, cJSON *arr, FactKind k)
         cJSON *o = jb_object(b, arr, NULL);
         jb_str(b, o, "unit", jb_unit(b, f->unit));
         jb_str(b, o, "source", vocab_name(v, DIM_SOURCE, f->dim[DIM_SOURCE]));
-        if (ft->catalog >= 0)
+        if (ft->catalog >= 0 && f->code) /* income by code: a 决算's */
             jb_str(b, o, "code", f->code);
         if (ft->word >= 0)
             jb_str(b, o, ft->word_key, vocab_name(v, (Dim)ft->word, f->dim[ft->word]));

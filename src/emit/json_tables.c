@@ -93,6 +93,7 @@ void json_department(JB *b, cJSON *root)
     jb_str(b, o, "code", m->dept_code);
     jb_str(b, o, "name", m->dept_name);
     jb_int(b, o, "year", m->year);
+    jb_str(b, o, "kind", m->kind);
     jb_str(b, o, "money", m->money);
     tables_json(b, o, b->unit);
 }

@@ -101,7 +101,7 @@ static void department_line(Tex *t)
 {
     const Model *m = t->m;
     if (t->unit >= 0) {
-        tex_line(t, vocab_label(m->vocab, "unit_of"));
+        tex_line(t, model_label(m, "unit_of"));
         if (m->dept_code) {
             tex_line(t, m->dept_code);
             tex_raw(t, " ");
@@ -109,7 +109,7 @@ static void department_line(Tex *t)
         tex_line(t, m->dept_name);
         tex_raw(t, "\\par\\medskip\n");
     } else if (m->dept_code) {
-        tex_line(t, vocab_label(m->vocab, "dept_code"));
+        tex_line(t, model_label(m, "dept_code"));
         tex_line(t, m->dept_code);
         tex_raw(t, "\\par\\medskip\n");
     }
@@ -118,7 +118,6 @@ static void department_line(Tex *t)
 static void title_page(Tex *t)
 {
     const Model *m = t->m;
-    const Vocab *v = m->vocab;
     tex_raw(t, "\\begin{titlepage}\n\\centering\n\\vspace*{0.22\\textheight}\n"
                "{\\zihao{1}\\bfseries ");
     tex_line(t, view_name(m, t->unit));
@@ -128,9 +127,9 @@ static void title_page(Tex *t)
     tex_label(t, "doc_subtitle");
     tex_raw(t, "\\par}\n\\vfill\n{\\zihao{4}");
     department_line(t);
-    tex_line(t, vocab_label(v, "budget_year"));
+    tex_line(t, model_label(m, "budget_year"));
     tex_fmt(t, "%d\\par\\medskip\n", m->year);
-    tex_line(t, vocab_label(v, "money_label"));
+    tex_line(t, model_label(m, "money_label"));
     tex_line(t, m->money);
     tex_raw(t, "\\par}\n\\vspace*{0.08\\textheight}\n\\end{titlepage}\n\n"
                "\\tableofcontents\n\\clearpage\n\n");
@@ -237,7 +236,7 @@ static void appendix(Tex *t)
             continue;
         if (!any) {
             tex_raw(t, "\\clearpage\n\\section{");
-            tex_line(t, vocab_label(t->m->vocab, "appendix"));
+            tex_line(t, model_label(t->m, "appendix"));
             tex_raw(t, "}\n\n");
         }
         any = true;

@@ -90,7 +90,7 @@ bool tex_block_has_content(const Model *m, int unit, TexBlock b)
 /* The label KEY of the vocabulary (vocab.h). */
 static const char *label(const Tex *t, const char *key)
 {
-    return vocab_label(t->m->vocab, key);
+    return model_label(t->m, key);
 }
 
 /* The column titles of a head, the labels KEYS[0..N), as cells. */

@@ -63,7 +63,7 @@ static const char *row_name(const TRow *r)
 static void column_numbers(Tex *t, int ncols)
 {
     tex_raw(t, "\\budhd ");
-    tex_line(t, vocab_label(t->m->vocab, "column_numbers"));
+    tex_line(t, model_label(t->m, "column_numbers"));
     for (int c = 1; c < ncols; c++)
         tex_fmt(t, " & \\budhd %d", c);
     tex_raw(t, " \\\\ \\hline\n");
@@ -84,7 +84,6 @@ static void leaf_title(Tex *t, const TableLayout *l, const Table *tb, int c)
  * which stand in the head's last row. */
 static void head_one_sided(Tex *t, const TableLayout *l, const Table *tb)
 {
-    const Vocab *v = t->m->vocab;
     int first = l->head ? 4 : 3; /* the first amount column, from 1 */
     if (l->head || l->group) {
         tex_raw(t, l->head ? " & \\multicolumn{2}{c|}{" : " & ");
@@ -110,15 +109,15 @@ static void head_one_sided(Tex *t, const TableLayout *l, const Table *tb)
         tex_raw(t, "\n");
     }
     tex_raw(t, "\\budhd ");
-    tex_line(t, vocab_label(v, "serial"));
+    tex_line(t, model_label(t->m, "serial"));
     if (l->head) {
         tex_raw(t, " & \\budhd ");
-        tex_line(t, vocab_label(v, "code_head"));
+        tex_line(t, model_label(t->m, "code_head"));
         tex_raw(t, " & \\budhd ");
-        tex_line(t, vocab_label(v, "code_name"));
+        tex_line(t, model_label(t->m, "code_name"));
     } else {
         tex_raw(t, " & \\budhd ");
-        tex_line(t, vocab_label(v, "item"));
+        tex_line(t, model_label(t->m, "item"));
     }
     for (int c = 0; c < tb->ncols; c++)
         leaf_title(t, l, tb, c);
@@ -130,7 +129,6 @@ static void head_one_sided(Tex *t, const TableLayout *l, const Table *tb)
  * and the table's columns. */
 static void head_two_sided(Tex *t, const TableLayout *l, const Table *tb)
 {
-    const Vocab *v = t->m->vocab;
     const SideDef *in = &tb->def->sides[0], *ex = &tb->def->sides[1];
     tex_raw(t, " & \\multicolumn{2}{c|}{");
     tex_line(t, in->title);
@@ -138,13 +136,13 @@ static void head_two_sided(Tex *t, const TableLayout *l, const Table *tb)
     tex_line(t, ex->title);
     tex_fmt(t, "} \\\\ \\cline{2-%d}\n", l->ncols);
     tex_raw(t, "\\budhd ");
-    tex_line(t, vocab_label(v, "serial"));
+    tex_line(t, model_label(t->m, "serial"));
     tex_raw(t, " & \\budhd ");
-    tex_line(t, vocab_label(v, "item"));
+    tex_line(t, model_label(t->m, "item"));
     tex_raw(t, " & \\budhd ");
     tex_line(t, in->amount_title ? in->amount_title : tb->def->cols[0].title);
     tex_raw(t, " & \\budhd ");
-    tex_line(t, vocab_label(v, "item"));
+    tex_line(t, model_label(t->m, "item"));
     for (int c = 0; c < tb->ncols; c++)
         leaf_title(t, l, tb, c);
     tex_raw(t, " \\\\ \\hline\n");
@@ -258,12 +256,12 @@ static void open_table(Tex *t, const TableLayout *l, const Table *tb, bool own_p
     tex_words(t, title);
     tex_raw(t, "}} \\\\[4pt]\n");
     snprintf(year, sizeof year, "%d", t->m->year);
-    tex_meta_row(t, l->ncols, vocab_label(t->m->vocab, "budget_year"), year);
+    tex_meta_row(t, l->ncols, model_label(t->m, "budget_year"), year);
     tex_raw(t, "\\hline\n");
     head(t, l, tb);
     tex_fmt(t, "\\endfirsthead\n\\multicolumn{%d}{Y}{\\small ", l->ncols);
     tex_words(t, title);
-    tex_line(t, vocab_label(t->m->vocab, "continued"));
+    tex_line(t, model_label(t->m, "continued"));
     tex_raw(t, "} \\\\ \\hline\n");
     head(t, l, tb);
     tex_raw(t, "\\endhead\n");
@@ -273,7 +271,6 @@ void tex_table(Tex *t, int id, bool own_page, bool part_start)
 {
     const Table *tb = model_table(t->m, id, t->unit);
     const TableLayout *l = &tb->def->layout;
-    const Vocab *v = t->m->vocab;
     bool empty = table_empty(tb);
     open_table(t, l, tb, own_page, part_start);
     if (tb->def->nsides == 2)
@@ -285,10 +282,10 @@ void tex_table(Tex *t, int id, bool own_page, bool part_start)
     const char *note = t->unit < 0 ? stated_note(t->m, id) : NULL;
     char buf[1024];
     if (!note && empty)
-        note = view_words(t->m, t->unit, tb->def->note ? tb->def->note : vocab_label(v, "empty_note"),
+        note = view_words(t->m, t->unit, tb->def->note ? tb->def->note : model_label(t->m, "empty_note"),
                           buf, sizeof buf);
     if (note) {
-        const char *mark = vocab_label(v, "note_mark"); /* 注： */
+        const char *mark = model_label(t->m, "note_mark"); /* 注： */
         size_t n = strlen(mark);
         tex_raw(t, "\\budnote{");
         /* a note that starts with 注 has its own mark */

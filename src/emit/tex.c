@@ -143,13 +143,13 @@ void tex_words(Tex *t, const char *s)
 
 void tex_label(Tex *t, const char *key)
 {
-    tex_words(t, vocab_label(t->m->vocab, key));
+    tex_words(t, model_label(t->m, key));
 }
 
 void tex_meta_row(Tex *t, int ncols, const char *label, const char *value)
 {
     tex_fmt(t, "\\multicolumn{%d}{Y}{\\small ", ncols);
-    tex_line(t, vocab_label(t->m->vocab, "prepared_by"));
+    tex_line(t, model_label(t->m, "prepared_by"));
     if (t->m->dept_code && t->unit < 0) {
         tex_line(t, t->m->dept_code);
         tex_raw(t, " ");
@@ -160,7 +160,7 @@ void tex_meta_row(Tex *t, int ncols, const char *label, const char *value)
         tex_line(t, value);
     }
     tex_raw(t, "\\hfill ");
-    tex_line(t, vocab_label(t->m->vocab, "money_unit"));
+    tex_line(t, model_label(t->m, "money_unit"));
     tex_line(t, t->m->money);
     tex_raw(t, "}\\\\\n");
 }

@@ -20,7 +20,7 @@ const char *view_words(const Model *m, int unit, const char *s, char *buf, size_
 
 const char *view_label(const Model *m, int unit, const char *key, char *buf, size_t n)
 {
-    return view_words(m, unit, vocab_label(m->vocab, key), buf, n);
+    return view_words(m, unit, model_label(m, key), buf, n);
 }
 
 bool view_has_project(int unit, const Project *p)

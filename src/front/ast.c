@@ -76,6 +76,7 @@ static const char *const stmt_names[S__COUNT] = {
     [S_ROW] = "row",           [S_ERROR] = "error",
     [S_IMPORT] = "import",     [S_DEPARTMENT] = "department",
     [S_YEAR] = "year",         [S_MONEY] = "money",
+    [S_KIND] = "kind",         [S_BUDGET] = "budget",
     [S_UNIT] = "unit",         [S_NATURE] = "nature",
     [S_RANK] = "rank",         [S_FUNDING] = "funding",
     [S_INCOME] = "income",     [S_CARRYOVER] = "carryover", [S_SPENDING] = "spending",

@@ -82,7 +82,7 @@ struct Atom {
 typedef enum StmtKind {
     S_ROW,        /* a data row: atoms only */
     S_ERROR,      /* a line the parser could not read (kept for its block) */
-    S_IMPORT, S_DEPARTMENT, S_YEAR, S_MONEY,
+    S_IMPORT, S_DEPARTMENT, S_YEAR, S_MONEY, S_KIND, S_BUDGET,
     S_UNIT, S_NATURE, S_RANK, S_FUNDING,
     S_INCOME, S_SPENDING, S_ECONOMIC, S_SANGONG, S_CARRYOVER,
     S_PROJECT, S_CODE, S_AMOUNT, S_GOAL, S_INDICATORS, S_PURCHASE,

@@ -167,13 +167,14 @@ static const struct Keyword {
     int tok;
 } keywords[] = {
     /* sorted by strcmp for bsearch */
-    {"amount", AMOUNT},       {"assets", ASSETS},     {"carryover", CARRYOVER},
+    {"amount", AMOUNT},       {"assets", ASSETS},     {"budget", BUDGET},     {"carryover", CARRYOVER},
     {"catalog", CATALOG},
     {"code", CODE},           {"department", DEPARTMENT}, {"disclosure", DISCLOSURE},
     {"economic", ECONOMIC},
     {"funding", FUNDING},     {"glossary", GLOSSARY}, {"goal", GOAL},
     {"heading", HEADING},     {"import", IMPORT},     {"income", INCOME},
-    {"indicators", INDICATORS}, {"insert", INSERT},   {"measure", MEASURE},
+    {"indicators", INDICATORS}, {"insert", INSERT},   {"kind", KIND},
+    {"measure", MEASURE},
     {"method", METHOD},
     {"money", MONEY},         {"narrative", NARRATIVE}, {"nature", NATURE},
     {"note", NOTE},           {"performance", PERFORMANCE}, {"planned", PLANNED},

@@ -28,7 +28,7 @@ enum { CTX_FILE = S__COUNT }; /* the top level of a file, as a parent kind */
 static const StmtKind allowed[][12] = {
     [CTX_FILE] = {S_IMPORT, S_DEPARTMENT, S_UNIT, S_PERFORMANCE, S_PRIOR, S_TABLE, S_ASSETS,
                   S_NARRATIVE},
-    [S_DEPARTMENT] = {S_YEAR, S_MONEY},
+    [S_DEPARTMENT] = {S_YEAR, S_MONEY, S_KIND, S_BUDGET},
     [S_UNIT] = {S_NATURE, S_RANK, S_FUNDING, S_INCOME, S_SPENDING, S_ECONOMIC, S_SANGONG,
                 S_PROJECT, S_CARRYOVER, S_PRIOR, S_NARRATIVE},
     [S_PROJECT] = {S_CODE, S_AMOUNT, S_GOAL, S_INDICATORS, S_PURCHASE},
@@ -48,7 +48,7 @@ static const StmtKind allowed_file_more[] = {S_GLOSSARY, S_RULE, S_CATALOG, S_VO
 static bool is_singleton(StmtKind k)
 {
     switch (k) {
-    case S_YEAR: case S_MONEY: case S_NATURE: case S_RANK: case S_FUNDING:
+    case S_YEAR: case S_MONEY: case S_KIND: case S_BUDGET: case S_NATURE: case S_RANK: case S_FUNDING:
     case S_CODE: case S_AMOUNT: case S_PLANNED:
         return true;
     default:
@@ -208,13 +208,17 @@ static void check_row(Ctx *c, int parent, Stmt *s)
     const unsigned word = K(A_WORD), num = K(A_NUMBER), str = K(A_STRING);
     switch (parent) {
     case S_INCOME:
-        r.shape = "SOURCE AMOUNT, e.g. 一般公共预算 1206.65";
+        r.shape = "SOURCE [CODE] AMOUNT, e.g. 一般公共预算 1206.65";
         expect(&r, word, "a fund source");
+        if (r.at && r.at->next && r.at->kind == A_NUMBER)
+            expect_code(&r, "a function code");
         expect(&r, num, "the amount");
         break;
     case S_CARRYOVER:
-        r.shape = "SOURCE AMOUNT, e.g. 一般公共预算 12.00 (carried over to next year)";
+        r.shape = "SOURCE [CODE] AMOUNT, e.g. 一般公共预算 12.00 (carried over to next year)";
         expect(&r, word, "a fund source");
+        if (r.at && r.at->next && r.at->kind == A_NUMBER)
+            expect_code(&r, "a function code");
         expect(&r, num, "the amount");
         break;
     case S_SPENDING:

@@ -239,13 +239,49 @@ static void build_department(B *b, const Stmt *s)
     for (const Stmt *t = s->body; t; t = t->next) {
         if (t->kind == S_YEAR)
             m->year = (int)t->args->num.units;
-        else if (t->kind == S_MONEY) {
+        else if (t->kind == S_KIND) {
+            m->kind = t->args->text;
+            m->kind_loc = t->args->loc;
+        } else if (t->kind == S_BUDGET) {
+            m->budget_file = t->args->text;
+            m->budget_from = t->loc.file;
+            m->budget_loc = t->args->loc;
+        } else if (t->kind == S_MONEY) {
             m->money = t->args->text;
             m->money_loc = t->loc;
             m->rounded = t->args->next != NULL; /* money 万元 from 元 (structure.c) */
         }
     }
     m->money_scale = 2;
+}
+
+/* The kind of disclosure (预算 unless the department says) and its
+ * tables; a 决算 names the same year's budget, a 预算 none. */
+static void build_kind(B *b)
+{
+    Model *m = b->m;
+    if (!m->kind)
+        m->kind = "预算";
+    m->disclosure = defs_disclosure(m->defs, m->kind);
+    if (!m->disclosure && m->kind_loc.file) {
+        char all[256] = "";
+        size_t o = 0;
+        for (int i = 0; i < m->defs->ndisclosures && o < sizeof all; i++)
+            o += (size_t)snprintf(all + o, sizeof all - o, "%s%s",
+                                  i == 0 ? "" : i == m->defs->ndisclosures - 1 ? " or " : ", ",
+                                  m->defs->disclosures[i].kind);
+        build_err(b, m->kind_loc, "E-DOC-KIND",
+            "'%s' is not a kind of disclosure the standard library defines; write %s", m->kind,
+            all);
+        m->kind = "预算";
+        m->disclosure = defs_disclosure(m->defs, m->kind);
+    }
+    /* a 决算 and its provincial variants (决算…): execution, not plans */
+    m->final = strncmp(m->kind, "决算", strlen("决算")) == 0;
+    if (m->budget_file && !m->final)
+        build_err(b, m->budget_loc, "E-BUDGET-FILE",
+            "only a 决算 names the budget it executes; this is a %s (write 'kind 决算' in the "
+            "department, or remove this line)", m->kind);
 }
 
 /* Every derived figure is a sum of facts of one kind (amounts are never
@@ -313,13 +349,13 @@ int model_build(Model *m, const Program *p, const Defs *defs, DiagCtx *d)
     m->defs = defs;
     m->cat = &defs->cat;
     m->vocab = &defs->vocab;
-    m->disclosure = defs_disclosure(defs, "预算");
     B b = {.m = m, .d = d, .unit = -1};
     /* The department first: amounts are read in its money unit. */
     for (const Module *mod = p->modules; mod; mod = mod->next)
         for (const Stmt *s = mod->stmts; s; s = s->next)
             if (s->kind == S_DEPARTMENT)
                 build_department(&b, s);
+    build_kind(&b);
     for (const Module *mod = p->modules; mod; mod = mod->next) {
         for (const Stmt *s = mod->stmts; s; s = s->next) {
             switch (s->kind) {

@@ -34,38 +34,98 @@ static const Fact *same_fact(const B *b, FactKind k, const char *code, int src, 
         const Fact *o = &m->facts[k][i];
         if (o->unit == b->unit && o->dim[DIM_SOURCE] == src &&
             (dim < 0 || word < 0 || o->dim[dim] == word) &&
-            (!code || strcmp(o->code, code) == 0))
+            (!code || (o->code && strcmp(o->code, code) == 0)))
             return o;
     }
     return NULL;
 }
 
-/* income { SOURCE AMOUNT } and carryover { SOURCE AMOUNT } (K). */
+/* income { SOURCE [CODE] AMOUNT } and carryover { SOURCE [CODE] AMOUNT }
+ * (K): by function code where a 决算 states it (收入决算表, the carry-over
+ * columns of the 政府性基金 and 国有资本经营 tables). */
 static void build_by_source(B *b, const Stmt *blk, FactKind k)
 {
     const char *what = k == F_INCOME ? "income" : "carry-over to next year";
     for (const Stmt *r = blk->body; r; r = r->next) {
         if (r->kind != S_ROW || !r->args || !r->args->next)
             continue;
+        const Atom *code = r->args->next->next ? r->args->next : NULL;
+        const Atom *amt = code ? code->next : r->args->next;
         int s = build_resolve_source(b, r->args);
-        if (s < 0 || !build_amount_ok(b, r->args->next, k == F_INCOME ? "the income" : "the amount"))
+        if (s < 0 || !build_amount_ok(b, amt, k == F_INCOME ? "the income" : "the amount"))
             continue;
-        const Fact *o = same_fact(b, k, NULL, s, -1);
+        unsigned tags = b->m->vocab->dim[DIM_SOURCE].words[s].tags;
+        if ((tags & TAG_FINAL) && !b->m->final) {
+            build_err(b, r->args->loc, "E-SOURCE",
+                "%s is a figure of a 决算 (final accounts), not of a budget (write 'kind 决算' "
+                "in the department if this is one)", r->args->text);
+            continue;
+        }
+        if (tags & (k == F_INCOME ? TAG_OUTFLOW : TAG_INFLOW)) {
+            build_err(b, r->args->loc, "E-SOURCE", "%s belongs in the '%s' block, not in '%s'",
+                r->args->text, k == F_INCOME ? "carryover" : "income",
+                k == F_INCOME ? "income" : "carryover");
+            continue;
+        }
+        if (code && !b->m->final) {
+            build_err(b, code->loc, "E-INCOME-CODE",
+                "a budget's %s is written by source alone: its rows by function code are what "
+                "it spends (a 决算 states them: kind 决算); write %s %s",
+                what, r->args->text, amt->text);
+            continue;
+        }
+        const Fact *o = same_fact(b, k, code ? code->text : NULL, s, -1);
+        if (o && (!code) != (!o->code))
+            o = NULL; /* reported below: a source by code and as a whole */
         if (o) {
-            build_err(b, r->args->loc, "E-DUPLICATE", "%s from %s is given twice in unit %s", what,
-                build_word_name(b, DIM_SOURCE, s), b->m->units[b->unit].id);
+            build_err(b, (code ? code : r->args)->loc, "E-DUPLICATE",
+                "%s from %s%s%s is given twice in unit %s", what,
+                build_word_name(b, DIM_SOURCE, s), code ? " under " : "", code ? code->text : "",
+                b->m->units[b->unit].id);
             diag_note(b->d, o->loc, "first given here");
             continue;
         }
-        Fact *x = new_fact(b, k, r, r->args->next);
+        for (int i = b->first[k]; i < b->m->nfacts[k]; i++) {
+            const Fact *p = &b->m->facts[k][i];
+            if (p->unit == b->unit && p->dim[DIM_SOURCE] == s && (!p->code) != (!code)) {
+                build_err(b, r->args->loc, "E-DUPLICATE",
+                    "%s from %s is given both by function code and as a whole in unit %s; "
+                    "write every line of it with its code, or one line without",
+                    what, build_word_name(b, DIM_SOURCE, s), b->m->units[b->unit].id);
+                diag_note(b->d, p->loc, "the other line");
+                o = p;
+                break;
+            }
+        }
+        if (o)
+            continue;
+        Fact *x = new_fact(b, k, r, amt);
         x->dim[DIM_SOURCE] = (signed char)s;
+        if (code) {
+            x->code = code->text;
+            x->code_loc = code->loc;
+        }
     }
+}
+
+/* The fund source of a spending, economic or 三公 block: one that pays
+ * (not 使用非财政拨款结余 or 结余分配, which only move money between years). */
+static int spending_source(B *b, const Stmt *blk)
+{
+    int src = build_resolve_source(b, blk->args);
+    if (src >= 0 && (b->m->vocab->dim[DIM_SOURCE].words[src].tags & (TAG_INFLOW | TAG_OUTFLOW))) {
+        build_err(b, blk->args->loc, "E-SOURCE",
+            "nothing is paid from %s: it is written in the '%s' block only", blk->args->text,
+            (b->m->vocab->dim[DIM_SOURCE].words[src].tags & TAG_INFLOW) ? "income" : "carryover");
+        return -1;
+    }
+    return src;
 }
 
 static void build_spending(B *b, const Stmt *blk)
 {
     const Defs *defs = b->m->defs;
-    int src = build_resolve_source(b, blk->args);
+    int src = spending_source(b, blk);
     for (const Stmt *r = blk->body; r; r = r->next) {
         if (r->kind != S_ROW || src < 0)
             continue;
@@ -104,7 +164,7 @@ static void build_spending(B *b, const Stmt *blk)
 
 static void build_economic(B *b, const Stmt *blk)
 {
-    int src = build_resolve_source(b, blk->args);
+    int src = spending_source(b, blk);
     for (const Stmt *r = blk->body; r; r = r->next) {
         if (r->kind != S_ROW || src < 0 || !r->args)
             continue;
@@ -154,7 +214,7 @@ static void build_economic(B *b, const Stmt *blk)
 
 static void build_sangong(B *b, const Stmt *blk)
 {
-    int src = build_resolve_source(b, blk->args);
+    int src = spending_source(b, blk);
     if (src >= 0 && !build_is_fiscal(b, src)) {
         build_err(b, blk->args->loc, "E-SOURCE",
             "三公经费 are reported for 财政拨款 only (一般公共预算, 政府性基金, 国有资本经营), "

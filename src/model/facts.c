@@ -8,11 +8,11 @@
 #include "model/catalog.h"
 
 const FactType fact_types[F__COUNT] = {
-    [F_INCOME] = {"income", -1, -1, NULL},
+    [F_INCOME] = {"income", CAT_FUNCTION, -1, NULL},
     [F_SPENDING] = {"spending", CAT_FUNCTION, DIM_KIND, "kind"},
     [F_ECONOMIC] = {"economic", CAT_ECONOMIC, DIM_CLASS, "class"},
     [F_SANGONG] = {"sangong", -1, DIM_ITEM, "item"},
-    [F_CARRYOVER] = {"carryover", -1, -1, NULL},
+    [F_CARRYOVER] = {"carryover", CAT_FUNCTION, -1, NULL},
 };
 
 Filter filter_all(FactKind k)

@@ -38,13 +38,16 @@ int cons_add(Consolidation *c, const Model *d, char *err, size_t errn)
         m->cat = d->cat;
         m->vocab = d->vocab;
         m->disclosure = d->disclosure;
+        m->kind = copy(c, d->kind);
+        m->final = d->final;
         c->started = true;
         first = 1;
-    } else if (d->year != m->year || strcmp(d->money, m->money) != 0) {
+    } else if (d->year != m->year || strcmp(d->money, m->money) != 0 ||
+               strcmp(d->kind, m->kind) != 0) {
         snprintf(err, errn,
-                 "cannot consolidate department %s: its budget is for %d in %s, the others' "
-                 "for %d in %s",
-                 d->dept_code, d->year, d->money, m->year, m->money);
+                 "cannot consolidate department %s: its %s is for %d in %s, the others' "
+                 "%s for %d in %s",
+                 d->dept_code, d->kind, d->year, d->money, m->kind, m->year, m->money);
         return -1;
     }
     int base = m->nunits;

@@ -277,6 +277,9 @@ typedef struct Model {
     const Catalogs *cat;    /* &defs->cat */
     const Vocab *vocab;     /* &defs->vocab */
     const Disclosure *disclosure; /* the tables of this budget's kind */
+    const char *kind;       /* 预算 (the default) or 决算: `kind` in the department */
+    bool final;             /* a 决算 (final accounts): execution, not plans */
+    Loc kind_loc;
 
     bool has_department;
     const char *dept_code, *dept_name;
@@ -300,6 +303,12 @@ typedef struct Model {
     const SrcFile *prior_from;
     Loc prior_loc;
     const struct Model *prior_model; /* owned by the compilation */
+    /* budget "FILE" (a 决算): the same year's budget, compiled by the
+     * compilation; its figures answer 预算.… paths (年初预算). */
+    const char *budget_file;
+    const SrcFile *budget_from;
+    Loc budget_loc;
+    const struct Model *budget_model; /* owned by the compilation */
     StatedTable *stated; int nstated;
     Assets assets;
     Narrative narrative;   /* the department's 说明 */
@@ -342,6 +351,10 @@ const char *model_render(Model *m, ValueCtx ctx, const TextPart *parts);
 /* The 说明 of UNIT (index into m->units), or the department's when UNIT is
  * -1. */
 const Narrative *model_narrative(const Model *m, int unit);
+
+/* The label KEY of the `label` vocabulary, as the outputs print it: in a
+ * 决算, KEY_final when the vocabulary has it (收入决算数 for 收入预算数). */
+const char *model_label(const Model *m, const char *key);
 
 /* The number of tables of the budget's disclosure, and table T for UNIT
  * (index into m->units), or for the department when UNIT is -1. */

@@ -173,11 +173,12 @@ static void def_codes(Loader *l, Def *d, const Stmt *row)
         return;
     int cat = r->sums.n ? fact_types[r->sums.f[0].kind].catalog : -1;
     for (int i = 1; i < r->sums.n && cat >= 0; i++)
-        if (r->sums.f[i].kind != r->sums.f[0].kind)
+        if (fact_types[r->sums.f[i].kind].catalog != cat)
             cat = -1;
     if (cat < 0) {
-        bad(l, a->loc, "'codes' takes figures of one kind of fact with codes: 支出 or 基本支出 "
-                       "(支出.一般公共预算 支出.一般公共预算结转)");
+        bad(l, a->loc, "'codes' takes figures whose facts have codes of one catalogue: 支出 "
+                       "(and a 决算's 收入 and 年终结转) or 基本支出 (支出.一般公共预算 "
+                       "支出.一般公共预算结转)");
         return;
     }
     if (d->t->catalog >= 0)
@@ -208,11 +209,13 @@ static void def_column(Loader *l, Def *d, const Stmt *row)
         bad(l, row->loc, "a column says what it adds up: column total \"合计\" 支出");
         return;
     }
-    if (w->kind == A_WORD && strcmp(w->text, "上年") == 0) {
+    if (w->kind == A_WORD && (strcmp(w->text, "上年") == 0 || strcmp(w->text, "预算") == 0)) {
         c->kind = COL_PRIOR; /* column prior "上年预算数" 上年 */
+        c->of = w->text;
         if (w->next)
-            bad(l, w->next->loc, "a 上年 column is last year's value of each row's figure: "
-                                 "column prior \"上年预算数\" 上年, with nothing after 上年");
+            bad(l, w->next->loc, "a %s column is the value of each row's figure %s: "
+                                 "column prior \"上年预算数\" 上年, with nothing after %s",
+                w->text, strcmp(w->text, "上年") == 0 ? "last year" : "in the budget", w->text);
         return;
     }
     if (w->kind == A_WORD && strcmp(w->text, "增减") == 0) {
@@ -381,10 +384,11 @@ static void def_finish(Loader *l, const Def *d)
         if (t->cols[c].kind == COL_PRIOR)
             for (int r = 0; r < t->nrows; r++)
                 if (t->rows[r].what != RD_ROW && t->rows[r].what != RD_TOTAL) {
-                    bad(l, t->rows[r].loc, "table %s has a 上年 column, so each of its rows is "
-                                           "a row or total of its own, with a figure last "
-                                           "year's budget can be asked for",
-                        t->word);
+                    bad(l, t->rows[r].loc, "table %s has a %s column, so each of its rows is "
+                                           "a row or total of its own, with a figure %s can "
+                                           "be asked for",
+                        t->word, t->cols[c].of,
+                        strcmp(t->cols[c].of, "上年") == 0 ? "last year's budget" : "the budget");
                     break;
                 }
     if (!t->csv) {

@@ -50,7 +50,8 @@ typedef struct RowDef {
 
 typedef enum ColKind {
     COL_SUM,   /* column KEY "title" FIGURE…: the facts it adds up */
-    COL_PRIOR, /* column KEY "title" 上年: last year's value of the row's figure */
+    COL_PRIOR, /* column KEY "title" 上年 | 预算: the value of the row's figure last
+                * year (上年), or in the budget a 决算 executes (预算: 年初预算) */
     COL_CHANGE /* column KEY "title" 增减 A B: column A minus column B */
 } ColKind;
 
@@ -60,6 +61,7 @@ typedef struct ColDef {
     ColKind kind;
     Figures sums;      /* COL_SUM */
     int a, b;          /* COL_CHANGE: the columns (indices) it subtracts */
+    const char *of;    /* COL_PRIOR: 上年 or 预算, the path root that asks for it */
     Loc loc;
 } ColDef;
 

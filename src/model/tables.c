@@ -177,23 +177,28 @@ static void code_rows(TB *b, const RowDef *rd)
 {
     const Model *m = b->m;
     const Catalog *cat = &m->cat->k[b->t->def->catalog];
-    FactKind k = rd->sums.f[0].kind;
     if (rd->classes)
         for (const int *i = b->classes[b->t->def->catalog]; *i >= 0; i++)
             add_row(b, rd, ROW_CODE, cat->entries[*i].code, cat->entries[*i].name,
                     cat->entries[*i].name, 1);
-    int from, to;
-    unit_facts(m, k, b->unit, &from, &to);
     PrefixSet set = {new_slots(64), 63, 0};
-    for (int i = from; i < to; i++) {
-        const Fact *x = &m->facts[k][i];
-        if (!x->code || !query_any(m, &rd->sums, k, x) || !in_columns(b, k, x))
-            continue;
-        int len = (int)strlen(x->code);
-        for (int l = 3; l <= len && l < 16; l += 2) { /* as add_to_rows */
-            if (rd->classes && l > 3)
-                break;
-            prefix_add(&set, (Prefix){x->code, l});
+    for (int k = 0; k < F__COUNT; k++) { /* the kinds its figures name (one catalogue) */
+        bool named = false;
+        for (int f = 0; f < rd->sums.n && !named; f++)
+            named = rd->sums.f[f].kind == (FactKind)k;
+        int from, to;
+        unit_facts(m, (FactKind)k, b->unit, &from, &to);
+        for (int i = from; named && i < to; i++) {
+            const Fact *x = &m->facts[k][i];
+            if (!x->code || !query_any(m, &rd->sums, (FactKind)k, x) ||
+                !in_columns(b, (FactKind)k, x))
+                continue;
+            int len = (int)strlen(x->code);
+            for (int l = 3; l <= len && l < 16; l += 2) { /* as add_to_rows */
+                if (rd->classes && l > 3)
+                    break;
+                prefix_add(&set, (Prefix){x->code, l});
+            }
         }
     }
     Prefix *all = xmalloc((size_t)(set.n + 1) * sizeof *all);
@@ -277,6 +282,8 @@ static void add_to_rows(TB *b, const RowDef *rd, int first, FactKind k, const Fa
         break;
     case RD_CODES: {
         char key[16];
+        if (!x->code) /* income written by source alone: no code row */
+            break;
         size_t len = strlen(x->code);
         for (size_t l = 3; l <= len && l < sizeof key; l += 2) {
             if (rd->classes && l > 3)
@@ -292,16 +299,16 @@ static void add_to_rows(TB *b, const RowDef *rd, int first, FactKind k, const Fa
     }
 }
 
-/* Row R's figure of last year (上年.PATH, 上年.ROOT.合计 for a root alone)
- * into *OUT: false when last year's budget does not say it. */
-static bool prior_of_row(const Model *m, const TRow *r, int unit, Dec *out)
+/* Row R's figure of last year or of the budget (OF: 上年 or 预算; OF.PATH,
+ * OF.ROOT.合计 for a root alone) into *OUT: false when it is not known. */
+static bool prior_of_row(const Model *m, const TRow *r, const char *of, int unit, Dec *out)
 {
     const PathSeg *p = r->def->path;
     if (!p)
         return false;
     PathSeg segs[18];
     int n = 0;
-    segs[n++] = (PathSeg){.name = "上年", .loc = p->loc};
+    segs[n++] = (PathSeg){.name = of, .loc = p->loc};
     for (; p && n < 16; p = p->next)
         segs[n++] = *p;
     if (n == 2)
@@ -328,7 +335,7 @@ static void derive_prior(const Model *m, Table *t, int unit)
             if (def->cols[c].kind != COL_PRIOR)
                 continue;
             /* nothing this year nor last: blank, as the row's other cells */
-            x->set = prior_of_row(m, &t->rows[r], unit, &x->v) && (now || !dec_is_zero(x->v));
+            x->set = prior_of_row(m, &t->rows[r], def->cols[c].of, unit, &x->v) && (now || !dec_is_zero(x->v));
         }
     }
     for (int c = 0; c < def->ncols; c++) {

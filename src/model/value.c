@@ -14,6 +14,8 @@
  *   项目.预算 | 项目.采购 | 项目.中小微      (in a rule: for each project)
  *   上年.<any of the above>                 (the `prior` block, or last year's budget)
  *   增减.<figure>, 增减率.<figure>           (the change from last year, in percent)
+ *   预算.<figure>, 完成率.<figure>           (a 决算: the figure in the budget it
+ *                                             executes, and this one in percent of it)
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -65,7 +67,8 @@ static const char *seg_name(const PathSeg *s)
 }
 
 static const char *const roots[] = {"收入", "支出", "基本支出", "机关运行经费", "三公", "年终结转",
-                                    "采购", "资产", "项目", "单位", "上年", "增减", "增减率"};
+                                    "采购", "资产", "项目", "单位", "上年", "增减", "增减率",
+                                    "预算", "完成率"};
 
 static void take_fact(void *ctx, const Fact *x)
 {
@@ -463,6 +466,65 @@ static ValueStatus prior(V *v, const PathSeg *s)
     return VAL_NO_PRIOR;
 }
 
+/* 预算.X: X in the budget a 决算 executes (budget "FILE"), of the unit of
+ * the same id in a unit's context. */
+static ValueStatus budgeted(V *v, const PathSeg *s)
+{
+    if (!s)
+        return fail(v, "write 预算.<figure>, e.g. 预算.支出.合计");
+    const Model *b = v->m->budget_model;
+    const Unit *u = v->ctx.unit >= 0 ? &v->m->units[v->ctx.unit] : NULL;
+    if (!v->m->final)
+        return fail(v, "预算.… is the budget a 决算 executes; this is a budget itself (its "
+                       "figures are named without 预算.)");
+    if (!b) {
+        snprintf(v->msg, v->msgn, "the budget this 决算 executes is not named; add "
+                                  "budget \"FILE\" to the department");
+        return VAL_NO_PRIOR;
+    }
+    int bu = u ? prior_unit(b, u) : -1;
+    if (u && bu < 0) {
+        snprintf(v->msg, v->msgn, "the budget has no unit %s, so its 年初预算 is not known",
+                 u->id);
+        return VAL_NO_PRIOR;
+    }
+    Dec x;
+    ValueStatus st = model_value(b, s, (ValueCtx){bu, -1}, &x, NULL, NULL, v->msg, v->msgn);
+    if (st == VAL_OK)
+        take(v, true, x, v->m->budget_loc);
+    return st;
+}
+
+/* 完成率.X: X in percent of 预算.X, 2 decimals (四舍五入): the 完成年初预算的
+ * XX% of a 决算's 说明. */
+static ValueStatus completion(V *v, const PathSeg *root, const PathSeg *s)
+{
+    if (!s)
+        return fail(v, "write 完成率.<figure>, e.g. 完成率.支出.合计");
+    Dec now, plan, scaled, rate;
+    Loc at;
+    ValueStatus st = model_value(v->m, s, v->ctx, &now, &at, v->trace, v->msg, v->msgn);
+    if (st != VAL_OK)
+        return st;
+    PathSeg plan_seg = {.name = "预算", .loc = root->loc, .next = (PathSeg *)s};
+    st = model_value(v->m, &plan_seg, v->ctx, &plan, NULL, v->trace, v->msg, v->msgn);
+    if (st != VAL_OK)
+        return st;
+    if (dec_is_zero(plan)) {
+        snprintf(v->msg, v->msgn, "the budget's figure is 0: a rate of completion has no value");
+        return VAL_NO_VALUE;
+    }
+    if (dec_mul(now, dec_from_int(100), &scaled) != DEC_OK ||
+        dec_div_round(scaled, plan, 2, &rate) != DEC_OK) {
+        snprintf(v->msg, v->msgn, "the rate of completion cannot be computed");
+        return VAL_ARITH;
+    }
+    v->sum = rate;
+    v->where = at;
+    v->found = true;
+    return VAL_OK;
+}
+
 /* The words of paths after 采购, 资产 and 项目 (the path language's own). */
 static const char *const procurement_words[] = {"中小微", "货物", "工程", "服务", "总额", "拟购置"};
 static const char *const more_words[] = {"数量", "预算", "采购"};
@@ -472,7 +534,7 @@ static const char *const more_words[] = {"数量", "预算", "采购"};
  * rows of the asset table and the other words of paths. */
 static void suggest_word(const Vocab *v, const PathSeg *path, char *msg, size_t n)
 {
-    if (path && path->name && strcmp(path->name, "上年") == 0)
+    if (path && path->name && (strcmp(path->name, "上年") == 0 || strcmp(path->name, "预算") == 0))
         path = path->next; /* 上年.支出.合计: the root is 支出 */
     enum { MAXW = DIM_FACTS * 3 * VOCAB_MAX_WORDS + VOCAB_MAX_WORDS + 16 };
     const char *words[MAXW];
@@ -573,6 +635,10 @@ ValueStatus model_value(const Model *m, const PathSeg *path, ValueCtx ctx, Dec *
         st = prior(&v, rest);
     else if (strcmp(root, "增减") == 0 || strcmp(root, "增减率") == 0)
         st = change(&v, path, rest, strcmp(root, "增减率") == 0);
+    else if (strcmp(root, "预算") == 0)
+        st = budgeted(&v, rest);
+    else if (strcmp(root, "完成率") == 0)
+        st = completion(&v, path, rest);
     else {
         const char *best = text_nearest(root, roots, (int)(sizeof roots / sizeof roots[0]), 2);
         if (best)

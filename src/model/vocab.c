@@ -29,7 +29,8 @@ static const struct {
     {"projects", TAG_PROJECTS}, {"purchases", TAG_PURCHASES}, {"assets", TAG_ASSETS},
     {"glossary", TAG_GLOSSARY}, {"total", TAG_TOTAL},   {"buildings", TAG_BUILDINGS},
     {"offices", TAG_OFFICES}, {"vehicles", TAG_VEHICLES}, {"equipment", TAG_EQUIPMENT},
-    {"other", TAG_OTHER},
+    {"other", TAG_OTHER},     {"final", TAG_FINAL},     {"inflow", TAG_INFLOW},
+    {"outflow", TAG_OUTFLOW}, {"plan", TAG_PLAN},
 };
 
 /* The labels the back ends print, each of which the `label` vocabulary must

@@ -58,6 +58,10 @@ enum WordTag {
     TAG_PURCHASES = 1u << 15, TAG_ASSETS = 1u << 16, TAG_GLOSSARY = 1u << 17,
     TAG_TOTAL = 1u << 18, TAG_BUILDINGS = 1u << 19, TAG_OFFICES = 1u << 20,
     TAG_VEHICLES = 1u << 21, TAG_EQUIPMENT = 1u << 22, TAG_OTHER = 1u << 23,
+    /* source: a 决算's only (final); written in `income` only (inflow:
+     * 使用非财政拨款结余) or in `carryover` only (outflow: 结余分配) */
+    TAG_FINAL = 1u << 24, TAG_INFLOW = 1u << 25, TAG_OUTFLOW = 1u << 26,
+    TAG_PLAN = 1u << 27, /* section: a budget's only (final: a 决算's only) */
 };
 
 enum { VOCAB_MAX_WORDS = 32 }; /* per dimension: a set of words is a bit mask */

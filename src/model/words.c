@@ -114,3 +114,15 @@ void path_text(const Vocab *v, const PathSeg *path, char *buf, size_t n)
             append(buf, n, &o, (const char *[]){"[", s->index->text, "]", NULL});
     }
 }
+
+const char *model_label(const Model *m, const char *key)
+{
+    if (m->final) {
+        char k[64];
+        snprintf(k, sizeof k, "%s_final", key);
+        const char *t = vocab_label(m->vocab, k);
+        if (t != k) /* found: vocab_label gives the key itself when not */
+            return t;
+    }
+    return vocab_label(m->vocab, key);
+}

@@ -247,7 +247,7 @@ static void fact_diff(Diff *d, cJSON *arr, const FactPair *fp, DiffPair p)
     jb_str(jb, o, "fact", ft->key);
     jb_str(jb, o, "unit", f->unit);
     jb_str(jb, o, "source", f->src);
-    if (ft->catalog >= 0) {
+    if (ft->catalog >= 0 && f->code[0]) { /* income has a code in a 决算 only */
         jb_str(jb, o, "code", f->code);
         jb_str(jb, o, "name", code_name(f));
     }

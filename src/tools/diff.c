@@ -23,13 +23,26 @@ cJSON *diff_compare(const Model *old, const Model *new, const char *old_name, co
     cJSON *totals = jb_array(b, doc, "totals");
     diff_department(&d, jb_array(b, doc, "department"));
     diff_units(&d, jb_array(b, doc, "units"));
-    diff_tables(&d, totals, jb_array(b, doc, "tables"));
-    diff_facts(&d, jb_array(b, doc, "facts"));
-    diff_projects(&d, jb_array(b, doc, "projects"));
-    diff_prior(&d, jb_array(b, doc, "prior"));
-    diff_assets(&d, jb_array(b, doc, "assets"));
-    diff_narrative(&d, jb_array(b, doc, "narrative"));
-    diff_glossary(&d, jb_array(b, doc, "glossary"));
+    /* a budget and the 决算 that executes it: the execution per code; the
+     * facts, projects and texts of a plan and of its execution are not two
+     * versions of one document */
+    bool execution = !old->final && new->final;
+    cJSON *tables = jb_array(b, doc, "tables");
+    if (execution)
+        diff_execution(&d, jb_array(b, doc, "execution"));
+    else if (old->final == new->final)
+        diff_tables(&d, totals, tables);
+    cJSON *facts = jb_array(b, doc, "facts"), *projects = jb_array(b, doc, "projects");
+    cJSON *prior = jb_array(b, doc, "prior"), *assets = jb_array(b, doc, "assets");
+    cJSON *narrative = jb_array(b, doc, "narrative"), *glossary = jb_array(b, doc, "glossary");
+    if (!execution) { /* else each stays an empty array */
+        diff_facts(&d, facts);
+        diff_projects(&d, projects);
+        diff_prior(&d, prior);
+        diff_assets(&d, assets);
+        diff_narrative(&d, narrative);
+        diff_glossary(&d, glossary);
+    }
     if (same && d.nchanges == 0)
         same->type = cJSON_True; /* known only now; the member keeps its place */
     *changes = d.nchanges;

@@ -13,6 +13,7 @@
  *   diff_tables.c  the nine tables, the totals they move, the facts
  *   diff_items.c   department, units, projects (indicators, purchases)
  *   diff_prose.c   prior figures, assets, narrative, glossary
+ *   diff_exec.c    a budget against its 决算: 预算, 决算 and the rate per code
  *   diff_text.c    the text format
  */
 #ifndef BUDC_DIFF_IMPL_H
@@ -116,5 +117,9 @@ void diff_assets(Diff *d, cJSON *arr);
 void diff_narrative(Diff *d, cJSON *arr);
 void diff_glossary(Diff *d, cJSON *arr);
 
+
+/* A budget (OLD) against the 决算 that executes it (NEW): the rows of the
+ * area "execution" into ARR (diff_exec.c). */
+void diff_execution(Diff *d, cJSON *arr);
 
 #endif

@@ -34,6 +34,7 @@ void diff_department(Diff *d, cJSON *arr)
         year_json(d, o, "new", b);
     }
     diff_field_str(d, arr, "money", a->money, b->money);
+    diff_field_str(d, arr, "kind", a->kind, b->kind);
     d->nchanges += (arr ? cJSON_GetArraySize(arr) : 0) - before;
 }
 

@@ -448,8 +448,29 @@ static void put_glossary(FILE *out, const cJSON *doc)
     }
 }
 
+/* A budget against its 决算: one line per row, "预算 → 决算 (rate%)". */
+static void put_execution(FILE *out, const cJSON *doc)
+{
+    const cJSON *arr = area(doc, "execution"), *e;
+    if (!header(out, arr, "预算执行", "execution"))
+        return;
+    cJSON_ArrayForEach(e, arr)
+    {
+        const char *code = get(e, "code"), *rate = get(e, "rate");
+        const char *lv = get(e, "level");
+        int indent = lv ? (int)strtol(lv, NULL, 10) : 0;
+        fprintf(out, "  %*s%s%s%s  %s → %s", 2 * (indent > 0 ? indent - 1 : 0), "",
+                code ? code : "", code ? " " : "", or_dash(get(e, "name")),
+                or_dash(get(e, "budget")), or_dash(get(e, "final")));
+        if (rate)
+            fprintf(out, " (%s%%)", rate);
+        fputc('\n', out);
+    }
+}
+
 int diff_print_text(const cJSON *doc, FILE *out)
 {
+    put_execution(out, doc);
     put_totals(out, doc);
     put_department(out, doc);
     put_units(out, doc);

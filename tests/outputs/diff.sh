@@ -187,6 +187,9 @@ diff_areas_tests() {
         else bad "diff: $diff_src/$f.bud does not check cleanly"; printf '%s\n' "$out" | head -10; fi
     done
     diff_golden areas "$diff_src/areas-old.bud" "$diff_src/areas-new.bud"
+    # a budget against the 决算 that executes it (docs/diff.md)
+    diff_golden execution examples/county-education-bureau-2024.bud \
+        examples/county-education-bureau-2024-final.bud
 }
 
 # Step 5: one indicator value of the seed changed.

@@ -94,7 +94,7 @@ exe 'syn match budExprWord #' . s:nb . s:word . '# contained'
 syn match budBraceEscape #{{\|}}# contained
 
 " keywords where a statement starts
-exe 'syn match budKeyword #' . s:kw('department\|year\|nature\|rank\|funding\|income\|carryover\|project'
+exe 'syn match budKeyword #' . s:kw('department\|year\|kind\|budget\|nature\|rank\|funding\|income\|carryover\|project'
       \ . '\|amount\|goal\|indicators\|measure\|method\|quantity\|price\|sme\|source\|performance\|target'
       \ . '\|narrative\|glossary\|prior\|note\|assets\|planned') . '#'
 exe 'syn match budKeyword #' . s:kw('code') . '# nextgroup=budCodeArg skipwhite'

@@ -522,6 +522,30 @@ static void print_diag(FILE *out, DiagLevel lvl, Loc loc, const char *code,
         print_source(out, loc);
 }
 
+/* Prints one diagnostic to d->out with a single write: it is formatted in
+ * memory first, because d->out is usually stderr, which has no buffer, and
+ * printed piecemeal a diagnostic costs a system call per fputc (about 50 a
+ * line).  Without the memory for that, it is printed directly. */
+static void emit(DiagCtx *d, DiagLevel lvl, Loc loc, const char *code, const char *fmt,
+                 va_list ap)
+{
+    FILE *out = d->out != NULL ? d->out : stderr;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&buf, &len);
+    FILE *to = mem != NULL ? mem : out;
+
+    if (d->json)
+        print_json(to, lvl, loc, code, fmt, ap);
+    else
+        print_diag(to, lvl, loc, code, fmt, ap);
+    if (mem != NULL) {
+        if (fclose(mem) == 0 && buf != NULL)
+            fwrite(buf, 1, len, out);
+        free(buf);
+    }
+}
+
 /* Keeps a diagnostic while holding; false when memory runs out (it is then
  * reported at once). */
 static bool hold(DiagCtx *d, DiagLevel lvl, Loc loc, const char *code, const char *fmt,
@@ -625,10 +649,7 @@ void diag_vreport(DiagCtx *d, DiagLevel lvl, Loc loc, const char *code,
         d->suppressed++;
         return;
     }
-    if (d->json)
-        print_json(d->out != NULL ? d->out : stderr, lvl, loc, code, fmt, ap);
-    else
-        print_diag(d->out != NULL ? d->out : stderr, lvl, loc, code, fmt, ap);
+    emit(d, lvl, loc, code, fmt, ap);
 }
 
 void diag_report(DiagCtx *d, DiagLevel lvl, Loc loc, const char *code,

@@ -22,9 +22,9 @@
  * width 1.  Locations are clamped to the line they point into; a bad Loc
  * produces a plainer diagnostic, never a crash.
  *
- * The error cap: once max_errors errors have been printed, later errors and
- * warnings are still counted but not printed, and the notes that follow them
- * are dropped.
+ * The cap: once max_errors errors have been printed, later errors are still
+ * counted but not printed, and the notes that follow them are dropped; the
+ * same for warnings, counted apart (a flood of warnings hides no error).
  *
  * Warning controls: diag_option records, for each code a -W flag names, the
  * state the last such flag asked for, in a small growing array (codes are
@@ -630,9 +630,11 @@ void diag_vreport(DiagCtx *d, DiagLevel lvl, Loc loc, const char *code,
             d->last_dropped = true;
             return;
         }
-        /* Before the cap is reached every error is printed, so the cap has
-         * been reached exactly when max_errors errors have been reported. */
-        capped = d->max_errors > 0 && d->nerrors >= d->max_errors;
+        /* Before the cap is reached every error (warning) is printed, so
+         * the cap has been reached exactly when max_errors errors (warnings)
+         * have been reported. */
+        int before = lvl == DIAG_WARNING ? d->nwarnings : d->nerrors;
+        capped = d->max_errors > 0 && before >= d->max_errors;
         if (lvl == DIAG_WARNING)
             d->nwarnings++;
         else
@@ -647,6 +649,8 @@ void diag_vreport(DiagCtx *d, DiagLevel lvl, Loc loc, const char *code,
     }
     if (lvl != DIAG_NOTE && d->last_dropped) {
         d->suppressed++;
+        if (lvl == DIAG_WARNING)
+            d->suppressed_warnings++;
         return;
     }
     emit(d, lvl, loc, code, fmt, ap);
@@ -702,14 +706,8 @@ void diag_finish(DiagCtx *d)
     if (d == NULL || d->suppressed <= 0)
         return;
     out = d->out != NULL ? d->out : stderr;
-    /* Exactly max_errors errors were printed, so the rest of the errors were
-     * suppressed, and the remaining suppressed ones are warnings. */
-    serr = d->nerrors - d->max_errors;
-    if (serr < 0)
-        serr = 0;
-    if (serr > d->suppressed)
-        serr = d->suppressed;
-    swarn = d->suppressed - serr;
+    swarn = d->suppressed_warnings;
+    serr = d->suppressed - swarn;
     char msg[160];
     if (serr > 0 && swarn > 0)
         snprintf(msg, sizeof msg, "%d more error%s and %d more warning%s not shown", serr,

@@ -22,7 +22,7 @@ _budc_options()
         check) echo "$_budc_check_options --diagnostics=json --diagnostics=text -M -MF -MT --help" ;;
         json | latex) echo "-o --unit $_budc_check_options --help" ;;
         csv) echo "-o --long --bom --unit $_budc_check_options --help" ;;
-        build) echo "-o --bom --consolidate --unit --units $_budc_check_options --help" ;;
+        build) echo "-o --bom --consolidate --unit --units --tex-timeout= $_budc_check_options --help" ;;
         fmt) echo '-w --check --help' ;;
         diff) echo '--format --help' ;;
         parse | explain | help) echo '--help' ;;

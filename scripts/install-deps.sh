@@ -4,7 +4,8 @@
 #
 #   build    (the default) what budc needs to build and test: flex, bison,
 #            make, gcc, cJSON, cmocka, python3, and for the outputs' tests
-#            the JSON Schema validator, xelatex with ctex, pdftotext
+#            the JSON Schema validator, xelatex with ctex, pdftotext, and
+#            strace (tests/outputs/syscalls.sh counts system calls)
 #   editors  node and npm, which run the test of the TextMate grammar
 #            (editors/vscode/test: npm ci installs vscode-textmate and
 #            vscode-oniguruma from the npm registry, pinned by its
@@ -41,6 +42,7 @@ for set in "$@"; do
         need texlive-xetex  command -v xelatex
         need texlive-lang-chinese kpsewhich ctexart.cls
         need poppler-utils  command -v pdftotext
+        need strace         command -v strace
         ;;
     editors)
         need nodejs command -v node

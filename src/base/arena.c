@@ -39,12 +39,29 @@ void *xrealloc(void *p, size_t n)
 
 void arena_init(Arena *a) { a->head = NULL; }
 
+/* Blocks of the standard size freed by arena_free, kept for the next
+ * arena: a run over many departments frees one department's arenas and
+ * builds the next one's, and giving the blocks back to the C library made
+ * it return the memory to the system (brk) and fault it in again, page by
+ * page: a third of the time of `budc check DIR` (issue 16).  At most
+ * SPARE_MAX blocks are kept, none larger than BLOCK_SIZE; the peak memory
+ * is what the largest department needed, as before. */
+enum { SPARE_MAX = 256 };
+static ArenaBlock *spare;
+static int nspare;
+
 void arena_free(Arena *a)
 {
     ArenaBlock *b = a->head;
     while (b) {
         ArenaBlock *next = b->next;
-        free(b);
+        if (b->cap == BLOCK_SIZE && nspare < SPARE_MAX) {
+            b->next = spare;
+            spare = b;
+            nspare++;
+        } else {
+            free(b);
+        }
         b = next;
     }
     a->head = NULL;
@@ -58,7 +75,13 @@ static void *bump(Arena *a, size_t n)
     ArenaBlock *b = a->head;
     if (!b || b->cap - b->used < n) {
         size_t cap = n > BLOCK_SIZE ? n : BLOCK_SIZE;
-        b = xmalloc(sizeof *b + cap);
+        if (cap == BLOCK_SIZE && spare) {
+            b = spare;
+            spare = spare->next;
+            nspare--;
+        } else {
+            b = xmalloc(sizeof *b + cap);
+        }
         b->used = 0;
         b->cap = cap;
         b->next = a->head;

@@ -22,9 +22,9 @@
  * width 1.  Locations are clamped to the line they point into; a bad Loc
  * produces a plainer diagnostic, never a crash.
  *
- * The error cap: once max_errors errors have been printed, later errors and
- * warnings are still counted but not printed, and the notes that follow them
- * are dropped.
+ * The cap: once max_errors errors have been printed, later errors are still
+ * counted but not printed, and the notes that follow them are dropped; the
+ * same for warnings, counted apart (a flood of warnings hides no error).
  *
  * Warning controls: diag_option records, for each code a -W flag names, the
  * state the last such flag asked for, in a small growing array (codes are
@@ -522,6 +522,30 @@ static void print_diag(FILE *out, DiagLevel lvl, Loc loc, const char *code,
         print_source(out, loc);
 }
 
+/* Prints one diagnostic to d->out with a single write: it is formatted in
+ * memory first, because d->out is usually stderr, which has no buffer, and
+ * printed piecemeal a diagnostic costs a system call per fputc (about 50 a
+ * line).  Without the memory for that, it is printed directly. */
+static void emit(DiagCtx *d, DiagLevel lvl, Loc loc, const char *code, const char *fmt,
+                 va_list ap)
+{
+    FILE *out = d->out != NULL ? d->out : stderr;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&buf, &len);
+    FILE *to = mem != NULL ? mem : out;
+
+    if (d->json)
+        print_json(to, lvl, loc, code, fmt, ap);
+    else
+        print_diag(to, lvl, loc, code, fmt, ap);
+    if (mem != NULL) {
+        if (fclose(mem) == 0 && buf != NULL)
+            fwrite(buf, 1, len, out);
+        free(buf);
+    }
+}
+
 /* Keeps a diagnostic while holding; false when memory runs out (it is then
  * reported at once). */
 static bool hold(DiagCtx *d, DiagLevel lvl, Loc loc, const char *code, const char *fmt,
@@ -606,9 +630,11 @@ void diag_vreport(DiagCtx *d, DiagLevel lvl, Loc loc, const char *code,
             d->last_dropped = true;
             return;
         }
-        /* Before the cap is reached every error is printed, so the cap has
-         * been reached exactly when max_errors errors have been reported. */
-        capped = d->max_errors > 0 && d->nerrors >= d->max_errors;
+        /* Before the cap is reached every error (warning) is printed, so
+         * the cap has been reached exactly when max_errors errors (warnings)
+         * have been reported. */
+        int before = lvl == DIAG_WARNING ? d->nwarnings : d->nerrors;
+        capped = d->max_errors > 0 && before >= d->max_errors;
         if (lvl == DIAG_WARNING)
             d->nwarnings++;
         else
@@ -623,12 +649,11 @@ void diag_vreport(DiagCtx *d, DiagLevel lvl, Loc loc, const char *code,
     }
     if (lvl != DIAG_NOTE && d->last_dropped) {
         d->suppressed++;
+        if (lvl == DIAG_WARNING)
+            d->suppressed_warnings++;
         return;
     }
-    if (d->json)
-        print_json(d->out != NULL ? d->out : stderr, lvl, loc, code, fmt, ap);
-    else
-        print_diag(d->out != NULL ? d->out : stderr, lvl, loc, code, fmt, ap);
+    emit(d, lvl, loc, code, fmt, ap);
 }
 
 void diag_report(DiagCtx *d, DiagLevel lvl, Loc loc, const char *code,
@@ -681,14 +706,8 @@ void diag_finish(DiagCtx *d)
     if (d == NULL || d->suppressed <= 0)
         return;
     out = d->out != NULL ? d->out : stderr;
-    /* Exactly max_errors errors were printed, so the rest of the errors were
-     * suppressed, and the remaining suppressed ones are warnings. */
-    serr = d->nerrors - d->max_errors;
-    if (serr < 0)
-        serr = 0;
-    if (serr > d->suppressed)
-        serr = d->suppressed;
-    swarn = d->suppressed - serr;
+    swarn = d->suppressed_warnings;
+    serr = d->suppressed - swarn;
     char msg[160];
     if (serr > 0 && swarn > 0)
         snprintf(msg, sizeof msg, "%d more error%s and %d more warning%s not shown", serr,

@@ -13,8 +13,10 @@
  * two characters; a tab in the source is copied as a tab.  A range spanning
  * several lines is underlined to the end of its first line.
  *
- * Errors and warnings after the cap (max_errors) are counted, not printed;
- * diag_finish prints how many were left out.  Notes follow the diagnostic
+ * The cap (max_errors, -fmax-errors) counts errors and warnings apart: at
+ * most max_errors errors and at most max_errors warnings are printed, so a
+ * flood of warnings never hides an error.  Those after the cap are counted,
+ * not printed; diag_finish prints how many of each were left out.  Notes follow the diagnostic
  * they belong to and are dropped with it.
  *
  * Holding: between diag_hold and diag_release every diagnostic is kept, in
@@ -90,10 +92,12 @@ typedef struct DiagCtx {
     bool json;          /* --diagnostics=json: one JSON object a line */
     DiagRecord *recs;
     size_t nrecs, caprecs;
-    int max_errors;     /* print at most this many errors; 0 = no limit */
+    int max_errors;     /* print at most this many errors, and as many
+                           warnings; 0 = no limit */
     int nerrors;        /* errors reported (printed or not), -Werror's included */
     int nwarnings;      /* warnings reported (printed or not) */
     int suppressed;     /* errors and warnings not printed because of the cap */
+    int suppressed_warnings; /* of which warnings */
     bool last_dropped;  /* the last error/warning was not printed: drop its notes */
     bool werror;        /* -Werror: every warning is an error */
     DiagCode *codes;    /* per-code settings, one entry per distinct code */

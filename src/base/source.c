@@ -28,6 +28,8 @@
 #include "base/source.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -109,11 +111,12 @@ static SrcFile *make_file(const char *name, char *text, size_t len)
     return f;
 }
 
-/* Reads all of FP into a malloc'ed, NUL-terminated buffer; *len receives the
- * byte count.  HINT is the expected size (0 if unknown).  NULL on error. */
-static char *read_all(FILE *fp, size_t hint, size_t *len)
+/* Reads all of FD into a malloc'ed, NUL-terminated buffer; *len receives the
+ * byte count.  HINT is the expected size (0 if unknown): a file of that
+ * size takes one read, and one more that finds its end.  NULL on error. */
+static char *read_all(int fd, size_t hint, size_t *len)
 {
-    size_t cap = hint + 1, n = 0, got;
+    size_t cap = hint + 2, n = 0;
     char *buf, *nb;
 
     if (cap < 4096)
@@ -136,18 +139,16 @@ static char *read_all(FILE *fp, size_t hint, size_t *len)
             buf = nb;
             cap *= 2;
         }
-        got = fread(buf + n, 1, cap - n - 1, fp);
-        n += got;
-        if (got == 0) {
-            if (ferror(fp)) {
-                if (errno == 0)
-                    errno = EIO;
-                free(buf);
-                return NULL;
-            }
-            if (feof(fp))
-                break;
+        ssize_t got = read(fd, buf + n, cap - n - 1);
+        if (got < 0) {
+            if (errno == EINTR)
+                continue;
+            free(buf);
+            return NULL;
         }
+        if (got == 0)
+            break;
+        n += (size_t)got;
     }
     buf[n] = '\0';
     *len = n;
@@ -156,27 +157,28 @@ static char *read_all(FILE *fp, size_t hint, size_t *len)
 
 SrcFile *src_read(const char *path)
 {
-    FILE *fp;
     struct stat st;
     size_t hint = 0, len = 0;
     char *text;
-    int saved;
+    int fd, saved;
 
     if (path == NULL) {
         errno = EINVAL;
         return NULL;
     }
-    fp = fopen(path, "rb");
-    if (fp == NULL)
+    do
+        fd = open(path, O_RDONLY);
+    while (fd < 0 && errno == EINTR);
+    if (fd < 0)
         return NULL;
-    if (fstat(fileno(fp), &st) != 0) {
+    if (fstat(fd, &st) != 0) {
         saved = errno;
-        fclose(fp);
+        close(fd);
         errno = saved;
         return NULL;
     }
     if (S_ISDIR(st.st_mode)) {
-        fclose(fp);
+        close(fd);
         errno = EISDIR;
         return NULL;
     }
@@ -185,9 +187,9 @@ SrcFile *src_read(const char *path)
         (unsigned long long)st.st_size < (unsigned long long)SIZE_MAX / 2)
         hint = (size_t)st.st_size;
     errno = 0;
-    text = read_all(fp, hint, &len);
+    text = read_all(fd, hint, &len);
     saved = errno;
-    fclose(fp);
+    close(fd);
     if (text == NULL) {
         errno = saved;
         return NULL;

@@ -20,6 +20,7 @@
 #include "model/query.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* ---- the indicator catalogue ---------------------------------------------------- */
@@ -389,23 +390,85 @@ static size_t stem_len(const char *name)
     return n;
 }
 
-/* Whether S contains the stem of project NAME (stems under 4 characters are
- * too short to tell). */
-static bool names_project(const char *s, const char *name)
+/* The bytes of project NAME's stem, or 0 when it is too short to tell
+ * (under 4 characters) or too long to look for (512 bytes or more). */
+static size_t stem_bytes(const char *name)
 {
     size_t n = stem_len(name);
+    if (src_count_chars(name, n) < 4 || n >= 512)
+        return 0;
+    return n;
+}
+
+/* Whether S contains the stem of project NAME. */
+static bool names_project(const char *s, const char *name)
+{
+    size_t n = stem_bytes(name);
+    if (n == 0)
+        return false;
     char stem[512];
-    if (src_count_chars(name, n) < 4)
-        return false;
-    if (n >= sizeof stem)
-        return false;
     memcpy(stem, name, n);
     stem[n] = '\0';
     return strstr(s, stem) != NULL;
 }
 
+void stems_init(Stems *st, const Model *m)
+{
+    size_t n = (size_t)m->nprojects + 1;
+    hidx_init(&st->idx);
+    memset(st->has_len, 0, sizeof st->has_len);
+    st->next = xmalloc(n * sizeof *st->next);
+    st->len = xmalloc(n * sizeof *st->len);
+    for (int j = m->nprojects - 1; j >= 0; j--) { /* backwards: each chain in order */
+        const char *name = m->projects[j].name;
+        size_t len = stem_bytes(name);
+        st->len[j] = (unsigned)len;
+        st->next[j] = -1;
+        if (len == 0)
+            continue;
+        st->has_len[len] = 1;
+        int *first = hidx_slot(&st->idx, hash_bytes(HASH_SEED, name, len));
+        st->next[j] = *first;
+        *first = j;
+    }
+}
+
+void stems_free(Stems *st)
+{
+    hidx_free(&st->idx);
+    free(st->next);
+    free(st->len);
+}
+
+/* The first project other than I whose stem TEXT contains, or -1: every
+ * piece of TEXT as long as some stem is looked up once, so the cost is
+ * TEXT's length times the longest stem, whatever the number of projects. */
+static int names_other(const Model *m, const Stems *st, const char *text, int i)
+{
+    size_t n = strlen(text);
+    int best = -1;
+    for (size_t s = 0; s < n; s++) {
+        uint64_t h = HASH_SEED;
+        for (size_t e = s; e < n && e - s < 511; e++) {
+            h = hash_bytes(h, text + e, 1);
+            size_t len = e - s + 1;
+            if (!st->has_len[len])
+                continue;
+            for (int j = hidx_get(&st->idx, h); j >= 0 && (best < 0 || j < best);
+                 j = st->next[j]) {
+                if (j != i && st->len[j] == len &&
+                    memcmp(m->projects[j].name, text + s, len) == 0) {
+                    best = j;
+                    break;
+                }
+            }
+        }
+    }
+    return best;
+}
+
 /* A 成本 description that names another project of the budget. */
-static void check_cost_other(const Model *m, DiagCtx *d, int i)
+static void check_cost_other(const Model *m, DiagCtx *d, const Stems *st, int i)
 {
     const Project *p = &m->projects[i];
     for (int r = 0; r < p->nind; r++) {
@@ -413,23 +476,21 @@ static void check_cost_other(const Model *m, DiagCtx *d, int i)
         const char *text = in->desc ? in->desc : in->name;
         if (!is_cost(in->level2) || !text || names_project(text, p->name))
             continue;
-        for (int j = 0; j < m->nprojects; j++) {
-            const Project *q = &m->projects[j];
-            if (j == i || !names_project(text, q->name))
-                continue;
-            diag_warning(d, in->desc ? in->desc_loc : in->name_loc, "W-COST-OTHER",
-                         "the 成本指标 of '%s' describes the cost of another project, '%s'; a "
-                         "copied row: state this project's own cost",
-                         p->name, q->name);
-            diag_note(d, q->name_loc, "project '%s' is here", q->name);
-            break;
-        }
+        int j = names_other(m, st, text, i);
+        if (j < 0)
+            continue;
+        const Project *q = &m->projects[j];
+        diag_warning(d, in->desc ? in->desc_loc : in->name_loc, "W-COST-OTHER",
+                     "the 成本指标 of '%s' describes the cost of another project, '%s'; a "
+                     "copied row: state this project's own cost",
+                     p->name, q->name);
+        diag_note(d, q->name_loc, "project '%s' is here", q->name);
     }
 }
 
 /* ---- the passes ------------------------------------------------------------------- */
 
-int check_project_indicators(const Model *m, DiagCtx *d, int i)
+int check_project_indicators(const Model *m, DiagCtx *d, const Stems *st, int i)
 {
     const Project *p = &m->projects[i];
     const Catalog *ic = cat(m, CAT_INDICATOR);
@@ -445,7 +506,7 @@ int check_project_indicators(const Model *m, DiagCtx *d, int i)
     for (int r = 0; r < p->nind; r++)
         check_value(m, d, &p->ind[r].value);
     nerr += check_cost(m, d, p);
-    check_cost_other(m, d, i);
+    check_cost_other(m, d, st, i);
     check_goal_bounds(m, d, p);
     return nerr;
 }

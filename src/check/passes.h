@@ -7,6 +7,7 @@
 #define BUDC_PASSES_H
 
 #include "base/diag.h"
+#include "base/hashidx.h"
 #include "check/cause.h"
 #include "model/model.h"
 
@@ -22,8 +23,20 @@ int check_narrative(const Model *m, DiagCtx *d, Causes *cs); /* narrative.c: quo
 int check_prose(const Model *m, DiagCtx *d);     /* prose.c: figures in the 说明 without a quote */
 int check_rules(const Model *m, DiagCtx *d);     /* rules.c: rules written in .bud */
 
+/* The stems of the projects' names (a name without 费 or 费用), indexed by
+ * hash so that a text is searched for every stem at once (W-COST-OTHER)
+ * instead of once per project (indicators.c). */
+typedef struct Stems {
+    HashIdx idx;
+    int *next;        /* the next project with the same hash, in order */
+    unsigned *len;    /* bytes of each project's stem; 0: too short to tell */
+    unsigned char has_len[512]; /* some stem has that many bytes */
+} Stems;
+void stems_init(Stems *st, const Model *m);
+void stems_free(Stems *st);
+
 /* The indicator checks of project I, and across projects (indicators.c). */
-int check_project_indicators(const Model *m, DiagCtx *d, int i);
+int check_project_indicators(const Model *m, DiagCtx *d, const Stems *st, int i);
 int check_indicator_totals(const Model *m, DiagCtx *d);
 
 /* The percentages a project's goal text promises against its indicators

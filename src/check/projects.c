@@ -343,11 +343,76 @@ static bool same_table(const Project *a, const Project *b)
     return true;
 }
 
-/* Project I's table or goal copied from an earlier project's. */
-static void check_copies(const Model *m, DiagCtx *d, int i)
+/* Projects grouped by the hash of their indicator table and of their goal,
+ * so that a copy is found without comparing every pair of projects: for
+ * each hash, the projects that have it, in order (first[hash], then
+ * next[i]). */
+typedef struct Copies {
+    HashIdx tables, goals;
+    uint64_t *th, *gh;
+    int *tnext, *gnext;
+} Copies;
+
+static uint64_t table_hash(const Project *p)
+{
+    uint64_t h = hash_bytes(HASH_SEED, &p->nind, sizeof p->nind);
+    for (int r = 0; r < p->nind; r++) {
+        const Indicator *in = &p->ind[r];
+        h = hash_str(h, in->level1);
+        h = hash_str(h, in->level2);
+        h = hash_str(h, in->name);
+        h = hash_str(h, in->desc);
+        h = hash_bytes(h, &in->value.kind, sizeof in->value.kind);
+        h = hash_str(h, in->value.text);
+        h = hash_str(h, in->basis);
+    }
+    return h;
+}
+
+static void copies_init(Copies *c, const Model *m)
+{
+    size_t n = (size_t)m->nprojects + 1;
+    hidx_init(&c->tables);
+    hidx_init(&c->goals);
+    c->th = xmalloc(n * sizeof *c->th);
+    c->gh = xmalloc(n * sizeof *c->gh);
+    c->tnext = xmalloc(n * sizeof *c->tnext);
+    c->gnext = xmalloc(n * sizeof *c->gnext);
+    for (int i = m->nprojects - 1; i >= 0; i--) { /* backwards: each chain in order */
+        const Project *p = &m->projects[i];
+        c->tnext[i] = c->gnext[i] = -1;
+        if (p->nind > 0) {
+            c->th[i] = table_hash(p);
+            int *first = hidx_slot(&c->tables, c->th[i]);
+            c->tnext[i] = *first;
+            *first = i;
+        }
+        if (p->goal) {
+            c->gh[i] = hash_str(HASH_SEED, p->goal);
+            int *first = hidx_slot(&c->goals, c->gh[i]);
+            c->gnext[i] = *first;
+            *first = i;
+        }
+    }
+}
+
+static void copies_free(Copies *c)
+{
+    hidx_free(&c->tables);
+    hidx_free(&c->goals);
+    free(c->th);
+    free(c->gh);
+    free(c->tnext);
+    free(c->gnext);
+}
+
+/* Project I's table or goal copied from an earlier project's (the first
+ * such project). */
+static void check_copies(const Model *m, DiagCtx *d, const Copies *c, int i)
 {
     const Project *p = &m->projects[i];
-    for (int j = 0; j < i; j++) {
+    for (int j = p->nind > 0 ? hidx_get(&c->tables, c->th[i]) : -1; j >= 0 && j < i;
+         j = c->tnext[j]) {
         const Project *q = &m->projects[j];
         if (!same_table(p, q))
             continue;
@@ -358,7 +423,8 @@ static void check_copies(const Model *m, DiagCtx *d, int i)
         diag_note(d, q->indicators_loc, "the indicator table of '%s' is here", q->name);
         break;
     }
-    for (int j = 0; j < i && p->goal; j++) {
+    for (int j = p->goal ? hidx_get(&c->goals, c->gh[i]) : -1; j >= 0 && j < i;
+         j = c->gnext[j]) {
         const Project *q = &m->projects[j];
         if (!same_text(p->goal, q->goal))
             continue;
@@ -543,12 +609,18 @@ static void check_goal_year(const Model *m, DiagCtx *d, const Project *p)
 int check_projects(const Model *m, DiagCtx *d)
 {
     int nerr = 0;
+    Copies copies;
+    copies_init(&copies, m);
+    Stems stems;
+    stems_init(&stems, m);
     for (int i = 0; i < m->nprojects; i++) {
-        nerr += check_project_indicators(m, d, i);
-        check_copies(m, d, i);
+        nerr += check_project_indicators(m, d, &stems, i);
+        check_copies(m, d, &copies, i);
         check_goal_year(m, d, &m->projects[i]);
         nerr += check_purchases(m, d, &m->projects[i]);
     }
+    copies_free(&copies);
+    stems_free(&stems);
     nerr += check_indicator_totals(m, d);
     check_project_total(m, d);
     nerr += check_assets(m, d);

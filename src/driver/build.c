@@ -11,6 +11,9 @@
  * `budc build` also typesets the PDF when xelatex is installed: it runs
  * xelatex twice (for the table of contents) in a private temporary
  * directory, with shell escape disabled, and moves the PDF into place.
+ * Each run of xelatex gets at most --tex-timeout seconds (default
+ * DEFAULT_TEX_TIMEOUT); one that takes longer is ended, and the build of
+ * that PDF fails with its log kept, as when TeX stops on an error.
  */
 #include "driver/build.h"
 
@@ -20,8 +23,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "base/cli.h"
@@ -45,6 +50,10 @@ typedef struct BuildOptions {
     char **files;
     int nfiles;
 } BuildOptions;
+
+/* Seconds each run of xelatex may take (--tex-timeout=N; 0: no limit). */
+enum { DEFAULT_TEX_TIMEOUT = 120 };
+static long tex_timeout = DEFAULT_TEX_TIMEOUT;
 
 static int parse(const char *cmd, int argc, char **argv, BuildOptions *o, DiagCtx *d)
 {
@@ -73,6 +82,14 @@ static int parse(const char *cmd, int argc, char **argv, BuildOptions *o, DiagCt
             o->consolidate = true;
         } else if (strcmp(a, "--units") == 0 && strcmp(cmd, "build") == 0) {
             o->units = true;
+        } else if (strncmp(a, "--tex-timeout=", 14) == 0 && strcmp(cmd, "build") == 0) {
+            char *end;
+            errno = 0;
+            long n = strtol(a + 14, &end, 10);
+            if (!a[14] || *end || errno || n < 0 || n > 86400)
+                return cli_usage("build: '%s': the seconds xelatex may take, 0 to 86400 (0: no "
+                                 "limit)", a);
+            tex_timeout = n;
         } else if (strcmp(a, "--unit") == 0) {
             if (i + 1 >= argc || !argv[i + 1][0])
                 return cli_usage("%s: '--unit' needs a unit's name after it (本级 …)", cmd);
@@ -230,7 +247,17 @@ static char *find_xelatex(void)
     return NULL;
 }
 
-/* Runs xelatex on NAME.tex in DIR; its output goes to DIR/xelatex.out. */
+/* Seconds since an arbitrary moment, for timing xelatex. */
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Runs xelatex on NAME.tex in DIR; its output goes to DIR/xelatex.out.
+ * Returns 0 when it succeeded, -1 when it failed, -2 when it was ended
+ * after tex_timeout seconds. */
 static int run_xelatex(const char *xelatex, const char *dir, const char *name)
 {
     pid_t pid = fork();
@@ -260,10 +287,65 @@ static int run_xelatex(const char *xelatex, const char *dir, const char *name)
     setpgid(pid, pid); /* also here: whichever of the two runs first */
     out_track_child(pid);
     int status;
-    while (waitpid(pid, &status, 0) < 0)
-        if (errno != EINTR)
+    double start = now_seconds();
+    bool ended = false;
+    for (;;) { /* polled every 10 ms, so that the time can be bounded */
+        pid_t r = waitpid(pid, &status, tex_timeout > 0 ? WNOHANG : 0);
+        if (r == pid)
+            break;
+        if (r < 0 && errno != EINTR)
             return -1;
+        if (r == 0 && !ended && now_seconds() - start > (double)tex_timeout) {
+            kill(-pid, SIGKILL); /* xelatex and whatever it started */
+            ended = true;
+        }
+        if (r == 0) {
+            struct timespec tick = {0, 10 * 1000 * 1000};
+            nanosleep(&tick, NULL);
+        }
+    }
+    if (ended)
+        return -2;
     return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
+}
+
+/* From xelatex's output LOG: TeX's error message ("! …") and the line of the
+ * LaTeX it stopped at ("l.N …"), into MSG; empty when there is none. */
+static void tex_error(const char *log, char *msg, size_t n)
+{
+    msg[0] = '\0';
+    FILE *f = fopen(log, "r");
+    if (!f)
+        return;
+    char line[512], err[160] = "";
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\n")] = '\0';
+        if (line[0] == '!' && !err[0])
+            snprintf(err, sizeof err, "%s", line + (line[1] == ' ' ? 2 : 1));
+        else if (err[0] && line[0] == 'l' && line[1] == '.' && line[2] >= '0' && line[2] <= '9') {
+            long at = strtol(line + 2, NULL, 10);
+            const char *text = strchr(line, ' ');
+            /* the text before the error, cut to about 60 characters */
+            char cut[256];
+            snprintf(cut, sizeof cut, "%s", text ? text + 1 : "");
+            size_t len = strlen(cut);
+            if (len > 180) {
+                size_t from = len - 180;
+                while (from < len && ((unsigned char)cut[from] & 0xC0) == 0x80)
+                    from++;
+                memmove(cut, cut + from, len - from + 1);
+                snprintf(msg, n, "%s, at line %ld of the LaTeX, in the text ending '…%s'", err, at,
+                         cut);
+            } else {
+                snprintf(msg, n, "%s, at line %ld of the LaTeX, in the text ending '%s'", err, at,
+                         cut);
+            }
+            break;
+        }
+    }
+    if (!msg[0] && err[0])
+        snprintf(msg, n, "%s", err);
+    fclose(f);
 }
 
 static int copy_file(const char *from, const char *to)
@@ -331,13 +413,26 @@ static int write_pdf(const char *outdir, const char *name, const Doc *doc)
     free(tex);
     if (st == EXIT_OK) {
         /* twice: the second run fills in the table of contents */
-        if (run_xelatex(xelatex, dir, "budget") < 0 || run_xelatex(xelatex, dir, "budget") < 0) {
+        int r = run_xelatex(xelatex, dir, "budget");
+        if (r == 0)
+            r = run_xelatex(xelatex, dir, "budget");
+        if (r < 0) {
             char *log = join(dir, "xelatex.out");
             char *keep = xmalloc(strlen(outdir) + strlen(name) + 16);
             sprintf(keep, "%s/%s.xelatex.log", outdir, name);
+            char why[768];
+            tex_error(log, why, sizeof why);
             copy_file(log, keep);
-            st = cli_fail("xelatex could not typeset %s/%s.pdf; its output is in %s", outdir, name,
-                      keep);
+            if (r == -2)
+                st = cli_fail("xelatex did not finish %s/%s.pdf within %ld s (--tex-timeout=N "
+                              "gives it longer); its output is in %s",
+                              outdir, name, tex_timeout, keep);
+            else if (why[0])
+                st = cli_fail("xelatex could not typeset %s/%s.pdf: %s; its output is in %s",
+                              outdir, name, why, keep);
+            else
+                st = cli_fail("xelatex could not typeset %s/%s.pdf; its output is in %s", outdir,
+                              name, keep);
             free(log);
             free(keep);
         } else {

@@ -38,11 +38,20 @@ static bool has_catalog(const Program *p, const char *kind, bool std)
 }
 
 /* The years the standard library has catalogues for (std/YEAR.bud), in
- * order, into YEARS (room for MAX); returns how many. */
+ * order, into YEARS (room for MAX); returns how many.  The directory is
+ * read once a run (for its first budget), not once a budget. */
 static int std_year_list(const Program *p, int *years, int max)
 {
+    static char seen_dir[1024];
+    static int seen_years[64], seen_n = -1;
+    const char *root = p->stdlib_dir ? p->stdlib_dir : "stdlib";
     int ny = 0;
-    DIR *dir = opendir(p->stdlib_dir ? p->stdlib_dir : "stdlib");
+    if (seen_n >= 0 && strcmp(seen_dir, root) == 0) {
+        ny = seen_n < max ? seen_n : max;
+        memcpy(years, seen_years, (size_t)ny * sizeof *years);
+        return ny;
+    }
+    DIR *dir = opendir(root);
     if (!dir)
         return 0;
     for (struct dirent *e; (e = readdir(dir)) != NULL && ny < max;) {
@@ -57,6 +66,11 @@ static int std_year_list(const Program *p, int *years, int max)
             years[j] = years[j - 1];
             years[j - 1] = t;
         }
+    if (strlen(root) < sizeof seen_dir && ny <= 64) {
+        strcpy(seen_dir, root);
+        memcpy(seen_years, years, (size_t)ny * sizeof *years);
+        seen_n = ny;
+    }
     return ny;
 }
 
@@ -183,14 +197,14 @@ static int load_defs(Compilation *c, CompileCache *cache, DiagCtx *d)
     size_t keylen = 1;
     for (const Module *mod = p->modules; mod; mod = mod->next)
         if (mod->is_std)
-            keylen += strlen(mod->realpath) + 1;
+            keylen += strlen(mod->id) + 1;
     char *key = NULL;
     if (cache && !defs_own(p)) {
         key = xmalloc(keylen);
         char *k = key;
         for (const Module *mod = p->modules; mod; mod = mod->next)
             if (mod->is_std)
-                k += sprintf(k, "%s\n", mod->realpath);
+                k += sprintf(k, "%s\n", mod->id);
         *k = '\0';
     }
     /* its own, or another standard library (another year) than the one

@@ -51,7 +51,7 @@ static const char usage_text[] =
     "  help [COMMAND]    show this help, or a command's help\n"
     "\n"
     "options:\n"
-    "  -fmax-errors=N    print at most N errors and warnings (default 50; 0 = all)\n"
+    "  -fmax-errors=N    print at most N errors and N warnings (default 50; 0 = all)\n"
     "  -Werror           report every warning as an error\n"
     "  -Werror=CODE      report warning CODE as an error\n"
     "  -Wno-CODE         do not report warning CODE\n"
@@ -77,7 +77,7 @@ static const struct {
      "when a file cannot be read or an option is wrong.\n"
      "\n"
      "options (in any position, before FILEs or after):\n"
-     "  -fmax-errors=N    print at most N errors and warnings (default 50; 0 = all)\n"
+     "  -fmax-errors=N    print at most N errors and N warnings (default 50; 0 = all)\n"
      "  -Werror           report every warning as an error\n"
      "  -Werror=CODE      report warning CODE as an error\n"
      "  -Wno-CODE         do not report warning CODE, nor its notes\n"
@@ -131,7 +131,7 @@ static const struct {
      "'narrative' block inside the unit; none when it has none).\n"},
     {"build",
      "usage: budc build -o DIR [--bom] [--consolidate] [--unit NAME | --units]\n"
-     "                  [check options] FILE|DIR...\n"
+     "                  [--tex-timeout=N] [check options] FILE|DIR...\n"
      "\n"
      "Checks each FILE and writes, for a budget NAME.bud: DIR/NAME.json,\n"
      "DIR/NAME-csv/ (the nine tables and facts.csv), DIR/NAME.tex and, when\n"
@@ -148,7 +148,11 @@ static const struct {
      "--units also writes each unit's own disclosure (单位预算) into\n"
      "DIR/NAME-units/: UNIT.json, UNIT-csv/, UNIT.tex and UNIT.pdf for every\n"
      "unit, named by its word (本级 …).  --unit NAME writes that unit's alone\n"
-     "(and not the department's), in the same place; one budget only.\n"},
+     "(and not the department's), in the same place; one budget only.\n"
+     "\n"
+     "--tex-timeout=N gives each run of xelatex at most N seconds (default 120;\n"
+     "0: no limit): one that takes longer is ended and that PDF is not written, with\n"
+     "xelatex's output kept as DIR/NAME.xelatex.log, as when TeX stops on an error.\n"},
     {"parse",
      "usage: budc parse FILE\n"
      "\n"

@@ -57,6 +57,13 @@ static const char *escape_of(unsigned char c, unsigned char next, bool lines)
     }
 }
 
+/* A word of LONG_WORD ASCII characters without a space (a URL, a code, a
+ * 1,000-letter string) is given a place to break after every BREAK_EVERY
+ * characters beyond that: TeX breaks Chinese anywhere but Latin words only
+ * at hyphens, and a word longer than the line ran off the page and broke
+ * the PDF (issue 17, finding 7). */
+enum { LONG_WORD = 40, BREAK_EVERY = 10 };
+
 /* Writes S escaped: runs of ordinary bytes (all of UTF-8 beyond ASCII among
  * them) are written at once. */
 static void escape(Tex *t, const char *s, bool lines)
@@ -64,8 +71,16 @@ static void escape(Tex *t, const char *s, bool lines)
     if (!s)
         return;
     const char *run = s;
+    int word = 0; /* ASCII characters since the last space or non-ASCII */
     for (const char *p = s; *p; p++) {
-        const char *r = escape_of((unsigned char)p[0], (unsigned char)p[1], lines);
+        unsigned char c = (unsigned char)*p;
+        word = c > 0x20 && c < 0x7f ? word + 1 : 0;
+        if (word > LONG_WORD && (word - 1) % BREAK_EVERY == 0) {
+            fwrite(run, 1, (size_t)(p - run), t->f);
+            fputs("\\allowbreak{}", t->f);
+            run = p;
+        }
+        const char *r = escape_of(c, (unsigned char)p[1], lines);
         if (!r)
             continue;
         fwrite(run, 1, (size_t)(p - run), t->f);

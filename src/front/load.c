@@ -46,20 +46,35 @@ void stdcache_free(StdCache *c)
     c->entries = NULL;
 }
 
-static StdEntry *cache_find(StdCache *c, const char *real)
+static StdEntry *cache_find(StdCache *c, const char *id)
 {
     for (StdEntry *e = c->entries; e; e = e->next)
-        if (strcmp(e->realpath, real) == 0)
+        if (strcmp(e->id, id) == 0)
             return e;
     return NULL;
 }
 
-static Module *find_module(Program *p, const char *real)
+static StdEntry *cache_find_path(StdCache *c, const char *path)
+{
+    for (StdEntry *e = c->entries; e; e = e->next)
+        if (strcmp(e->path, path) == 0)
+            return e;
+    return NULL;
+}
+
+static Module *find_module(Program *p, const char *id)
 {
     for (Module *m = p->modules; m; m = m->next)
-        if (strcmp(m->realpath, real) == 0)
+        if (strcmp(m->id, id) == 0)
             return m;
     return NULL;
+}
+
+/* The identity of the file ST describes ("DEV:INODE"), into BUF. */
+static void file_id(char *buf, size_t n, const struct stat *st)
+{
+    snprintf(buf, n, "%llu:%llu", (unsigned long long)st->st_dev,
+             (unsigned long long)st->st_ino);
 }
 
 /* Directory part of PATH ("." when it has none), in the arena. */
@@ -134,30 +149,69 @@ static void load_imports(Program *p, Module *m)
 }
 
 /* Diagnostics name a standard library file std/… (as it is imported),
- * not by where budc happens to be installed. */
-static void std_display_name(Program *p, SrcFile *f, const char *real)
+ * not by where budc happens to be installed.  PATH is the library's
+ * directory joined with the name, so the name is what follows that
+ * directory, with "." and ".." segments taken out as written (no path is
+ * resolved on disk: that would cost a system call per directory); a path
+ * that leaves the library keeps its name. */
+static void std_display_name(Program *p, SrcFile *f, const char *path)
 {
-    char root[PATH_MAX];
-    if (!p->stdlib_dir || !realpath(p->stdlib_dir, root))
-        return;
+    const char *root = p->stdlib_dir ? p->stdlib_dir : "stdlib";
     size_t n = strlen(root);
-    if (strncmp(real, root, n) != 0 || real[n] != '/')
+    while (n > 1 && root[n - 1] == '/')
+        n--;
+    if (strncmp(path, root, n) != 0 || path[n] != '/')
         return;
-    size_t len = strlen(real + n) + 4;
+    const char *rest = path + n;
+    size_t len = strlen(rest) + 4;
     char *name = malloc(len);
     if (!name)
         return;
-    snprintf(name, len, "std%s", real + n);
+    memcpy(name, "std", 3);
+    size_t o = 3; /* name[0..o) is "std" and the segments kept, each after a '/' */
+    while (*rest) {
+        while (*rest == '/')
+            rest++;
+        size_t sl = strcspn(rest, "/");
+        if (sl == 0)
+            break;
+        if (sl == 1 && rest[0] == '.') {
+            /* nothing */
+        } else if (sl == 2 && rest[0] == '.' && rest[1] == '.') {
+            if (o == 3) { /* above the library */
+                free(name);
+                return;
+            }
+            while (name[o - 1] != '/')
+                o--;
+            o--;
+        } else {
+            name[o++] = '/';
+            memcpy(name + o, rest, sl);
+            o += sl;
+        }
+        rest += sl;
+    }
+    if (o == 3) {
+        free(name);
+        return;
+    }
+    name[o] = '\0';
     free(f->name);
     f->name = name;
 }
 
 static Module *load(Program *p, const char *path, const Loc *from, bool is_std)
 {
-    char real[PATH_MAX];
+    char id[64];
     struct stat st;
     int err = 0;
-    if (stat(path, &st) != 0)
+    /* A file of the standard library read for an earlier budget of the run
+     * is known by its path: no system call at all. */
+    StdEntry *cached = is_std && p->cache ? cache_find_path(p->cache, path) : NULL;
+    if (cached)
+        snprintf(id, sizeof id, "%s", cached->id);
+    else if (stat(path, &st) != 0)
         err = errno;
     else if (S_ISDIR(st.st_mode))
         err = EISDIR;
@@ -166,10 +220,8 @@ static Module *load(Program *p, const char *path, const Loc *from, bool is_std)
         err = EINVAL; /* an import or last year's budget that is a FIFO or a
                          device would block or never end; the command line
                          may name /dev/stdin */
-    else if (!S_ISREG(st.st_mode))
-        snprintf(real, sizeof real, "%s", path); /* /dev/stdin: a pipe has no path */
-    else if (!realpath(path, real))
-        err = errno;
+    else
+        file_id(id, sizeof id, &st);
     if (!err && from && p->depth >= MAX_IMPORT_DEPTH) {
         diag_error(p->diag, *from, "E-IMPORT",
                    "imports nested more than %d deep; a budget imports its parts, not a chain "
@@ -179,14 +231,15 @@ static Module *load(Program *p, const char *path, const Loc *from, bool is_std)
         return NULL;
     }
     if (!err) {
-        Module *seen = find_module(p, real);
+        Module *seen = find_module(p, id);
         if (seen) {
             if (seen->loading && from)
                 report_cycle(p, seen, from);
             return seen;
         }
     }
-    StdEntry *cached = !err && is_std && p->cache ? cache_find(p->cache, real) : NULL;
+    if (!cached && !err && is_std && p->cache)
+        cached = cache_find(p->cache, id);
     SrcFile *f = err ? NULL : cached ? cached->file : src_read(path);
     if (!f) {
         if (!err)
@@ -203,10 +256,10 @@ static Module *load(Program *p, const char *path, const Loc *from, bool is_std)
     }
     Module *m = arena_alloc(&p->arena, sizeof *m);
     m->file = f;
-    m->realpath = arena_strdup(&p->arena, real);
+    m->id = arena_strdup(&p->arena, id);
     m->path = arena_strdup(&p->arena, path);
     if (is_std && !cached)
-        std_display_name(p, f, real);
+        std_display_name(p, f, path);
     m->is_std = is_std;
     if (from)
         m->import_loc = *from;
@@ -229,7 +282,8 @@ static Module *load(Program *p, const char *path, const Loc *from, bool is_std)
         p->nerrors += nerr;
         if (keep) {
             StdEntry *e = arena_alloc(a, sizeof *e);
-            e->realpath = arena_strdup(a, real);
+            e->id = arena_strdup(a, id);
+            e->path = arena_strdup(a, path);
             e->file = f;
             e->stmts = m->stmts;
             e->nerrors = nerr;
@@ -258,9 +312,9 @@ int program_load_text(Program *p, const char *name, const char *text, size_t len
     if (!m->file)
         return -1;
     size_t n = strlen(name) + 32;
-    char *real = arena_alloc(&p->arena, n);
-    snprintf(real, n, "/nonexistent-budc-memory/%s", name); /* never a file's */
-    m->realpath = real;
+    char *id = arena_alloc(&p->arena, n);
+    snprintf(id, n, "memory:%s", name); /* never a file's */
+    m->id = id;
     m->path = arena_strdup(&p->arena, name);
     p->modules = p->last = m;
     int nerr = 0;
@@ -276,11 +330,16 @@ int program_load_text(Program *p, const char *name, const char *text, size_t len
 int program_load_std(Program *p, const char *name)
 {
     char *path = join(&p->arena, p->stdlib_dir ? p->stdlib_dir : "stdlib", name);
-    char real[PATH_MAX];
+    char id[64];
     struct stat st;
-    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || !realpath(path, real))
+    StdEntry *cached = p->cache ? cache_find_path(p->cache, path) : NULL;
+    if (cached)
+        snprintf(id, sizeof id, "%s", cached->id);
+    else if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
         return -1;
-    if (find_module(p, real))
+    else
+        file_id(id, sizeof id, &st);
+    if (find_module(p, id))
         return 0;
     return load(p, path, NULL, true) ? 0 : -1;
 }

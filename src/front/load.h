@@ -17,7 +17,9 @@
 
 typedef struct Module {
     SrcFile *file;     /* owned by the program */
-    char *realpath;    /* canonical path, for "imported once" and cycles */
+    char *id;          /* which file it is, for "imported once" and cycles:
+                          "DEV:INODE" of a file (no path is resolved, so
+                          no system call per directory of its path) */
     char *path;        /* the path it was read from (file->name is what
                           diagnostics show: std/… for the standard library) */
     Stmt *stmts;
@@ -31,7 +33,9 @@ typedef struct Module {
 /* The standard library's files, parsed once for a whole run of many
  * budgets: a program with a cache takes std files from it. */
 typedef struct StdEntry {
-    char *realpath;
+    char *id;          /* as Module.id */
+    char *path;        /* the path it was read from: a later import of the
+                          same path is found without a system call */
     SrcFile *file;
     Stmt *stmts;
     int nerrors;

@@ -374,6 +374,8 @@ int model_build(Model *m, const Program *p, const Defs *defs, DiagCtx *d)
             }
         }
     }
+    hidx_free(&b.proj_names);
+    free(b.proj_next);
     check_totals(&b);
     /* Each `prior` line names a figure of this year's budget. */
     for (int u = -1; u < m->nunits; u++)

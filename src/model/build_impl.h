@@ -8,6 +8,7 @@
 #ifndef BUDC_BUILD_IMPL_H
 #define BUDC_BUILD_IMPL_H
 
+#include "base/hashidx.h"
 #include "model/model.h"
 
 /* The capacities of a narrative's arrays while it is built. */
@@ -26,6 +27,11 @@ typedef struct B {
     NarrativeCaps narrative;      /* the department's */
     NarrativeCaps unit_narrative; /* the current unit's */
     int cap_unit_prior;           /* the current unit's prior lines */
+    HashIdx proj_names;           /* each unit's projects by name: the first
+                                     of each name, and after it (proj_next)
+                                     the others with the same hash */
+    int *proj_next;
+    int cap_proj_next;
 } B;
 
 #define PUSH(m, arr, n, cap) ARENA_PUSH(&(m)->arena, arr, n, cap)

@@ -58,9 +58,23 @@ void build_prior(B *b, const Stmt *s)
     }
 }
 
+/* The characters a paragraph of the 说明 may have (its text as written,
+ * quotes aside): TeX sets 20,000 in seconds, takes 40 s over 60,000 and
+ * runs out of memory near 180,000 (docs/checks.md, E-PARAGRAPH-LONG). */
+enum { MAX_PARA_CHARS = 20000 };
+
 static void add_para(B *b, Narrative *n, int *cap, ParaKind k, int section, const Atom *text,
                      const char *insert, Loc loc)
 {
+    long chars = 0;
+    for (const TextPart *t = text ? text->parts : NULL; t; t = t->next)
+        if (t->text)
+            chars += src_count_chars(t->text, strlen(t->text));
+    if (chars > MAX_PARA_CHARS)
+        build_err(b, text->loc, "E-PARAGRAPH-LONG",
+                  "this paragraph has %ld characters; a paragraph of the 说明 has at most %d, "
+                  "for TeX cannot set a longer one in reasonable time: split it into paragraphs",
+                  chars, MAX_PARA_CHARS);
     Para *p = PUSH(b->m, n->paras, n->nparas, *cap);
     p->kind = k;
     p->section = section;

@@ -390,15 +390,28 @@ static void build_project(B *b, const Stmt *s)
             break;
         }
     }
-    for (int i = 0; i < b->m->nprojects - 1; i++) {
+    /* defined before in the unit: found by hash, not by a pass over every
+     * project (a department may have tens of thousands) */
+    int k = b->m->nprojects - 1;
+    uint64_t h = hash_str(hash_bytes(HASH_SEED, &p->unit, sizeof p->unit), p->name);
+    int *first = hidx_slot(&b->proj_names, h);
+    for (int i = *first; i >= 0; i = b->proj_next[i]) {
         Project *o = &b->m->projects[i];
         if (o->unit == p->unit && strcmp(o->name, p->name) == 0) {
             build_err(b, p->name_loc, "E-DUPLICATE", "project '%s' is defined twice in unit %s", p->name,
                 b->m->units[p->unit].id);
             diag_note(b->d, o->name_loc, "first defined here");
-            break;
+            return;
         }
     }
+    if (k >= b->cap_proj_next) {
+        b->cap_proj_next = b->cap_proj_next ? 2 * b->cap_proj_next : 64;
+        while (k >= b->cap_proj_next)
+            b->cap_proj_next *= 2;
+        b->proj_next = xrealloc(b->proj_next, (size_t)b->cap_proj_next * sizeof *b->proj_next);
+    }
+    b->proj_next[k] = *first;
+    *first = k;
 }
 
 void build_unit(B *b, const Stmt *s)

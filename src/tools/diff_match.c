@@ -95,9 +95,9 @@ static int *lcs_lengths(int nold, int nnew, DiffSame same, const void *ctx)
 }
 
 /* The longest common subsequence, walked from the start: equal items are
- * paired, the others removed or added; then each run between equal items
- * is paired (pair_run).  Returns the number of steps. */
-int diff_sequence(int nold, int nnew, DiffSame same, const void *ctx, DiffPair *out)
+ * paired, the others removed or added, into OUT (room for NOLD + NNEW).
+ * The table of every prefix pair's LCS: for small inputs only. */
+static int sequence_table(int nold, int nnew, DiffSame same, const void *ctx, DiffPair *out)
 {
     size_t w = (size_t)nnew + 1;
     int *len = lcs_lengths(nold, nnew, same, ctx);
@@ -112,6 +112,152 @@ int diff_sequence(int nold, int nnew, DiffSame same, const void *ctx, DiffPair *
             out[n++] = (DiffPair){-1, j++};
     }
     free(len);
+    return n;
+}
+
+/* ---- Myers' algorithm in linear space ---------------------------------------------------
+ *
+ * E. W. Myers, "An O(ND) difference algorithm and its variations" (1986),
+ * section 4b: the middle snake of the edit graph of old[left, right) and
+ * new[top, bottom) is found by searching forwards from the top left and
+ * backwards from the bottom right at once, each keeping one vector of
+ * furthest reaching paths (VF by diagonal k = x - y, VB by c = k - delta);
+ * the two halves around it are solved the same way.  Time O((N + M) D),
+ * memory O(N + M), for D the number of items removed and added. */
+
+typedef struct Myers {
+    DiffSame same;
+    const void *ctx;
+    int *vf, *vb; /* indexed from -(max + 1) to max + 1 */
+    int *px, *py; /* the path's corners, in order */
+    int npts, cappts;
+} Myers;
+
+typedef struct Box {
+    int left, top, right, bottom;
+} Box;
+
+static void add_point(Myers *s, int x, int y)
+{
+    if (s->npts == s->cappts) {
+        s->cappts = s->cappts ? 2 * s->cappts : 64;
+        s->px = xrealloc(s->px, (size_t)s->cappts * sizeof *s->px);
+        s->py = xrealloc(s->py, (size_t)s->cappts * sizeof *s->py);
+    }
+    s->px[s->npts] = x;
+    s->py[s->npts] = y;
+    s->npts++;
+}
+
+/* The middle snake of B, from (X0, Y0) to (X1, Y1); false when B is empty. */
+static bool middle_snake(Myers *s, Box b, int *x0, int *y0, int *x1, int *y1)
+{
+    int width = b.right - b.left, height = b.bottom - b.top;
+    int size = width + height, delta = width - height;
+    if (size == 0)
+        return false;
+    int max = (size + 1) / 2;
+    int *vf = s->vf, *vb = s->vb; /* [k] is at [k + offset]: offset the caller's */
+    vf[1] = b.left;
+    vb[1] = b.bottom;
+    for (int d = 0; d <= max; d++) {
+        for (int k = d; k >= -d; k -= 2) {
+            int c = k - delta, px, x;
+            if (k == -d || (k != d && vf[k - 1] < vf[k + 1]))
+                px = x = vf[k + 1];
+            else {
+                px = vf[k - 1];
+                x = px + 1;
+            }
+            int y = b.top + (x - b.left) - k;
+            int py = (d == 0 || x != px) ? y : y - 1;
+            while (x < b.right && y < b.bottom && s->same(s->ctx, x, y))
+                x++, y++;
+            vf[k] = x;
+            if ((delta & 1) && c >= -(d - 1) && c <= d - 1 && y >= vb[c]) {
+                *x0 = px, *y0 = py, *x1 = x, *y1 = y;
+                return true;
+            }
+        }
+        for (int c = d; c >= -d; c -= 2) {
+            int k = c + delta, py, y;
+            if (c == -d || (c != d && vb[c - 1] > vb[c + 1]))
+                py = y = vb[c + 1];
+            else {
+                py = vb[c - 1];
+                y = py - 1;
+            }
+            int x = b.left + (y - b.top) + k;
+            int px = (d == 0 || y != py) ? x : x + 1;
+            while (x > b.left && y > b.top && s->same(s->ctx, x - 1, y - 1))
+                x--, y--;
+            vb[c] = y;
+            if (!(delta & 1) && k >= -d && k <= d && x <= vf[k]) {
+                *x0 = x, *y0 = y, *x1 = px, *y1 = py;
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* The corners of a shortest path through B, appended in order; false when
+ * B is empty (no corner). */
+static bool find_path(Myers *s, Box b)
+{
+    int x0, y0, x1, y1;
+    if (!middle_snake(s, b, &x0, &y0, &x1, &y1))
+        return false;
+    if (!find_path(s, (Box){b.left, b.top, x0, y0}))
+        add_point(s, x0, y0);
+    if (!find_path(s, (Box){x1, y1, b.right, b.bottom}))
+        add_point(s, x1, y1);
+    return true;
+}
+
+static int sequence_myers(int nold, int nnew, DiffSame same, const void *ctx, DiffPair *out)
+{
+    Myers s = {same, ctx, NULL, NULL, NULL, NULL, 0, 0};
+    size_t span = (size_t)nold + (size_t)nnew + 4; /* max + 1 each side, at most */
+    int *vf = xmalloc((2 * span + 1) * sizeof *vf), *vb = xmalloc((2 * span + 1) * sizeof *vb);
+    s.vf = vf + span;
+    s.vb = vb + span;
+    find_path(&s, (Box){0, 0, nold, nnew});
+    free(vf);
+    free(vb);
+    /* walk the corners: between two, the diagonal (equal items), a step
+     * down (removed) or right (added), the diagonal again */
+    int n = 0, i = 0, j = 0;
+    for (int p = 0; p <= s.npts; p++) {
+        int x = p < s.npts ? s.px[p] : nold, y = p < s.npts ? s.py[p] : nnew;
+        while (i < x || j < y) {
+            if (i < x && j < y && same(ctx, i, j))
+                out[n++] = (DiffPair){i++, j++};
+            else if (i < x && x - i >= y - j)
+                out[n++] = (DiffPair){i++, -1};
+            else
+                out[n++] = (DiffPair){-1, j++};
+        }
+    }
+    free(s.px);
+    free(s.py);
+    return n;
+}
+
+/* Inputs up to this many cells of the LCS table (16 MiB of it) are walked
+ * with the table; larger ones with Myers' algorithm, in linear memory.
+ * Both find a longest common subsequence; where several are equally long,
+ * the two may pair different items. */
+enum { TABLE_CELLS = 1 << 22 };
+
+/* The longest common subsequence: equal items are paired, the others
+ * removed or added; then each run between equal items is paired
+ * (pair_run).  Returns the number of steps. */
+int diff_sequence(int nold, int nnew, DiffSame same, const void *ctx, DiffPair *out)
+{
+    int n = ((unsigned long long)nold + 1) * ((unsigned long long)nnew + 1) <= TABLE_CELLS
+                ? sequence_table(nold, nnew, same, ctx, out)
+                : sequence_myers(nold, nnew, same, ctx, out);
     /* each run of unmatched steps becomes changes first */
     int m = 0;
     for (int k = 0; k < n;) {

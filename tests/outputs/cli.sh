@@ -119,3 +119,17 @@ python3 -c "print('rule r error \"m\": ' + '1' * 10 + ' + x' * 3000 + ' > 0')" >
 out=$("$budc" check "$clidir/wide-rule.bud" 2>&1)
 if printf '%s\n' "$out" | sed -n 2p | grep -q '^    1 | rule r error.*\.\.\.$'; then ok
 else bad "a window into a long line is marked with ...: $(printf '%s' "$out" | sed -n 2p | cut -c1-80)"; fi
+
+# the limit counts errors and warnings apart, over the whole run: 5 of the
+# 22 warnings of the two budgets are printed, the error of the second is
+# not hidden by them, and the rest are summed up in one note
+out=$("$budc" check -fmax-errors=5 examples/qinhuangdao-media-center-2023.bud \
+    tests/golden/balance/balance.bud 2>&1)
+n=$(printf '%s\n' "$out" | grep -c '^[^ ].*: warning: ')
+if [ "$n" = 5 ]; then ok; else bad "-fmax-errors=5 prints 5 warnings (got $n)"; fi
+if printf '%s\n' "$out" | grep -q '^tests/golden/balance/balance.bud:9:12: error: '; then ok
+else bad "-fmax-errors=5: the error after the seed's 21 warnings is printed"; fi
+if [ "$(printf '%s\n' "$out" | tail -1)" = "budc: note: 17 more warnings not shown (use -fmax-errors=0 to see all)" ]; then ok
+else bad "-fmax-errors=5: the summary of the warnings not shown: $(printf '%s\n' "$out" | tail -1)"; fi
+n=$("$budc" check -fmax-errors=0 examples/qinhuangdao-media-center-2023.bud 2>&1 | grep -c '^[^ ].*: warning: ')
+if [ "$n" = 21 ]; then ok; else bad "-fmax-errors=0 prints all 21 warnings of the seed (got $n)"; fi

@@ -20,6 +20,10 @@
 #   7. the JSON parses with python3, has exactly the documented keys, every
 #      difference is new − old and every percentage is right (Decimal)
 #   8. the command line: usage errors exit 2, `budc help diff`
+#   9. two budgets of 60,000 paragraphs each, three of them changed: diff
+#      succeeds under a 256 MiB limit of address space (issue 16: the
+#      table of every pair of paragraphs took 1.6 GB for 20,000 and aborted
+#      with "out of memory" for 60,000) and reports exactly the three
 #
 # After a deliberate change of the output, DIFF_BLESS=1 bash tests/run.sh
 # rewrites the golden files from what budc writes now; review the diff.
@@ -364,6 +368,47 @@ EOF
     if [ $status -eq 0 ]; then ok; else bad "diff: --format=json and --: exit $status"; fi
 }
 
+# diff_large_budget FILE N EDIT: a budget whose 说明 has N paragraphs; with
+# EDIT 1, paragraph 101 changed, paragraph 30001 removed and one added after
+# paragraph 50000.
+diff_large_budget() {
+    python3 - "$1" "$2" "$3" <<'EOF'
+import sys
+path, n, edit = sys.argv[1], int(sys.argv[2]), sys.argv[3] == "1"
+paras = [f"第{i + 1}段：本年度预算安排用于保障第{i + 1}项工作的正常运转。" for i in range(n)]
+if edit:
+    paras[100] += "（已修改）"
+    paras.insert(50000, "新增的一段。")
+    del paras[30000]
+with open(path, "w", encoding="utf-8") as f:
+    f.write('department 999 "测试局" {\n  year 2023\n  money 万元\n}\n'
+            'unit 本级 "测试局本级" {\n  nature 行政\n  income {\n    一般公共预算 1.00\n  }\n'
+            '  spending 一般公共预算 {\n    2010101 基本 1.00\n  }\n'
+            '  economic 一般公共预算 {\n    30101 1.00\n  }\n}\n'
+            'narrative {\n  section 预算安排总体情况 "二、部门预算安排的总体情况" {\n')
+    f.writelines(f'    "{p}"\n' for p in paras)
+    f.write("  }\n}\n")
+EOF
+}
+
+diff_large_tests() {
+    local dir=$outdir/diff status limit="ulimit -v 262144 &&"
+    diff_large_budget "$dir/large-old.bud" 60000 0
+    diff_large_budget "$dir/large-new.bud" 60000 1
+    # ASan's shadow memory needs more address space than any limit of this size
+    if grep -qa -e __asan_init -e AddressSanitizer "$budc" 2>/dev/null; then limit=""; fi
+    # shellcheck disable=SC2016 # $0 and $@ are the inner shell's
+    sh -c "$limit"' exec "$0" "$@"' "$budc" diff "$dir/large-old.bud" "$dir/large-new.bud" \
+        > "$dir/large.txt" 2> "$dir/large.err"
+    status=$?
+    if [ $status -eq 1 ] && [ ! -s "$dir/large.err" ]; then ok
+    else bad "diff: 60,000 paragraphs${limit:+ under 256 MiB}: exit $status, expected 1"; head -3 "$dir/large.err"; fi
+    if [ "$(grep -c '¶' "$dir/large.txt")" = 3 ] && grep -q '^  预算安排总体情况 ¶101 ' "$dir/large.txt" &&
+        grep -q '^- 预算安排总体情况 ¶30001 ' "$dir/large.txt" &&
+        grep -q '^+ 预算安排总体情况 ¶50000 ' "$dir/large.txt"; then ok
+    else bad "diff: 60,000 paragraphs: expected the three changes"; head -8 "$dir/large.txt"; fi
+}
+
 diff_tests() {
     mkdir -p "$outdir/diff"
     diff_self_tests
@@ -374,10 +419,11 @@ diff_tests() {
     diff_broken_tests
     diff_json_tests
     diff_cli_tests
+    diff_large_tests
 }
 
 diff_tests
 unset -f diff_golden diff_copy_seed diff_same diff_self_tests diff_reformat_tests \
     diff_county_tests diff_areas_tests diff_indicator_tests diff_broken_tests diff_json_tests \
-    diff_cli_tests diff_tests
+    diff_cli_tests diff_large_budget diff_large_tests diff_tests
 unset diff_src diff_seed diff_county

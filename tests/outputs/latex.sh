@@ -27,6 +27,14 @@
 #   5. without xelatex (PATH holding nothing, as budc needs nothing on PATH):
 #      `budc build` still writes the .tex, .json and CSV, exits 0 and says
 #      that the PDF was not written
+#   6. what TeX cannot set (issue 17, finding 7): a 1,000-letter word of the
+#      说明 gets a place to break every 10 letters past the 40th (and with
+#      xelatex the PDF builds); a paragraph of 20,000 characters checks, one
+#      of 20,001 is E-PARAGRAPH-LONG at the paragraph; an xelatex that
+#      never ends is ended after --tex-timeout=1 (a stand-in that sleeps):
+#      exit 2, no PDF, its log kept, the message naming the limit; an
+#      xelatex that stops on an error: the message quotes TeX's error and
+#      the line of the LaTeX it stopped at; a bad --tex-timeout is exit 2
 #
 # To bless the golden files after an intended change of the output (review
 # the diff: it is the document departments publish):
@@ -165,6 +173,61 @@ latex_no_xelatex() {
     esac
 }
 
+# latex_long_budget FILE TEXT: a small budget whose 说明 is the paragraph TEXT.
+latex_long_budget() {
+    python3 - "$1" "$2" <<'EOF'
+import sys
+path, text = sys.argv[1], sys.argv[2]
+with open(path, "w", encoding="utf-8") as f:
+    f.write('department 999 "测试局" {\n  year 2023\n  money 万元\n}\n'
+            'unit 本级 "测试局本级" {\n  nature 行政\n  income {\n    一般公共预算 1.00\n  }\n'
+            '  spending 一般公共预算 {\n    2010101 基本 1.00\n  }\n'
+            '  economic 一般公共预算 {\n    30101 1.00\n  }\n}\n'
+            'narrative {\n  section 预算安排总体情况 "二、部门预算安排的总体情况" {\n'
+            f'    "{text}"\n  }}\n}}\n')
+EOF
+}
+
+latex_unsettable() {
+    local dir=$1 word out status
+    word=$(python3 -c 'print("说明" + "a" * 1000)')
+    latex_long_budget "$dir/long-word.bud" "$word"
+    out=$("$budc" latex "$dir/long-word.bud" 2>/dev/null)
+    if printf '%s\n' "$out" | grep -q 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\\allowbreak{}aaaaaaaaaa\\allowbreak{}' &&
+        ! printf '%s\n' "$out" | grep -q 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'; then ok
+    else bad "latex: a 1,000-letter word gets a break every 10 letters past the 40th"; fi
+    latex_long_budget "$dir/para-20000.bud" "$(python3 -c 'print("说" * 20000)')"
+    if "$budc" check "$dir/para-20000.bud" 2>&1 | grep -q 'E-PARAGRAPH-LONG'; then
+        bad "latex: a paragraph of 20,000 characters is E-PARAGRAPH-LONG"
+    else ok; fi
+    latex_long_budget "$dir/para-20001.bud" "$(python3 -c 'print("说" * 20001)')"
+    out=$("$budc" check "$dir/para-20001.bud" 2>&1)
+    status=$?
+    if [ $status = 1 ] && printf '%s\n' "$out" | grep -q "^$dir/para-20001.bud:19:5: error: this paragraph has 20001 characters; a paragraph of the 说明 has at most 20000, .*\[E-PARAGRAPH-LONG\]$"; then ok
+    else bad "latex: a paragraph of 20,001 characters: exit $status"; printf '%s\n' "$out" | head -3 | cut -c1-200; fi
+    # a stand-in xelatex that never ends, and one that stops on an error
+    mkdir -p "$dir/slow-bin" "$dir/bad-bin"
+    printf '#!/bin/sh\nsleep 30\n' > "$dir/slow-bin/xelatex"
+    printf '#!/bin/sh\necho "! Undefined control sequence."\necho "l.42 Some text of the paragraph"\nexit 1\n' \
+        > "$dir/bad-bin/xelatex"
+    chmod +x "$dir/slow-bin/xelatex" "$dir/bad-bin/xelatex"
+    out=$(PATH="$dir/slow-bin:$PATH" "$budc" build --tex-timeout=1 "$dir/long-word.bud" -o "$dir/slow" 2>&1)
+    status=$?
+    if [ $status = 2 ] && [ ! -e "$dir/slow/long-word.pdf" ] && [ -e "$dir/slow/long-word.xelatex.log" ] &&
+        printf '%s\n' "$out" | grep -q "^budc: error: xelatex did not finish $dir/slow/long-word.pdf within 1 s (--tex-timeout=N gives it longer)"; then ok
+    else bad "latex: --tex-timeout=1 with an xelatex that never ends: exit $status"; printf '%s\n' "$out" | tail -2; fi
+    out=$(PATH="$dir/bad-bin:$PATH" "$budc" build "$dir/long-word.bud" -o "$dir/bad" 2>&1)
+    status=$?
+    if [ $status = 2 ] && printf '%s\n' "$out" | grep -q "^budc: error: xelatex could not typeset $dir/bad/long-word.pdf: Undefined control sequence., at line 42 of the LaTeX, in the text ending 'Some text of the paragraph'; its output is in $dir/bad/long-word.xelatex.log$"; then ok
+    else bad "latex: an xelatex that stops on an error: exit $status"; printf '%s\n' "$out" | tail -2; fi
+    expect_status 2 "build --tex-timeout=x" "$budc" build --tex-timeout=x "$dir/long-word.bud" -o "$dir/bad"
+    expect_status 2 "check --tex-timeout=1 (build only)" "$budc" check --tex-timeout=1 "$dir/long-word.bud"
+    if command -v xelatex > /dev/null; then
+        if "$budc" build "$dir/long-word.bud" -o "$dir/long" > /dev/null 2>&1 && [ -s "$dir/long/long-word.pdf" ]; then ok
+        else bad "latex: the PDF of a 1,000-letter word"; fi
+    fi
+}
+
 latex_tests() {
     local dir
     mkdir -p "$outdir/latex"
@@ -172,6 +235,7 @@ latex_tests() {
     latex_golden "$dir"
     latex_escaping "$dir"
     latex_no_xelatex "$dir"
+    latex_unsettable "$dir"
     if command -v xelatex > /dev/null; then
         latex_build_seed "$dir"
         latex_injection "$dir"

@@ -60,7 +60,7 @@ void bud_error(Loc *loc, yyscan_t scanner, Parser *P, const char *msg);
 %token <atom> NUMBER "number" WORD "word" STRING "string" PCODE "procurement code"
 %token <op> GE ">=" LE "<=" NE "!="
 %token <op> '=' '<' '>'
-%token <atom> IMPORT "import" DEPARTMENT "department" UNIT "unit" YEAR "year" KIND "kind" BUDGET "budget"
+%token <atom> IMPORT "import" DEPARTMENT "department" UNIT "unit" YEAR "year" KIND "kind" BUDGET "budget" RESULT "result"
        MONEY "money" NATURE "nature" RANK "rank" FUNDING "funding"
        INCOME "income" CARRYOVER "carryover" SPENDING "spending" ECONOMIC "economic"
        SANGONG "sangong" PROJECT "project" CODE "code" AMOUNT "amount"
@@ -133,6 +133,8 @@ stmt:
   | GOAL STRING                      { $$ = parse_stmt(P, S_GOAL, @$, @1, 1, $2); }
   | INDICATORS block                 { $$ = parse_block(P, parse_stmt(P, S_INDICATORS, @$, @1, 0), &$2); }
   | PURCHASE PCODE STRING fields     { $$ = parse_purchase(P, @$, @1, $2, $3, &$4); }
+  | RESULT number WORD block         { $$ = parse_block(P, parse_stmt(P, S_RESULT, @$, @1, 2, $2, $3), &$4); }
+  | RESULT number WORD               { $$ = parse_stmt(P, S_RESULT, @$, @1, 2, $2, $3); }
   | PERFORMANCE block                { $$ = parse_block(P, parse_stmt(P, S_PERFORMANCE, @$, @1, 0), &$2); }
   | TARGET STRING block              { $$ = parse_block(P, parse_stmt(P, S_TARGET, @$, @1, 1, $2), &$3); }
   | PRIOR block                      { $$ = parse_block(P, parse_stmt(P, S_PRIOR, @$, @1, 0), &$2); }
@@ -200,7 +202,7 @@ ratom:
 keyword:
     IMPORT | DEPARTMENT | UNIT | YEAR | KIND | BUDGET | MONEY | NATURE | RANK | FUNDING
   | INCOME | CARRYOVER | SPENDING | ECONOMIC | SANGONG | PROJECT | CODE | AMOUNT | GOAL
-  | INDICATORS | PURCHASE | MEASURE | QUANTITY | PRICE | SME | SOURCE | METHOD
+  | INDICATORS | PURCHASE | RESULT | MEASURE | QUANTITY | PRICE | SME | SOURCE | METHOD
   | PERFORMANCE | TARGET | NARRATIVE | SECTION | HEADING | INSERT | GLOSSARY
   | PRIOR | TABLE | NOTE | ASSETS | PLANNED | RULE | CATALOG | VOCABULARY | DISCLOSURE
   ;

@@ -24,6 +24,7 @@ int check_model(const Model *m, DiagCtx *d)
         check_stated(m, d, cs);
     check_last_year(m, d);
     check_final(m, d);
+    check_selfeval(m, d);
     check_projects(m, d);
     check_narrative(m, d, cs);
     check_prose(m, d);

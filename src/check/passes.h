@@ -18,6 +18,7 @@ int check_balance(const Model *m, DiagCtx *d, Causes *cs); /* balance.c: identit
 int check_stated(const Model *m, DiagCtx *d, Causes *cs);  /* stated.c: the tables as printed */
 int check_last_year(const Model *m, DiagCtx *d); /* last_year.c: the tables' 上年 columns */
 int check_final(const Model *m, DiagCtx *d); /* final.c: a 决算's 年初 against last year's 年末 */
+int check_selfeval(const Model *m, DiagCtx *d); /* selfeval.c: a 决算's 绩效自评 */
 int check_projects(const Model *m, DiagCtx *d);  /* projects.c: projects, procurement, assets */
 int check_narrative(const Model *m, DiagCtx *d, Causes *cs); /* narrative.c: quotes, sections, words */
 int check_prose(const Model *m, DiagCtx *d);     /* prose.c: figures in the 说明 without a quote */

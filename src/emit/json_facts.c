@@ -129,6 +129,17 @@ static void project_json(JB *b, cJSON *arr, const Project *p)
     cJSON *purs = jb_array(b, o, "purchases");
     for (int i = 0; i < p->npur; i++)
         purchase_json(b, purs, &p->pur[i]);
+    if (!p->has_result) /* a 决算's 绩效自评 */
+        return;
+    cJSON *r = jb_object(b, o, "result");
+    jb_num(b, r, "score", p->score);
+    jb_str(b, r, "grade", p->grade);
+    cJSON *ach = jb_array(b, r, "achieved");
+    for (int i = 0; i < p->nach; i++) {
+        cJSON *a = jb_object(b, ach, NULL);
+        jb_str(b, a, "indicator", p->ach[i].name);
+        json_ind_value(b, a, "value", &p->ach[i].value);
+    }
 }
 
 void json_projects(JB *b, cJSON *root)

@@ -180,7 +180,7 @@ static const struct Keyword {
     {"note", NOTE},           {"performance", PERFORMANCE}, {"planned", PLANNED},
     {"price", PRICE},         {"prior", PRIOR},       {"project", PROJECT},
     {"purchase", PURCHASE},   {"quantity", QUANTITY}, {"rank", RANK},
-    {"rule", RULE},           {"sangong", SANGONG},   {"section", SECTION},
+    {"result", RESULT},       {"rule", RULE},           {"sangong", SANGONG},   {"section", SECTION},
     {"sme", SME},             {"source", SOURCE},     {"spending", SPENDING},
     {"table", TABLE},         {"target", TARGET},     {"unit", UNIT},
     {"vocabulary", VOCABULARY}, {"year", YEAR},

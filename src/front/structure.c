@@ -31,7 +31,7 @@ static const StmtKind allowed[][12] = {
     [S_DEPARTMENT] = {S_YEAR, S_MONEY, S_KIND, S_BUDGET},
     [S_UNIT] = {S_NATURE, S_RANK, S_FUNDING, S_INCOME, S_SPENDING, S_ECONOMIC, S_SANGONG,
                 S_PROJECT, S_CARRYOVER, S_PRIOR, S_NARRATIVE},
-    [S_PROJECT] = {S_CODE, S_AMOUNT, S_GOAL, S_INDICATORS, S_PURCHASE},
+    [S_PROJECT] = {S_CODE, S_AMOUNT, S_GOAL, S_INDICATORS, S_PURCHASE, S_RESULT},
     [S_PERFORMANCE] = {S_GOAL, S_TARGET},
     [S_TABLE] = {S_NOTE},
     [S_ASSETS] = {S_PLANNED},
@@ -49,7 +49,7 @@ static bool is_singleton(StmtKind k)
 {
     switch (k) {
     case S_YEAR: case S_MONEY: case S_KIND: case S_BUDGET: case S_NATURE: case S_RANK: case S_FUNDING:
-    case S_CODE: case S_AMOUNT: case S_PLANNED:
+    case S_CODE: case S_AMOUNT: case S_PLANNED: case S_RESULT:
         return true;
     default:
         return false;
@@ -232,6 +232,11 @@ static void check_row(Ctx *c, int parent, Stmt *s)
         expect_code(&r, "an economic code");
         optional(&r, word);
         expect(&r, num, "the amount");
+        break;
+    case S_RESULT:
+        r.shape = "\"INDICATOR\" VALUE, e.g. \"发布报道数量\" 520篇 (the 三级指标 and what was achieved)";
+        expect(&r, str, "the indicator (its 三级指标, as in the budget)");
+        expect_value(&r);
         break;
     case S_SANGONG:
         r.shape = "ITEM AMOUNT, e.g. 公务接待费 0.43";

@@ -348,6 +348,50 @@ static void build_purchase(B *b, Project *p, const Stmt *s, int *cap)
     }
 }
 
+/* result SCORE GRADE { "INDICATOR" VALUE … }: a 决算's 绩效自评 of P. */
+static void build_result(B *b, Project *p, const Stmt *t)
+{
+    const Atom *score = t->args, *grade = score->next;
+    if (!b->m->final) {
+        build_err(b, t->kw_loc, "E-RESULT",
+            "a project's 绩效自评 (result) is reported in the 决算, not in the budget; write "
+            "'kind 决算' in the department if this is one");
+        return;
+    }
+    if (dec_is_neg(score->num) || dec_cmp(score->num, dec_from_int(100)) > 0 ||
+        score->num.scale > 2) {
+        build_err(b, score->loc, "E-RESULT",
+            "a 绩效自评 score is a number from 0 to 100 with at most 2 decimals, not '%s'",
+            score->text);
+        return;
+    }
+    p->has_result = true;
+    p->score = score->num;
+    p->grade = grade->text;
+    p->result_loc = t->loc;
+    p->score_loc = score->loc;
+    p->grade_loc = grade->loc;
+    int cap = 0;
+    for (const Stmt *r = t->body; r; r = r->next) {
+        if (r->kind != S_ROW || !r->args || r->args->kind != A_STRING || !r->args->next)
+            continue;
+        for (int i = 0; i < p->nach; i++)
+            if (strcmp(p->ach[i].name, r->args->text) == 0) {
+                build_err(b, r->args->loc, "E-DUPLICATE",
+                    "what indicator '%s' of project '%s' achieved is given twice", r->args->text,
+                    p->name);
+                diag_note(b->d, p->ach[i].loc, "first given here");
+                goto next;
+            }
+        Achieved *a = PUSH(b->m, p->ach, p->nach, cap);
+        a->name = r->args->text;
+        a->name_loc = r->args->loc;
+        a->loc = r->loc;
+        build_read_value(b, r->args->next, &a->value);
+    next:;
+    }
+}
+
 static void build_project(B *b, const Stmt *s)
 {
     Project *p = PUSH(b->m, b->m->projects, b->m->nprojects, b->cap_proj);
@@ -382,6 +426,9 @@ static void build_project(B *b, const Stmt *s)
             break;
         case S_INDICATORS:
             build_indicators(b, p, t);
+            break;
+        case S_RESULT:
+            build_result(b, p, t);
             break;
         case S_PURCHASE:
             build_purchase(b, p, t, &cap_pur);

@@ -77,6 +77,13 @@ typedef struct Purchase {
     Loc loc, pcode_loc, name_loc, measure_loc, quantity_loc, price_loc, amount_loc, sme_loc;
 } Purchase;
 
+/* 绩效自评 (a 决算's): what one indicator of the budget's project achieved. */
+typedef struct Achieved {
+    const char *name;    /* the indicator's 三级指标, as in the budget */
+    IndValue value;
+    Loc loc, name_loc;
+} Achieved;
+
 typedef struct Project {
     int unit;
     const char *name;
@@ -89,6 +96,14 @@ typedef struct Project {
     Purchase *pur;
     int npur;
     Loc loc, name_loc, code_loc, amount_loc, goal_loc, indicators_loc;
+    /* result SCORE GRADE { … } (a 决算's 绩效自评): the score, the grade,
+     * and what its indicators achieved */
+    bool has_result;
+    Dec score;
+    const char *grade;
+    Achieved *ach;
+    int nach;
+    Loc result_loc, score_loc, grade_loc;
 } Project;
 
 /* 部门整体绩效目标: target groups with rows (goal, indicator, value). */

@@ -16,6 +16,9 @@
  *   增减.<figure>, 增减率.<figure>           (the change from last year, in percent)
  *   预算.<figure>, 完成率.<figure>           (a 决算: the figure in the budget it
  *                                             executes, and this one in percent of it)
+ *   自评.数量 | 自评.金额 | 自评.平均分 | 自评.<grade>
+ *                                           (a 决算's 绩效自评: projects evaluated,
+ *                                            their 预算资金, mean score, count by grade)
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -68,7 +71,7 @@ static const char *seg_name(const PathSeg *s)
 
 static const char *const roots[] = {"收入", "支出", "基本支出", "机关运行经费", "三公", "年终结转",
                                     "采购", "资产", "项目", "单位", "上年", "增减", "增减率",
-                                    "预算", "完成率"};
+                                    "预算", "完成率", "自评"};
 
 static void take_fact(void *ctx, const Fact *x)
 {
@@ -176,6 +179,54 @@ static void counted(V *v, int *n, Loc *first, Loc at)
     if ((*n)++ == 0)
         *first = at;
     trace_add(v->trace, at);
+}
+
+/* 自评.…: the projects with a 绩效自评 (result) of the context. */
+static ValueStatus evaluations(V *v, const PathSeg *s)
+{
+    const char *w = seg_name(s);
+    if (!w || s->next)
+        return fail(v, "write 自评.数量, 自评.金额, 自评.平均分 or 自评.<grade> (自评.优 …)");
+    bool amount = strcmp(w, "金额") == 0, mean = strcmp(w, "平均分") == 0,
+         all = strcmp(w, "数量") == 0;
+    int grade = vocab_word(v->m->vocab, DIM_GRADE, w);
+    if (!amount && !mean && !all && grade < 0)
+        return fail(v, "'%s' is not a figure of the 绩效自评; write 数量, 金额, 平均分 or a grade "
+                       "(the grade vocabulary: 优 …)",
+                    w);
+    int n = 0;
+    Loc first = v->m->dept_loc;
+    Dec sum = dec_zero();
+    for (int i = 0; i < v->m->nprojects; i++) {
+        const Project *p = &v->m->projects[i];
+        if (!p->has_result || !scope(v, p->unit))
+            continue;
+        if (grade >= 0 && strcmp(p->grade, vocab_name(v->m->vocab, DIM_GRADE, grade)) != 0)
+            continue;
+        if (amount && !p->has_amount)
+            continue;
+        counted(v, &n, &first, amount ? p->amount_loc : mean ? p->score_loc : p->grade_loc);
+        if ((amount || mean) && !dec_acc(&sum, amount ? p->amount : p->score)) {
+            snprintf(v->msg, v->msgn, "the sum overflows");
+            return VAL_ARITH;
+        }
+    }
+    if (!amount && !mean)
+        return count(v, n, first);
+    if (mean) {
+        if (n == 0) {
+            snprintf(v->msg, v->msgn, "no project has a 绩效自评: a mean score has no value");
+            return VAL_NO_VALUE;
+        }
+        if (dec_div_round(sum, dec_from_int(n), 2, &sum) != DEC_OK) {
+            snprintf(v->msg, v->msgn, "the mean score cannot be computed");
+            return VAL_ARITH;
+        }
+    }
+    v->sum = sum;
+    v->where = first;
+    v->found = true;
+    return VAL_OK;
 }
 
 static ValueStatus units(V *v, const PathSeg *s)
@@ -639,6 +690,8 @@ ValueStatus model_value(const Model *m, const PathSeg *path, ValueCtx ctx, Dec *
         st = budgeted(&v, rest);
     else if (strcmp(root, "完成率") == 0)
         st = completion(&v, path, rest);
+    else if (strcmp(root, "自评") == 0)
+        st = evaluations(&v, rest);
     else {
         const char *best = text_nearest(root, roots, (int)(sizeof roots / sizeof roots[0]), 2);
         if (best)

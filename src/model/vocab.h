@@ -35,6 +35,7 @@ typedef enum Dim {
     DIM_METHOD,              /* 采购方式: 公开招标 … */
     DIM_DIRECTION,           /* words of a change from last year: 增加, 减少 … */
     DIM_REASON,              /* words that give a change its reason: 主要, 由于 … */
+    DIM_GRADE,               /* 绩效评级 of a 绩效自评: 优 …, each with the lowest score */
     DIM__COUNT
 } Dim;
 

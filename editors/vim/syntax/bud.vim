@@ -95,7 +95,7 @@ syn match budBraceEscape #{{\|}}# contained
 
 " keywords where a statement starts
 exe 'syn match budKeyword #' . s:kw('department\|year\|kind\|budget\|nature\|rank\|funding\|income\|carryover\|project'
-      \ . '\|amount\|goal\|indicators\|measure\|method\|quantity\|price\|sme\|source\|performance\|target'
+      \ . '\|amount\|goal\|indicators\|result\|measure\|method\|quantity\|price\|sme\|source\|performance\|target'
       \ . '\|narrative\|glossary\|prior\|note\|assets\|planned') . '#'
 exe 'syn match budKeyword #' . s:kw('code') . '# nextgroup=budCodeArg skipwhite'
 exe 'syn match budCodeArg #' . s:num . s:na . '# contained'

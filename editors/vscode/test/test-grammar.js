@@ -67,7 +67,7 @@ const LEX = [
     ['punct', '[()（）\\[\\]+＋\\-－*＊×/／%％.:]'],
 ].map(([type, re]) => [type, new RegExp(re, 'uy')]);
 
-const KEYWORDS = new Set(('import department unit year kind budget money nature rank funding income carryover ' +
+const KEYWORDS = new Set(('import department unit year kind budget result money nature rank funding income carryover ' +
     'spending economic sangong project code amount goal indicators purchase measure method ' +
     'quantity price sme source performance target narrative section heading insert ' +
     'glossary prior table note assets planned rule catalog').split(' '));

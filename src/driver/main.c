@@ -349,6 +349,7 @@ static int cmd_check(int argc, char **argv, const char *argv0, bool dump)
 
 int main(int argc, char **argv)
 {
+    out_init();
     if (argc < 2) {
         fputs(usage_text, stderr);
         return EXIT_USAGE;

@@ -320,10 +320,9 @@ static int write_pdf(const char *outdir, const char *name, const Doc *doc)
 {
     char *xelatex = find_xelatex();
     if (!xelatex) {
-        fprintf(stderr, "budc: note: xelatex is not installed, so %s/%s.pdf was not written "
-                        "(install texlive-xetex and texlive-lang-chinese); the other outputs "
-                        "were\n",
-                outdir, name);
+        cli_note("xelatex is not installed, so %s/%s.pdf was not written (install "
+                 "texlive-xetex and texlive-lang-chinese); the other outputs were",
+                 outdir, name);
         return EXIT_OK;
     }
     char tmpl[] = "/tmp/budc-pdf-XXXXXX";
@@ -374,9 +373,9 @@ static int load_checked(Compilation *c, const char *path, DiagCtx *d, const char
     if (c->failed)
         return EXIT_INPUT;
     if (!c->model) {
-        fprintf(stderr, "budc: error: %s has no 'department': it is a part of a budget, and "
-                        "only a whole budget has outputs\n",
-                path);
+        cli_fail("%s has no 'department': it is a part of a budget, and only a whole budget "
+                 "has outputs",
+                 path);
         return EXIT_INPUT;
     }
     return EXIT_OK;

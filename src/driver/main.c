@@ -312,8 +312,7 @@ static int run_files(int argc, char **argv, const char *argv0, bool dump, DiagCt
     FILE *deps = stdout;
     if (o.deps && o.dep_file && !(deps = out_open(&depout, o.dep_file, err, sizeof err))) {
         inputs_free(&in);
-        fprintf(stderr, "budc: error: %s\n", err);
-        return EXIT_USAGE;
+        return cli_fail("%s", err);
     }
     const char *std = frontend_stdlib_dir(argv0);
     bool io_error = false;
@@ -328,7 +327,7 @@ static int run_files(int argc, char **argv, const char *argv0, bool dump, DiagCt
         if (io_error || d->nerrors)
             out_abort(&depout);
         else if (out_commit(&depout, err, sizeof err) < 0) {
-            fprintf(stderr, "budc: error: %s\n", err);
+            cli_fail("%s", err);
             io_error = true;
         }
     }

@@ -16,6 +16,7 @@
 #   5. a budget with an error writes no JSON, exits 1 and leaves an existing
 #      output file as it was
 #   6. -o into a directory that does not exist exits 2 naming the path
+#   7. a '+' before a number changes nothing (tests/outputs/json/plus-sign.bud)
 #
 # To bless the golden files after an intended change of the output (review
 # the diff: pipelines depend on these names and values):
@@ -177,6 +178,29 @@ json_failure_tests() {
     if [ ! -e "$dir/no-such-dir" ]; then ok; else bad "json: -o created the missing directory"; fi
 }
 
+# json_plus_test: a '+' before a number changes nothing (docs/language.md
+# §1): tests/outputs/json/plus-sign.bud, tests/outputs/hostile/base.bud with
+# '+' before numbers of rows, fields, quotes and rules, gives base.bud's JSON
+# but for its name and its two rules.
+json_plus_test() {
+    local out
+    if out=$(python3 - "$budc" <<'EOF' 2>&1
+import json, subprocess, sys
+def doc(path):
+    r = subprocess.run([sys.argv[1], "json", path], capture_output=True)
+    assert r.returncode == 0, f"budc json {path}: exit {r.returncode}: {r.stderr.decode()[:300]}"
+    d = json.loads(r.stdout)
+    d.pop("source")
+    return d
+plus, base = doc("tests/outputs/json/plus-sign.bud"), doc("tests/outputs/hostile/base.bud")
+rules = plus.pop("rules")
+assert [r["name"] for r in rules[:2]] == ["正", "精度"] and rules[2:] == base.pop("rules"), "the rules differ"
+assert plus == base, "the JSON differs"
+EOF
+    ); then ok
+    else bad "json: a '+' before a number changes the JSON: $(printf '%s' "$out" | tail -2)"; fi
+}
+
 json_tests() {
     local dir=$outdir/json
     mkdir -p "$dir"
@@ -185,8 +209,9 @@ json_tests() {
     json_determinism_tests "$dir"
     json_exactness_tests "$dir"
     json_failure_tests "$dir"
+    json_plus_test
 }
 
 json_tests
 unset -f json_inputs json_schema_tests json_golden_tests json_determinism_tests \
-    json_exactness_tests json_failure_tests json_tests
+    json_exactness_tests json_failure_tests json_plus_test json_tests

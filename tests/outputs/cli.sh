@@ -66,6 +66,18 @@ for imp in 'x\nevil:\n\techo INJECTED' 'x;y'; do
         [ -z "$(find "$clidir/mk" -name '.evil.d.tmp-*')" ]; then ok
     else bad "-M of an import named '$imp': exit $status (expected 2), stdout '$out', message '$got', -MF file $(head -1 "$clidir/mk/evil.d")"; fi
 done
+# the warning flags apply to --diagnostics=json too (the text format is
+# pinned by tests/golden/flags/): -Werror makes each warning an error,
+# -Wno-CODE drops one with its note
+"$budc" check --diagnostics=json -Werror -Wno-admin-cost-scope tests/golden/flags/budget/warnings.bud 2> "$clidir/flags.jsonl"
+if [ $? -eq 1 ] && python3 - "$clidir/flags.jsonl" <<'PY'
+import json, sys
+objs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+levels = [(o["level"], o["code"]) for o in objs]
+assert levels == [("error", "W-UNIT-NATURE"), ("note", None), ("error", "W-GOAL-YEAR"),
+                  ("error", "W-PROCUREMENT-NAME")], levels
+PY
+then ok; else bad "--diagnostics=json with -Werror -Wno-admin-cost-scope: $(head -c 300 "$clidir/flags.jsonl")"; fi
 # --diagnostics=json: one object a line, parsed by python's json
 if "$budc" check --diagnostics=json tests/golden/balance/balance.bud 2>"$clidir/diag.jsonl"; then
     bad "--diagnostics=json keeps the exit status"

@@ -161,7 +161,10 @@ label:        WORD | STRING ;
 catalog_kind: WORD | keyword ;
 opt_string:   %empty { $$ = NULL; } | STRING ;
 opt_number:   %empty { $$ = NULL; } | NUMBER ;
-number:       NUMBER | '-' NUMBER    { $$ = parse_negate(P, $2, @$); } ;
+/* A sign written before a number (docs/language.md §1: number = [ "-" |
+ * "+" ] digit …): '+' changes nothing but where the number starts. */
+number:       NUMBER | '-' NUMBER    { $$ = parse_negate(P, $2, @$); }
+  | '+' NUMBER                       { $$ = parse_plus(P, $2, @$); } ;
 
 fields:
     %empty                           { $$ = (AtomList){0}; }
@@ -188,6 +191,7 @@ row:
 ratom1:
     NUMBER | STRING | PCODE | path
   | '-'                              { $$ = ast_atom(A, A_DASH, @1, "-"); }
+  | '+' NUMBER                       { $$ = parse_plus(P, $2, @$); }
   | cmp                              { $$ = parse_op_atom(P, $1, @1); }
   ;
 
@@ -223,6 +227,7 @@ expr:
   | path                             { $$ = parse_expr_atom(P, E_PATH, $1); }
   | '(' expr ')'                     { $$ = $2; $$->loc = @$; }
   | '-' expr %prec UMINUS            { $$ = parse_expr_unary(P, $2, @$); }
+  | '+' expr %prec UMINUS            { $$ = $2; $$->loc = @$; }
   | expr '+' expr                    { $$ = parse_expr_binary(P, '+', $1, $3, @$); }
   | expr '-' expr                    { $$ = parse_expr_binary(P, '-', $1, $3, @$); }
   | expr '*' expr                    { $$ = parse_expr_binary(P, '*', $1, $3, @$); }

@@ -4,12 +4,16 @@
 #
 #   build    (the default) what budc needs to build and test: flex, bison,
 #            make, gcc, cJSON, cmocka, python3, and for the outputs' tests
-#            the JSON Schema validator, xelatex with ctex, pdftotext, and
-#            strace (tests/outputs/syscalls.sh counts system calls)
+#            the JSON Schema validator, xelatex with ctex, pdftotext,
+#            strace (tests/outputs/syscalls.sh counts system calls),
+#            python3's sqlite3 (the CSV test sums the long form in SQLite)
+#            and clang (make check runs the fuzz harnesses with libFuzzer)
 #   editors  node and npm, which run the test of the TextMate grammar
 #            (editors/vscode/test: npm ci installs vscode-textmate and
 #            vscode-oniguruma from the npm registry, pinned by its
-#            package-lock.json); vim, man and bash are used when there
+#            package-lock.json); vim, man and groff, which test the Vim
+#            syntax and the manual page.  A test whose tool is missing
+#            fails: nothing is skipped
 #   bench    ledger (the tool the benchmark compares line items per second
 #            with) and GNU time (which reports peak memory); without ledger
 #            the benchmark leaves its figures out
@@ -43,10 +47,15 @@ for set in "$@"; do
         need texlive-lang-chinese kpsewhich ctexart.cls
         need poppler-utils  command -v pdftotext
         need strace         command -v strace
+        need libpython3-stdlib python3 -c 'import sqlite3'
+        need clang          command -v clang
         ;;
     editors)
         need nodejs command -v node
         need npm    command -v npm
+        need vim    command -v vim
+        need man-db command -v man
+        need groff  command -v groff
         ;;
     bench)
         need ledger command -v ledger

@@ -16,7 +16,8 @@
 #      without [CODE]
 #   5. every examples/*.bud must check cleanly
 #   6. the command line: help, version, usage errors, unreadable inputs,
-#      warning options, budc explain
+#      warning options, budc explain (every code the source emits is
+#      documented)
 set -u
 build=${1:-build}
 budc=$build/budc
@@ -261,6 +262,14 @@ while read -r code _; do
     case "$first" in "$code — "?*) ;; *) bad "budc explain $code: '$first'"; continue ;; esac
     ok
 done < <("$budc" explain)
+# every code the compiler's source can emit (each "E-…" or "W-…" string
+# literal of src/ and grammar/) is documented, so that budc explain knows
+# it (issue 17: E-OVERFLOW was neither)
+undocumented=$(comm -23 <(grep -rhoE '"[EW]-[A-Z0-9]+(-[A-Z0-9]+)*"' src grammar | tr -d '"' | sort -u) \
+    <("$budc" explain | awk '{ print $1 }' | sort -u))
+nsrc=$(grep -rhoE '"[EW]-[A-Z0-9]+(-[A-Z0-9]+)*"' src grammar | sort -u | wc -l)
+if [ -z "$undocumented" ] && [ "$nsrc" -gt 80 ]; then ok
+else bad "codes the source emits but docs/diagnostics.md and docs/checks.md do not document ($nsrc found): $(printf '%s ' $undocumented)"; fi
 if "$budc" --version | grep -qE '^budc [0-9]+\.[0-9]+\.[0-9]+$'; then ok; else bad "version format"; fi
 msg=$("$budc" check tests/does-not-exist.bud 2>&1)
 if [ "$msg" = "budc: error: cannot read 'tests/does-not-exist.bud': No such file or directory [E-IO]" ]; then ok

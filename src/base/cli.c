@@ -2,20 +2,38 @@
  * cli.c — what the commands share (see cli.h).
  */
 #include "base/cli.h"
+#include "base/arena.h"
+#include "base/text.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* "budc: LEVEL: MESSAGE" on stderr, the message escaped like every
+ * diagnostic's (text.h: a file name or an argument is user text). */
+static void put_message(const char *level, const char *fmt, va_list ap)
+{
+    va_list copy;
+    va_copy(copy, ap);
+    int n = vsnprintf(NULL, 0, fmt, copy);
+    va_end(copy);
+    char *raw = xmalloc(n > 0 ? (size_t)n + 1 : 1);
+    raw[0] = '\0';
+    vsnprintf(raw, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
+    char *msg = text_escaped(raw, strlen(raw), CLI_MESSAGE_MAX, 0);
+    fprintf(stderr, "budc: %s: %s\n", level, msg);
+    free(msg);
+    free(raw);
+}
+
 int cli_usage(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("budc: error: ", stderr);
-    vfprintf(stderr, fmt, ap);
+    put_message("error", fmt, ap);
     va_end(ap);
-    fputs("\nTry 'budc --help'.\n", stderr);
+    fputs("Try 'budc --help'.\n", stderr);
     return EXIT_USAGE;
 }
 
@@ -23,11 +41,17 @@ int cli_fail(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("budc: error: ", stderr);
-    vfprintf(stderr, fmt, ap);
+    put_message("error", fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
     return EXIT_USAGE;
+}
+
+void cli_note(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    put_message("note", fmt, ap);
+    va_end(ap);
 }
 
 int cli_diag_option(const char *a, DiagCtx *d, int *max_errors)

@@ -23,6 +23,13 @@ int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * line's); returns EXIT_USAGE. */
 int cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* "budc: note: MESSAGE" on stderr. */
+void cli_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* The messages of cli_usage, cli_fail and cli_note are escaped (text.h) and
+ * cut after this many characters. */
+enum { CLI_MESSAGE_MAX = 1000 };
+
 /* Reads A when it is one of the options of the diagnostics into D and
  * *MAX_ERRORS: returns 1 when it was, 0 when A is another argument, -1
  * after a usage error (reported). */

@@ -41,6 +41,7 @@
  * reported at once.
  */
 #include "base/diag.h"
+#include "base/arena.h"
 #include "base/json.h"
 #include "base/text.h"
 
@@ -158,8 +159,7 @@ static char *dup_or_null(const char *s)
 }
 
 /* Keeps a copy of a diagnostic in d->recs (when recording). */
-static void record(DiagCtx *d, DiagLevel lvl, Loc loc, const char *code, const char *fmt,
-                   va_list ap)
+static void record(DiagCtx *d, DiagLevel lvl, Loc loc, const char *code, const char *msg)
 {
     if (d->nrecs == d->caprecs) {
         size_t cap = d->caprecs ? d->caprecs * 2 : 16;
@@ -169,8 +169,6 @@ static void record(DiagCtx *d, DiagLevel lvl, Loc loc, const char *code, const c
         d->recs = r;
         d->caprecs = cap;
     }
-    char buf[1024];
-    vsnprintf(buf, sizeof buf, fmt, ap);
     DiagRecord *r = &d->recs[d->nrecs++];
     r->level = lvl;
     r->code = dup_or_null(code);
@@ -179,7 +177,7 @@ static void record(DiagCtx *d, DiagLevel lvl, Loc loc, const char *code, const c
     r->col = loc.col;
     r->end_line = loc.end_line;
     r->end_col = loc.end_col;
-    r->message = dup_or_null(buf);
+    r->message = dup_or_null(msg);
 }
 
 /* ---- warning controls ------------------------------------------------ */
@@ -421,18 +419,21 @@ static void print_source(FILE *out, Loc loc)
             end = we;
     }
 
-    /* The source line, as it is, but with control characters and invalid
-     * bytes shown as U+FFFD so that the terminal (and a golden file) gets
-     * one visible cell for each of them. */
+    /* The source line, as it is, but with what would act on the terminal
+     * (control characters, C1, bidirectional controls, invalid bytes) shown
+     * as its visible escape (text.h); the caret line counts the escape's
+     * cells. */
+    char esc[TEXT_ESC_MAX];
+    size_t el;
     fprintf(out, "%*s | ", field, num);
     if (ws > 1)
         fputs("...", out);
     for (i = 0, col = 1; i < len && col < we; i += nb, col++) {
-        nb = utf8_next(text + i, len - i, &cp);
+        nb = text_escape_char(text + i, len - i, TEXT_KEEP_TAB, esc, &el);
         if (col < ws)
             continue;
-        if (cp == UTF8_INVALID || (cp < 0x20 && cp != '\t') || cp == 0x7F)
-            fputs("\xEF\xBF\xBD", out);
+        if (el)
+            fwrite(esc, 1, el, out);
         else
             fwrite(text + i, 1, nb, out);
     }
@@ -448,16 +449,18 @@ static void print_source(FILE *out, Loc loc)
     cells = 0;
     col = 1;
     for (i = 0; i < len && col < end; i += nb, col++) {
-        nb = utf8_next(text + i, len - i, &cp);
+        nb = text_escape_char(text + i, len - i, TEXT_KEEP_TAB, esc, &el);
+        utf8_next(text + i, len - i, &cp);
         if (col < ws)
             continue;
+        int w = el ? (int)el : char_width(cp);
         if (col < start) {
             if (cp == '\t')
                 fputc('\t', out);
             else
-                put_spaces(out, char_width(cp));
+                put_spaces(out, w);
         } else {
-            cells += char_width(cp);
+            cells += w;
         }
     }
     fputc('^', out);
@@ -469,12 +472,9 @@ static void print_source(FILE *out, Loc loc)
 /* Prints one diagnostic, header and source, unconditionally. */
 /* --diagnostics=json: one JSON object a line; a note is its own object
  * (level "note") following the diagnostic it belongs to. */
-static void print_json(FILE *out, DiagLevel lvl, Loc loc, const char *code, const char *fmt,
-                       va_list ap)
+static void print_json(FILE *out, DiagLevel lvl, Loc loc, const char *code, const char *msg)
 {
     static const char *const levels[] = {"error", "warning", "note"};
-    char msg[2048];
-    vsnprintf(msg, sizeof msg, fmt, ap);
     fprintf(out, "{\"level\":\"%s\",\"code\":", levels[lvl]);
     if (code)
         json_put_string(out, code);
@@ -495,15 +495,15 @@ static void print_json(FILE *out, DiagLevel lvl, Loc loc, const char *code, cons
     fputs("}\n", out);
 }
 
-static void print_diag(FILE *out, DiagLevel lvl, Loc loc, const char *code,
-                       const char *fmt, va_list ap)
+static void print_diag(FILE *out, DiagLevel lvl, Loc loc, const char *code, const char *msg)
 {
-    const char *name;
-
     if (loc.file == NULL) {
         fputs("budc", out);
     } else {
-        name = loc.file->name != NULL ? loc.file->name : "<input>";
+        /* the file's name is user text too (a newline in it would forge a
+         * line of its own) */
+        const char *raw = loc.file->name != NULL ? loc.file->name : "<input>";
+        char *name = text_escaped(raw, strlen(raw), 0, 0);
         /* Like gcc: no line means no line or column, no column means none. */
         if (loc.line < 1)
             fputs(name, out);
@@ -511,10 +511,9 @@ static void print_diag(FILE *out, DiagLevel lvl, Loc loc, const char *code,
             fprintf(out, "%s:%d", name, loc.line);
         else
             fprintf(out, "%s:%d:%d", name, loc.line, loc.col);
+        free(name);
     }
-    fprintf(out, ": %s: ", level_name(lvl));
-    if (fmt != NULL)
-        vfprintf(out, fmt, ap);
+    fprintf(out, ": %s: %s", level_name(lvl), msg);
     if (code != NULL)
         fprintf(out, " [%s]", code);
     fputc('\n', out);
@@ -526,8 +525,7 @@ static void print_diag(FILE *out, DiagLevel lvl, Loc loc, const char *code,
  * memory first, because d->out is usually stderr, which has no buffer, and
  * printed piecemeal a diagnostic costs a system call per fputc (about 50 a
  * line).  Without the memory for that, it is printed directly. */
-static void emit(DiagCtx *d, DiagLevel lvl, Loc loc, const char *code, const char *fmt,
-                 va_list ap)
+static void emit(DiagCtx *d, DiagLevel lvl, Loc loc, const char *code, const char *msg)
 {
     FILE *out = d->out != NULL ? d->out : stderr;
     char *buf = NULL;
@@ -536,9 +534,9 @@ static void emit(DiagCtx *d, DiagLevel lvl, Loc loc, const char *code, const cha
     FILE *to = mem != NULL ? mem : out;
 
     if (d->json)
-        print_json(to, lvl, loc, code, fmt, ap);
+        print_json(to, lvl, loc, code, msg);
     else
-        print_diag(to, lvl, loc, code, fmt, ap);
+        print_diag(to, lvl, loc, code, msg);
     if (mem != NULL) {
         if (fclose(mem) == 0 && buf != NULL)
             fwrite(buf, 1, len, out);
@@ -613,6 +611,30 @@ void diag_release(DiagCtx *d, DiagReleaseFn keep, void *ctx)
     d->nheld = 0;
 }
 
+/* The message of a diagnostic, as it is shown: formatted, every character
+ * that would act on a terminal escaped, and cut after MESSAGE_MAX characters
+ * with "…" (text.h): whatever user text it quotes, one diagnostic is one
+ * line of a sensible length.  A string of xmalloc to free. */
+enum { MESSAGE_MAX = 1000 };
+
+static char *message(const char *fmt, va_list ap)
+{
+    if (fmt == NULL)
+        fmt = "";
+    va_list copy;
+    va_copy(copy, ap);
+    int n = vsnprintf(NULL, 0, fmt, copy);
+    va_end(copy);
+    if (n < 0)
+        n = 0;
+    char *raw = xmalloc((size_t)n + 1);
+    raw[0] = '\0';
+    vsnprintf(raw, (size_t)n + 1, fmt, ap);
+    char *msg = text_escaped(raw, strlen(raw), MESSAGE_MAX, 0);
+    free(raw);
+    return msg;
+}
+
 void diag_vreport(DiagCtx *d, DiagLevel lvl, Loc loc, const char *code,
                   const char *fmt, va_list ap)
 {
@@ -641,19 +663,23 @@ void diag_vreport(DiagCtx *d, DiagLevel lvl, Loc loc, const char *code,
             d->nerrors++;
         d->last_dropped = capped;
     }
-    if (d->record) {
-        va_list copy;
-        va_copy(copy, ap);
-        record(d, lvl, loc, code, fmt, copy);
-        va_end(copy);
-    }
-    if (lvl != DIAG_NOTE && d->last_dropped) {
+    if (!d->record && lvl != DIAG_NOTE && d->last_dropped) {
         d->suppressed++;
         if (lvl == DIAG_WARNING)
             d->suppressed_warnings++;
         return;
     }
-    emit(d, lvl, loc, code, fmt, ap);
+    char *msg = message(fmt, ap);
+    if (d->record)
+        record(d, lvl, loc, code, msg);
+    if (lvl != DIAG_NOTE && d->last_dropped) {
+        d->suppressed++;
+        if (lvl == DIAG_WARNING)
+            d->suppressed_warnings++;
+    } else {
+        emit(d, lvl, loc, code, msg);
+    }
+    free(msg);
 }
 
 void diag_report(DiagCtx *d, DiagLevel lvl, Loc loc, const char *code,

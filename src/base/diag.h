@@ -120,7 +120,7 @@ int diag_option(DiagCtx *d, const char *flag, char *err, size_t errn);
 
 /* Reports a diagnostic at LOC (LOC.file may be NULL: then "budc: " starts the
  * line and no source is shown).  CODE is the stable code printed in brackets
- * ("E-PARSE"), or NULL for none; notes take NULL.  The message is printf-style. */
+ * ("E-SYNTAX"), or NULL for none; notes take NULL.  The message is printf-style. */
 void diag_report(DiagCtx *d, DiagLevel lvl, Loc loc, const char *code,
                  const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 void diag_vreport(DiagCtx *d, DiagLevel lvl, Loc loc, const char *code,

@@ -2,7 +2,9 @@
  * text.c — UTF-8 text (see text.h).
  */
 #include "base/text.h"
+#include "base/arena.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -117,4 +119,95 @@ bool names_equal(const char *a, const char *b)
     uint32_t x[MAXN], y[MAXN];
     int n = normalise(a, x, MAXN), m = normalise(b, y, MAXN);
     return n == m && memcmp(x, y, (size_t)n * sizeof *x) == 0;
+}
+
+/* ---- user text shown on a terminal ------------------------------------------ */
+
+/* The characters that must not reach a terminal as they are: they move the
+ * cursor, ring, start an escape sequence (ESC, CSI U+009B and the other C1
+ * controls), end the line (a newline forges a diagnostic of its own), or
+ * reorder what follows (the bidirectional controls: a name that reads one
+ * way and is another). */
+static bool must_escape(uint32_t cp)
+{
+    return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) ||
+           cp == 0x061C ||                    /* ARABIC LETTER MARK */
+           cp == 0x200E || cp == 0x200F ||    /* LRM, RLM */
+           cp == 0x2028 || cp == 0x2029 ||    /* line and paragraph separators */
+           (cp >= 0x202A && cp <= 0x202E) ||  /* LRE, RLE, PDF, LRO, RLO */
+           (cp >= 0x2066 && cp <= 0x2069);    /* LRI, RLI, FSI, PDI */
+}
+
+size_t text_escape_char(const unsigned char *s, size_t n, unsigned flags, char *esc,
+                        size_t *esclen)
+{
+    uint32_t cp;
+    size_t len = utf8_next(s, n, &cp);
+    *esclen = 0;
+    if (cp == UTF8_INVALID) {
+        *esclen = (size_t)snprintf(esc, TEXT_ESC_MAX, "\\x%02x", s[0]);
+    } else if (cp == '\t' && (flags & TEXT_KEEP_TAB)) {
+        return len;
+    } else if (cp == '\n' || cp == '\t' || cp == '\r') {
+        esc[0] = '\\';
+        esc[1] = cp == '\n' ? 'n' : cp == '\t' ? 't' : 'r';
+        esc[2] = '\0';
+        *esclen = 2;
+    } else if (cp < 0x20 || cp == 0x7F) {
+        *esclen = (size_t)snprintf(esc, TEXT_ESC_MAX, "\\x%02x", (unsigned)cp);
+    } else if (must_escape(cp)) {
+        *esclen = (size_t)snprintf(esc, TEXT_ESC_MAX, "\\u%04x", (unsigned)cp);
+    }
+    return len;
+}
+
+char *text_escaped(const char *s, size_t n, size_t max, unsigned flags)
+{
+    /* the cut first, in characters (a character escaped counts as one),
+     * then the escapes: at most TEXT_ESC_MAX - 1 bytes for each byte */
+    const unsigned char *u = (const unsigned char *)s;
+    size_t chars = 0, end = 0;
+    bool cut = false;
+    while (end < n) {
+        uint32_t cp;
+        size_t len = utf8_next(u + end, n - end, &cp);
+        if (max > 0 && chars == max - 1) {
+            /* the last character that fits: the rest is cut unless it is
+             * exactly this one */
+            if (end + len < n) {
+                cut = true;
+                break;
+            }
+        }
+        end += len;
+        chars++;
+    }
+    char *out = xmalloc(end * (TEXT_ESC_MAX - 1) + sizeof "…");
+    size_t o = 0;
+    for (size_t i = 0; i < end;) {
+        char esc[TEXT_ESC_MAX];
+        size_t el, len = text_escape_char(u + i, end - i, flags, esc, &el);
+        if (el) {
+            memcpy(out + o, esc, el);
+            o += el;
+        } else {
+            memcpy(out + o, u + i, len);
+            o += len;
+        }
+        i += len;
+    }
+    if (cut) {
+        memcpy(out + o, "…", sizeof "…" - 1);
+        o += sizeof "…" - 1;
+    }
+    out[o] = '\0';
+    return out;
+}
+
+const char *text_quote(char *buf, size_t n, const char *s)
+{
+    char *e = text_escaped(s, strlen(s), TEXT_QUOTE_MAX, 0);
+    snprintf(buf, n, "%s", e);
+    free(e);
+    return buf;
 }

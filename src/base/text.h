@@ -99,6 +99,43 @@ int text_suggest(const char *word, int n, TextAt at, const void *ctx, int cap, i
 /* The nearest of WORDS[0..N) to WORD (text_suggest with K 1), or NULL. */
 const char *text_nearest(const char *word, const char *const *words, int n, int cap);
 
+/* ---- user text shown on a terminal ----
+ *
+ * Every byte of user text that reaches a terminal — a diagnostic's message
+ * and file name, a source line under it, budc diff's text, the names of
+ * files in budc's own messages — passes text_escape_char (diag.c does it for
+ * every diagnostic, whatever its message quotes).  A character that would
+ * act on the terminal instead of being shown is shown as a visible escape:
+ *
+ *   \n \t \r                 newline, tab, carriage return
+ *   \x1b \x07 \x7f …         the other C0 controls and DEL
+ *   \u009b \u0085 …          the C1 controls (U+0080–U+009F)
+ *   \u202e \u2066 \u200f …   the bidirectional controls (U+202A–U+202E,
+ *                           U+2066–U+2069, U+200E, U+200F, U+061C) and
+ *                           U+2028, U+2029
+ *   \xff                    each byte that is not part of valid UTF-8
+ *
+ * Everything else (Chinese, full-width forms, a backslash) is shown as it
+ * is, so escaping twice changes nothing. */
+enum { TEXT_ESC_MAX = 8 };    /* the longest escape and its NUL */
+enum { TEXT_KEEP_TAB = 1 };   /* a tab is kept (a source line keeps its layout) */
+
+/* Decodes the character at S[0..N) (N > 0) and returns its length in
+ * bytes; when it must be escaped, its escape goes into ESC[TEXT_ESC_MAX]
+ * and *ESCLEN is the escape's length, else *ESCLEN is 0. */
+size_t text_escape_char(const unsigned char *s, size_t n, unsigned flags, char *esc,
+                        size_t *esclen);
+
+/* S[0..N) escaped, and when it has more than MAX characters (MAX > 0) its
+ * first MAX - 1 followed by "…" (so that cutting twice cuts once): a string
+ * of xmalloc to free. */
+char *text_escaped(const char *s, size_t n, size_t max, unsigned flags);
+
+/* A quote of user text in a message: S escaped and cut after TEXT_QUOTE_MAX
+ * characters with "…" (a name of 10 MB is not quoted whole), in BUF[N]. */
+enum { TEXT_QUOTE_MAX = 80 };
+const char *text_quote(char *buf, size_t n, const char *s);
+
 /* Whether two names are the same after normalisation: white space removed,
  * full-width and half-width brackets and punctuation treated alike. */
 bool names_equal(const char *a, const char *b);

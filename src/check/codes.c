@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/text.h"
 #include "check/passes.h"
 #include "check/report.h"
 
@@ -198,9 +199,10 @@ static void unit_nature(C *c, const Unit *u)
 {
     if (!u->nature || vocab_word(c->m->vocab, DIM_NATURE, u->nature) >= 0)
         return;
+    char q[TEXT_QUOTE_MAX * 8]; /* a string of 10 MB is not quoted whole */
     diag_error(c->d, u->nature_loc, "E-NATURE",
                "unknown 单位性质 '%s'; write 行政, 事业 or 参公事业 (参照公务员法管理的事业单位)",
-               u->nature);
+               text_quote(q, sizeof q, u->nature));
     c->nerrors++;
 }
 

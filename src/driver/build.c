@@ -149,8 +149,11 @@ static int write_file(const char *path, Writer w, const Doc *doc, const void *ar
     if (!f)
         return cli_fail("%s", err);
     if (w(doc, arg, f) < 0) {
+        int e = errno;
         out_abort(&o);
-        return cli_fail("cannot write '%s': %s", path, strerror(errno));
+        if (strcmp(path, "-") == 0)
+            return cli_fail("cannot write to standard output: %s", strerror(e));
+        return cli_fail("cannot write '%s': %s", path, strerror(e));
     }
     if (out_commit(&o, err, sizeof err) < 0)
         return cli_fail("%s", err);
@@ -265,6 +268,7 @@ static int run_xelatex(const char *xelatex, const char *dir, const char *name)
         return -1;
     if (pid == 0) {
         setpgid(0, 0); /* its own group: a signal to budc ends all of xelatex */
+        out_child_signals();
         if (chdir(dir) != 0)
             _exit(127);
         int fd = open("xelatex.out", O_WRONLY | O_CREAT | O_APPEND, 0644);
@@ -364,11 +368,14 @@ static int copy_file(const char *from, const char *to)
     while ((n = fread(buf, 1, sizeof buf, in)) > 0)
         if (fwrite(buf, 1, n, f) != n)
             break;
-    bool bad = ferror(in) || ferror(f);
+    bool bad_in = ferror(in), bad = bad_in || ferror(f);
+    int e = errno;
     fclose(in);
     if (bad) {
         out_abort(&o);
-        return cli_fail("cannot write '%s'", to);
+        if (bad_in)
+            return cli_fail("cannot read '%s': %s", from, strerror(e));
+        return cli_fail("cannot write '%s': %s", to, strerror(e));
     }
     if (out_commit(&o, err, sizeof err) < 0)
         return cli_fail("%s", err);
@@ -395,10 +402,9 @@ static int write_pdf(const char *outdir, const char *name, const Doc *doc)
 {
     char *xelatex = find_xelatex();
     if (!xelatex) {
-        fprintf(stderr, "budc: note: xelatex is not installed, so %s/%s.pdf was not written "
-                        "(install texlive-xetex and texlive-lang-chinese); the other outputs "
-                        "were\n",
-                outdir, name);
+        cli_note("xelatex is not installed, so %s/%s.pdf was not written (install "
+                 "texlive-xetex and texlive-lang-chinese); the other outputs were",
+                 outdir, name);
         return EXIT_OK;
     }
     char tmpl[] = "/tmp/budc-pdf-XXXXXX";
@@ -462,9 +468,9 @@ static int load_checked(Compilation *c, const char *path, DiagCtx *d, const char
     if (c->failed)
         return EXIT_INPUT;
     if (!c->model) {
-        fprintf(stderr, "budc: error: %s has no 'department': it is a part of a budget, and "
-                        "only a whole budget has outputs\n",
-                path);
+        cli_fail("%s has no 'department': it is a part of a budget, and only a whole budget "
+                 "has outputs",
+                 path);
         return EXIT_INPUT;
     }
     return EXIT_OK;

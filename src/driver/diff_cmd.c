@@ -98,9 +98,9 @@ static int load(Compilation *c, const char *path, DiagCtx *d, const char *std)
     if (compile(c, &in, COMPILE_CHECK, d) < 0 || c->failed)
         return EXIT_TROUBLE;
     if (!c->model) {
-        fprintf(stderr, "budc: error: %s has no 'department': it is a part of a budget, and "
-                        "only whole budgets can be compared\n",
-                path);
+        cli_fail("%s has no 'department': it is a part of a budget, and only whole budgets "
+                 "can be compared",
+                 path);
         return EXIT_TROUBLE;
     }
     return 0;

@@ -235,14 +235,35 @@ static int parse_options(int argc, char **argv, Options *o, DiagCtx *d)
     return 0;
 }
 
-/* Loads PATH; parse prints its tree, check checks it when it loaded without
- * an error (a budget with syntax errors is not checked further).  Returns
- * -1 when PATH itself cannot be read. */
-/* Writes PATH for a makefile: spaces, '#' and '$' escaped. */
+/* Whether PATH can be named in a makefile, and if not why: make has no
+ * escape for a newline or a ';' (a newline would end the rule and start one
+ * of the budget's choosing), and a character that text_escape_char escapes
+ * (a control character, C1, a bidirectional control, a byte that is not
+ * UTF-8) would reach the terminal or the makefile raw. */
+static const char *make_unsafe(const char *path)
+{
+    size_t n = strlen(path);
+    for (size_t i = 0; i < n;) {
+        char esc[TEXT_ESC_MAX];
+        size_t el, len = text_escape_char((const unsigned char *)path + i, n - i, 0, esc, &el);
+        if (path[i] == '\n')
+            return "a newline";
+        if (path[i] == ';')
+            return "a ';'";
+        if (el)
+            return "a control character";
+        i += len;
+    }
+    return NULL;
+}
+
+/* Writes PATH for a makefile (make_unsafe has accepted it): '$' doubled,
+ * and a backslash before each character make reads otherwise (white space,
+ * '#', ':', '=', '|' and the wildcards * ? [ ]). */
 static void make_path(FILE *f, const char *path)
 {
     for (const char *c = path; *c; c++) {
-        if (*c == ' ' || *c == '#')
+        if (strchr(" #:=|*?[]", *c))
             fputc('\\', f);
         if (*c == '$')
             fputc('$', f);
@@ -251,17 +272,29 @@ static void make_path(FILE *f, const char *path)
 }
 
 /* -M: "TARGET: ENTRY IMPORTS…", then an empty rule for each import so that
- * make does not fail when one is deleted (as gcc -MP does). */
-static void write_deps(FILE *f, const Program *p, const char *entry, const char *target)
+ * make does not fail when one is deleted (as gcc -MP does).  -1 after a
+ * message, and nothing written, when a path cannot be named in a makefile. */
+static int write_deps(FILE *f, const Program *p, const char *entry, const char *target)
 {
-    if (target) {
-        make_path(f, target);
-    } else {
+    char *deflt = NULL;
+    if (!target) {
         size_t n = strlen(entry);
         bool bud = n > 4 && strcmp(entry + n - 4, ".bud") == 0;
-        fprintf(f, "%.*s", (int)(bud ? n - 4 : n), entry);
-        fputs(".json", f);
+        deflt = xmalloc(n + sizeof ".json");
+        snprintf(deflt, n + sizeof ".json", "%.*s.json", (int)(bud ? n - 4 : n), entry);
+        target = deflt;
     }
+    const char *why = make_unsafe(target);
+    const char *bad = target;
+    for (const Module *m = p->modules; m && !why; m = m->next)
+        if ((why = make_unsafe(m->path)))
+            bad = m->path;
+    if (why) {
+        cli_fail("-M: '%s' holds %s, which a makefile cannot name; rename it", bad, why);
+        free(deflt);
+        return -1;
+    }
+    make_path(f, target);
     fputc(':', f);
     for (const Module *m = p->modules; m; m = m->next) {
         fputs(" \\\n  ", f);
@@ -273,8 +306,14 @@ static void write_deps(FILE *f, const Program *p, const char *entry, const char 
         make_path(f, m->path);
         fputs(":\n", f);
     }
+    free(deflt);
+    return 0;
 }
 
+/* Loads PATH; parse prints its tree, check checks it when it loaded without
+ * an error (a budget with syntax errors is not checked further).  Returns
+ * -1 when PATH itself cannot be read.
+ * (or, with -M, when a path cannot be named in a makefile). */
 static int load_file(const char *path, DiagCtx *d, const char *std, bool dump, const Options *o,
                      FILE *deps, CompileCache *cache)
 {
@@ -284,8 +323,9 @@ static int load_file(const char *path, DiagCtx *d, const char *std, bool dump, c
     int rc = compile(&c, &in, upto, d);
     if (rc == 0 && dump)
         ast_dump(stdout, c.program.modules->stmts, 0);
-    else if (rc == 0 && o->deps && c.prepare_errors == 0)
-        write_deps(deps, &c.program, path, o->dep_target);
+    else if (rc == 0 && o->deps && c.prepare_errors == 0 &&
+             write_deps(deps, &c.program, path, o->dep_target) < 0)
+        rc = -1;
     compile_free(&c);
     return rc;
 }
@@ -316,8 +356,7 @@ static int run_files(int argc, char **argv, const char *argv0, bool dump, DiagCt
     FILE *deps = stdout;
     if (o.deps && o.dep_file && !(deps = out_open(&depout, o.dep_file, err, sizeof err))) {
         inputs_free(&in);
-        fprintf(stderr, "budc: error: %s\n", err);
-        return EXIT_USAGE;
+        return cli_fail("%s", err);
     }
     const char *std = frontend_stdlib_dir(argv0);
     bool io_error = false;
@@ -332,7 +371,7 @@ static int run_files(int argc, char **argv, const char *argv0, bool dump, DiagCt
         if (io_error || d->nerrors)
             out_abort(&depout);
         else if (out_commit(&depout, err, sizeof err) < 0) {
-            fprintf(stderr, "budc: error: %s\n", err);
+            cli_fail("%s", err);
             io_error = true;
         }
     }
@@ -353,6 +392,7 @@ static int cmd_check(int argc, char **argv, const char *argv0, bool dump)
 
 int main(int argc, char **argv)
 {
+    out_init();
     if (argc < 2) {
         fputs(usage_text, stderr);
         return EXIT_USAGE;

@@ -294,6 +294,13 @@ Stmt *parse_rule(Parser *P, Loc loc, Loc kw, Atom *name, Atom *sev, Atom *msg, E
     return s;
 }
 
+Atom *parse_plus(Parser *P, Atom *num, Loc loc)
+{
+    (void)P;
+    num->loc = loc; /* the number, from its sign: +0.50 is 0.50 */
+    return num;
+}
+
 Atom *parse_negate(Parser *P, Atom *num, Loc loc)
 {
     Atom *a = ast_atom(P->arena, A_NUMBER, loc, NULL);

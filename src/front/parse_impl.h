@@ -16,6 +16,8 @@ Stmt *parse_row(Parser *P, AtomList *atoms, Loc loc);
 Stmt *parse_purchase(Parser *P, Loc loc, Loc kw, Atom *pcode, Atom *name, AtomList *fields);
 Stmt *parse_rule(Parser *P, Loc loc, Loc kw, Atom *name, Atom *sev, Atom *msg, Expr *cond);
 Atom *parse_negate(Parser *P, Atom *num, Loc loc);
+/* +NUM: NUM itself, its range starting at the sign. */
+Atom *parse_plus(Parser *P, Atom *num, Loc loc);
 Atom *parse_op_atom(Parser *P, OpKind op, Loc loc);
 Atom *parse_path_name(Parser *P, Atom *path, Atom *word);
 Atom *parse_path_index(Parser *P, Atom *path, Atom *index, Loc loc);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/text.h"
 #include "model/build_impl.h"
 
 void build_err(B *b, Loc loc, const char *code, const char *fmt, ...)
@@ -64,10 +65,12 @@ int build_resolve(B *b, Dim d, const Atom *a, const char *code, const char *what
     const char *near = build_closest(a->text, names, v->dim[d].n);
     char all[512];
     vocab_list(v, d, all, sizeof all);
+    char q[TEXT_QUOTE_MAX * 8];
+    text_quote(q, sizeof q, a->text); /* a word of 10 MB is not quoted whole */
     if (near)
-        build_err(b, a->loc, code, "unknown %s '%s'; did you mean '%s'?", what, a->text, near);
+        build_err(b, a->loc, code, "unknown %s '%s'; did you mean '%s'?", what, q, near);
     else
-        build_err(b, a->loc, code, "unknown %s '%s'; the %s are %s", what, a->text, whats, all);
+        build_err(b, a->loc, code, "unknown %s '%s'; the %s are %s", what, q, whats, all);
     return -1;
 }
 

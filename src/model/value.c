@@ -802,9 +802,17 @@ bool model_quote_value(const Model *m, const Expr *e, ValueCtx ctx, Dec *out)
     bool has_div = false;
     const Expr *value = e;
     int scale = -1;
-    if (e->kind == E_BINARY && e->binop == 'c' && e->cmp == OP_EQ && e->rhs->kind == E_NUMBER) {
-        value = e->lhs; /* {figure = printed}: shown with the printed decimals */
-        scale = e->rhs->atom->num.scale;
+    if (e->kind == E_BINARY && e->binop == 'c' && e->cmp == OP_EQ) {
+        /* {figure = printed}: shown with the printed decimals.  The printed
+         * number may be negative (a decrease, {增减.X = -1.50}): a literal
+         * under its minus, as the checker reads it (narrative.c). */
+        const Expr *printed = e->rhs;
+        if (printed->kind == E_NEG)
+            printed = printed->lhs;
+        if (printed->kind == E_NUMBER) {
+            value = e->lhs;
+            scale = printed->atom->num.scale;
+        }
     }
     Dec v;
     if (model_eval(m, value, ctx, &v, NULL, &has_div, msg, sizeof msg) != VAL_OK)

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/text.h"
 #include "tools/diff.h"
 #include "tools/diff_impl.h"
 
@@ -468,8 +469,33 @@ static void put_execution(FILE *out, const cJSON *doc)
     }
 }
 
-int diff_print_text(const cJSON *doc, FILE *out)
+/* Every string of the document (names, goals, paragraphs: user text)
+ * escaped for the terminal (text.h), so that the text format says it
+ * visibly: a newline in a name cannot forge a line of the diff. */
+static void escape_strings(cJSON *o)
 {
+    for (cJSON *c = o; c; c = c->next) {
+        if (cJSON_IsString(c) && c->valuestring) {
+            char *e = text_escaped(c->valuestring, strlen(c->valuestring), 0, 0);
+            if (strcmp(e, c->valuestring) != 0) {
+                cJSON_free(c->valuestring);
+                c->valuestring = cJSON_malloc(strlen(e) + 1);
+                if (c->valuestring)
+                    memcpy(c->valuestring, e, strlen(e) + 1);
+            }
+            free(e);
+        }
+        if (c->child)
+            escape_strings(c->child);
+    }
+}
+
+int diff_print_text(const cJSON *doc_in, FILE *out)
+{
+    cJSON *doc = cJSON_Duplicate(doc_in, 1);
+    if (!doc)
+        return -1;
+    escape_strings(doc);
     put_execution(out, doc);
     put_totals(out, doc);
     put_department(out, doc);
@@ -481,5 +507,6 @@ int diff_print_text(const cJSON *doc, FILE *out)
     put_assets(out, doc);
     put_narrative(out, doc);
     put_glossary(out, doc);
+    cJSON_Delete(doc);
     return ferror(out) ? -1 : 0;
 }

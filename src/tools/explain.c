@@ -129,11 +129,11 @@ int cmd_explain(int argc, char **argv)
         return EXIT_OK;
     }
     if (n > 1) {
-        fprintf(stderr, "budc: error: ambiguous diagnostic code '%s'\n", argv[0]);
+        cli_fail("ambiguous diagnostic code '%s'", argv[0]);
         print_did_you_mean(found, n < MAX_SUGGESTIONS ? n : MAX_SUGGESTIONS);
         return EXIT_USAGE;
     }
-    fprintf(stderr, "budc: error: unknown diagnostic code '%s'\n", argv[0]);
+    cli_fail("unknown diagnostic code '%s'", argv[0]);
     n = suggest_codes(argv[0], found);
     if (n > 0)
         print_did_you_mean(found, n);

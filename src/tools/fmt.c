@@ -446,8 +446,11 @@ static int deliver(const SrcFile *f, const char *path, const Buf *out, const Fmt
 {
     bool same = out->n == f->len && (out->n == 0 || memcmp(out->s, f->text, out->n) == 0);
     if (o->check) {
-        if (!same)
-            printf("%s\n", f->name);
+        if (!same) { /* a file's name is user text (text.h) */
+            char *name = text_escaped(f->name, strlen(f->name), 0, 0);
+            printf("%s\n", name);
+            free(name);
+        }
         return same ? EXIT_OK : EXIT_INPUT;
     }
     if (o->write)

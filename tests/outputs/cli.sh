@@ -37,6 +37,47 @@ if head -1 "$clidir/seed.d" | grep -q '^out/seed.json: \\$'; then ok; else bad "
 printf 'include %s\nall: out/seed.json\nout/seed.json:\n\t@echo made\n' "$clidir/seed.d" > "$clidir/Makefile"
 if make -s -f "$clidir/Makefile" -n >/dev/null 2>&1; then ok; else bad "the -MF file is read by make"; fi
 
+# -M with file names that make reads otherwise (issue 17, finding 6): white
+# space, '#', ':', '$', '=', '|' and wildcards are escaped so that make
+# names the file; a newline or ';' (which make cannot escape) or a control
+# character is refused, exit 2, nothing written, so no rule is injected
+abs_budc=$(cd "$(dirname "$budc")" && pwd)/$(basename "$budc")
+mkdir -p "$clidir/mk/sp ace"
+printf 'unit a "x" {\n}\n' > "$clidir/mk/sp ace/a#b:c\$d=e|f*g[1]?.bud"
+printf 'import "sp ace/a#b:c$d=e|f*g[1]?.bud"\n' > "$clidir/mk/main.bud"
+if (cd "$clidir/mk" && "$abs_budc" check -M -MF deps.d main.bud) 2>/dev/null; then
+    printf 'all: main.json\nmain.json:\n\t@printf "%%s\\n" '"'"'$^'"'"'\ninclude deps.d\n' > "$clidir/mk/Makefile"
+    got=$(make -s -C "$clidir/mk" 2>&1)
+    if [ "$got" = 'main.bud sp ace/a#b:c$d=e|f*g[1]?.bud' ]; then ok
+    else bad "-M: make does not name the import with special characters: $got"; cat "$clidir/mk/deps.d"; fi
+else bad "-M of an import with special characters fails"; fi
+printf 'unit a "x" {\n}\n' > "$clidir/mk/$(printf 'x\nevil:\n\techo INJECTED')"
+printf 'unit a "x" {\n}\n' > "$clidir/mk/x;y"
+for imp in 'x\nevil:\n\techo INJECTED' 'x;y'; do
+    printf 'import "%s"\n' "$imp" > "$clidir/mk/evil.bud"
+    printf 'yesterday\n' > "$clidir/mk/evil.d"
+    got=$(cd "$clidir/mk" && "$abs_budc" check -M evil.bud 2>&1 >/dev/null)
+    status=$?
+    out=$(cd "$clidir/mk" && "$abs_budc" check -M evil.bud 2>/dev/null)
+    (cd "$clidir/mk" && "$abs_budc" check -M -MF evil.d evil.bud 2>/dev/null)
+    case "$imp" in *';'*) why="a ';'" ;; *) why="a newline" ;; esac
+    if [ $status -eq 2 ] && [ -z "$out" ] && [ "$(cat "$clidir/mk/evil.d")" = yesterday ] &&
+        [ "$got" = "budc: error: -M: './$(printf '%s' "$imp" | sed 's/\\t/\\t/')' holds $why, which a makefile cannot name; rename it" ] &&
+        [ -z "$(find "$clidir/mk" -name '.evil.d.tmp-*')" ]; then ok
+    else bad "-M of an import named '$imp': exit $status (expected 2), stdout '$out', message '$got', -MF file $(head -1 "$clidir/mk/evil.d")"; fi
+done
+# the warning flags apply to --diagnostics=json too (the text format is
+# pinned by tests/golden/flags/): -Werror makes each warning an error,
+# -Wno-CODE drops one with its note
+"$budc" check --diagnostics=json -Werror -Wno-admin-cost-scope tests/golden/flags/budget/warnings.bud 2> "$clidir/flags.jsonl"
+if [ $? -eq 1 ] && python3 - "$clidir/flags.jsonl" <<'PY'
+import json, sys
+objs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+levels = [(o["level"], o["code"]) for o in objs]
+assert levels == [("error", "W-UNIT-NATURE"), ("note", None), ("error", "W-GOAL-YEAR"),
+                  ("error", "W-PROCUREMENT-NAME")], levels
+PY
+then ok; else bad "--diagnostics=json with -Werror -Wno-admin-cost-scope: $(head -c 300 "$clidir/flags.jsonl")"; fi
 # --diagnostics=json: one object a line, parsed by python's json
 if "$budc" check --diagnostics=json tests/golden/balance/balance.bud 2>"$clidir/diag.jsonl"; then
     bad "--diagnostics=json keeps the exit status"

@@ -193,6 +193,8 @@ for csv_b in "${csv_budgets[@]}"; do
     if [ "${CSV_BLESS:-}" = 1 ]; then
         mkdir -p "$csv_src/$csv_n"
         cp "$csv_w"/*.csv "$csv_l"/facts.csv "$csv_src/$csv_n/"
+        # a blessed run is never mistaken for a passing one (as PIN_BLESS)
+        bad "csv: blessed $csv_src/$csv_n (CSV_BLESS=1): review git diff $csv_src, then run the tests again"
     fi
     for csv_f in "${csv_tables[@]}" facts.csv; do
         csv_got=$csv_w/$csv_f
@@ -210,10 +212,10 @@ for csv_b in "${csv_budgets[@]}"; do
     if csv_msg=$(csv_sides "$csv_w" 2>&1); then ok
     else bad "csv two-sided tables of $csv_b"; printf '%s\n' "$csv_msg" | head -10; fi
     # 5. SQLite
-    if python3 -c 'import sqlite3' 2>/dev/null; then
-        if csv_msg=$(csv_sql "$csv_l/facts.csv" 2>&1); then ok
-        else bad "csv long form of $csv_b in SQLite"; printf '%s\n' "$csv_msg" | head -10; fi
-    fi
+    if ! python3 -c 'import sqlite3' 2>/dev/null; then
+        bad "csv: python3 has no sqlite3 module, so the long form of $csv_b was not summed in SQLite; run make deps"
+    elif csv_msg=$(csv_sql "$csv_l/facts.csv" 2>&1); then ok
+    else bad "csv long form of $csv_b in SQLite"; printf '%s\n' "$csv_msg" | head -10; fi
 done
 
 # 1. budc build writes the same files into DIR/NAME-csv/ (PATH without

@@ -45,6 +45,8 @@ diff_golden() {
         fi
         if [ "${DIFF_BLESS:-}" = 1 ]; then
             cp "$dir/$name.$ext" "$diff_src/$name.$ext"
+            # a blessed run is never mistaken for a passing one (as PIN_BLESS)
+            bad "diff: blessed $diff_src/$name.$ext (DIFF_BLESS=1): review git diff $diff_src, then run the tests again"
         fi
         if cmp -s "$dir/$name.$ext" "$diff_src/$name.$ext"; then ok
         else bad "diff: $name ($fmt) differs from $diff_src/$name.$ext"

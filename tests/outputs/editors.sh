@@ -80,8 +80,7 @@ editors_grammar() {
 editors_vim() {
     local d=$outdir/editors-vim out
     if ! command -v vim >/dev/null 2>&1; then
-        ok
-        echo "editors: vim is not installed; the Vim syntax was not tested (vim is not a dependency)"
+        bad "editors: vim is not installed, so the Vim syntax was not tested; run make deps (scripts/install-deps.sh editors installs vim)"
         return
     fi
     mkdir -p "$d"
@@ -207,8 +206,7 @@ editors_man() {
     elif command -v groff >/dev/null 2>&1; then
         warnings=$(groff -man -Tutf8 -ww -z docs/budc.1 2>&1)
     else
-        ok
-        echo "editors: neither man nor groff is installed; docs/budc.1 was not rendered"
+        bad "editors: neither man nor groff is installed, so docs/budc.1 was not rendered; run make deps (scripts/install-deps.sh editors installs man-db and groff)"
         return
     fi
     if [ -z "$warnings" ]; then ok; else bad "editors: docs/budc.1 renders with warnings"; printf '%s\n' "$warnings" | head -10; fi

@@ -10,7 +10,7 @@
 #      tests/golden/**/*.bud without a syntax error (those where budc fmt
 #      exits 1 are skipped), every stdlib/**/*.bud and the inputs of step 1:
 #      idempotence (fmt(fmt(x)) = fmt(x)), the same syntax tree (budc parse
-#      without its line:column), the same multiset of comment texts (less
+#      without its line:column; each parse must succeed and print a tree), the same multiset of comment texts (less
 #      the blanks at their end) and of string literals (byte for byte)
 #   3. the meaning is kept: a copy of examples/ formatted with -w gives the
 #      same `budc json` byte for byte; so does a copy made untidy (tabs,
@@ -24,6 +24,7 @@
 #      budc check reports it, left untouched, and the exit status is 1
 #   6. the examples and the standard library are in the canonical layout
 #   7. usage and I/O errors exit 2
+#   8. what budc parse prints, pinned for two budgets (tests/pins/parse/)
 #
 # To bless the expected outputs after an intended change of the layout
 # (review the diff, and update docs/fmt.md):
@@ -35,6 +36,30 @@
 # fmt_strip_locations: budc parse output without the line:column of nodes.
 fmt_strip_locations() {
     sed -E 's/^( *)[0-9]+:[0-9]+ /\1/'
+}
+
+# fmt_parse FILE: the tree budc parse prints, without locations; its exit
+# status is budc parse's.
+fmt_parse() {
+    local tree status
+    tree=$("$budc" parse "$1" 2>/dev/null)
+    status=$?
+    [ -n "$tree" ] && printf '%s\n' "$tree" | fmt_strip_locations
+    return $status
+}
+
+# fmt_parse_pins DIR: what budc parse prints is pinned for two budgets
+# (tests/pins/parse/NAME.txt; PIN_BLESS=1 rewrites them): every kind of
+# statement of base.bud, and the signs of plus-sign.bud.
+fmt_parse_pins() {
+    local dir=$1/parse f name
+    mkdir -p "$dir"
+    for f in tests/outputs/hostile/base.bud tests/outputs/json/plus-sign.bud; do
+        name=$(basename "$f" .bud)
+        if "$budc" parse "$f" > "$dir/$name.txt" 2>&1; then
+            pin_compare "tests/pins/parse/$name.txt" "$dir/$name.txt" "budc parse $f"
+        else bad "fmt: budc parse $f fails"; head -5 "$dir/$name.txt"; fi
+    done
 }
 
 # fmt_variant MODE < IN > OUT: IN with a BOM and CRLF line ends (crlf) or
@@ -144,7 +169,7 @@ sys.exit(1 if bad else 0)
 
 # fmt_corpus_tests DIR: step 2.
 fmt_corpus_tests() {
-    local dir=$1/corpus f n=0 status pairs=() out
+    local dir=$1/corpus f n=0 status pairs=() out sa sb trees=0
     mkdir -p "$dir"
     while IFS= read -r f; do
         n=$((n + 1))
@@ -158,14 +183,25 @@ fmt_corpus_tests() {
         "$budc" fmt - < "$dir/$n.bud" > "$dir/$n.again.bud" 2>/dev/null
         if cmp -s "$dir/$n.bud" "$dir/$n.again.bud"; then ok
         else bad "fmt: not idempotent on $f"; diff "$dir/$n.bud" "$dir/$n.again.bud" | head -10; fi
-        if cmp -s <("$budc" parse "$f" 2>/dev/null | fmt_strip_locations) \
-            <("$budc" parse "$dir/$n.bud" 2>/dev/null | fmt_strip_locations); then ok
+        # the same syntax tree, and the same exit status of budc parse: the
+        # original copied beside the formatted file, so that an import
+        # neither can reach fails alike (issue 17: a parse that printed
+        # nothing passed; trees are counted below)
+        cp "$f" "$dir/$n.orig.bud"
+        fmt_parse "$dir/$n.orig.bud" > "$dir/$n.tree.a"
+        sa=$?
+        fmt_parse "$dir/$n.bud" > "$dir/$n.tree.b"
+        sb=$?
+        if [ $sa -ne $sb ]; then
+            bad "fmt: budc parse exits $sa on $f and $sb on its formatted copy"
+        elif cmp -s "$dir/$n.tree.a" "$dir/$n.tree.b"; then ok
         else bad "fmt: the syntax tree of $f changes when it is formatted"
-            diff <("$budc" parse "$f" 2>/dev/null | fmt_strip_locations) \
-                <("$budc" parse "$dir/$n.bud" 2>/dev/null | fmt_strip_locations) | head -10; fi
+            diff "$dir/$n.tree.a" "$dir/$n.tree.b" | head -10; fi
+        [ -s "$dir/$n.tree.a" ] && trees=$((trees + 1))
         pairs+=("$f	$dir/$n.bud")
     done < <(fmt_corpus)
     if [ ${#pairs[@]} -lt 100 ]; then bad "fmt: only ${#pairs[@]} files formatted in step 2"; fi
+    if [ $trees -lt 100 ]; then bad "fmt: budc parse printed a syntax tree for only $trees files of step 2"; else ok; fi
     if out=$(printf '%s\n' "${pairs[@]}" | fmt_same_text); then ok
     else bad "fmt: comments or strings changed"; printf '%s\n' "$out" | head -10; fi
 }
@@ -239,8 +275,8 @@ fmt_meaning_tests() {
     cp -R examples "$dir/untidy"
     while IFS= read -r rel; do
         fmt_untidy "$rel" < "examples/$rel" > "$dir/untidy/$rel"
-        if cmp -s <("$budc" parse "examples/$rel" 2>/dev/null | fmt_strip_locations) \
-            <("$budc" parse "$dir/untidy/$rel" 2>/dev/null | fmt_strip_locations); then :
+        if fmt_parse "examples/$rel" > "$dir/tree.a" && fmt_parse "$dir/untidy/$rel" > "$dir/tree.b" &&
+            [ -s "$dir/tree.a" ] && cmp -s "$dir/tree.a" "$dir/tree.b"; then :
         else bad "fmt: the untidy copy of examples/$rel does not parse the same (a bug of the test)"; fi
     done < <(cd examples && find . -name '*.bud' | sort)
     (cd "$dir/tidy" && find . -name '*.bud' -exec "$abs_budc" fmt -w {} +) ||
@@ -374,9 +410,10 @@ fmt_tests() {
     fmt_write_tests "$dir"
     fmt_repository_tests
     fmt_usage_tests "$dir"
+    fmt_parse_pins "$dir"
 }
 
 fmt_tests
-unset -f fmt_strip_locations fmt_variant fmt_pair_tests fmt_doc_tests fmt_corpus fmt_same_text \
+unset -f fmt_strip_locations fmt_parse fmt_parse_pins fmt_variant fmt_pair_tests fmt_doc_tests fmt_corpus fmt_same_text \
     fmt_corpus_tests fmt_untidy fmt_meaning_tests fmt_check_tests fmt_write_tests \
     fmt_repository_tests fmt_usage_tests fmt_tests

@@ -16,6 +16,7 @@
 #   5. a budget with an error writes no JSON, exits 1 and leaves an existing
 #      output file as it was
 #   6. -o into a directory that does not exist exits 2 naming the path
+#   7. a '+' before a number changes nothing (tests/outputs/json/plus-sign.bud)
 #
 # To bless the golden files after an intended change of the output (review
 # the diff: pipelines depend on these names and values):
@@ -134,21 +135,24 @@ money += [("prior " + p["path"], p["amount"]) for p in doc["prior"] if not p["pa
 money += [("assets " + r["key"], r["value"]) for r in doc["assets"]["rows"] if r["value"] is not None]
 money += [("assets.planned", doc["assets"]["planned"])]
 
+problems = []  # each check fails the test (issue 17: some only printed)
 wrong = [(w, v) for w, v in money
          if not isinstance(v, decimal.Decimal) or v.as_tuple().exponent != -2]
-for w, v in wrong[:10]:
-    print(f"not written with 2 decimals: {w}: {v!r}")
+problems += [f"not written with 2 decimals: {w}: {v!r}" for w, v in wrong[:10]]
 if len(money) < 300:
-    print(f"only {len(money)} amounts found")
+    problems.append(f"only {len(money)} amounts found")
 t3 = doc["department"]["tables"][2]
 total = next(r for r in t3["rows"] if r["key"] == "合计")["cells"]["total"]
-if t3["key"] != "expenditure" or total != decimal.Decimal("1206.65") or str(total) != "1206.65":
-    print(f"table 3 合计 is {total!r}, not 1206.65")
+if t3["key"] != "expenditure":
+    problems.append(f"table 3's key is {t3['key']!r}, not 'expenditure'")
+if total != decimal.Decimal("1206.65") or str(total) != "1206.65":
+    problems.append(f"table 3 合计 is {total!r}, not 1206.65")
 if re.search(r"\\u[0-9a-fA-F]{4}", raw):
-    print("a character is \\u-escaped")
+    problems.append("a character is \\u-escaped")
 if not raw.endswith("}\n"):
-    print("the document does not end with a newline")
-sys.exit(1 if wrong or len(money) < 300 or total != decimal.Decimal("1206.65") else 0)
+    problems.append("the document does not end with a newline")
+print("\n".join(problems))
+sys.exit(1 if problems else 0)
 EOF
 )
     if out=$(python3 -c "$py" "$doc" 2>&1); then ok
@@ -177,6 +181,29 @@ json_failure_tests() {
     if [ ! -e "$dir/no-such-dir" ]; then ok; else bad "json: -o created the missing directory"; fi
 }
 
+# json_plus_test: a '+' before a number changes nothing (docs/language.md
+# §1): tests/outputs/json/plus-sign.bud, tests/outputs/hostile/base.bud with
+# '+' before numbers of rows, fields, quotes and rules, gives base.bud's JSON
+# but for its name and its two rules.
+json_plus_test() {
+    local out
+    if out=$(python3 - "$budc" <<'EOF' 2>&1
+import json, subprocess, sys
+def doc(path):
+    r = subprocess.run([sys.argv[1], "json", path], capture_output=True)
+    assert r.returncode == 0, f"budc json {path}: exit {r.returncode}: {r.stderr.decode()[:300]}"
+    d = json.loads(r.stdout)
+    d.pop("source")
+    return d
+plus, base = doc("tests/outputs/json/plus-sign.bud"), doc("tests/outputs/hostile/base.bud")
+rules = plus.pop("rules")
+assert [r["name"] for r in rules[:2]] == ["正", "精度"] and rules[2:] == base.pop("rules"), "the rules differ"
+assert plus == base, "the JSON differs"
+EOF
+    ); then ok
+    else bad "json: a '+' before a number changes the JSON: $(printf '%s' "$out" | tail -2)"; fi
+}
+
 json_tests() {
     local dir=$outdir/json
     mkdir -p "$dir"
@@ -185,8 +212,9 @@ json_tests() {
     json_determinism_tests "$dir"
     json_exactness_tests "$dir"
     json_failure_tests "$dir"
+    json_plus_test
 }
 
 json_tests
 unset -f json_inputs json_schema_tests json_golden_tests json_determinism_tests \
-    json_exactness_tests json_failure_tests json_tests
+    json_exactness_tests json_failure_tests json_plus_test json_tests

@@ -148,7 +148,7 @@ latex_injection() {
     if [ $st -eq 0 ] && [ -s "$dir/budget.pdf" ]; then ok
     else bad "latex: hostile.bud does not typeset"; grep -A3 '^!' "$dir/budget.log" | head -8; fi
     if [ ! -e /tmp/pwned ]; then ok; else bad "latex: \\write18 ran: /tmp/pwned exists"; fi
-    command -v pdftotext > /dev/null || return
+    command -v pdftotext > /dev/null || { bad "latex: pdftotext is not installed (poppler-utils), so the text of hostile.bud's PDF was not checked"; return; }
     # shellcheck disable=SC1003 # the backslashes are meant literally
     latex_pdf_text "$dir/budget.pdf" "hostile.bud" '\input{/etc/passwd}' '\write18{touch /tmp/pwned}' \
         '\ { } $ & # ^ _ % ~' '^^5c ~ % &' "<>|\"$apos\`--,,[x]" '正科级\\' '项目\input{/etc/passwd}#1'
@@ -240,7 +240,7 @@ latex_tests() {
         latex_build_seed "$dir"
         latex_injection "$dir"
     else
-        echo "note: xelatex is not installed: the PDF tests of tests/outputs/latex.sh were skipped"
+        bad "latex: xelatex is not installed, so the PDF tests were not run; run make deps (texlive-xetex, texlive-lang-chinese)"
     fi
 }
 

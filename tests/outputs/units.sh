@@ -320,7 +320,7 @@ units_tests() {
     if command -v xelatex > /dev/null; then
         units_pdf "$dir"
     else
-        echo "note: xelatex is not installed: the PDF test of tests/outputs/units.sh was skipped"
+        bad "units: xelatex is not installed, so the PDF test was not run; run make deps (texlive-xetex, texlive-lang-chinese)"
     fi
 }
 

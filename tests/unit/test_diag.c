@@ -25,6 +25,7 @@
 
 #include "base/diag.h"
 #include "base/source.h"
+#include "base/text.h"
 
 /* A DiagCtx writing into a memory buffer. */
 typedef struct Capture {
@@ -51,6 +52,16 @@ static void cap_check(Capture *c, const char *expected)
     assert_int_equal(c->size, strlen(expected));
     free(c->buf);
     c->buf = NULL;
+}
+
+/* Closes the stream and returns what was written (to free). */
+static char *cap_text(Capture *c)
+{
+    assert_int_equal(fclose(c->d.out), 0);
+    assert_non_null(c->buf);
+    char *s = c->buf;
+    c->buf = NULL;
+    return s;
 }
 
 static SrcFile *from_str(const char *name, const char *text)
@@ -243,32 +254,102 @@ static void test_bad_locs(void **state)
 static void test_invalid_utf8_line(void **state)
 {
     (void)state;
-    /* Two stray bytes are two characters of one cell each, shown as
-     * U+FFFD so the terminal shows one cell for each. */
+    /* Two stray bytes are two characters, each shown as its escape \xNN
+     * (text.h), whose four cells the caret line counts. */
     SrcFile *f = from_str("u.bud", "\xff\xfex\n");
     Capture c;
     cap_open(&c);
     diag_error(&c.d, mkloc(f, 1, 3, 1, 4), NULL, "x");
     cap_check(&c,
               "u.bud:1:3: error: x\n"
-              "    1 | \xEF\xBF\xBD\xEF\xBF\xBDx\n"
-              "      |   ^\n");
+              "    1 | \\xff\\xfex\n"
+              "      |         ^\n");
     src_free(f);
 }
 
 static void test_control_chars_shown(void **state)
 {
     (void)state;
-    /* A NUL or other control byte in the line prints as U+FFFD; a tab stays. */
+    /* A NUL or other control byte in the line prints as its escape; a tab
+     * stays (the caret line copies it). */
     SrcFile *f = src_from_string("n.bud", "a\0b\tc\x01" "d\n", 8);
     Capture c;
     cap_open(&c);
     diag_error(&c.d, mkloc(f, 1, 2, 1, 3), "E-NUL", "nul");
     cap_check(&c,
               "n.bud:1:2: error: nul [E-NUL]\n"
-              "    1 | a\xEF\xBF\xBD" "b\tc\xEF\xBF\xBD" "d\n"
-              "      |  ^\n");
+              "    1 | a\\x00b\tc\\x01d\n"
+              "      |  ^~~~\n");
     src_free(f);
+}
+
+static void test_terminal_escapes(void **state)
+{
+    (void)state;
+    /* User text never acts on the terminal (issue 17): in the message, in
+     * the file's name and in the source line, ESC, BEL, C1 controls,
+     * bidirectional controls and newlines are visible escapes, and the
+     * caret stays under the range. */
+    SrcFile *f = from_str("a\nb.bud", "x \"\xe2\x80\xae\x1b[31m\" y\n");
+    Capture c;
+    cap_open(&c);
+    diag_error(&c.d, mkloc(f, 1, 8, 1, 9), "E-X", "name '%s' and \xc2\x9b%s",
+               "\x1b]0;t\x07\xe2\x81\xa6", "\nf.bud:1:1: error: forged");
+    cap_check(&c,
+              "a\\nb.bud:1:8: error: name '\\x1b]0;t\\x07\\u2066' and \\u009b"
+              "\\nf.bud:1:1: error: forged [E-X]\n"
+              "    1 | x \"\\u202e\\x1b[31m\" y\n"
+              "      |                ^\n");
+    src_free(f);
+}
+
+static void test_text_escaped(void **state)
+{
+    (void)state;
+    const char *raw = "a\tb\r\x7f\xc2\x85\xd8\x9c\xe2\x80\x8f\xe2\x80\xa8\xe2\x81\xa9\xff中";
+    char *e = text_escaped(raw, strlen(raw), 0, 0);
+    assert_string_equal(e, "a\\tb\\r\\x7f\\u0085\\u061c\\u200f\\u2028\\u2069\\xff中");
+    free(e);
+    /* escaping twice changes nothing */
+    e = text_escaped("\\x1b \\u202e", strlen("\\x1b \\u202e"), 0, 0);
+    assert_string_equal(e, "\\x1b \\u202e");
+    free(e);
+    /* cut after MAX characters, "…" the last; cutting twice cuts once */
+    e = text_escaped("一二三四五", 15, 3, 0);
+    assert_string_equal(e, "一二…");
+    char *e2 = text_escaped(e, strlen(e), 3, 0);
+    assert_string_equal(e2, "一二…");
+    free(e2);
+    free(e);
+    e = text_escaped("一二三", 9, 3, 0);
+    assert_string_equal(e, "一二三");
+    free(e);
+    char q[64];
+    char long_name[400];
+    memset(long_name, 'x', sizeof long_name - 1);
+    long_name[sizeof long_name - 1] = '\0';
+    assert_int_equal(utf8_chars(text_quote(q, sizeof q, "a\x1b")), 5);
+    assert_string_equal(q, "a\\x1b");
+    char big[TEXT_QUOTE_MAX * 8];
+    assert_int_equal(utf8_chars(text_quote(big, sizeof big, long_name)), TEXT_QUOTE_MAX);
+}
+
+static void test_message_cut(void **state)
+{
+    (void)state;
+    /* whatever a message quotes, it is one line of at most 1,000 characters */
+    char *huge = malloc(100001);
+    memset(huge, 'y', 100000);
+    huge[100000] = '\0';
+    Capture c;
+    cap_open(&c);
+    Loc none = {NULL, 0, 0, 0, 0};
+    diag_error(&c.d, none, "E-X", "quote '%s'", huge);
+    char *out = cap_text(&c);
+    assert_true(strlen(out) < 1100);
+    assert_non_null(strstr(out, "yyy… [E-X]\n"));
+    free(out);
+    free(huge);
 }
 
 static void test_no_file(void **state)
@@ -960,6 +1041,9 @@ int main(void)
         cmocka_unit_test(test_src_read_directory),
         cmocka_unit_test(test_src_read_missing),
         cmocka_unit_test(test_loc_span),
+        cmocka_unit_test(test_terminal_escapes),
+        cmocka_unit_test(test_text_escaped),
+        cmocka_unit_test(test_message_cut),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -99,6 +99,10 @@ static void build_by_source(B *b, const Stmt *blk, FactKind k)
         }
         if (o)
             continue;
+        if (!code && k == F_INCOME && b->m->final && !(tags & (TAG_CARRY | TAG_INFLOW)))
+            diag_warning(b->d, r->args->loc, "W-INCOME-CODE",
+                "the 收入决算表 lists a 决算's income by function code, and this line has none: "
+                "write '%s CODE AMOUNT' for each code it was received for", r->args->text);
         Fact *x = new_fact(b, k, r, amt);
         x->dim[DIM_SOURCE] = (signed char)s;
         if (code) {

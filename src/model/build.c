@@ -278,6 +278,10 @@ static void build_kind(B *b)
     }
     /* a 决算 and its provincial variants (决算…): execution, not plans */
     m->final = strncmp(m->kind, "决算", strlen("决算")) == 0;
+    if (m->final && !m->budget_file && m->has_department)
+        diag_warning(b->d, m->kind_loc, "W-BUDGET-MISSING",
+            "this 决算 names no budget: its 预算数 (the 三公 table) and every 预算.… and 完成率.… "
+            "figure are unknown; name the budget it executes with budget \"FILE\"");
     if (m->budget_file && !m->final)
         build_err(b, m->budget_loc, "E-BUDGET-FILE",
             "only a 决算 names the budget it executes; this is a %s (write 'kind 决算' in the "

@@ -84,7 +84,7 @@ static int funds(const C *c, WordSet *set, const char **name, int max)
     WordSet all = ns >= (int)(8 * sizeof(WordSet)) ? WORDSET_ALL : (((WordSet)1 << ns) - 1);
     if (n < max && (all & ~fiscal)) {
         set[n] = all & ~fiscal;
-        name[n++] = "非财政拨款资金";
+        name[n++] = model_label(c->m, "nonfiscal_fund");
     }
     return n;
 }

@@ -65,7 +65,7 @@ static void opening(const Model *m, DiagCtx *d, int unit, int pu, int fund, int 
         now = dec_zero();
     if (dec_eq(now, last))
         return;
-    const char *fname = fund >= 0 ? vocab_name(v, DIM_SOURCE, fund) : "非财政拨款资金";
+    const char *fname = fund >= 0 ? vocab_name(v, DIM_SOURCE, fund) : model_label(m, "nonfiscal_fund");
     char a[DEC_FMT_MAX], b[DEC_FMT_MAX];
     const Unit *u = &m->units[unit];
     diag_error(d, has_now ? inloc : u->loc, "E-OPENING",

@@ -113,5 +113,6 @@ fuzz-clean:
 ifeq ($(FUZZ_CI),1)
 check: fuzz-check-hook
 fuzz-check-hook: deps
+	@$(MAKE) --no-print-directory -j$(NPROC) fuzz-build
 	@$(MAKE) --no-print-directory fuzz-ci
 endif

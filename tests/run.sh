@@ -15,9 +15,15 @@
 #      with no error for a W- code), every ```bud ok block must exit 0
 #      without [CODE]
 #   5. every examples/*.bud must check cleanly
+#   5b. each tests/outputs/*.sh: the back ends, the tools, hostile inputs
 #   6. the command line: help, version, usage errors, unreadable inputs,
 #      warning options, budc explain (every code the source emits is
 #      documented)
+#
+# Each of these is a part (a function below), and the parts run
+# BUDC_TEST_JOBS at a time (default: the number of cores), each in a
+# subshell with its own counts and log (see "running the parts" at the end).
+# BUDC_TEST_FAILFAST=FILE stops at the first failure (make mutate).
 set -u
 build=${1:-build}
 budc=$build/budc
@@ -25,7 +31,13 @@ cd "$(dirname "$0")/.."
 pass=0
 fail=0
 ok()   { pass=$((pass + 1)); }
-bad()  { fail=$((fail + 1)); echo "FAIL: $*"; }
+# BUDC_TEST_FAILFAST=FILE (make mutate): stop at the first failure, leaving
+# FILE behind (a failure in a subshell exits only the subshell; the file
+# still tells).
+bad()  {
+    fail=$((fail + 1)); echo "FAIL: $*"
+    if [ -n "${BUDC_TEST_FAILFAST:-}" ]; then : > "$BUDC_TEST_FAILFAST"; exit 1; fi
+}
 # pin_compare GOLDEN ACTUAL WHAT: ACTUAL must equal the pinned file GOLDEN
 # byte for byte (tests/pins/README.md).  PIN_BLESS=1 rewrites GOLDEN and
 # fails, so that a blessed run is never mistaken for a passing one.
@@ -52,137 +64,147 @@ expect_status() { # expect_status STATUS DESCRIPTION COMMAND...
 }
 
 
-# 1. unit tests
-for t in "$build"/tests/test_*; do
-    [ -x "$t" ] || continue
-    case "$t" in *.d) continue ;; esac
-    if "$t"; then ok; else bad "unit test $t"; fi
-done
+part_unit() {
+    # 1. unit tests
+    for t in "$build"/tests/test_*; do
+        [ -x "$t" ] || continue
+        case "$t" in *.d) continue ;; esac
+        if "$t"; then ok; else bad "unit test $t"; fi
+    done
 
-# 1b. the shape of src/: stages included one way, no C files calling each
-#     other in circles, no file over 900 lines, no table title in C, a README
-#     per stage (tests/layers.py)
-if out=$(python3 tests/layers.py "$build"); then ok; else bad "layers:"; printf '%s\n' "$out" | head -20; fi
+    # 1b. the shape of src/: stages included one way, no C files calling each
+    #     other in circles, no file over 900 lines, no table title in C, a README
+    #     per stage (tests/layers.py)
+    if out=$(python3 tests/layers.py "$build"); then ok; else bad "layers:"; printf '%s\n' "$out" | head -20; fi
 
-# 1c. the fuzz harnesses still compile against src/ (they are built and run
-#     only by `make check` with clang; a change to an interface shows here)
-for f in fuzz/*.c; do
-    [ -f "$f" ] || continue
-    if out=$(${CC:-cc} -fsyntax-only -std=c11 -D_XOPEN_SOURCE=700 -Isrc -I"$build/gen" -Wall -Wextra \
-        -Wno-unused-function "$f" 2>&1) && [ -z "$out" ]; then ok; else bad "fuzz harness $f does not compile:"; printf '%s\n' "$out" | head -10; fi
-done
+    # 1c. the fuzz harnesses still compile against src/ (they are built and run
+    #     only by `make check` with clang; a change to an interface shows here)
+    for f in fuzz/*.c; do
+        [ -f "$f" ] || continue
+        if out=$(${CC:-cc} -fsyntax-only -std=c11 -D_XOPEN_SOURCE=700 -Isrc -I"$build/gen" -Wall -Wextra \
+            -Wno-unused-function "$f" 2>&1) && [ -z "$out" ]; then ok; else bad "fuzz harness $f does not compile:"; printf '%s\n' "$out" | head -10; fi
+    done
 
-# 1d. the fuzz dictionary is what libFuzzer's ParseDictionaryFile accepts:
-#     comments, blank lines and NAME="..." with printable ASCII and \xNN
-#     escapes only (a raw UTF-8 byte stops every harness before it runs)
-if out=$(LC_ALL=C grep -n -v -E '^(#.*|[[:space:]]*|[A-Za-z0-9_]+="([ !#-[]|[]-~]|\\\\|\\"|\\x[0-9A-Fa-f]{2})*")$' fuzz/bud.dict); then
-    bad "fuzz/bud.dict has lines libFuzzer refuses (write non-ASCII bytes as \\xNN):"; printf '%s\n' "$out" | head -5
-else ok; fi
-
-# 2. golden diagnostics
-while IFS= read -r -d '' err; do
-    src=${err%.err}.bud
-    [ -f "$src" ] || { bad "$err has no $src"; continue; }
-    flags=()
-    if [ -f "${err%.err}.flags" ]; then
-        read -r -a flags < <(tr '\n' ' ' < "${err%.err}.flags"; echo)
-    fi
-    actual=$("$budc" check ${flags[@]+"${flags[@]}"} "$src" 2>&1 >/dev/null)
-    status=$?
-    expected_status=0
-    grep -q ': error: ' "$err" && expected_status=1
-    grep -qx "Try 'budc --help'." "$err" && expected_status=2
-    if [ "$actual" != "$(cat "$err")" ]; then
-        bad "golden $src: diagnostics differ"
-        diff <(printf '%s\n' "$actual") "$err" | head -20
-    elif [ $status -ne $expected_status ]; then
-        bad "golden $src: exit status $status, expected $expected_status"
-    else
-        ok
-    fi
-done < <(find tests/golden -name '*.err' -print0 | sort -z)
-
-# 3. examples in the documentation
-docdir=$build/doc-examples
-rm -rf "$docdir"
-mkdir -p "$docdir"
-for doc in docs/*.md README.md; do
-    [ -f "$doc" ] || continue
-    [ "$doc" = docs/checks.md ] && continue # step 4
-    awk -v dir="$docdir" -v base="$(basename "$doc" .md)" '
-        /^```bud[ \t]*$/ { n++; file = sprintf("%s/%s-%02d.bud", dir, base, n); inblock = 1; next }
-        /^```/ && inblock { inblock = 0; close(file); next }
-        inblock { print > file }
-    ' "$doc"
-done
-for f in "$docdir"/*.bud; do
-    [ -f "$f" ] || continue
-    if out=$("$budc" check "$f" 2>&1); then ok; else bad "doc example $f:"; echo "$out" | head -10; fi
-done
-
-# 4. the checker's examples in docs/checks.md.  The manifest has a line
-#    CODE KIND LINE FILE for each ```bud block: KIND is bad (```bud), ok
-#    (```bud ok) or unknown (another ```bud… info string); CODE is "-" for a
-#    block outside any "### CODE — title" section, which must check cleanly.
-checkdir=$build/check-examples
-rm -rf "$checkdir"
-mkdir -p "$checkdir"
-if [ -f docs/checks.md ]; then
-    LC_ALL=C awk -v dir="$checkdir" '
-        /^```/ {
-            if (inblock) { inblock = 0; close(file); next }
-            if (infence) { infence = 0; next }
-            if ($0 ~ /^```bud[ \t]*$/) kind = "bad"
-            else if ($0 ~ /^```bud[ \t]+ok[ \t]*$/) kind = "ok"
-            else if ($0 ~ /^```bud/) kind = "unknown"
-            else { infence = 1; next }
-            file = sprintf("%s/%03d.bud", dir, ++n)
-            printf "" > file
-            printf "%s\t%s\t%d\t%s\n", (code == "" ? "-" : code), kind, FNR, file
-            inblock = 1
-            next
-        }
-        inblock { print > file; next }
-        infence { next }
-        /^#+([ \t]|$)/ { code = "" }
-        /^### / && index($0, " — ") { code = substr($0, 5, index($0, " — ") - 5) }
-    ' docs/checks.md > "$checkdir/manifest"
-fi
-touch "$checkdir/manifest"
-# check_example CODE KIND LINE FILE: runs one example, prints why it fails.
-check_example() {
-    local code=$1 kind=$2 line=$3 file=$4 out status
-    out=$("$budc" check "$file" 2>&1)
-    status=$?
-    local has_code=0 has_error=0 why=
-    case "$out" in *"[$code]"*) has_code=1 ;; esac
-    case "$out" in *": error: "*) has_error=1 ;; esac
-    case "$code/$kind" in
-    -/bad | -/ok) [ $status -eq 0 ] || why="outside any code section, must check cleanly" ;;
-    */unknown) why="unknown fence: use \`\`\`bud or \`\`\`bud ok" ;;
-    E-*/bad) [ $has_code -eq 1 ] && [ $status -eq 1 ] || why="must report [$code] and exit 1" ;;
-    W-*/bad) [ $has_code -eq 1 ] && [ $status -eq 0 ] && [ $has_error -eq 0 ] ||
-        why="must report [$code], no error, and exit 0" ;;
-    */bad) [ $has_code -eq 1 ] || why="must report [$code]" ;;  # a rule's own name
-    */ok) [ $has_code -eq 0 ] && [ $status -eq 0 ] || why="(bud ok) must exit 0 without [$code]" ;;
-    esac
-    [ -z "$why" ] && return 0
-    echo "docs/checks.md:$line: $code: example $why; got exit $status"
-    printf '%s\n' "$out" | head -10
-    return 1
+    # 1d. the fuzz dictionary is what libFuzzer's ParseDictionaryFile accepts:
+    #     comments, blank lines and NAME="..." with printable ASCII and \xNN
+    #     escapes only (a raw UTF-8 byte stops every harness before it runs)
+    if out=$(LC_ALL=C grep -n -v -E '^(#.*|[[:space:]]*|[A-Za-z0-9_]+="([ !#-[]|[]-~]|\\\\|\\"|\\x[0-9A-Fa-f]{2})*")$' fuzz/bud.dict); then
+        bad "fuzz/bud.dict has lines libFuzzer refuses (write non-ASCII bytes as \\xNN):"; printf '%s\n' "$out" | head -5
+    else ok; fi
 }
-while IFS=$'\t' read -r code kind line file; do
-    if msg=$(check_example "$code" "$kind" "$line" "$file"); then ok
-    else bad "checks.md $code (line $line)"; printf '%s\n' "$msg"; fi
-done < "$checkdir/manifest"
+
+part_golden() {
+    # 2. golden diagnostics
+    while IFS= read -r -d '' err; do
+        src=${err%.err}.bud
+        [ -f "$src" ] || { bad "$err has no $src"; continue; }
+        flags=()
+        if [ -f "${err%.err}.flags" ]; then
+            read -r -a flags < <(tr '\n' ' ' < "${err%.err}.flags"; echo)
+        fi
+        actual=$("$budc" check ${flags[@]+"${flags[@]}"} "$src" 2>&1 >/dev/null)
+        status=$?
+        expected_status=0
+        grep -q ': error: ' "$err" && expected_status=1
+        grep -qx "Try 'budc --help'." "$err" && expected_status=2
+        if [ "$actual" != "$(cat "$err")" ]; then
+            bad "golden $src: diagnostics differ"
+            diff <(printf '%s\n' "$actual") "$err" | head -20
+        elif [ $status -ne $expected_status ]; then
+            bad "golden $src: exit status $status, expected $expected_status"
+        else
+            ok
+        fi
+    done < <(find tests/golden -name '*.err' -print0 | sort -z)
+}
+
+part_docs() {
+    # 3. examples in the documentation
+    docdir=$build/doc-examples
+    rm -rf "$docdir"
+    mkdir -p "$docdir"
+    for doc in docs/*.md README.md; do
+        [ -f "$doc" ] || continue
+        [ "$doc" = docs/checks.md ] && continue # step 4
+        awk -v dir="$docdir" -v base="$(basename "$doc" .md)" '
+            /^```bud[ \t]*$/ { n++; file = sprintf("%s/%s-%02d.bud", dir, base, n); inblock = 1; next }
+            /^```/ && inblock { inblock = 0; close(file); next }
+            inblock { print > file }
+        ' "$doc"
+    done
+    for f in "$docdir"/*.bud; do
+        [ -f "$f" ] || continue
+        if out=$("$budc" check "$f" 2>&1); then ok; else bad "doc example $f:"; echo "$out" | head -10; fi
+    done
+}
+
+part_checks() {
+    # 4. the checker's examples in docs/checks.md.  The manifest has a line
+    #    CODE KIND LINE FILE for each ```bud block: KIND is bad (```bud), ok
+    #    (```bud ok) or unknown (another ```bud… info string); CODE is "-" for a
+    #    block outside any "### CODE — title" section, which must check cleanly.
+    checkdir=$build/check-examples
+    rm -rf "$checkdir"
+    mkdir -p "$checkdir"
+    if [ -f docs/checks.md ]; then
+        LC_ALL=C awk -v dir="$checkdir" '
+            /^```/ {
+                if (inblock) { inblock = 0; close(file); next }
+                if (infence) { infence = 0; next }
+                if ($0 ~ /^```bud[ \t]*$/) kind = "bad"
+                else if ($0 ~ /^```bud[ \t]+ok[ \t]*$/) kind = "ok"
+                else if ($0 ~ /^```bud/) kind = "unknown"
+                else { infence = 1; next }
+                file = sprintf("%s/%03d.bud", dir, ++n)
+                printf "" > file
+                printf "%s\t%s\t%d\t%s\n", (code == "" ? "-" : code), kind, FNR, file
+                inblock = 1
+                next
+            }
+            inblock { print > file; next }
+            infence { next }
+            /^#+([ \t]|$)/ { code = "" }
+            /^### / && index($0, " — ") { code = substr($0, 5, index($0, " — ") - 5) }
+        ' docs/checks.md > "$checkdir/manifest"
+    fi
+    touch "$checkdir/manifest"
+    # check_example CODE KIND LINE FILE: runs one example, prints why it fails.
+    check_example() {
+        local code=$1 kind=$2 line=$3 file=$4 out status
+        out=$("$budc" check "$file" 2>&1)
+        status=$?
+        local has_code=0 has_error=0 why=
+        case "$out" in *"[$code]"*) has_code=1 ;; esac
+        case "$out" in *": error: "*) has_error=1 ;; esac
+        case "$code/$kind" in
+        -/bad | -/ok) [ $status -eq 0 ] || why="outside any code section, must check cleanly" ;;
+        */unknown) why="unknown fence: use \`\`\`bud or \`\`\`bud ok" ;;
+        E-*/bad) [ $has_code -eq 1 ] && [ $status -eq 1 ] || why="must report [$code] and exit 1" ;;
+        W-*/bad) [ $has_code -eq 1 ] && [ $status -eq 0 ] && [ $has_error -eq 0 ] ||
+            why="must report [$code], no error, and exit 0" ;;
+        */bad) [ $has_code -eq 1 ] || why="must report [$code]" ;;  # a rule's own name
+        */ok) [ $has_code -eq 0 ] && [ $status -eq 0 ] || why="(bud ok) must exit 0 without [$code]" ;;
+        esac
+        [ -z "$why" ] && return 0
+        echo "docs/checks.md:$line: $code: example $why; got exit $status"
+        printf '%s\n' "$out" | head -10
+        return 1
+    }
+    while IFS=$'\t' read -r code kind line file; do
+        if msg=$(check_example "$code" "$kind" "$line" "$file"); then ok
+        else bad "checks.md $code (line $line)"; printf '%s\n' "$msg"; fi
+    done < "$checkdir/manifest"
+}
 
 # 5. examples: each must check without an error; its warnings (the defects
 #    of the printed document it transcribes) must be exactly those listed in
 #    tests/examples/NAME.warnings (one "file:line:col: warning: … [CODE]" line
 #    each; no file means no warning).  Then every amount of the example that
 #    takes part in an identity is changed in turn: each change must be an
-#    error at the changed line (tests/mutate.py).
-for f in examples/*.bud; do
+#    error at the changed line (tests/mutate.py), and what each change brings
+#    is pinned in tests/pins/mutate/NAME.log.
+part_example() { # part_example FILE
+    local f=$1 name out status want got
     name=$(basename "$f" .bud)
     out=$("$budc" check -fmax-errors=0 "$f" 2>&1)
     status=$?
@@ -197,83 +219,184 @@ for f in examples/*.bud; do
         ok
     fi
     mkdir -p "$build/mutate-records"
-    if out=$(python3 tests/mutate.py "$budc" "$f" --record "$build/mutate-records/$name.log"); then ok
+    local record=$build/mutate-records/$name.log
+    if [ "${BUDC_TEST_SANITIZED:-}" = 1 ]; then
+        # under the sanitizers, every 8th mutation: each runs the same
+        # checks on other numbers, which the plain pass has made them all
+        # agree with the pins; what the sanitizers add is watching the
+        # memory of those checks
+        if out=$(python3 tests/mutate.py "$budc" "$f" --every 8); then ok
+        else bad "mutations of $f"; printf '%s\n' "$out" | tail -15; fi
+        return
+    fi
+    if out=$(python3 tests/mutate.py "$budc" "$f" --record "$record"); then ok
     else bad "mutations of $f"; printf '%s\n' "$out" | tail -15; fi
-done
+    pin_compare "tests/pins/mutate/$name.log" "$record" "mutations of $f"
+}
 
-# 5b. the back ends: each tests/outputs/*.sh is sourced here and reports
-#     through ok/bad (they share $budc and a scratch directory $outdir).
+# 5b. the back ends: each tests/outputs/*.sh is sourced by a part of its own
+#     and reports through ok/bad (they share $budc and a scratch directory
+#     $outdir, in which each writes to a folder of its own).
 outdir=$build/test-outputs
-rm -rf "$outdir"
-mkdir -p "$outdir"
-for t in tests/outputs/*.sh; do
-    [ -f "$t" ] || continue
+part_output() { # part_output SCRIPT
     # shellcheck disable=SC1090
-    . "$t"
-done
+    . "$1"
+}
 
-# 6. the command line
-expect_status 0 "budc --help" "$budc" --help
-expect_status 0 "budc --version" "$budc" --version
-expect_status 0 "budc help check" "$budc" help check
-expect_status 2 "no command" "$budc"
-expect_status 2 "unknown command" "$budc" frobnicate
-expect_status 2 "unknown option" "$budc" check --frobnicate examples/qinhuangdao-media-center-2023.bud
-expect_status 2 "no input files" "$budc" check
-expect_status 2 "missing file" "$budc" check tests/does-not-exist.bud
-expect_status 2 "directory as input" "$budc" check tests
-expect_status 2 "bad -fmax-errors" "$budc" check -fmax-errors=x examples/qinhuangdao-media-center-2023.bud
-# warning options, in any position
-ex=examples/qinhuangdao-media-center-2023.bud
-expect_status 0 "warning options accepted" "$budc" check -Wno-catalog-local "$ex" -WW-X -Werror=三公不增
-expect_status 1 "-Werror makes the seed's warnings errors" "$budc" check -Werror "$ex"
-for flag in -W -Wno- -Werror= -Wbad= -Wbad=x -Wno-a=b -Werror=E-SYNTAX -Wno-E-SYNTAX -We-syntax -Wno-error; do
-    expect_status 2 "bad warning option $flag" "$budc" check "$flag" "$ex"
-    expect_status 2 "bad warning option $flag after the file" "$budc" check "$ex" "$flag"
-done
-expect_status 2 "-Wno-E-SYNTAX golden" "$budc" check -Wno-E-SYNTAX tests/golden/flags/no-error-codes.bud
-msg=$("$budc" check -Wno-E-SYNTAX "$ex" 2>&1)
-if [ "$msg" = "budc: error: '-Wno-E-SYNTAX': errors cannot be disabled; only warnings (W-…) can
+part_cli() {
+    # 6. the command line
+    expect_status 0 "budc --help" "$budc" --help
+    expect_status 0 "budc --version" "$budc" --version
+    expect_status 0 "budc help check" "$budc" help check
+    expect_status 2 "no command" "$budc"
+    expect_status 2 "unknown command" "$budc" frobnicate
+    expect_status 2 "unknown option" "$budc" check --frobnicate examples/qinhuangdao-media-center-2023.bud
+    expect_status 2 "no input files" "$budc" check
+    expect_status 2 "missing file" "$budc" check tests/does-not-exist.bud
+    expect_status 2 "directory as input" "$budc" check tests
+    expect_status 2 "bad -fmax-errors" "$budc" check -fmax-errors=x examples/qinhuangdao-media-center-2023.bud
+    # warning options, in any position
+    ex=examples/qinhuangdao-media-center-2023.bud
+    expect_status 0 "warning options accepted" "$budc" check -Wno-catalog-local "$ex" -WW-X -Werror=三公不增
+    expect_status 1 "-Werror makes the seed's warnings errors" "$budc" check -Werror "$ex"
+    for flag in -W -Wno- -Werror= -Wbad= -Wbad=x -Wno-a=b -Werror=E-SYNTAX -Wno-E-SYNTAX -We-syntax -Wno-error; do
+        expect_status 2 "bad warning option $flag" "$budc" check "$flag" "$ex"
+        expect_status 2 "bad warning option $flag after the file" "$budc" check "$ex" "$flag"
+    done
+    expect_status 2 "-Wno-E-SYNTAX golden" "$budc" check -Wno-E-SYNTAX tests/golden/flags/no-error-codes.bud
+    msg=$("$budc" check -Wno-E-SYNTAX "$ex" 2>&1)
+    if [ "$msg" = "budc: error: '-Wno-E-SYNTAX': errors cannot be disabled; only warnings (W-…) can
 Try 'budc --help'." ]; then ok; else bad "-Wno-E-SYNTAX message: $msg"; fi
-if "$budc" help check | grep -q -- '-Wno-CODE'; then ok; else bad "budc help check lists -Wno-CODE"; fi
-if "$budc" --help | grep -q -- '-Werror=CODE'; then ok; else bad "budc --help lists -Werror=CODE"; fi
-# budc explain: the title is the one in the documents
-title=$(sed -n 's/^### E-SYNTAX — //p' docs/diagnostics.md)
-expect_status 0 "budc explain E-SYNTAX" "$budc" explain E-SYNTAX
-expect_status 0 "budc help explain" "$budc" help explain
-for q in E-SYNTAX e-syntax syntax SYNTAX; do
-    first=$("$budc" explain "$q" 2>&1 | head -1)
-    if [ -n "$title" ] && [ "$first" = "E-SYNTAX — $title" ]; then ok
-    else bad "budc explain $q: first line '$first'"; fi
+    if "$budc" help check | grep -q -- '-Wno-CODE'; then ok; else bad "budc help check lists -Wno-CODE"; fi
+    if "$budc" --help | grep -q -- '-Werror=CODE'; then ok; else bad "budc --help lists -Werror=CODE"; fi
+    # budc explain: the title is the one in the documents
+    title=$(sed -n 's/^### E-SYNTAX — //p' docs/diagnostics.md)
+    expect_status 0 "budc explain E-SYNTAX" "$budc" explain E-SYNTAX
+    expect_status 0 "budc help explain" "$budc" help explain
+    for q in E-SYNTAX e-syntax syntax SYNTAX; do
+        first=$("$budc" explain "$q" 2>&1 | head -1)
+        if [ -n "$title" ] && [ "$first" = "E-SYNTAX — $title" ]; then ok
+        else bad "budc explain $q: first line '$first'"; fi
+    done
+    expect_status 2 "budc explain NOPE" "$budc" explain NOPE
+    expect_status 2 "budc explain two codes" "$budc" explain E-SYNTAX E-ROW
+    msg=$("$budc" explain NOPE 2>&1 | head -1)
+    if [ "$msg" = "budc: error: unknown diagnostic code 'NOPE'" ]; then ok; else bad "explain NOPE message: $msg"; fi
+    if "$budc" explain synatx 2>&1 | grep -qx 'budc: note: did you mean E-SYNTAX?'; then ok
+    else bad "budc explain synatx suggests E-SYNTAX"; fi
+    # every documented code is listed, and explains itself
+    ndoc=$(awk '/^```/ { f = !f } !f && /^### [^ ]+ — / { n++ } END { print n + 0 }' \
+        docs/diagnostics.md docs/checks.md)
+    nlist=$("$budc" explain | wc -l)
+    if [ "$ndoc" -eq "$nlist" ]; then ok; else bad "budc explain lists $nlist codes, the documents $ndoc"; fi
+    while read -r code _; do
+        first=$("$budc" explain "$code" 2>/dev/null | head -1)
+        case "$first" in "$code — "?*) ;; *) bad "budc explain $code: '$first'"; continue ;; esac
+        ok
+    done < <("$budc" explain)
+    # every code the compiler's source can emit (each "E-…" or "W-…" string
+    # literal of src/ and grammar/) is documented, so that budc explain knows
+    # it (issue 17: E-OVERFLOW was neither)
+    undocumented=$(comm -23 <(grep -rhoE '"[EW]-[A-Z0-9]+(-[A-Z0-9]+)*"' src grammar | tr -d '"' | sort -u) \
+        <("$budc" explain | awk '{ print $1 }' | sort -u))
+    nsrc=$(grep -rhoE '"[EW]-[A-Z0-9]+(-[A-Z0-9]+)*"' src grammar | sort -u | wc -l)
+    if [ -z "$undocumented" ] && [ "$nsrc" -gt 80 ]; then ok
+    else bad "codes the source emits but docs/diagnostics.md and docs/checks.md do not document ($nsrc found): $(printf '%s ' $undocumented)"; fi
+    if "$budc" --version | grep -qE '^budc [0-9]+\.[0-9]+\.[0-9]+$'; then ok; else bad "version format"; fi
+    msg=$("$budc" check tests/does-not-exist.bud 2>&1)
+    if [ "$msg" = "budc: error: cannot read 'tests/does-not-exist.bud': No such file or directory [E-IO]" ]; then ok
+    else bad "missing-file message: $msg"; fi
+}
+
+# ---- running the parts ------------------------------------------------------
+# Each part runs in a subshell of its own with its own counts and log;
+# BUDC_TEST_JOBS of them at once (default: the number of cores), the longest
+# first.  A part's log is printed whole when it ends, so lines of two parts
+# never interleave; the counts are added at the end.
+parts=()
+for f in examples/*.bud; do parts+=("example $f"); done
+for t in tests/outputs/*.sh; do [ -f "$t" ] && parts+=("output $t"); done
+parts+=(golden checks cli docs unit)
+# the longest first (measured: the examples' mutations, fmt, hostile, latex)
+ordered=()
+for slow in "output tests/outputs/fmt.sh" "output tests/outputs/hostile.sh" \
+            "output tests/outputs/latex.sh"; do
+    for p in "${parts[@]}"; do [ "$p" = "$slow" ] && ordered+=("$p"); done
 done
-expect_status 2 "budc explain NOPE" "$budc" explain NOPE
-expect_status 2 "budc explain two codes" "$budc" explain E-SYNTAX E-ROW
-msg=$("$budc" explain NOPE 2>&1 | head -1)
-if [ "$msg" = "budc: error: unknown diagnostic code 'NOPE'" ]; then ok; else bad "explain NOPE message: $msg"; fi
-if "$budc" explain synatx 2>&1 | grep -qx 'budc: note: did you mean E-SYNTAX?'; then ok
-else bad "budc explain synatx suggests E-SYNTAX"; fi
-# every documented code is listed, and explains itself
-ndoc=$(awk '/^```/ { f = !f } !f && /^### [^ ]+ — / { n++ } END { print n + 0 }' \
-    docs/diagnostics.md docs/checks.md)
-nlist=$("$budc" explain | wc -l)
-if [ "$ndoc" -eq "$nlist" ]; then ok; else bad "budc explain lists $nlist codes, the documents $ndoc"; fi
-while read -r code _; do
-    first=$("$budc" explain "$code" 2>/dev/null | head -1)
-    case "$first" in "$code — "?*) ;; *) bad "budc explain $code: '$first'"; continue ;; esac
-    ok
-done < <("$budc" explain)
-# every code the compiler's source can emit (each "E-…" or "W-…" string
-# literal of src/ and grammar/) is documented, so that budc explain knows
-# it (issue 17: E-OVERFLOW was neither)
-undocumented=$(comm -23 <(grep -rhoE '"[EW]-[A-Z0-9]+(-[A-Z0-9]+)*"' src grammar | tr -d '"' | sort -u) \
-    <("$budc" explain | awk '{ print $1 }' | sort -u))
-nsrc=$(grep -rhoE '"[EW]-[A-Z0-9]+(-[A-Z0-9]+)*"' src grammar | sort -u | wc -l)
-if [ -z "$undocumented" ] && [ "$nsrc" -gt 80 ]; then ok
-else bad "codes the source emits but docs/diagnostics.md and docs/checks.md do not document ($nsrc found): $(printf '%s ' $undocumented)"; fi
-if "$budc" --version | grep -qE '^budc [0-9]+\.[0-9]+\.[0-9]+$'; then ok; else bad "version format"; fi
-msg=$("$budc" check tests/does-not-exist.bud 2>&1)
-if [ "$msg" = "budc: error: cannot read 'tests/does-not-exist.bud': No such file or directory [E-IO]" ]; then ok
-else bad "missing-file message: $msg"; fi
+for p in "${parts[@]}"; do
+    case " ${ordered[*]-} " in *" $p "*) ;; *) ordered+=("$p") ;; esac
+done
+# examples first of all: county-education-bureau-2024 has the most mutations
+mapfile -t ordered < <(printf '%s\n' "${ordered[@]}" | awk '/^example /{print; next} {rest[n++]=$0} END{for(i=0;i<n;i++) print rest[i]}')
+
+# BUDC_TEST_PARTS="golden checks …": only the parts named (a part is named
+# by its first word — unit, golden, docs, checks, example, output, cli — or
+# by its argument, e.g. tests/outputs/fmt.sh); make mutate's first pass.
+if [ -n "${BUDC_TEST_PARTS:-}" ]; then
+    chosen=()
+    for p in "${ordered[@]}"; do
+        for w in ${BUDC_TEST_PARTS//,/ }; do
+            if [ "$w" = "${p%% *}" ] || [ "$w" = "${p#* }" ]; then chosen+=("$p"); break; fi
+        done
+    done
+    ordered=("${chosen[@]}")
+fi
+
+jobs_max=${BUDC_TEST_JOBS:-$(nproc 2>/dev/null || echo 1)}
+[ "$jobs_max" -ge 1 ] 2>/dev/null || jobs_max=1
+results=$build/test-parts
+rm -rf "$results" "$outdir"
+mkdir -p "$results" "$outdir"
+declare -A part_of=()
+stopped=0
+# finish_one: waits for a part to end and prints its log.
+finish_one() {
+    local pid
+    wait -n -p pid
+    local i=${part_of[$pid]}
+    unset "part_of[$pid]"
+    cat "$results/$i.log"
+    if [ -n "${BUDC_TEST_FAILFAST:-}" ] && [ -e "$BUDC_TEST_FAILFAST" ]; then stopped=1; fi
+}
+i=0
+for p in "${ordered[@]}"; do
+    [ $stopped -eq 1 ] && break
+    while [ ${#part_of[@]} -ge "$jobs_max" ]; do finish_one; done
+    [ $stopped -eq 1 ] && break
+    i=$((i + 1))
+    (
+        pass=0 fail=0
+        t0=$(date +%s%N)
+        trap 'echo "$pass $fail" > "$results/$i.count"
+              echo "$(( ($(date +%s%N) - t0) / 1000000 )) $p" > "$results/$i.time"' EXIT
+        case $p in
+        example\ *) part_example "${p#example }" ;;
+        output\ *) part_output "${p#output }" ;;
+        *) "part_$p" ;;
+        esac
+    ) > "$results/$i.log" 2>&1 &
+    part_of[$!]=$i
+done
+while [ ${#part_of[@]} -gt 0 ]; do finish_one; done
+if [ $stopped -eq 1 ]; then
+    echo "stopped at the first failure (BUDC_TEST_FAILFAST)"
+    exit 1
+fi
+for ((k = 1; k <= i; k++)); do
+    if [ -f "$results/$k.count" ]; then
+        read -r p f < "$results/$k.count"
+        pass=$((pass + p)) fail=$((fail + f))
+    else
+        bad "part ${ordered[k - 1]} ended without its counts"
+    fi
+done
+if [ $i -ne ${#ordered[@]} ]; then bad "only $i of ${#ordered[@]} parts ran"; fi
+
+# BUDC_TEST_TIMES=1: how long each part took, the slowest first
+if [ "${BUDC_TEST_TIMES:-}" = 1 ]; then
+    echo; echo "parts by time (ms):"
+    cat "$results"/*.time 2>/dev/null | sort -rn | head -20
+fi
 
 echo
 echo "$pass passed, $fail failed"

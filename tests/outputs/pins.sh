@@ -7,8 +7,8 @@
 #      the region's consolidation of the examples of 2023 (consolidated/:
 #      JSON, CSV, LaTeX), written by `budc build --consolidate` (a region
 #      consolidates the budgets of one year)
-#   2. the diagnostics of every mutation of each example (mutate/NAME.log),
-#      recorded by tests/mutate.py --record in step 5 of tests/run.sh
+#   2. the diagnostics of every mutation of each example (mutate/NAME.log)
+#      are compared by step 5 of tests/run.sh, which records them
 #   3. the diagnostics of the hostile inputs (hostile/NAME.err) are compared
 #      by tests/outputs/hostile.sh itself (hostile_pins)
 #
@@ -41,11 +41,6 @@ pins_tests() {
     for f in consolidated.json consolidated.tex $(cd "$dir/region" 2>/dev/null && echo consolidated-csv/*.csv); do
         [ -f "$dir/region/$f" ] || { bad "pins: budc build --consolidate wrote no $f"; continue; }
         pin_compare "tests/pins/consolidated/${f#consolidated-csv/}" "$dir/region/$f" "consolidated $f"
-    done
-    # 2. the mutations (recorded by step 5 of tests/run.sh)
-    for f in examples/*.bud; do
-        name=$(basename "$f" .bud)
-        pin_compare "tests/pins/mutate/$name.log" "$build/mutate-records/$name.log" "mutations of $f"
     done
 }
 

@@ -154,6 +154,8 @@ stmt:
                                      { $$ = parse_block(P, parse_stmt(P, S_CATALOG, @$, @1, 3, $2, $3, $4), &$5); }
   | VOCABULARY catalog_kind opt_string block { $$ = parse_block(P, parse_stmt(P, S_VOCABULARY, @$, @1, 2, $2, $3), &$4); }
   | DISCLOSURE WORD opt_string block { $$ = parse_block(P, parse_stmt(P, S_DISCLOSURE, @$, @1, 2, $2, $3), &$4); }
+  | DISCLOSURE WORD opt_string WORD block
+                                     { $$ = parse_block(P, parse_stmt(P, S_DISCLOSURE, @$, @1, 3, $2, $3, $4), &$5); }
   ;
 
 unit_id:      WORD | NUMBER ;

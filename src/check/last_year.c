@@ -60,7 +60,9 @@ static void last_year_table(const Model *m, DiagCtx *d, const Table *t, int unit
         if (row->cells[col].set || !has_amount(def, row))
             continue;
         char path[128];
-        path_text(m->vocab, row->def->path, path, sizeof path - sizeof ".合计"); /* room for .合计 */
+        /* the row's first figure: the one a reader looks for */
+        path_text(m->vocab, row->def->figs ? row->def->figs->path : NULL, path,
+                  sizeof path - sizeof ".合计"); /* room for .合计 */
         if (!strchr(path, '.'))
             strcat(path, ".合计");
         char item[136];

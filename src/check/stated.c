@@ -142,14 +142,29 @@ static bool stated_code(C *c, const StatedTable *t, int i, const Table *dt)
 
 /* The facts that make up cell (D, COL), as notes; none when the row is not
  * one the facts give. */
+/* The figures FIGS of a row as a 上年 or 预算 cell reads them: each after
+ * PREFIX, a root alone as ROOT.合计, joined by " + " (三公.合计 + 基本支出[30215]). */
+static void figs_text(const Vocab *v, const Atom *figs, const char *prefix, char *buf, size_t n)
+{
+    size_t o = 0;
+    buf[0] = '\0';
+    for (const Atom *a = figs; a && o < n; a = a->next) {
+        char path[256];
+        path_text(v, a->path, path, sizeof path);
+        o += (size_t)snprintf(buf + o, n - o, "%s%s%s%s", a == figs ? "" : " + ", prefix, path,
+                              strchr(path, '.') || strchr(path, '[') ? "" : ".合计");
+    }
+}
+
 static void cell_notes(C *c, const Table *dt, const TRow *d, int col, Loc row_loc,
                        const char *what)
 {
     const ColDef *cd = &dt->def->cols[col];
     if (cd->kind != COL_SUM) { /* 上年 and 增减: what last year's figure is */
-        char path[256];
-        const PathSeg *p = d ? d->def->path : NULL;
-        path_text(c->m->vocab, p, path, sizeof path);
+        char path[512], quoted[600];
+        const Atom *p = d ? d->def->figs : NULL;
+        figs_text(c->m->vocab, p, "", path, sizeof path);
+        figs_text(c->m->vocab, p, "预算.", quoted, sizeof quoted);
         if (d && cd->kind == COL_CHANGE) {
             char x[DEC_FMT_MAX], y[DEC_FMT_MAX];
             const ColDef *ca = &dt->def->cols[cd->a], *cb = &dt->def->cols[cd->b];
@@ -159,21 +174,19 @@ static void cell_notes(C *c, const Table *dt, const TRow *d, int col, Loc row_lo
             if (!p)
                 diag_note(c->d, row_loc, "this row has no figure in the budget");
             else if (d->cells[col].set)
-                diag_note(c->d, row_loc, "%s is the budget's %s%s (预算.%s%s)", cd->title, path,
-                          strchr(path, '.') ? "" : ".合计", path, strchr(path, '.') ? "" : ".合计");
+                diag_note(c->d, row_loc, "%s is the budget's %s (%s)", cd->title, path, quoted);
             else
-                diag_note(c->d, row_loc, "the budget's %s%s is not known: name the budget this "
+                diag_note(c->d, row_loc, "the budget's %s is not known: name the budget this "
                           "决算 executes with budget \"FILE\" in the department",
-                          path, strchr(path, '.') ? "" : ".合计");
+                          path);
         } else if (!p)
             diag_note(c->d, row_loc, "this row has no figure of last year");
         else if (d->cells[col].set)
-            diag_note(c->d, row_loc, "%s is last year's %s%s", cd->title, path,
-                      strchr(path, '.') ? "" : ".合计");
+            diag_note(c->d, row_loc, "%s is last year's %s", cd->title, path);
         else
-            diag_note(c->d, row_loc, "last year's %s%s is not known: state it in a 'prior' "
+            diag_note(c->d, row_loc, "last year's %s is not known: state it in a 'prior' "
                       "block, or name last year's budget with prior \"FILE\"",
-                      path, strchr(path, '.') ? "" : ".合计");
+                      path);
         return;
     }
     NOTES_TRACE(tr, locs);

@@ -242,7 +242,8 @@ typedef struct Other {
 /* Compiles the budget O names quietly (its warnings are its own business)
  * into *OUT.  Errors in it make its figures unusable: one error here says
  * so.  Returns the number of errors. */
-static int load_other(const Other *o, const CompileInput *in, DiagCtx *d, Compilation **out)
+static int load_other(const Other *o, const CompileInput *in, DiagCtx *d, Compilation **out,
+                      CompileStage upto)
 {
     const char *from = o->from ? o->from->name : "";
     const char *slash = strrchr(from, '/');
@@ -260,10 +261,12 @@ static int load_other(const Other *o, const CompileInput *in, DiagCtx *d, Compil
     CompileInput pin = {.path = path, .stdlib_dir = in->stdlib_dir, .cache = in->cache};
     int nerr = 0;
     /* a sandboxed budget reads no file: another is as good as missing */
-    int rc = in->sandbox ? (memset(pc, 0, sizeof *pc), -1) : compile_as(pc, &pin, COMPILE_CHECK, &quiet, true);
+    int rc = in->sandbox ? (memset(pc, 0, sizeof *pc), -1) : compile_as(pc, &pin, upto, &quiet, true);
     if (rc < 0) {
         diag_error(d, o->loc, o->code, "cannot read %s '%s'", o->what, path);
         nerr = 1;
+    } else if (upto != COMPILE_CHECK) {
+        /* -M: only the files it reads */
     } else if (pc->failed || !pc->model) {
         diag_error(d, o->loc, o->code,
                    "%s '%s' has errors, so its figures cannot be compared; run 'budc check %s'",
@@ -298,7 +301,7 @@ static int load_others(Compilation *c, const CompileInput *in, DiagCtx *d)
     if (m->prior_file) {
         Other o = {m->prior_file, m->prior_from, m->prior_loc, "E-PRIOR-FILE",
                    "last year's budget", m->year - 1, "W-PRIOR-YEAR"};
-        nerr += load_other(&o, in, d, &c->prior);
+        nerr += load_other(&o, in, d, &c->prior, COMPILE_CHECK);
         if (c->prior)
             m->prior_model = c->prior->model;
     }
@@ -306,7 +309,7 @@ static int load_others(Compilation *c, const CompileInput *in, DiagCtx *d)
         Other o = {m->budget_file, m->budget_from, m->budget_loc, "E-BUDGET-FILE",
                    "the budget", m->year, "W-BUDGET-YEAR"};
         int before = d->nerrors;
-        nerr += load_other(&o, in, d, &c->budget);
+        nerr += load_other(&o, in, d, &c->budget, COMPILE_CHECK);
         if (c->budget && c->budget->model->final) {
             diag_error(d, m->budget_loc, "E-BUDGET-FILE",
                        "'%s' is a 决算; a 决算 names the budget (部门预算) it executes",
@@ -320,6 +323,37 @@ static int load_others(Compilation *c, const CompileInput *in, DiagCtx *d)
             c->budget = NULL;
         }
     }
+    return nerr;
+}
+
+/* -M: the budgets the budget names (prior "FILE", and budget "FILE" in its
+ * department), read as far as -M reads them, into C->prior and C->budget,
+ * so that their files are dependencies too.  As in load_others, the files
+ * those name are not read.  Returns the number of errors (a file that
+ * cannot be read). */
+static int load_other_files(Compilation *c, const CompileInput *in, DiagCtx *d)
+{
+    int nerr = 0;
+    for (const Module *mod = c->program.modules; mod; mod = mod->next)
+        for (const Stmt *s = mod->stmts; s; s = s->next) {
+            bool dept = s->kind == S_DEPARTMENT, unit = s->kind == S_UNIT;
+            const Stmt *t = dept || unit ? s->body : s;
+            for (; t; t = dept || unit ? t->next : NULL) {
+                Compilation **out = NULL;
+                Other o = {0};
+                if (t->kind == S_PRIOR && !t->has_block && t->args && !c->prior) {
+                    out = &c->prior;
+                    o = (Other){t->args->text, t->loc.file, t->args->loc, "E-PRIOR-FILE",
+                                "last year's budget", 0, NULL};
+                } else if (t->kind == S_BUDGET && dept && t->args && !c->budget) {
+                    out = &c->budget;
+                    o = (Other){t->args->text, t->loc.file, t->args->loc, "E-BUDGET-FILE",
+                                "the budget", 0, NULL};
+                }
+                if (out)
+                    nerr += load_other(&o, in, d, out, COMPILE_PREPARE);
+            }
+        }
     return nerr;
 }
 
@@ -344,6 +378,8 @@ static int compile_as(Compilation *c, const CompileInput *in, CompileStage upto,
     /* -M lists the standard library even of a budget with syntax errors */
     if (dept && (upto == COMPILE_PREPARE || (upto == COMPILE_CHECK && p->nerrors == 0)))
         c->prepare_errors = load_default_catalogue(p, dept, d);
+    if (dept && upto == COMPILE_PREPARE && !is_prior && p->nerrors == 0)
+        c->prepare_errors += load_other_files(c, in, d);
     /* a budget with errors in its files, or a part of a budget (no
      * department: a unit file, a catalogue), is not checked further */
     if (upto == COMPILE_CHECK && dept && p->nerrors == 0 && c->prepare_errors == 0) {

@@ -85,7 +85,8 @@ static const struct {
      "  --diagnostics=json  one JSON object a line on stderr, for editors and CI\n"
      "                    (level, code, file, line, column, end_line, end_column,\n"
      "                    message; a note is its own object after its diagnostic)\n"
-     "  -M                print make-style dependencies (the budget's imports)\n"
+     "  -M                print make-style dependencies (the budget's imports, and\n"
+     "                    the budgets it names: prior \"FILE\", budget \"FILE\")\n"
      "                    instead of checking: NAME.json: NAME.bud IMPORTS...\n"
      "  -MF FILE          write the dependencies to FILE (implies -M)\n"
      "  -MT TARGET        name the rule's target (implies -M; one budget)\n"
@@ -271,11 +272,33 @@ static void make_path(FILE *f, const char *path)
     }
 }
 
-/* -M: "TARGET: ENTRY IMPORTS…", then an empty rule for each import so that
- * make does not fail when one is deleted (as gcc -MP does).  -1 after a
- * message, and nothing written, when a path cannot be named in a makefile. */
-static int write_deps(FILE *f, const Program *p, const char *entry, const char *target)
+/* Whether module M of the programs P[0..K) (the one at index K included,
+ * up to M) was met before M: a file two budgets import is listed once. */
+static bool listed_before(const Program *const *p, int k, const Module *m)
 {
+    for (int i = 0; i <= k; i++)
+        for (const Module *x = p[i]->modules; x; x = x->next) {
+            if (x == m)
+                return false;
+            if (strcmp(x->path, m->path) == 0)
+                return true;
+        }
+    return false;
+}
+
+/* -M: "TARGET: ENTRY IMPORTS…" (and the budgets it names, prior "FILE" and
+ * budget "FILE", with their imports), then an empty rule for each file but
+ * the entry so that make does not fail when one is deleted (as gcc -MP
+ * does).  -1 after a message, and nothing written, when a path cannot be
+ * named in a makefile. */
+static int write_deps(FILE *f, const Compilation *c, const char *entry, const char *target)
+{
+    const Program *progs[3] = {&c->program};
+    int np = 1;
+    if (c->prior)
+        progs[np++] = &c->prior->program;
+    if (c->budget)
+        progs[np++] = &c->budget->program;
     char *deflt = NULL;
     if (!target) {
         size_t n = strlen(entry);
@@ -286,9 +309,10 @@ static int write_deps(FILE *f, const Program *p, const char *entry, const char *
     }
     const char *why = make_unsafe(target);
     const char *bad = target;
-    for (const Module *m = p->modules; m && !why; m = m->next)
-        if ((why = make_unsafe(m->path)))
-            bad = m->path;
+    for (int k = 0; k < np; k++)
+        for (const Module *m = progs[k]->modules; m && !why; m = m->next)
+            if ((why = make_unsafe(m->path)))
+                bad = m->path;
     if (why) {
         cli_fail("-M: '%s' holds %s, which a makefile cannot name; rename it", bad, why);
         free(deflt);
@@ -296,16 +320,20 @@ static int write_deps(FILE *f, const Program *p, const char *entry, const char *
     }
     make_path(f, target);
     fputc(':', f);
-    for (const Module *m = p->modules; m; m = m->next) {
-        fputs(" \\\n  ", f);
-        make_path(f, m->path);
-    }
+    for (int k = 0; k < np; k++)
+        for (const Module *m = progs[k]->modules; m; m = m->next)
+            if (!listed_before(progs, k, m)) {
+                fputs(" \\\n  ", f);
+                make_path(f, m->path);
+            }
     fputc('\n', f);
-    for (const Module *m = p->modules ? p->modules->next : NULL; m; m = m->next) {
-        fputc('\n', f);
-        make_path(f, m->path);
-        fputs(":\n", f);
-    }
+    for (int k = 0; k < np; k++)
+        for (const Module *m = progs[k]->modules; m; m = m->next)
+            if ((k > 0 || m != progs[0]->modules) && !listed_before(progs, k, m)) {
+                fputc('\n', f);
+                make_path(f, m->path);
+                fputs(":\n", f);
+            }
     free(deflt);
     return 0;
 }
@@ -324,7 +352,7 @@ static int load_file(const char *path, DiagCtx *d, const char *std, bool dump, c
     if (rc == 0 && dump)
         ast_dump(stdout, c.program.modules->stmts, 0);
     else if (rc == 0 && o->deps && c.prepare_errors == 0 &&
-             write_deps(deps, &c.program, path, o->dep_target) < 0)
+             write_deps(deps, &c, path, o->dep_target) < 0)
         rc = -1;
     compile_free(&c);
     return rc;

@@ -117,7 +117,7 @@ static void def_row(Loader *l, Def *d, const Stmt *row, RowDefKind what)
     }
     if (what == RD_TOTAL && !a)
         bad(l, row->loc, "a total row says what it adds up: total 合计 支出");
-    r->path = a ? a->path : NULL;
+    r->figs = a;
     figures(l, a, &r->sums);
 }
 
@@ -410,15 +410,28 @@ static void def_finish(Loader *l, const Def *d)
         bad(l, t->loc, "the group of table %s runs backwards", t->word);
 }
 
+/* A table of DS: a new one, or one DS took from its base (from_base),
+ * which it replaces in its place. */
 static void load_table(Loader *l, Disclosure *ds, int *cap, const Stmt *s)
 {
-    for (int i = 0; i < ds->ntables; i++)
+    int at = -1;
+    for (int i = 0; i < ds->ntables && at < 0; i++)
         if (strcmp(ds->tables[i].word, s->args->text) == 0) {
-            bad(l, s->args->loc, "table %s is defined twice in this disclosure", s->args->text);
-            return;
+            if (!ds->tables[i].from_base) {
+                bad(l, s->args->loc, "table %s is defined twice in this disclosure", s->args->text);
+                return;
+            }
+            at = i;
         }
-    TableDef *t = ARENA_PUSH(l->a, ds->tables, ds->ntables, *cap);
-    t->number = ds->ntables;
+    TableDef *t;
+    if (at >= 0) { /* the base's table of that word, replaced in its place */
+        t = &ds->tables[at];
+        *t = (TableDef){0};
+        t->number = at + 1;
+    } else {
+        t = ARENA_PUSH(l->a, ds->tables, ds->ntables, *cap);
+        t->number = ds->ntables;
+    }
     t->word = s->args->text;
     t->title = s->args->next ? s->args->next->text : NULL;
     t->catalog = -1;
@@ -431,9 +444,38 @@ static void load_table(Loader *l, Disclosure *ds, int *cap, const Stmt *s)
             def_line(l, &d, r);
     }
     def_finish(l, &d);
-    for (int i = 0; i < ds->ntables - 1; i++)
-        if (strcmp(ds->tables[i].key, t->key) == 0)
+    for (int i = 0; i < ds->ntables; i++)
+        if (&ds->tables[i] != t && ds->tables[i].key && t->key &&
+            strcmp(ds->tables[i].key, t->key) == 0)
             bad(l, t->loc, "two tables have the key %s", t->key);
+}
+
+/* disclosure KIND "title" BASE { … }: DS starts as a copy of the tables of
+ * BASE, a disclosure defined before it (a province's set that prints the
+ * template's tables but one or two). */
+static void take_base(Loader *l, Disclosure *ds, const Disclosure *all, int n, const Atom *base,
+                      int *cap)
+{
+    const Disclosure *b = NULL;
+    for (int i = 0; i < n; i++)
+        if (&all[i] != ds && strcmp(all[i].kind, base->text) == 0)
+            b = &all[i];
+    if (!b) {
+        bad(l, base->loc, "'%s' is not a disclosure defined before this one; a disclosure "
+                          "takes its tables from one defined above it (disclosure 决算 …)",
+            base->text);
+        return;
+    }
+    if (ds->ntables) {
+        bad(l, base->loc, "disclosure %s has tables already; only its first block may name "
+                          "the disclosure it starts from", ds->kind);
+        return;
+    }
+    for (int i = 0; i < b->ntables; i++) {
+        TableDef *t = ARENA_PUSH(l->a, ds->tables, ds->ntables, *cap);
+        *t = b->tables[i];
+        t->from_base = true;
+    }
 }
 
 int tabledefs_load(Disclosure **out, int *n, const Program *p, const Vocab *v, Arena *a,
@@ -459,6 +501,9 @@ int tabledefs_load(Disclosure **out, int *n, const Program *p, const Vocab *v, A
             if (s->args->next && s->args->next->text)
                 ds->title = s->args->next->text;
             int tcap = ds->ntables; /* arrays grow from a full one */
+            const Atom *base = s->args->next ? s->args->next->next : NULL;
+            if (base && base->text)
+                take_base(&l, ds, *out, *n, base, &tcap);
             for (const Stmt *t = s->body; t; t = t->next)
                 if (t->kind == S_TABLEDEF)
                     load_table(&l, ds, &tcap, t);

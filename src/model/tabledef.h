@@ -39,7 +39,8 @@ typedef struct RowDef {
     const char *name;  /* as in JSON and CSV (the key when not written) */
     const char *label; /* as printed in the PDF (the name when not written) */
     Figures sums;      /* what the row adds up; RD_CODES: whose codes make rows */
-    const PathSeg *path; /* RD_ROW, RD_TOTAL: its first figure (a 上年 column's) */
+    const Atom *figs;  /* RD_ROW, RD_TOTAL: its figures, in order (a 上年 or 预算
+                          column's cell is the sum of each one's value) */
     Dim dim;           /* RD_ROWS: the dimension of the group */
     WordSet words;     /* RD_ROWS: its words */
     bool classes;      /* RD_CODES: 类 rows only, every 类 of the catalogue listed */
@@ -107,6 +108,8 @@ typedef struct TableDef {
     int catalog;         /* CatKind of its code rows, or -1 when it has none */
     TableLayout layout;
     Loc loc;
+    bool from_base;      /* taken from the disclosure its own starts from, and
+                            not (yet) replaced by one of its own */
 } TableDef;
 
 typedef struct Disclosure {

@@ -299,13 +299,10 @@ static void add_to_rows(TB *b, const RowDef *rd, int first, FactKind k, const Fa
     }
 }
 
-/* Row R's figure of last year or of the budget (OF: 上年 or 预算; OF.PATH,
- * OF.ROOT.合计 for a root alone) into *OUT: false when it is not known. */
-static bool prior_of_row(const Model *m, const TRow *r, const char *of, int unit, Dec *out)
+/* The value of OF.FIGURE (OF: 上年 or 预算; OF.ROOT.合计 for a root alone)
+ * into *OUT: false when it is not known. */
+static bool prior_of_figure(const Model *m, const PathSeg *p, const char *of, int unit, Dec *out)
 {
-    const PathSeg *p = r->def->path;
-    if (!p)
-        return false;
     PathSeg segs[18];
     int n = 0;
     segs[n++] = (PathSeg){.name = of, .loc = p->loc};
@@ -317,6 +314,23 @@ static bool prior_of_row(const Model *m, const TRow *r, const char *of, int unit
         segs[i].next = i + 1 < n ? &segs[i + 1] : NULL;
     char msg[256];
     return model_value(m, segs, (ValueCtx){unit, -1}, out, NULL, NULL, msg, sizeof msg) == VAL_OK;
+}
+
+/* Row R's figure of last year or of the budget (OF: 上年 or 预算): the sum
+ * of OF.FIGURE over its figures (a 会议费 row's 预算.基本支出[30215]; a total
+ * of 三公 and 会议费 adds both) into *OUT: false when one is not known. */
+static bool prior_of_row(const Model *m, const TRow *r, const char *of, int unit, Dec *out)
+{
+    const Atom *a = r->def->figs;
+    if (!a)
+        return false;
+    *out = dec_zero();
+    for (; a; a = a->next) {
+        Dec v;
+        if (!a->path || !prior_of_figure(m, a->path, of, unit, &v) || !dec_acc(out, v))
+            return false;
+    }
+    return true;
 }
 
 /* The columns of last year (上年) and of the change from it (增减): a 上年

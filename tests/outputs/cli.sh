@@ -31,6 +31,24 @@ for dep in examples/qinhuangdao-media-center-2023/本级.bud stdlib/2023/functio
 done
 case "$("$budc" check -M examples/county-culture-bureau-2023.bud)" in
 *stdlib/2023.bud*) ok ;; *) bad "-M lists the standard library loaded by default" ;; esac
+# the budgets a budget names are dependencies too (issue 15): a 决算's budget
+# "FILE" and last year's prior "FILE", with their imports, each file once
+deps=$("$budc" check -M examples/county-education-bureau-2024-final.bud)
+for dep in examples/county-education-bureau-2024.bud stdlib/2023/final.bud; do
+    case "$deps" in *"$dep"*) ok ;; *) bad "-M of a 决算 lists $dep" ;; esac
+done
+n=$(printf '%s\n' "$deps" | grep -c '^  .*stdlib/2024/function.bud')
+if [ "$n" -eq 1 ]; then ok; else bad "-M lists stdlib/2024/function.bud $n times (once expected)"; fi
+deps=$("$budc" check -M tests/golden/yoy/moved.bud 2>&1)
+case "$deps" in *"tests/golden/yoy/last/moved-2023.bud"*) ok ;; *) bad "-M lists last year's budget (prior \"FILE\"): $deps" ;; esac
+mkdir -p "$clidir/noprior"
+printf 'department 901 "示例局" {\n  year 2024\n  money 万元\n}\nprior "gone.bud"\n' > "$clidir/noprior/a.bud"
+out=$("$budc" check -M "$clidir/noprior/a.bud" 2>&1)
+status=$?
+case "$status/$out" in
+1/*"a.bud:5:7: error: cannot read last year's budget '$clidir/noprior/gone.bud'"*"[E-PRIOR-FILE]"*) ok ;;
+*) bad "-M of a budget whose prior file is missing: exit $status, $out" ;;
+esac
 "$budc" check -MF "$clidir/seed.d" -MT out/seed.json examples/qinhuangdao-media-center-2023.bud
 if head -1 "$clidir/seed.d" | grep -q '^out/seed.json: \\$'; then ok; else bad "-MF FILE -MT TARGET"; fi
 # the dependency file is a valid makefile fragment

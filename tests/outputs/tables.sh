@@ -80,6 +80,47 @@ PY
     out=$("$budc" check "$dir/good.bud" 2>&1)
     if printf '%s\n' "$out" | grep -q "unknown table '项目支出表'.*\[E-TABLE-NAME\]"; then ok
     else bad "tables: the standard library without extra.bud accepts 项目支出表"; fi
+    # 5. a province's set starts from another (disclosure KIND "…" BASE):
+    #    决算会议培训 (stdlib/2023/final-meetings.bud) is the nine tables of 决算
+    #    with table 7 replaced in its place
+    local fin=$dir/meetings.bud status
+    cp -R tests/golden/final/lib "$dir/lib"
+    sed 's/培训费 0.00 1.50 1.50/培训费 0.00 1.00 1.00/' tests/golden/final/meetings.bud > "$fin"
+    "$budc" json "$fin" -o "$dir/meetings.json" 2>/dev/null
+    status=$?
+    if [ $status -eq 0 ] && python3 - "$dir/meetings.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["department"]["kind"] == "决算会议培训"
+t = d["department"]["tables"]
+assert len(t) == 9 and [x["number"] for x in t] == list(range(1, 10)), [x["key"] for x in t]
+assert t[1]["key"] == "income" and t[8]["key"] == "state_capital"
+s = t[6]
+assert s["key"] == "three_public_meetings" and s["word"] == "三公经费支出决算表", s["key"]
+rows = {r["key"]: r["cells"] for r in s["rows"]}
+assert rows["会议费"] == {"budget": 0, "total": 2, "change": 2}, rows["会议费"]
+assert rows["合计"] == {"budget": 4, "total": 6.5, "change": 2.5}, rows["合计"]
+import jsonschema
+jsonschema.validate(d, json.load(open("docs/budget.schema.json")))
+PY
+    then ok; else bad "tables: the 决算会议培训 set is not the 决算 set with its 三公 table replaced"; fi
+    # the errors of such a definition: an unknown base, a table replaced twice
+    cp -R stdlib "$dir/std2"
+    printf 'disclosure 省式 "部门决算公开表" 决算书 {\n}\n' > "$dir/std2/2023/bad-base.bud"
+    printf 'import "2023/bad-base.bud"\n' >> "$dir/std2/2024.bud"
+    out=$(BUDC_STDLIB=$dir/std2 "$budc" check "$fin" 2>&1)
+    case "$out" in
+    *"std/2023/bad-base.bud:1:25: error: '决算书' is not a disclosure defined before this one"*"[E-DEFINITION]"*) ok ;;
+    *) bad "tables: a disclosure starting from an unknown one is not an E-DEFINITION at its word"; printf '%s\n' "$out" | head -4 ;;
+    esac
+    sed -n '/^disclosure/,$p' stdlib/2023/final-meetings.bud > "$dir/twice.bud"
+    sed -n '/^  table 三公经费支出决算表/,/^  }/p' stdlib/2023/final-meetings.bud > "$dir/table7.bud"
+    { head -n -1 "$dir/twice.bud"; cat "$dir/table7.bud"; echo "}"; } > "$dir/std2/2023/bad-base.bud"
+    out=$(BUDC_STDLIB=$dir/std2 "$budc" check "$fin" 2>&1)
+    case "$out" in
+    *"bad-base.bud:"*"error: table 三公经费支出决算表 is defined twice in this disclosure [E-DEFINITION]"*) ok ;;
+    *) bad "tables: a table replaced twice is not an E-DEFINITION"; printf '%s\n' "$out" | head -4 ;;
+    esac
 }
 
 tables_tests

@@ -307,12 +307,70 @@ static void check_vehicles(const Model *m, DiagCtx *d, const Assets *as)
     }
 }
 
+/* The parts of row R in column K (0 数量, 1 价值): their sum is at most the
+ * row's, and is the row's when every part of a set that covers the row
+ * (tagged complete: 车辆 by use) is written. */
+static int check_parts_of(const Model *m, DiagCtx *d, const Assets *as, AssetRow r, int k)
+{
+    const Vocab1 *words = &m->vocab->dim[DIM_ASSET];
+    int all = 0, stated = 0, covering = 0;
+    for (int i = 0; i < words->n; i++) {
+        AssetRow of;
+        all += asset_part_of(m, words->words[i].name, &of) >= 0 && of == r &&
+               (words->words[i].tags & TAG_COMPLETE);
+    }
+    Dec sum = dec_zero(), whole = cell(k ? as->value[r] : as->qty[r]);
+    const AssetPart *over = NULL;
+    for (int i = 0; i < as->nparts; i++) {
+        const AssetPart *p = &as->parts[i];
+        const StatedCell *c = k ? &p->value : &p->qty;
+        if (p->of != r || c->blank)
+            continue;
+        stated++;
+        covering += (m->vocab->dim[DIM_ASSET].words[p->word].tags & TAG_COMPLETE) != 0;
+        if (dec_acc(&sum, c->v) && !over && dec_cmp(sum, whole) > 0)
+            over = p;
+    }
+    if (!stated || (!over && (all == 0 || covering < all || dec_eq(sum, whole))))
+        return 0;
+    const char *name = asset_row_name(m, r);
+    char what[160], as_what[96], row_what[64];
+    snprintf(what, sizeof what, over ? "the parts of %s exceed it from this row on"
+                                     : "the parts of %s do not add up to it", name);
+    snprintf(as_what, sizeof as_what, "its %d part%s sum to", stated, stated > 1 ? "s" : "");
+    snprintf(row_what, sizeof row_what, "%s's %s is", name, k ? "价值" : "数量");
+    Loc at = over ? (k ? over->value.loc : over->qty.loc)
+                  : as->row_written[r] ? (k ? as->value[r].loc : as->qty[r].loc) : as->loc;
+    report_diff_as(d, DIAG_ERROR, at, "E-ASSET-PARTS", what, sum, as_what, whole, row_what,
+                   over ? "a part is within its row: correct the parts or the row"
+                        : "every part of the row is given, so they add up to it: correct one",
+                   k == 1);
+    if (as->row_written[r])
+        diag_note(d, as->row_loc[r], "%s is stated here", name);
+    else
+        diag_note(d, as->loc, "the asset table states no %s row (counted as 0)", name);
+    return 1;
+}
+
+static int check_asset_parts(const Model *m, DiagCtx *d, const Assets *as)
+{
+    int nerr = 0;
+    for (int r = 0; r < AS__COUNT; r++) {
+        bool has = false;
+        for (int i = 0; i < as->nparts && !has; i++)
+            has = as->parts[i].of == (AssetRow)r;
+        if (has)
+            nerr += check_parts_of(m, d, as, (AssetRow)r, 0) + check_parts_of(m, d, as, (AssetRow)r, 1);
+    }
+    return nerr;
+}
+
 static int check_assets(const Model *m, DiagCtx *d)
 {
     const Assets *as = &m->assets;
     if (!as->present)
         return 0;
-    int nerr = check_asset_total(m, d, as) + check_offices(d, as);
+    int nerr = check_asset_total(m, d, as) + check_offices(d, as) + check_asset_parts(m, d, as);
     check_planned(m, d, as);
     check_vehicles(m, d, as);
     return nerr;

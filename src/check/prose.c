@@ -99,9 +99,15 @@ static bool read_unit(const P *p, const Flat *f, size_t i, Num *num)
     const char *after = s + ulen;
     if (*after == '/' || prose_starts(after, 3, "／") || prose_starts(after, 3, "每"))
         return false; /* 500元/人: a rate */
+    /* 100万元（含）以上: "inclusive" between the unit and the bound word */
+    const char *bound = after;
+    if (strncmp(bound, "（含）", strlen("（含）")) == 0)
+        bound += strlen("（含）");
+    else if (strncmp(bound, "(含)", strlen("(含)")) == 0)
+        bound += strlen("(含)");
     for (int k = 0; p->words && k < p->words->n; k++)
         if (tagged(&p->words->entries[k], "bound") &&
-            prose_starts(after, strlen(after), p->words->entries[k].code))
+            prose_starts(bound, strlen(bound), p->words->entries[k].code))
             return false; /* 20万元以上: a threshold */
     num->end = (size_t)(after - f->s);
     if (dec_parse(num->text, strlen(num->text), &num->written) != DEC_OK)

@@ -248,5 +248,14 @@ void json_assets(JB *b, cJSON *root)
         opt_num(b, row, "quantity", !a->qty[r].blank, a->qty[r].v, false);
         opt_num(b, row, "value", !a->value[r].blank, a->value[r].v, true);
     }
+    cJSON *parts = jb_array(b, o, "parts"); /* 车辆 by use …, as written */
+    for (int i = 0; i < a->nparts; i++) {
+        const AssetPart *p = &a->parts[i];
+        cJSON *row = jb_object(b, parts, NULL);
+        jb_str(b, row, "key", b->m->vocab->dim[DIM_ASSET].words[p->word].name);
+        jb_str(b, row, "of", asset_row_name(b->m, p->of));
+        opt_num(b, row, "quantity", !p->qty.blank, p->qty.v, false);
+        opt_num(b, row, "value", !p->value.blank, p->value.v, true);
+    }
     opt_num(b, o, "planned", a->has_planned, a->planned, true);
 }

@@ -474,6 +474,26 @@ static void assets(Tex *t, bool caption)
         if (a->row_written[r] && !a->value[r].blank)
             tex_money(t, a->value[r].v);
         tex_raw(t, " \\\\ \\hline\n");
+        bool first = true; /* 其中：应急保障用车, then aligned under it */
+        for (int i = 0; i < a->nparts; i++) { /* as written */
+            const AssetPart *p = &a->parts[i];
+            if (p->of != (AssetRow)r)
+                continue;
+            if (!first)
+                tex_raw(t, "\\phantom{");
+            tex_line(t, label(t, "of_which"));
+            if (!first)
+                tex_raw(t, "}");
+            first = false;
+            tex_line(t, t->m->vocab->dim[DIM_ASSET].words[p->word].title);
+            tex_raw(t, " & ");
+            if (!p->qty.blank)
+                tex_num(t, p->qty.v);
+            tex_raw(t, " & ");
+            if (!p->value.blank)
+                tex_money(t, p->value.v);
+            tex_raw(t, " \\\\ \\hline\n");
+        }
     }
     close_table(t);
     if (a->has_planned) {

@@ -125,6 +125,8 @@ static void build_table(B *b, const Stmt *s)
     }
 }
 
+static void build_asset_part(B *b, const Stmt *r, int word, AssetRow of);
+
 static void build_assets(B *b, const Stmt *s)
 {
     Assets *as = &b->m->assets;
@@ -147,6 +149,12 @@ static void build_assets(B *b, const Stmt *s)
         }
         if (r->kind != S_ROW || !r->args)
             continue;
+        AssetRow of;
+        int part = asset_part_of(b->m, r->args->text, &of);
+        if (part >= 0) {
+            build_asset_part(b, r, part, of);
+            continue;
+        }
         int k = asset_row_of(b->m, r->args->text);
         if (k < 0) {
             const Vocab1 *rows = &b->m->vocab->dim[DIM_ASSET];
@@ -187,6 +195,36 @@ static void build_assets(B *b, const Stmt *s)
         if (n > 2)
             build_err(b, cells[2].loc, "E-ROW", "an asset row has two cells: 数量 and 价值");
     }
+}
+
+/* A row of the asset table that is a part of row OF (车辆 by use). */
+static void build_asset_part(B *b, const Stmt *r, int word, AssetRow of)
+{
+    Assets *as = &b->m->assets;
+    for (int i = 0; i < as->nparts; i++)
+        if (as->parts[i].word == word) {
+            build_err(b, r->args->loc, "E-DUPLICATE", "asset row %s is given twice",
+                      b->m->vocab->dim[DIM_ASSET].words[word].name);
+            diag_note(b->d, as->parts[i].loc, "first given here");
+            return;
+        }
+    StatedCell *cells = NULL;
+    int n = 0;
+    const Atom *a = r->args->next;
+    if (a && a->kind == A_STRING)
+        a = a->next;
+    read_cells(b, a, &cells, &n);
+    AssetPart *p = PUSH(b->m, as->parts, as->nparts, b->cap_asset_parts);
+    p->word = word;
+    p->of = of;
+    p->loc = r->loc;
+    p->qty.blank = p->value.blank = true;
+    if (n > 0)
+        p->qty = cells[0];
+    if (n > 1)
+        p->value = cells[1];
+    if (n > 2)
+        build_err(b, cells[2].loc, "E-ROW", "an asset row has two cells: 数量 and 价值");
 }
 
 static void build_glossary(B *b, const Stmt *s)

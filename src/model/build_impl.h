@@ -23,7 +23,7 @@ typedef struct B {
     int first[F__COUNT]; /* the unit's first facts */
     int cap_facts[F__COUNT];
     int cap_units, cap_proj, cap_targets, cap_goals, cap_prior, cap_stated, cap_glossary,
-        cap_rules;
+        cap_rules, cap_asset_parts;
     NarrativeCaps narrative;      /* the department's */
     NarrativeCaps unit_narrative; /* the current unit's */
     int cap_unit_prior;           /* the current unit's prior lines */

@@ -259,12 +259,24 @@ typedef enum AssetRow {
 
 
 
+/* A row of the asset table that is a part of another (a word of the asset
+ * vocabulary tagged `part`): 执法执勤用车 of 车辆, 单价100万元以上设备 of
+ * 大型设备. */
+typedef struct AssetPart {
+    int word;        /* in the asset vocabulary */
+    AssetRow of;     /* the row it is a part of */
+    StatedCell qty, value;
+    Loc loc;
+} AssetPart;
+
 typedef struct Assets {
     bool present;
     const char *date;
     StatedCell qty[AS__COUNT], value[AS__COUNT]; /* blank when not written */
     bool row_written[AS__COUNT];
     Loc row_loc[AS__COUNT];
+    AssetPart *parts; /* in the order written */
+    int nparts;
     bool has_planned;
     Dec planned;
     Loc loc, planned_loc;
@@ -434,6 +446,9 @@ bool unit_is_admin(const Vocab *v, const Unit *u);
 const char *asset_row_name(const Model *m, AssetRow r);
 const char *asset_row_title(const Model *m, AssetRow r);
 int asset_row_of(const Model *m, const char *word);
+/* The asset vocabulary's word WORD when it is a part of a row (tagged
+ * `part`), its row in *OF; else -1. */
+int asset_part_of(const Model *m, const char *word, AssetRow *of);
 bool model_has_admin_unit(const Model *m);
 
 

@@ -8,7 +8,7 @@
  *   机关运行经费
  *   三公.合计 | 三公.<item> | 三公.因公出国费 | 三公.公务用车购置及运维费
  *   采购.合计 | 采购.中小微 | 采购.货物 | 采购.工程 | 采购.服务
- *   资产.总额 | 资产.<row> [.数量] | 资产.拟购置
+ *   资产.总额 | 资产.<row or part of a row> [.数量] | 资产.拟购置
  *   项目.合计 | 项目.数量 | 项目["name"].预算 | 项目["name"].采购
  *   单位.数量                                (the number of units)
  *   项目.预算 | 项目.采购 | 项目.中小微      (in a rule: for each project)
@@ -146,9 +146,11 @@ static ValueStatus assets(V *v, const PathSeg *s)
     for (int r = 0; r < AS__COUNT && row < 0; r++)
         if (strcmp(w, asset_row_name(v->m, (AssetRow)r)) == 0)
             row = r;
-    if (row < 0)
+    AssetRow of;
+    int part = row < 0 ? asset_part_of(v->m, w, &of) : -1;
+    if (row < 0 && part < 0)
         return fail(v, "'%s' is not a row of the asset table; write 总额, 房屋, 办公用房, 车辆, "
-                       "大型设备, 其他固定资产 or 拟购置",
+                       "大型设备, 其他固定资产, 拟购置 or a part of a row (执法执勤用车 …)",
                     w);
     bool qty = false;
     if (s->next) {
@@ -156,8 +158,15 @@ static ValueStatus assets(V *v, const PathSeg *s)
             return fail(v, "write 资产.%s or 资产.%s.数量", w, w);
         qty = true;
     }
-    const StatedCell *c = qty ? &a->qty[row] : &a->value[row];
-    if (!a->present || !a->row_written[row] || c->blank)
+    const StatedCell *c = NULL;
+    if (part >= 0) { /* 资产.执法执勤用车.数量: a part of a row */
+        for (int i = 0; i < a->nparts && !c; i++)
+            if (a->parts[i].word == part)
+                c = qty ? &a->parts[i].qty : &a->parts[i].value;
+    } else if (a->row_written[row]) {
+        c = qty ? &a->qty[row] : &a->value[row];
+    }
+    if (!a->present || !c || c->blank)
         return VAL_NO_VALUE;
     take(v, true, c->v, c->loc);
     return VAL_OK;

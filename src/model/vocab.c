@@ -30,7 +30,8 @@ static const struct {
     {"glossary", TAG_GLOSSARY}, {"total", TAG_TOTAL},   {"buildings", TAG_BUILDINGS},
     {"offices", TAG_OFFICES}, {"vehicles", TAG_VEHICLES}, {"equipment", TAG_EQUIPMENT},
     {"other", TAG_OTHER},     {"final", TAG_FINAL},     {"inflow", TAG_INFLOW},
-    {"outflow", TAG_OUTFLOW}, {"plan", TAG_PLAN},
+    {"outflow", TAG_OUTFLOW}, {"plan", TAG_PLAN},     {"part", TAG_PART},
+    {"complete", TAG_COMPLETE},
 };
 
 /* The labels the back ends print, each of which the `label` vocabulary must

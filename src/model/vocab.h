@@ -63,6 +63,8 @@ enum WordTag {
      * 使用非财政拨款结余) or in `carryover` only (outflow: 结余分配) */
     TAG_FINAL = 1u << 24, TAG_INFLOW = 1u << 25, TAG_OUTFLOW = 1u << 26,
     TAG_PLAN = 1u << 27, /* section: a budget's only (final: a 决算's only) */
+    TAG_PART = 1u << 28, /* asset: a part of the row of its other tag (其中) */
+    TAG_COMPLETE = 1u << 29, /* asset: a part of a set that covers its row (车辆 by use) */
 };
 
 enum { VOCAB_MAX_WORDS = 32 }; /* per dimension: a set of words is a bit mask */

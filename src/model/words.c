@@ -36,9 +36,24 @@ const char *asset_row_title(const Model *m, AssetRow r)
 int asset_row_of(const Model *m, const char *word)
 {
     int i = vocab_word(m->vocab, DIM_ASSET, word);
+    if (i >= 0 && (m->vocab->dim[DIM_ASSET].words[i].tags & TAG_PART))
+        return -1;
     for (int r = 0; i >= 0 && r < AS__COUNT; r++)
         if (m->vocab->dim[DIM_ASSET].words[i].tags & asset_tags[r])
             return r;
+    return -1;
+}
+
+int asset_part_of(const Model *m, const char *word, AssetRow *of)
+{
+    int i = vocab_word(m->vocab, DIM_ASSET, word);
+    if (i < 0 || !(m->vocab->dim[DIM_ASSET].words[i].tags & TAG_PART))
+        return -1;
+    for (int r = 0; r < AS__COUNT; r++)
+        if (m->vocab->dim[DIM_ASSET].words[i].tags & asset_tags[r]) {
+            *of = (AssetRow)r;
+            return i;
+        }
     return -1;
 }
 

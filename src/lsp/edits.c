@@ -1,0 +1,299 @@
+/*
+ * edits.c — the diagnostics as LSP sends them, and what changes the text:
+ * completion, formatting (budc fmt) and the quick fixes of the "did you
+ * mean" diagnostics (server.h).
+ */
+#include "lsp/server.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/arena.h"
+#include "model/defs.h"
+#include "tools/fmt.h"
+
+/* ---- diagnostics ------------------------------------------------------------ */
+
+cJSON *feat_diagnostic(const Server *s, const Doc *d, const DiagRecord *r, size_t n)
+{
+    cJSON *o = cJSON_CreateObject();
+    const SrcFile *f = r->file ? doc_file(d, r->file) : NULL;
+    cJSON_AddItemToObject(o, "range", pos_range(f, r->line, r->col, r->end_line, r->end_col));
+    cJSON_AddNumberToObject(o, "severity", r->level == DIAG_ERROR ? 1 : 2);
+    if (r->code)
+        cJSON_AddStringToObject(o, "code", r->code);
+    cJSON_AddStringToObject(o, "source", "budc");
+    /* a note about no place is part of the message */
+    size_t len = strlen(r->message ? r->message : "") + 1;
+    for (size_t i = 1; i < n; i++)
+        if (!r[i].file)
+            len += strlen(r[i].message ? r[i].message : "") + 8;
+    char *msg = xmalloc(len);
+    strcpy(msg, r->message ? r->message : "");
+    for (size_t i = 1; i < n; i++)
+        if (!r[i].file && r[i].message) {
+            strcat(msg, "\nnote: ");
+            strcat(msg, r[i].message);
+        }
+    cJSON_AddStringToObject(o, "message", msg);
+    free(msg);
+    cJSON *rel = NULL;
+    for (size_t i = 1; i < n; i++) {
+        if (!r[i].file)
+            continue;
+        if (!rel)
+            rel = cJSON_AddArrayToObject(o, "relatedInformation");
+        cJSON *ri = cJSON_CreateObject();
+        cJSON *loc = cJSON_AddObjectToObject(ri, "location");
+        char *uri = doc_uri(s, d, r[i].file);
+        cJSON_AddStringToObject(loc, "uri", uri);
+        free(uri);
+        cJSON_AddItemToObject(loc, "range", pos_range(doc_file(d, r[i].file), r[i].line, r[i].col,
+                                                      r[i].end_line, r[i].end_col));
+        cJSON_AddStringToObject(ri, "message", r[i].message ? r[i].message : "");
+        cJSON_AddItemToArray(rel, ri);
+    }
+    return o;
+}
+
+/* ---- formatting ---------------------------------------------------------------- */
+
+/* The LSP position of the end of TEXT[0..LEN). */
+static cJSON *end_position(const char *text, size_t len)
+{
+    int line = 0, units = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char b = (unsigned char)text[i];
+        if (b == '\n') {
+            line++;
+            units = 0;
+        } else if ((b & 0xC0) != 0x80) {
+            units += b >= 0xF0 ? 2 : 1;
+        }
+    }
+    cJSON *p = cJSON_CreateObject();
+    cJSON_AddNumberToObject(p, "line", line);
+    cJSON_AddNumberToObject(p, "character", units);
+    return p;
+}
+
+cJSON *feat_formatting(Server *s, Doc *d)
+{
+    (void)s;
+    size_t n;
+    char *out = fmt_text(d->text, d->len, &n);
+    if (!out)
+        return NULL; /* a syntax error: budc fmt leaves the file alone */
+    cJSON *edits = cJSON_CreateArray();
+    if (n != d->len || memcmp(out, d->text, n) != 0) {
+        cJSON *e = cJSON_CreateObject();
+        cJSON *r = cJSON_AddObjectToObject(e, "range");
+        cJSON *st = cJSON_AddObjectToObject(r, "start");
+        cJSON_AddNumberToObject(st, "line", 0);
+        cJSON_AddNumberToObject(st, "character", 0);
+        cJSON_AddItemToObject(r, "end", end_position(d->text, d->len));
+        cJSON_AddStringToObject(e, "newText", out);
+        cJSON_AddItemToArray(edits, e);
+    }
+    free(out);
+    return edits;
+}
+
+/* ---- quick fixes ----------------------------------------------------------------- */
+
+/* The text of character columns [COL, END_COL) of line LINE of F, into
+ * BUF; false when it is not on one line or too long. */
+static bool range_text(const SrcFile *f, int line, int col, int end_col, char *buf, size_t bn)
+{
+    size_t n;
+    const char *s = f ? src_line(f, line, &n) : NULL;
+    if (!s || end_col <= col)
+        return false;
+    size_t i = 0, j;
+    for (int c = 1; c < col && i < n; c++)
+        for (i++; i < n && ((unsigned char)s[i] & 0xC0) == 0x80; i++)
+            ;
+    j = i;
+    for (int c = col; c < end_col && j < n; c++)
+        for (j++; j < n && ((unsigned char)s[j] & 0xC0) == 0x80; j++)
+            ;
+    if (j - i + 1 > bn)
+        return false;
+    memcpy(buf, s + i, j - i);
+    buf[j - i] = '\0';
+    return true;
+}
+
+/* The candidates of "did you mean 'X'?", "did you mean X NAME or Y NAME?"
+ * in MSG: each X into OUT (room for MAX), malloc'ed; returns how many. */
+static int suggestions(const char *msg, char **out, int max)
+{
+    const char *p = strstr(msg, "did you mean ");
+    if (!p)
+        return 0;
+    p += strlen("did you mean ");
+    int k = 0;
+    while (*p && k < max) {
+        const char *a = p, *b;
+        if (*p == '\'') {
+            a = p + 1;
+            b = strchr(a, '\'');
+            if (!b)
+                break;
+        } else {
+            b = a;
+            while (*b && *b != ' ' && *b != '?' && *b != ',' && *b != ')')
+                b++;
+        }
+        if (b > a) {
+            out[k] = xmalloc((size_t)(b - a) + 1);
+            memcpy(out[k], a, (size_t)(b - a));
+            out[k][b - a] = '\0';
+            k++;
+        }
+        /* the next candidate: after ", " or " or " before the '?' */
+        const char *q = strchr(b, '?');
+        const char *comma = strstr(b, ", "), *or = strstr(b, " or ");
+        const char *next = NULL;
+        if (comma && (!q || comma < q))
+            next = comma + 2;
+        if (or && (!q || or < q) && (!next || or < next))
+            next = or + 4;
+        if (!next)
+            break;
+        p = next;
+    }
+    return k;
+}
+
+cJSON *feat_code_actions(Server *s, Doc *d, const cJSON *range)
+{
+    cJSON *out = cJSON_CreateArray();
+    const SrcFile *file = d->cur && d->cur->program.modules ? d->cur->program.modules->file : NULL;
+    const cJSON *st = cJSON_GetObjectItemCaseSensitive(range, "start");
+    const cJSON *en = cJSON_GetObjectItemCaseSensitive(range, "end");
+    const cJSON *sl = cJSON_GetObjectItemCaseSensitive(st, "line");
+    const cJSON *el = cJSON_GetObjectItemCaseSensitive(en, "line");
+    if (!file || !cJSON_IsNumber(sl) || !cJSON_IsNumber(el))
+        return out;
+    int from = (int)sl->valuedouble + 1, to = (int)el->valuedouble + 1;
+    for (size_t i = 0; i < d->nrecs; i++) {
+        const DiagRecord *r = &d->recs[i];
+        if (r->level == DIAG_NOTE || !r->message || r->line <= 0 || r->line != r->end_line ||
+            (r->file && strcmp(r->file, d->path) != 0) || r->end_line < from || r->line > to)
+            continue;
+        char *cand[8];
+        int nc = suggestions(r->message, cand, 8);
+        char now[512];
+        bool ok = range_text(file, r->line, r->col, r->end_col, now, sizeof now) &&
+                  !strpbrk(now, " \t");
+        size_t nn = i + 1;
+        while (nn < d->nrecs && d->recs[nn].level == DIAG_NOTE)
+            nn++;
+        for (int k = 0; k < nc; k++) {
+            if (ok && strcmp(now, cand[k]) != 0 && !strpbrk(cand[k], " \t\n")) {
+                cJSON *a = cJSON_CreateObject();
+                size_t tn = strlen(cand[k]) + strlen(now) + 32;
+                char *title = xmalloc(tn);
+                snprintf(title, tn, "Replace '%s' with '%s'", now, cand[k]);
+                cJSON_AddStringToObject(a, "title", title);
+                free(title);
+                cJSON_AddStringToObject(a, "kind", "quickfix");
+                if (k == 0)
+                    cJSON_AddBoolToObject(a, "isPreferred", 1);
+                cJSON *dg = cJSON_AddArrayToObject(a, "diagnostics");
+                cJSON_AddItemToArray(dg, feat_diagnostic(s, d, r, nn - i));
+                cJSON *edit = cJSON_AddObjectToObject(a, "edit");
+                cJSON *changes = cJSON_AddObjectToObject(edit, "changes");
+                cJSON *list = cJSON_AddArrayToObject(changes, d->uri);
+                cJSON *te = cJSON_CreateObject();
+                cJSON_AddItemToObject(te, "range",
+                                      pos_range(file, r->line, r->col, r->end_line, r->end_col));
+                cJSON_AddStringToObject(te, "newText", cand[k]);
+                cJSON_AddItemToArray(list, te);
+                cJSON_AddItemToArray(out, a);
+            }
+            free(cand[k]);
+        }
+    }
+    return out;
+}
+
+/* ---- completion ------------------------------------------------------------------- */
+
+enum { CK_VALUE = 12, CK_ENUM_MEMBER = 20, CK_KEYWORD = 14, CK_UNIT = 11, MAX_ITEMS = 400 };
+
+static bool item(cJSON *list, int *n, const char *label, const char *detail, int kind,
+                 const char *prefix)
+{
+    if (strncmp(label, prefix, strlen(prefix)) != 0)
+        return true;
+    if (*n >= MAX_ITEMS)
+        return false;
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "label", label);
+    if (detail && *detail && strcmp(detail, label) != 0)
+        cJSON_AddStringToObject(o, "detail", detail);
+    cJSON_AddNumberToObject(o, "kind", kind);
+    cJSON_AddItemToArray(list, o);
+    (*n)++;
+    return true;
+}
+
+/* The word before character column COL of line LINE of F: from the last
+ * blank, brace, bracket or quote. */
+static void prefix_at(const SrcFile *f, int line, int col, char *buf, size_t bn)
+{
+    buf[0] = '\0';
+    size_t n;
+    const char *s = f ? src_line(f, line, &n) : NULL;
+    if (!s)
+        return;
+    size_t i = 0;
+    for (int c = 1; c < col && i < n; c++)
+        for (i++; i < n && ((unsigned char)s[i] & 0xC0) == 0x80; i++)
+            ;
+    size_t a = i;
+    while (a > 0 && !strchr(" \t{}[]\"(),.", s[a - 1]))
+        a--;
+    if (i - a + 1 <= bn) {
+        memcpy(buf, s + a, i - a);
+        buf[i - a] = '\0';
+    }
+}
+
+cJSON *feat_completion(Server *s, Doc *d, int line, int ch)
+{
+    cJSON *res = cJSON_CreateObject();
+    cJSON *list = cJSON_CreateArray();
+    const SrcFile *file = d->cur && d->cur->program.modules ? d->cur->program.modules->file : NULL;
+    const Defs *defs = d->cur && d->cur->defs    ? d->cur->defs
+                       : d->good && d->good->defs ? d->good->defs
+                                                  : s->cache.defs;
+    int bl, bc, n = 0;
+    char prefix[256];
+    pos_from_lsp(file, line, ch, &bl, &bc);
+    prefix_at(file, bl, bc, prefix, sizeof prefix);
+    bool more = true;
+    if (defs) {
+        /* words first (a code is typed with digits), then the codes */
+        for (int i = 0; more && i < defs->vocab.dim[DIM_SOURCE].n; i++)
+            more = item(list, &n, vocab_name(&defs->vocab, DIM_SOURCE, i),
+                        vocab_title(&defs->vocab, DIM_SOURCE, i), CK_ENUM_MEMBER, prefix);
+        static const struct {
+            CatKind k;
+            int kind;
+        } cats[] = {{CAT_INDICATOR, CK_KEYWORD}, {CAT_MEASURE, CK_UNIT},
+                    {CAT_FUNCTION, CK_VALUE},    {CAT_ECONOMIC, CK_VALUE},
+                    {CAT_PROCUREMENT, CK_VALUE}};
+        for (size_t c = 0; c < sizeof cats / sizeof cats[0] && more; c++) {
+            const Catalog *cat = &defs->cat.k[cats[c].k];
+            for (int i = 0; i < cat->n && more; i++)
+                more = item(list, &n, cat->entries[i].code, cat->entries[i].name, cats[c].kind,
+                            prefix);
+        }
+    }
+    cJSON_AddBoolToObject(res, "isIncomplete", !more);
+    cJSON_AddItemToObject(res, "items", list);
+    return res;
+}

@@ -269,7 +269,7 @@ cJSON *feat_completion(Server *s, Doc *d, int line, int ch)
     const SrcFile *file = d->cur && d->cur->program.modules ? d->cur->program.modules->file : NULL;
     const Defs *defs = d->cur && d->cur->defs    ? d->cur->defs
                        : d->good && d->good->defs ? d->good->defs
-                                                  : s->cache.defs;
+                                                  : s->cache->defs;
     int bl, bc, n = 0;
     char prefix[256];
     pos_from_lsp(file, line, ch, &bl, &bc);

@@ -56,7 +56,7 @@ static const Defs *doc_defs(Server *s, const Doc *d)
         return d->cur->defs;
     if (d->good && d->good->defs)
         return d->good->defs;
-    return s->cache.defs; /* the standard library's, as a budget without its own has */
+    return s->cache->defs; /* the standard library's, as a budget without its own has */
 }
 
 static const Model *doc_model(const Doc *d)

@@ -59,7 +59,8 @@ void server_init(Server *s, const char *stdlib_dir, FILE *out)
     s->stdlib_dir = stdlib_dir;
     s->out = out;
     s->devnull = fopen("/dev/null", "w");
-    compile_cache_init(&s->cache);
+    compile_cache_init(&s->own_cache);
+    s->cache = &s->own_cache;
 }
 
 static void free_recs(DiagRecord *r, size_t n)
@@ -102,7 +103,7 @@ void server_free(Server *s)
         s->docs = d->next;
         doc_free(d);
     }
-    compile_cache_free(&s->cache);
+    compile_cache_free(&s->own_cache);
     if (s->devnull)
         fclose(s->devnull);
 }
@@ -172,7 +173,8 @@ static void compile_doc(Server *s, Doc *d)
     dc.max_errors = 0;
     Compilation *c = xmalloc(sizeof *c);
     CompileInput in = {.path = d->path, .text = d->text, .len = d->len,
-                       .stdlib_dir = s->stdlib_dir, .cache = &s->cache};
+                       .stdlib_dir = s->stdlib_dir, .cache = s->cache,
+                       .sandbox = s->sandbox};
     double t0 = now_ms();
     compile(c, &in, COMPILE_CHECK, &dc);
     s->last_check_ms = now_ms() - t0;

@@ -41,7 +41,10 @@ typedef struct Doc {
 
 typedef struct Server {
     const char *stdlib_dir;
-    CompileCache cache;
+    CompileCache own_cache;
+    CompileCache *cache; /* the standard library, parsed once: own_cache, or
+                            one the caller shares (the fuzz harness) */
+    bool sandbox;        /* read no file but the standard library (fuzzing) */
     FILE *out;           /* where messages go */
     FILE *devnull;       /* where the compiler's printed diagnostics go */
     Doc *docs;

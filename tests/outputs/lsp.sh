@@ -25,6 +25,11 @@
 #   4. the time of a re-check of the seed example after a change (median of
 #      11), printed (docs/lsp.md records it)
 #   5. budc help lsp, and an unknown option (exit 2)
+#   6. the VS Code client (editors/vscode/extension.js), with vscode and
+#      vscode-languageclient stubbed: activating it starts `budc lsp` (the
+#      path the setting bud.budc.path gives) over stdio for the language
+#      bud; with bud.lsp.enable false it starts nothing; its dependency is
+#      pinned in package-lock.json
 #
 # shellcheck disable=SC2154  # $budc and $outdir come from tests/run.sh
 
@@ -46,6 +51,56 @@ lsp_run() {
     done <<< "$out"
 }
 
+# lsp_vscode: step 6.
+lsp_vscode() {
+    local out
+    if ! command -v node >/dev/null 2>&1; then
+        bad "lsp: node is not installed, so the VS Code client was not tested; run make deps"
+        return
+    fi
+    if out=$(node - <<'JS' 2>&1
+const Module = require('module');
+const path = require('path');
+const fs = require('fs');
+const dir = path.resolve('editors/vscode');
+const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+const lock = JSON.parse(fs.readFileSync(path.join(dir, 'package-lock.json'), 'utf8'));
+const must = (c, m) => { if (!c) { console.log(m); process.exit(1); } };
+must(pkg.main === './extension.js' && pkg.activationEvents.includes('onLanguage:bud'), 'main and activation');
+const want = pkg.dependencies['vscode-languageclient'];
+must(lock.packages['node_modules/vscode-languageclient'].version === want, 'the client pinned in package-lock.json');
+let settings = {}, made = [], started = 0;
+const stubs = {
+    vscode: {
+        workspace: { getConfiguration: () => ({ get: (k, d) => (k in settings ? settings[k] : d) }) },
+        window: { showWarningMessage: (m) => { throw new Error(m); } },
+    },
+    'vscode-languageclient/node': {
+        TransportKind: { stdio: 0 },
+        LanguageClient: class {
+            constructor(id, name, server, client) { made.push({ id, server, client }); }
+            start() { started++; return { dispose() {} }; }
+            stop() {}
+        },
+    },
+};
+const load = Module._load;
+Module._load = function (req, ...rest) { return req in stubs ? stubs[req] : load.call(this, req, ...rest); };
+const ext = require(path.join(dir, 'extension.js'));
+const ctx = { subscriptions: [] };
+settings = { 'budc.path': '/opt/budc/bin/budc' };
+ext.activate(ctx);
+must(made.length === 1 && started === 1 && ctx.subscriptions.length === 1, 'activate starts one client');
+const s = made[0].server.run;
+must(s.command === '/opt/budc/bin/budc' && s.args.join(' ') === 'lsp' && s.transport === 0, 'budc lsp over stdio: ' + JSON.stringify(s));
+must(made[0].client.documentSelector.some((d) => d.language === 'bud' && d.scheme === 'file'), 'the language bud');
+settings = { 'lsp.enable': false };
+ext.activate(ctx);
+must(made.length === 1, 'bud.lsp.enable false starts nothing');
+JS
+    ); then ok; else bad "lsp: the VS Code client: $out"; fi
+}
+
 lsp_tests() {
     lsp_run scenario
     lsp_run hostile
@@ -53,7 +108,8 @@ lsp_tests() {
     lsp_run timing
     if "$budc" help lsp | grep -q -- '--debounce=MS'; then ok; else bad "lsp: budc help lsp"; fi
     expect_status 2 "lsp: an unknown option" "$budc" lsp --frobnicate
+    lsp_vscode
 }
 
 lsp_tests
-unset -f lsp_run lsp_tests
+unset -f lsp_run lsp_vscode lsp_tests

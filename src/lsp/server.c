@@ -10,6 +10,7 @@
  */
 #include "lsp/server.h"
 
+#include <limits.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,6 +91,10 @@ static void doc_free(Doc *d)
     for (int i = 0; i < d->npublished; i++)
         free(d->published[i]);
     free(d->published);
+    for (int i = 0; i < d->ndeps; i++)
+        free(d->deps[i]);
+    free(d->deps);
+    free(d->real);
     free(d->uri);
     free(d->path);
     free(d->text);
@@ -164,6 +169,73 @@ static double now_ms(void)
 
 static bool lsp_log;
 
+static char *real_path(const char *path)
+{
+    char buf[PATH_MAX];
+    return realpath(path, buf) ? sdup(buf) : NULL;
+}
+
+/* The text of the open document at PATH, which wins over the file
+ * (Program.overlay). */
+static const char *overlay(void *ctx, const char *path, size_t *len)
+{
+    Server *s = ctx;
+    char *real = NULL;
+    const char *text = NULL;
+    for (Doc *d = s->docs; d && !text; d = d->next) {
+        if (!d->real)
+            continue;
+        if (!real && !(real = real_path(path)))
+            break;
+        if (strcmp(real, d->real) == 0) {
+            text = d->text;
+            *len = d->len;
+        }
+    }
+    free(real);
+    return text;
+}
+
+static bool has_dep(const Doc *d, const char *real)
+{
+    for (int i = 0; real && i < d->ndeps; i++)
+        if (strcmp(d->deps[i], real) == 0)
+            return true;
+    return false;
+}
+
+/* Remembers the files D's compilation imports, and when D's text changed,
+ * marks the open budgets that import it to be compiled again. */
+static void note_deps(Server *s, Doc *d)
+{
+    for (int i = 0; i < d->ndeps; i++)
+        free(d->deps[i]);
+    d->ndeps = 0;
+    int n = 0;
+    for (const Module *m = d->cur->program.modules; m; m = m->next)
+        n++;
+    d->deps = xrealloc(d->deps, (size_t)(n ? n : 1) * sizeof *d->deps);
+    for (const Module *m = d->cur->program.modules ? d->cur->program.modules->next : NULL; m;
+         m = m->next)
+        if (!m->is_std && (d->deps[d->ndeps] = real_path(m->path)))
+            d->ndeps++;
+    if (d->changed)
+        for (Doc *e = s->docs; e; e = e->next)
+            if (e != d && has_dep(e, d->real))
+                e->dirty = true;
+    d->changed = false;
+}
+
+/* Whether another open document imports D: that budget's diagnostics
+ * stand for D's file (they are of the whole budget), not D's own. */
+static bool covered(const Server *s, const Doc *d)
+{
+    for (const Doc *e = s->docs; e; e = e->next)
+        if (e != d && has_dep(e, d->real))
+            return true;
+    return false;
+}
+
 /* Compiles D's text and keeps what it reported. */
 static void compile_doc(Server *s, Doc *d)
 {
@@ -174,7 +246,7 @@ static void compile_doc(Server *s, Doc *d)
     Compilation *c = xmalloc(sizeof *c);
     CompileInput in = {.path = d->path, .text = d->text, .len = d->len,
                        .stdlib_dir = s->stdlib_dir, .cache = s->cache,
-                       .sandbox = s->sandbox};
+                       .sandbox = s->sandbox, .overlay = overlay, .overlay_ctx = s};
     double t0 = now_ms();
     compile(c, &in, COMPILE_CHECK, &dc);
     s->last_check_ms = now_ms() - t0;
@@ -195,12 +267,15 @@ static void compile_doc(Server *s, Doc *d)
         d->good = c;
     }
     d->dirty = false;
+    note_deps(s, d);
 }
 
 /* Publishes D's diagnostics: for its own file and every file they are in,
  * and an empty list for a file that had some the last time. */
 static void publish(Server *s, Doc *d)
 {
+    if (covered(s, d))
+        return;
     int cap = 4, n = 0;
     char **names = xmalloc((size_t)cap * sizeof *names);
     cJSON **lists = xmalloc((size_t)cap * sizeof *lists);
@@ -260,11 +335,19 @@ static void publish(Server *s, Doc *d)
 
 void server_flush(Server *s)
 {
-    for (Doc *d = s->docs; d; d = d->next)
-        if (d->dirty) {
-            compile_doc(s, d);
-            publish(s, d);
-        }
+    /* a document compiled marks the budgets that import it: a few rounds
+     * (a change marks them once, so this ends) */
+    for (int round = 0; round < 4; round++) {
+        bool any = false;
+        for (Doc *d = s->docs; d; d = d->next)
+            if (d->dirty) {
+                compile_doc(s, d);
+                publish(s, d);
+                any = true;
+            }
+        if (!any)
+            break;
+    }
 }
 
 static Doc *find_doc(Server *s, const char *uri)
@@ -292,7 +375,7 @@ static void set_text(Doc *d, const char *text, size_t len)
     memcpy(d->text, text, len);
     d->text[len] = '\0';
     d->len = len;
-    d->dirty = true;
+    d->dirty = d->changed = true;
 }
 
 /* The byte offset in TEXT[0..LEN) of LSP position POS (clamped). */
@@ -363,6 +446,7 @@ static void did_open(Server *s, const cJSON *params)
         d->path = pos_uri_path(uri);
         if (!d->path)
             d->path = sdup(uri);
+        d->real = real_path(d->path);
         d->next = s->docs;
         s->docs = d;
     }
@@ -405,7 +489,7 @@ static void did_change(Server *s, const cJSON *params)
         free(d->text);
         d->text = t;
         d->len = n;
-        d->dirty = true;
+        d->dirty = d->changed = true;
     }
 }
 
@@ -415,8 +499,15 @@ static void did_close(Server *s, const cJSON *params)
     for (Doc **p = &s->docs; uri && *p; p = &(*p)->next)
         if (strcmp((*p)->uri, uri) == 0) {
             Doc *d = *p;
+            bool cov = covered(s, d);
             *p = d->next;
-            for (int i = 0; i < d->npublished; i++) {
+            for (Doc *e = s->docs; e; e = e->next) {
+                if (has_dep(e, d->real))
+                    e->dirty = true; /* it reads the file from disk again */
+                if (has_dep(d, e->real))
+                    e->dirty = true; /* it speaks for itself again */
+            }
+            for (int i = 0; !cov && i < d->npublished; i++) {
                 cJSON *pr = cJSON_CreateObject();
                 cJSON_AddStringToObject(pr, "uri", d->published[i]);
                 cJSON_AddItemToObject(pr, "diagnostics", cJSON_CreateArray());
@@ -527,7 +618,7 @@ void server_message(Server *s, const char *body, size_t len)
             if (d && text)
                 set_text(d, text, strlen(text));
             else if (d)
-                d->dirty = true; /* its imports may have changed on disk */
+                d->dirty = d->changed = true; /* its imports may have changed on disk */
         }
         /* initialized, $/… and the rest: nothing to do */
     } else if (s->shutdown) {

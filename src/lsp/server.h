@@ -26,10 +26,16 @@
 typedef struct Doc {
     char *uri;
     char *path;          /* the file the URI names: what diagnostics call it */
+    char *real;          /* its real path (NULL when it is not on disk) */
     char *text;
     size_t len;
     int version;
-    bool dirty;          /* changed since it was last compiled */
+    bool dirty;          /* to be compiled again */
+    bool changed;        /* its text changed: the open budgets that import it
+                            are compiled again too */
+    char **deps;         /* the real paths of the files it imports (not of
+                            the standard library), as last compiled */
+    int ndeps;
     Compilation *cur;    /* of the text as it is (NULL while dirty) */
     Compilation *good;   /* the last one whose files read without an error */
     DiagRecord *recs;    /* what cur reported (owned copies) */

@@ -20,6 +20,10 @@
 #      and every request on it, each prefix of a budget typed in bursts,
 #      exit without shutdown (1), a truncated header and a truncated body
 #      (exit 1, no crash)
+#   2b. the seed example and its unit file open together: the entry file
+#      publishes the unit file's diagnostics, which stay when the unit file
+#      is opened; an unsaved edit of it is checked as part of the budget (an
+#      error), undone (cleared)
 #   3. 100 random edits of the seed example's unit file, each followed by
 #      a request: every one answered, exit 0
 #   4. the time of a re-check of the seed example after a change (median of
@@ -104,6 +108,7 @@ JS
 lsp_tests() {
     lsp_run scenario
     lsp_run hostile
+    lsp_run parts
     lsp_run edits 19 100
     lsp_run timing
     if "$budc" help lsp | grep -q -- '--debounce=MS'; then ok; else bad "lsp: budc help lsp"; fi

@@ -339,6 +339,44 @@ def edits(seed, count):
     check(s.finish() == 0, 'random edits: the server exits 0')
 
 
+def parts():
+    """The seed example and its unit file open together: an edit of the unit
+    file is checked as part of the whole budget, its text winning over the
+    disk copy."""
+    root = os.path.join(HERE, '..', '..', '..', 'examples')
+    entry = os.path.join(root, 'qinhuangdao-media-center-2023.bud')
+    part = os.path.join(root, 'qinhuangdao-media-center-2023', '本级.bud')
+    etext = open(entry, encoding='utf-8').read()
+    ptext = open(part, encoding='utf-8').read()
+    euri, puri = uri_of(entry), uri_of(part)
+    s = Server('--debounce=0')
+    init(s)
+    s.notify('textDocument/didOpen', {'textDocument': {'uri': euri, 'languageId': 'bud', 'version': 1,
+                                                       'text': etext}})
+    d = s.diagnostics(puri, 30)
+    base = len(d or [])
+    check(base > 0 and '%E6%9C%AC%E7%BA%A7.bud' in puri,
+          'the entry file publishes the diagnostics of the file it imports (%d)' % base, d)
+    s.notify('textDocument/didOpen', {'textDocument': {'uri': puri, 'languageId': 'bud', 'version': 1,
+                                                       'text': ptext}})
+    d = s.diagnostics(puri, 30)
+    check(d is not None and len(d) == base, 'opening the unit file keeps the whole budget\'s diagnostics', d)
+    bad_text = ptext.replace('    一般公共预算 1206.65\n', '    一般公共预算 1206.66\n', 1)
+    s.notify('textDocument/didChange', {'textDocument': {'uri': puri, 'version': 2},
+                                        'contentChanges': [{'text': bad_text}]})
+    d = s.diagnostics(puri, 30)
+    errs = [x for x in d or [] if x.get('severity') == 1]
+    check(errs, 'an unsaved edit of the unit file: the entry file\'s check sees it', d)
+    s.notify('textDocument/didChange', {'textDocument': {'uri': puri, 'version': 3},
+                                        'contentChanges': [{'text': ptext}]})
+    d = s.diagnostics(puri, 30)
+    check(d is not None and not [x for x in d if x.get('severity') == 1] and len(d) == base,
+          'the edit undone: its errors cleared', d)
+    s.request('shutdown')
+    s.notify('exit')
+    check(s.finish() == 0, 'two documents: exit 0')
+
+
 def timing():
     path = os.path.join(HERE, '..', '..', '..', 'examples', 'qinhuangdao-media-center-2023.bud')
     text = open(path, encoding='utf-8').read()
@@ -369,6 +407,8 @@ if __name__ == '__main__':
         hostile()
     elif what == 'edits':
         edits(int(sys.argv[3]), int(sys.argv[4]))
+    elif what == 'parts':
+        parts()
     elif what == 'timing':
         timing()
     sys.exit(1 if failures else 0)

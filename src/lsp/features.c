@@ -477,6 +477,42 @@ static int unit_index(const Model *m, const Stmt *unit)
     return -1;
 }
 
+/* A cell of a printed table at (LINE, COL) of FILE: what the facts
+ * derive for it, into MD; its place into *AT. */
+static bool hover_cell(Md *md, const Model *m, const SrcFile *file, int line, int col, Loc *at)
+{
+    for (int i = 0; i < m->nstated; i++) {
+        const StatedTable *st = &m->stated[i];
+        for (int r = 0; r < st->nrows; r++) {
+            const StatedRow *row = &st->rows[r];
+            if (row->loc.file != file || line < row->loc.line || line > row->loc.end_line)
+                continue;
+            for (int j = 0; j < row->ncells; j++) {
+                if (!in_loc(row->cells[j].loc, line, col))
+                    continue;
+                const Table *t = model_table(m, st->table, -1);
+                const TRow *tr = t ? table_row(t, row->key) : NULL;
+                if (!t || j >= t->ncols)
+                    return false;
+                char buf[DEC_FMT_MAX];
+                md_add(md, "**%s** · %s", row->key, t->def->cols[j].title);
+                if (tr && tr->cells[j].set) {
+                    dec_format(tr->cells[j].v, buf, sizeof buf);
+                    md_add(md, "\n\nderived from the facts: **%s** %s", buf, m->money ? m->money : "");
+                    if (!row->cells[j].blank)
+                        md_add(md, dec_eq(tr->cells[j].v, row->cells[j].v) ? " (as printed)"
+                                                                           : " (printed otherwise)");
+                } else {
+                    md_add(md, "\n\nthe facts give no amount here");
+                }
+                *at = row->cells[j].loc;
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 cJSON *feat_hover(Server *s, Doc *d, int line, int ch)
 {
     Found f;
@@ -501,6 +537,10 @@ cJSON *feat_hover(Server *s, Doc *d, int line, int ch)
         walk_paths(f.quote->expr, quote_paths, &q);
         return hover_result(&md, file, f.quote->loc);
     }
+    Loc at;
+    if (found && f.atom && f.atom->kind == A_NUMBER && d->cur->model &&
+        hover_cell(&md, d->cur->model, file, bl, bc, &at))
+        return hover_result(&md, file, at);
     if (found && f.atom && f.atom->text &&
         (f.atom->kind == A_NUMBER || f.atom->kind == A_PCODE || f.atom->kind == A_WORD ||
          f.atom->kind == A_STRING) &&
@@ -509,7 +549,6 @@ cJSON *feat_hover(Server *s, Doc *d, int line, int ch)
     if (found && f.seg && f.seg->index && f.seg->index->text &&
         hover_code(&md, doc_defs(s, d), m, f.seg->index->text))
         return hover_result(&md, file, f.seg->loc);
-    Loc at;
     const ExplainEntry *e = code_at(file, bl, bc, &at);
     if (e) {
         md_add(&md, "**%s** — %s\n\n%s", e->code, e->title, e->body);

@@ -253,6 +253,14 @@ def scenario():
     h = s.request('textDocument/hover', {'textDocument': {'uri': uri},
                                          'position': {'line': ql, 'character': col + 1}})
     check('418.55' in json.dumps(h, ensure_ascii=False), 'hover on a quote: its value', h)
+    # hover on a printed table's cell: the derived value
+    tl = next(i for i, t in enumerate(good.split('\n')) if t.startswith('  2070699 "其他新闻出版电影支出" 372.00'))
+    col = good.split('\n')[tl].index('372.00') + 1
+    h = s.request('textDocument/hover', {'textDocument': {'uri': uri},
+                                         'position': {'line': tl, 'character': col}})
+    text = json.dumps(h, ensure_ascii=False)
+    check('derived from the facts: **372.00**' in text and 'as printed' in text,
+          'hover on a printed cell: the derived value', text[:300])
     u = s.request('budc/frobnicate', {})
     check(u and u.get('error', {}).get('code') == -32601, 'an unknown request: MethodNotFound', u)
     r = s.request('shutdown')

@@ -9,7 +9,8 @@
 #      open a broken copy (E-SOURCE at its line and UTF-16 columns after
 #      Chinese text, a note as related information), hover (a function
 #      code: name, level, parent; E-SOURCE in a comment: budc explain; a
-#      quote: its value; a printed table's cell: the derived value), completion (codes by prefix, fund sources,
+#      quote: its value; a printed table's cell: the derived value),
+#      completion (codes by prefix, fund sources,
 #      indicator kinds), the did-you-mean quick fix, formatting (one edit
 #      whose text is budc fmt's), the outline, a syntax error (published;
 #      the last good outline kept; no formatting edit), go to definition

@@ -142,7 +142,9 @@ def scenario():
     good_path = os.path.join(HERE, 'good.bud')
     good = open(good_path, encoding='utf-8').read()
     broken = good.replace('    一般公共预算 418.55', '    一般公共预箅 418.55')
-    assert broken != good
+    # a character beyond the BMP (two UTF-16 units, one budc column) before an error
+    broken = broken.replace('"2023年预算收入{收入.合计', '"𝄞2023年预算收入{收入.合计')
+    assert broken.count('𝄞') == 1 and '一般公共预箅' in broken
     uri = uri_of(good_path)
     s = Server()
     r = init(s)
@@ -160,10 +162,10 @@ def scenario():
     check(src and "did you mean '一般公共预算'" in src[0]['message'] and src[0].get('source') == 'budc',
           'the diagnostic says what it means', src)
     qv = [x for x in errs if x.get('code') == 'E-QUOTE-VALUE']
-    check(qv and qv[0]['range']['start'] == {'line': 56, 'character': 23} and
+    check(qv and qv[0]['range']['start'] == {'line': 56, 'character': 25} and
           qv[0].get('relatedInformation') and
           qv[0]['relatedInformation'][0]['location']['range']['start']['line'] == 2,
-          'E-QUOTE-VALUE after Chinese text, its note as related information', qv)
+          'E-QUOTE-VALUE after Chinese text and 𝄞 (2 UTF-16 units), its note as related information', qv)
     # hover: a function code in the spending block (line 19: "    2070699 基本 300.00")
     lines = broken.split('\n')
     ln = next(i for i, t in enumerate(lines) if t.strip().startswith('2070699 基本'))

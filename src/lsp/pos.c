@@ -134,6 +134,35 @@ char *pos_uri_path(const char *uri)
     return out;
 }
 
+/* PATH (absolute) with its "." and ".." segments taken out as written
+ * (std/… is found as build/../stdlib/…; no link is resolved, so the URI
+ * is the one an editor opens), in place. */
+static void normalize(char *path)
+{
+    char *out = path, *p = path;
+    while (*p) {
+        while (*p == '/')
+            p++;
+        size_t n = strcspn(p, "/");
+        if (n == 0)
+            break;
+        if (n == 1 && p[0] == '.') {
+            /* nothing */
+        } else if (n == 2 && p[0] == '.' && p[1] == '.') {
+            while (out > path && *--out != '/')
+                ;
+        } else {
+            *out++ = '/';
+            memmove(out, p, n);
+            out += n;
+        }
+        p += n;
+    }
+    if (out == path)
+        *out++ = '/';
+    *out = '\0';
+}
+
 char *pos_path_uri(const char *path)
 {
     char *abs = NULL;
@@ -145,6 +174,12 @@ char *pos_path_uri(const char *path)
             path = abs;
         }
     }
+    if (!abs) {
+        abs = xmalloc(strlen(path) + 1);
+        strcpy(abs, path);
+    }
+    normalize(abs);
+    path = abs;
     size_t n = strlen(path);
     char *out = xmalloc(7 + 3 * n + 1), *o = out;
     memcpy(o, "file://", 7);

@@ -166,6 +166,70 @@ static int suggestions(const char *msg, char **out, int max)
     return k;
 }
 
+/* The quote a W-PROSE-FIGURE message asks for ("write {收入.合计 = 418.55}
+ * so that it is"), put in place of NOW, the figure as written with its
+ * unit ("418.55万元"): the quote and the unit (the message's, when it says
+ * "{…}万元 in its place"), malloc'ed; NULL when the message has none. */
+static char *quote_fix(const char *msg, const char *now)
+{
+    const char *a = strchr(msg, '{');
+    if (!a)
+        return NULL;
+    const char *b = a;
+    int depth = 0;
+    do {
+        if (*b == '{')
+            depth++;
+        else if (*b == '}')
+            depth--;
+        b++;
+    } while (*b && depth > 0);
+    if (depth != 0)
+        return NULL;
+    const char *unit, *place = strstr(b, " in its place");
+    size_t ul;
+    if (place && place > b && !memchr(b, ' ', (size_t)(place - b))) {
+        unit = b; /* the budget's unit instead of the one written */
+        ul = (size_t)(place - b);
+    } else {
+        unit = now; /* the unit as written, after the number */
+        while (*unit && (strchr("0123456789.,", *unit) ||
+                         ((unsigned char)unit[0] == 0xEF && (unsigned char)unit[1] == 0xBC &&
+                          (((unsigned char)unit[2] >= 0x90 && (unsigned char)unit[2] <= 0x99) ||
+                           (unsigned char)unit[2] == 0x8E))))
+            unit += (unsigned char)*unit == 0xEF ? 3 : 1;
+        if (unit == now)
+            return NULL; /* the range is not a number */
+        ul = strlen(unit);
+    }
+    size_t ql = (size_t)(b - a);
+    char *fix = xmalloc(ql + ul + 1);
+    memcpy(fix, a, ql);
+    memcpy(fix + ql, unit, ul);
+    fix[ql + ul] = '\0';
+    return fix;
+}
+
+static cJSON *action(const Server *s, const Doc *d, const SrcFile *file, const DiagRecord *r,
+                     size_t n, const char *title, const char *text, bool preferred)
+{
+    cJSON *a = cJSON_CreateObject();
+    cJSON_AddStringToObject(a, "title", title);
+    cJSON_AddStringToObject(a, "kind", "quickfix");
+    if (preferred)
+        cJSON_AddBoolToObject(a, "isPreferred", 1);
+    cJSON *dg = cJSON_AddArrayToObject(a, "diagnostics");
+    cJSON_AddItemToArray(dg, feat_diagnostic(s, d, r, n));
+    cJSON *edit = cJSON_AddObjectToObject(a, "edit");
+    cJSON *changes = cJSON_AddObjectToObject(edit, "changes");
+    cJSON *list = cJSON_AddArrayToObject(changes, d->uri);
+    cJSON *te = cJSON_CreateObject();
+    cJSON_AddItemToObject(te, "range", pos_range(file, r->line, r->col, r->end_line, r->end_col));
+    cJSON_AddStringToObject(te, "newText", text);
+    cJSON_AddItemToArray(list, te);
+    return a;
+}
+
 cJSON *feat_code_actions(Server *s, Doc *d, const cJSON *range)
 {
     cJSON *out = cJSON_CreateArray();
@@ -185,35 +249,30 @@ cJSON *feat_code_actions(Server *s, Doc *d, const cJSON *range)
         char *cand[8];
         int nc = suggestions(r->message, cand, 8);
         char now[512];
-        bool ok = range_text(file, r->line, r->col, r->end_col, now, sizeof now) &&
-                  !strpbrk(now, " \t");
+        bool have = range_text(file, r->line, r->col, r->end_col, now, sizeof now);
+        bool ok = have && !strpbrk(now, " \t");
         size_t nn = i + 1;
         while (nn < d->nrecs && d->recs[nn].level == DIAG_NOTE)
             nn++;
         for (int k = 0; k < nc; k++) {
             if (ok && strcmp(now, cand[k]) != 0 && !strpbrk(cand[k], " \t\n")) {
-                cJSON *a = cJSON_CreateObject();
                 size_t tn = strlen(cand[k]) + strlen(now) + 32;
                 char *title = xmalloc(tn);
                 snprintf(title, tn, "Replace '%s' with '%s'", now, cand[k]);
-                cJSON_AddStringToObject(a, "title", title);
+                cJSON_AddItemToArray(out, action(s, d, file, r, nn - i, title, cand[k], k == 0));
                 free(title);
-                cJSON_AddStringToObject(a, "kind", "quickfix");
-                if (k == 0)
-                    cJSON_AddBoolToObject(a, "isPreferred", 1);
-                cJSON *dg = cJSON_AddArrayToObject(a, "diagnostics");
-                cJSON_AddItemToArray(dg, feat_diagnostic(s, d, r, nn - i));
-                cJSON *edit = cJSON_AddObjectToObject(a, "edit");
-                cJSON *changes = cJSON_AddObjectToObject(edit, "changes");
-                cJSON *list = cJSON_AddArrayToObject(changes, d->uri);
-                cJSON *te = cJSON_CreateObject();
-                cJSON_AddItemToObject(te, "range",
-                                      pos_range(file, r->line, r->col, r->end_line, r->end_col));
-                cJSON_AddStringToObject(te, "newText", cand[k]);
-                cJSON_AddItemToArray(list, te);
-                cJSON_AddItemToArray(out, a);
             }
             free(cand[k]);
+        }
+        char *q = have && r->code && strcmp(r->code, "W-PROSE-FIGURE") == 0 ? quote_fix(r->message, now)
+                                                                          : NULL;
+        if (q) {
+            size_t tn = strlen(q) + 32;
+            char *title = xmalloc(tn);
+            snprintf(title, tn, "Quote the figure: %s", q);
+            cJSON_AddItemToArray(out, action(s, d, file, r, nn - i, title, q, true));
+            free(title);
+            free(q);
         }
     }
     return out;

@@ -11,7 +11,8 @@
 #      code: name, level, parent; E-SOURCE in a comment: budc explain; a
 #      quote: its value; a printed table's cell: the derived value),
 #      completion (codes by prefix, fund sources,
-#      indicator kinds), the did-you-mean quick fix, formatting (one edit
+#      indicator kinds), the did-you-mean quick fix, the fix that quotes a
+#      figure typed in prose (W-PROSE-FIGURE), formatting (one edit
 #      whose text is budc fmt's), the outline, a syntax error (published;
 #      the last good outline kept; no formatting edit), go to definition
 #      (an import, a code's catalogue entry), change back (errors cleared),

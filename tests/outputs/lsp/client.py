@@ -263,6 +263,27 @@ def scenario():
     text = json.dumps(h, ensure_ascii=False)
     check('derived from the facts: **372.00**' in text and 'as printed' in text,
           'hover on a printed cell: the derived value', text[:300])
+    # a figure typed in prose: the fix turns it into the quote that checks it
+    plain = good.replace('"2023年预算收入{收入.合计 = 418.55}万元。"', '"2023年预算收入418.55万元。"')
+    assert plain != good
+    s.notify('textDocument/didChange', {'textDocument': {'uri': uri, 'version': 7},
+                                        'contentChanges': [{'text': plain}]})
+    d = s.diagnostics(uri)
+    pf = [x for x in d or [] if x.get('code') == 'W-PROSE-FIGURE']
+    pl = next(i for i, t in enumerate(plain.split('\n')) if '418.55万元' in t)
+    a = s.request('textDocument/codeAction', {'textDocument': {'uri': uri},
+                                              'range': {'start': {'line': pl, 'character': 0},
+                                                        'end': {'line': pl, 'character': 0}},
+                                              'context': {'diagnostics': pf}})
+    acts = [x for x in (a or {}).get('result') or [] if x['title'].startswith('Quote the figure')]
+    fixed = None
+    if acts:
+        e = acts[0]['edit']['changes'][uri][0]
+        lines = plain.split('\n')
+        ln = lines[e['range']['start']['line']]
+        lines[e['range']['start']['line']] = ln[:e['range']['start']['character']] + e['newText'] + ln[e['range']['end']['character']:]
+        fixed = '\n'.join(lines)
+    check(pf and fixed == good, 'code action: a figure typed in prose becomes its quote', (pf, acts))
     u = s.request('budc/frobnicate', {})
     check(u and u.get('error', {}).get('code') == -32601, 'an unknown request: MethodNotFound', u)
     r = s.request('shutdown')

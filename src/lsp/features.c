@@ -599,3 +599,74 @@ cJSON *feat_definition(Server *s, Doc *d, int line, int ch)
         return location(s, d, e->loc);
     return NULL;
 }
+
+/* ---- references ------------------------------------------------------------------- */
+
+typedef struct Refs {
+    const Server *s;
+    const Doc *d;
+    const char *name;
+    cJSON *out;
+} Refs;
+
+static void ref_add(Refs *r, Loc loc)
+{
+    if (cJSON_GetArraySize(r->out) < 2000)
+        cJSON_AddItemToArray(r->out, location(r->s, r->d, loc));
+}
+
+static void ref_path(Refs *r, const PathSeg *p)
+{
+    for (; p; p = p->next) {
+        const char *t = p->name ? p->name : p->index ? p->index->text : NULL;
+        if (t && strcmp(t, r->name) == 0)
+            ref_add(r, p->index ? p->index->loc : p->loc);
+    }
+}
+
+static void ref_expr(Refs *r, const Expr *e)
+{
+    if (!e)
+        return;
+    if (e->atom && e->atom->kind == A_PATH)
+        ref_path(r, e->atom->path);
+    ref_expr(r, e->lhs);
+    ref_expr(r, e->rhs);
+}
+
+static void ref_stmts(Refs *r, const Stmt *s)
+{
+    for (; s; s = s->next) {
+        for (const Atom *a = s->args; a; a = a->next) {
+            const Atom *at = a->kind == A_FIELD && a->value ? a->value : a;
+            if (at->kind == A_PATH)
+                ref_path(r, at->path);
+            else if (at->text && at->kind != A_STRING && strcmp(at->text, r->name) == 0)
+                ref_add(r, at->loc);
+            else if (at->kind == A_STRING && at->text && !at->parts && strcmp(at->text, r->name) == 0)
+                ref_add(r, at->loc); /* a project's name */
+            for (const TextPart *p = at->parts; p; p = p->next)
+                ref_expr(r, p->expr);
+        }
+        ref_expr(r, s->expr);
+        ref_stmts(r, s->body);
+    }
+}
+
+cJSON *feat_references(Server *s, Doc *d, int line, int ch)
+{
+    Found f;
+    int bl, bc;
+    cJSON *out = cJSON_CreateArray();
+    if (!find_at(d, line, ch, &f, &bl, &bc) || !f.atom)
+        return out;
+    const char *name = f.seg ? (f.seg->name ? f.seg->name : f.seg->index ? f.seg->index->text : NULL)
+                             : f.atom->kind == A_PATH || f.quote ? NULL : f.atom->text;
+    if (!name || !*name)
+        return out;
+    Refs r = {s, d, name, out};
+    for (const Module *m = d->cur->program.modules; m; m = m->next)
+        if (!m->is_std)
+            ref_stmts(&r, m->stmts);
+    return out;
+}

@@ -38,11 +38,12 @@ const char lsp_help[] =
     "Runs the language server (Language Server Protocol 3.17) on standard\n"
     "input and output, for editors (docs/lsp.md, docs/editors.md).  It checks\n"
     "each open document as it is typed, the text in the editor winning over the\n"
-    "file on disk (its imports and last year's budget are read from disk), and\n"
-    "publishes the diagnostics of budc check; it answers outline (document\n"
-    "symbols), hover (a classification code, a quote, a diagnostic code),\n"
-    "completion (codes, fund sources, indicator kinds, units of measure), go to\n"
-    "definition, formatting (budc fmt) and the quick fixes of \"did you mean\".\n"
+    "file on disk (for the budgets that import it too), and publishes the\n"
+    "diagnostics of budc check; it answers outline (document symbols), hover\n"
+    "(a classification code, a quote, a printed table's cell, a diagnostic\n"
+    "code), completion (codes, fund sources, indicator kinds, units of\n"
+    "measure), go to definition, references, formatting (budc fmt) and quick\n"
+    "fixes (\"did you mean\", a figure typed in prose made a quote).\n"
     "\n"
     "options:\n"
     "  --stdio         talk over standard input and output (the default; the\n"
@@ -420,6 +421,7 @@ static cJSON *initialize_result(void)
     cJSON_AddBoolToObject(save, "includeText", 0);
     cJSON_AddBoolToObject(c, "hoverProvider", 1);
     cJSON_AddBoolToObject(c, "definitionProvider", 1);
+    cJSON_AddBoolToObject(c, "referencesProvider", 1);
     cJSON_AddBoolToObject(c, "documentSymbolProvider", 1);
     cJSON_AddBoolToObject(c, "documentFormattingProvider", 1);
     cJSON *comp = cJSON_AddObjectToObject(c, "completionProvider");
@@ -563,6 +565,9 @@ static void request(Server *s, const char *method, const cJSON *id, const cJSON 
     } else if (strcmp(method, "textDocument/definition") == 0) {
         if (doc_position(s, id, params, &d, &line, &ch))
             respond(s, id, d ? feat_definition(s, d, line, ch) : NULL);
+    } else if (strcmp(method, "textDocument/references") == 0) {
+        if (doc_position(s, id, params, &d, &line, &ch))
+            respond(s, id, d ? feat_references(s, d, line, ch) : cJSON_CreateArray());
     } else if (strcmp(method, "textDocument/formatting") == 0) {
         if (doc_position(s, id, params, &d, NULL, NULL))
             respond(s, id, d ? feat_formatting(s, d) : NULL);

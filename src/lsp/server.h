@@ -104,6 +104,7 @@ cJSON *feat_symbols(Server *s, Doc *d);
 cJSON *feat_hover(Server *s, Doc *d, int line, int character);
 cJSON *feat_completion(Server *s, Doc *d, int line, int character);
 cJSON *feat_definition(Server *s, Doc *d, int line, int character);
+cJSON *feat_references(Server *s, Doc *d, int line, int character);
 cJSON *feat_formatting(Server *s, Doc *d);
 cJSON *feat_code_actions(Server *s, Doc *d, const cJSON *range);
 

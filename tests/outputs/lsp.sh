@@ -15,7 +15,8 @@
 #      figure typed in prose (W-PROSE-FIGURE), formatting (one edit
 #      whose text is budc fmt's), the outline, a syntax error (published;
 #      the last good outline kept; no formatting edit), go to definition
-#      (an import, a code's catalogue entry), change back (errors cleared),
+#      (an import, a code's catalogue entry), the references of a code,
+#      change back (errors cleared),
 #      an unknown request (MethodNotFound), shutdown, exit 0
 #   2. hostile input: a request before initialize, not JSON, a header
 #      without Content-Length, a batch, a bad position, a half-typed file

@@ -249,6 +249,14 @@ def scenario():
                                                'position': {'line': ul, 'character': 6}})
     loc = (d3 or {}).get('result') or {}
     check(loc.get('uri', '').endswith('/2023/function.bud'), 'definition of a code: its catalogue entry', d3)
+    r = s.request('textDocument/references', {'textDocument': {'uri': uri},
+                                              'position': {'line': ul, 'character': 6},
+                                              'context': {'includeDeclaration': True}})
+    refs = (r or {}).get('result') or []
+    want = sum(1 for t in good.split('\n') if re.search(r'(^|[\s\[])2070699\b', t.split('//')[0]))
+    gl = good.split('\n')
+    check(len(refs) == want and all(gl[x['range']['start']['line']][x['range']['start']['character']:].startswith('2070699') for x in refs),
+          'references of 2070699: each place it is written (%d)' % want, refs)
     # hover on a quote: its value
     ql = next(i for i, t in enumerate(good.split('\n')) if '{收入.合计' in t)
     col = good.split('\n')[ql].index('收入.合计')

@@ -230,6 +230,133 @@ static cJSON *action(const Server *s, const Doc *d, const SrcFile *file, const D
     return a;
 }
 
+/* ---- a printed table filled from the derived one ------------------------------------ */
+
+typedef struct Text {
+    char *s;
+    size_t n, cap;
+} Text;
+
+static void text_add(Text *t, const char *s)
+{
+    size_t k = strlen(s);
+    if (t->n + k + 1 > t->cap) {
+        t->cap = (t->n + k + 1) * 2;
+        t->s = xrealloc(t->s, t->cap);
+    }
+    memcpy(t->s + t->n, s, k + 1);
+    t->n += k;
+}
+
+/* Whether cell J of row R has an amount. */
+static bool has_amount(const TRow *r, int j)
+{
+    return r->cells[j].set && !dec_is_zero(r->cells[j].v);
+}
+
+/* The rows of the derived table T as a printed table states them (a code
+ * row with its name; a row blank in every column and the blank cells at
+ * the end of a row left out, a blank cell before an amount written '-'),
+ * each on a line indented INDENT, malloc'ed. */
+static char *table_text(const Table *t, const char *indent)
+{
+    Text out = {0};
+    text_add(&out, "");
+    for (int i = 0; i < t->nrows; i++) {
+        const TRow *r = &t->rows[i];
+        int last = -1;
+        for (int j = 0; j < t->ncols; j++)
+            if (has_amount(r, j))
+                last = j;
+        if (last < 0 || !r->key)
+            continue;
+        text_add(&out, indent);
+        text_add(&out, r->key);
+        if (r->kind == ROW_CODE && r->name) {
+            text_add(&out, " \"");
+            for (const char *c = r->name; *c; c++) {
+                char esc[3] = {*c, 0, 0};
+                if (*c == '"' || *c == '\\')
+                    esc[0] = '\\', esc[1] = *c;
+                text_add(&out, esc);
+            }
+            text_add(&out, "\"");
+        }
+        for (int j = 0; j <= last; j++) {
+            char v[DEC_FMT_MAX];
+            if (has_amount(r, j))
+                dec_format(r->cells[j].v, v, sizeof v);
+            else
+                strcpy(v, "-");
+            text_add(&out, " ");
+            text_add(&out, v);
+        }
+        text_add(&out, "\n");
+    }
+    return out.s;
+}
+
+/* "Fill the printed table from the facts" for each printed table of D
+ * between lines FROM and TO that an error (E-TABLE…) finds wrong: its rows
+ * replaced by the derived table's. */
+static void fill_tables(const Server *s, const Doc *d, int from, int to, cJSON *out)
+{
+    const Model *m = d->cur ? d->cur->model : NULL;
+    const SrcFile *file = d->cur && d->cur->program.modules ? d->cur->program.modules->file : NULL;
+    if (!m || !m->finished || !file)
+        return;
+    for (const Stmt *st = d->cur->program.modules->stmts; st; st = st->next) {
+        if (st->kind != S_TABLE || !st->args)
+            continue;
+        int head = st->loc.line, end = head;
+        bool rows_only = true;
+        for (const Stmt *b = st->body; b; b = b->next) {
+            rows_only &= b->kind == S_ROW;
+            if (b->loc.end_line > end)
+                end = b->loc.end_line;
+        }
+        if (!rows_only || end + 1 < from || head > to)
+            continue;
+        const DiagRecord *bad = NULL;
+        size_t nn = 0;
+        for (size_t i = 0; i < d->nrecs && !bad; i++) {
+            const DiagRecord *r = &d->recs[i];
+            if (r->level == DIAG_ERROR && r->code && strncmp(r->code, "E-TABLE", 7) == 0 &&
+                (!r->file || strcmp(r->file, d->path) == 0) && r->line >= head && r->line <= end) {
+                bad = r;
+                for (nn = i + 1; nn < d->nrecs && d->recs[nn].level == DIAG_NOTE; nn++)
+                    ;
+                nn -= i;
+            }
+        }
+        int t = model_table_find(m, st->args->text);
+        if (!bad || t < 0)
+            continue;
+        /* the lines after the head up to the last row, or the closing brace */
+        size_t ln;
+        const char *last = src_line(file, end, &ln);
+        if (!last || memchr(last, '}', ln))
+            continue; /* a `}` on the head's or the last row's line: not rewritten */
+        char *rows = table_text(model_table(m, t, -1), "  ");
+        cJSON *a = cJSON_CreateObject();
+        char title[256];
+        snprintf(title, sizeof title, "Fill the printed table %s from the facts", st->args->text);
+        cJSON_AddStringToObject(a, "title", title);
+        cJSON_AddStringToObject(a, "kind", "quickfix");
+        cJSON *dg = cJSON_AddArrayToObject(a, "diagnostics");
+        cJSON_AddItemToArray(dg, feat_diagnostic(s, d, bad, nn));
+        cJSON *edit = cJSON_AddObjectToObject(a, "edit");
+        cJSON *changes = cJSON_AddObjectToObject(edit, "changes");
+        cJSON *list = cJSON_AddArrayToObject(changes, d->uri);
+        cJSON *te = cJSON_CreateObject();
+        cJSON_AddItemToObject(te, "range", pos_range(NULL, head + 1, 1, st->body ? end + 1 : head + 1, 1));
+        cJSON_AddStringToObject(te, "newText", rows);
+        cJSON_AddItemToArray(list, te);
+        cJSON_AddItemToArray(out, a);
+        free(rows);
+    }
+}
+
 cJSON *feat_code_actions(Server *s, Doc *d, const cJSON *range)
 {
     cJSON *out = cJSON_CreateArray();
@@ -275,6 +402,7 @@ cJSON *feat_code_actions(Server *s, Doc *d, const cJSON *range)
             free(q);
         }
     }
+    fill_tables(s, d, from, to, out);
     return out;
 }
 

@@ -12,7 +12,9 @@
 #      quote: its value; a printed table's cell: the derived value),
 #      completion (codes by prefix, fund sources,
 #      indicator kinds), the did-you-mean quick fix, the fix that quotes a
-#      figure typed in prose (W-PROSE-FIGURE), formatting (one edit
+#      figure typed in prose (W-PROSE-FIGURE), the fix that fills a
+#      printed table from the facts (a wrong cell, a row left out: the
+#      good text again), formatting (one edit
 #      whose text is budc fmt's), the outline, a syntax error (published;
 #      the last good outline kept; no formatting edit), go to definition
 #      (an import, a code's catalogue entry), the references of a code,

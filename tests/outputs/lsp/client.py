@@ -292,6 +292,28 @@ def scenario():
         lines[e['range']['start']['line']] = ln[:e['range']['start']['character']] + e['newText'] + ln[e['range']['end']['character']:]
         fixed = '\n'.join(lines)
     check(pf and fixed == good, 'code action: a figure typed in prose becomes its quote', (pf, acts))
+    # a printed table with a wrong cell and a row left out: filled from the facts
+    wrong = good.replace('  207 "文化旅游体育与传媒支出" 372.00 300.00 72.00', '  207 "文化旅游体育与传媒支出" 372.01 300.00 72.00')
+    wrong = wrong.replace('  208 "社会保障和就业支出" 46.55 46.55\n', '')
+    assert wrong.count('\n') == good.count('\n') - 1
+    s.notify('textDocument/didChange', {'textDocument': {'uri': uri, 'version': 8},
+                                        'contentChanges': [{'text': wrong}]})
+    d = s.diagnostics(uri)
+    tl = next(i for i, t in enumerate(wrong.split('\n')) if t.startswith('table 支出总表'))
+    a = s.request('textDocument/codeAction', {'textDocument': {'uri': uri},
+                                              'range': {'start': {'line': tl, 'character': 0},
+                                                        'end': {'line': tl, 'character': 0}},
+                                              'context': {'diagnostics': []}})
+    acts = [x for x in (a or {}).get('result') or [] if x['title'].startswith('Fill the printed table')]
+    filled = None
+    if acts:
+        e = acts[0]['edit']['changes'][uri][0]
+        lines = wrong.split('\n')
+        r = e['range']
+        assert r['start']['character'] == 0 and r['end']['character'] == 0
+        filled = '\n'.join(lines[:r['start']['line']]) + '\n' + e['newText'] + '\n'.join(lines[r['end']['line']:])
+    check(any(x.get('code', '').startswith('E-TABLE') for x in d or []) and filled == good,
+          'code action: a printed table filled from the facts', (d, acts, filled))
     u = s.request('budc/frobnicate', {})
     check(u and u.get('error', {}).get('code') == -32601, 'an unknown request: MethodNotFound', u)
     r = s.request('shutdown')

@@ -10,12 +10,12 @@
  *   0-3  an edit: the next two bytes place it, the third says how many
  *        bytes to take out, the rest is put in (a didChange of the whole
  *        text, as an editor that syncs fully sends it), then the re-check
- *   4    hover, 5 completion, 6 definition, at the line and character the
- *        next two bytes give
+ *   4    hover, 5 completion, 6 definition and references, at the line and
+ *        character the next two bytes give
  *   7    the rest of the piece as a raw message (JSON or not)
  *
  * At the end the outline, formatting and the quick fixes of the whole
- * document are asked for, then shutdown and exit.  Every message goes
+ * document (filling a printed table from the facts among them) are asked for, then shutdown and exit.  Every message goes
  * through server_message as the server reads it from its input; what the
  * server writes goes to /dev/null.
  */
@@ -120,6 +120,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 cJSON *m = msg(what[op - 4], id++);
                 doc_params(m, p[1] % 64, p[2] % 128);
                 send(&s, m);
+                if (op == 6) { /* and the references of the same place */
+                    m = msg("textDocument/references", id++);
+                    doc_params(m, p[1] % 64, p[2] % 128);
+                    send(&s, m);
+                }
             } else if (op == 7) {
                 server_message(&s, (const char *)p + 1, pn - 1);
             }

@@ -296,6 +296,25 @@ static char *table_text(const Table *t, const char *indent)
     return out.s;
 }
 
+/* Whether a line of F from FROM to TO has a comment (`//` outside a string). */
+static bool has_comment(const SrcFile *f, int from, int to)
+{
+    for (int l = from; l <= to; l++) {
+        size_t n;
+        const char *s = src_line(f, l, &n);
+        bool str = false;
+        for (size_t i = 0; s && i < n; i++) {
+            if (str && s[i] == '\\')
+                i++;
+            else if (s[i] == '"')
+                str = !str;
+            else if (!str && s[i] == '/' && i + 1 < n && s[i + 1] == '/')
+                return true;
+        }
+    }
+    return false;
+}
+
 /* "Fill the printed table from the facts" for each printed table of D
  * between lines FROM and TO that an error (E-TABLE…) finds wrong: its rows
  * replaced by the derived table's. */
@@ -335,8 +354,9 @@ static void fill_tables(const Server *s, const Doc *d, int from, int to, cJSON *
         /* the lines after the head up to the last row, or the closing brace */
         size_t ln;
         const char *last = src_line(file, end, &ln);
-        if (!last || memchr(last, '}', ln))
-            continue; /* a `}` on the head's or the last row's line: not rewritten */
+        if (!last || memchr(last, '}', ln) || has_comment(file, head + 1, end))
+            continue; /* a `}` on the head's or the last row's line, or a comment
+                         among the rows (it would be lost): not rewritten */
         char *rows = table_text(model_table(m, t, -1), "  ");
         cJSON *a = cJSON_CreateObject();
         char title[256];

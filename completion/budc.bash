@@ -10,7 +10,7 @@
 # Needs nothing from bash-completion.
 # shellcheck shell=bash disable=SC2207  # COMPREPLY=($(compgen ...)) is the idiom
 
-_budc_commands='check json csv latex build fmt diff parse explain help'
+_budc_commands='check json csv latex build fmt diff lsp parse explain help'
 
 # The options of the commands that check a budget ("check options").
 _budc_check_options='-fmax-errors= -Werror -Werror= -Wno- -W'
@@ -25,6 +25,7 @@ _budc_options()
         build) echo "-o --bom --consolidate --unit --units --tex-timeout= $_budc_check_options --help" ;;
         fmt) echo '-w --check --help' ;;
         diff) echo '--format --help' ;;
+        lsp) echo '--stdio --debounce= --log --help' ;;
         parse | explain | help) echo '--help' ;;
     esac
 }
@@ -128,7 +129,7 @@ _budc()
                 ((${#reply[@]})) || reply=($(compgen -W "$codes" -- "${cur^^}"))
             fi
             ;;
-        check | json | csv | latex | build | fmt | diff | parse)
+        check | json | csv | latex | build | fmt | diff | lsp | parse)
             if [[ $cur == -W?* && $(_budc_options "$cmd") == *-Wno-* ]]; then
                 # a warning flag with its code: -Wno-catalog-local,
                 # -Werror=W-INDICATOR-COPY (the form written after W- or not)

@@ -5,7 +5,7 @@
 #                             number of cores), write $(FUZZ_DIR)/figures.md
 #   make fuzz FUZZ_TIME=600   longer
 #   make fuzz FUZZ_HARNESSES=check   one harness
-#   make fuzz-build           only build $(FUZZ_DIR)/fuzz_{parse,check,emit,fmt}
+#   make fuzz-build           only build $(FUZZ_DIR)/fuzz_{parse,check,emit,fmt,lsp}
 #   make fuzz-seeds           write the seed corpus $(FUZZ_DIR)/seeds (every run does)
 #   make fuzz-ci              each harness 20 s (FUZZ_CI_TIME): CI's bounded run
 #   make fuzz-replay          every tests/regress/*.bud once through each harness
@@ -28,7 +28,7 @@ FUZZ_DIR       ?= $(BUILD)/fuzz
 FUZZ_TIME      ?= 60
 FUZZ_CI_TIME   ?= 20
 FUZZ_JOBS      ?= $(shell nproc 2>/dev/null || echo 1)
-FUZZ_HARNESSES ?= parse check emit fmt
+FUZZ_HARNESSES ?= parse check emit fmt lsp
 FUZZ_SAN       := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_CFLAGS    := -std=c11 -O1 -g $(FUZZ_SAN)
 FUZZ_HAVE_CC   := $(shell command -v $(FUZZ_CC) 2>/dev/null)

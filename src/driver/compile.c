@@ -366,6 +366,8 @@ static int compile_as(Compilation *c, const CompileInput *in, CompileStage upto,
     p->cache = in->cache ? &in->cache->std : NULL;
     p->is_prior = is_prior;
     p->sandbox = in->sandbox;
+    p->overlay = in->overlay;
+    p->overlay_ctx = in->overlay_ctx;
     int before = d->nerrors;
     int rc = in->text ? program_load_text(p, in->path, in->text, in->len)
                       : program_load(p, in->path);

@@ -51,6 +51,10 @@ typedef struct CompileInput {
     bool sandbox;
     const char *stdlib_dir; /* where `std/` imports are found */
     CompileCache *cache;    /* what a run shares, or NULL */
+    /* the text an editor holds for a file the budget imports (load.h's
+     * Program.overlay), or NULL */
+    const char *(*overlay)(void *ctx, const char *path, size_t *len);
+    void *overlay_ctx;
 } CompileInput;
 
 typedef struct Compilation {

@@ -25,6 +25,7 @@
 #include "tools/explain.h"
 #include "tools/fmt.h"
 #include "front/load.h"
+#include "lsp/lsp.h"
 #include "base/inputs.h"
 #include "base/output.h"
 
@@ -46,6 +47,7 @@ static const char usage_text[] =
     "                    disclosure, 单位预算; build --units every unit's as well)\n"
     "  fmt FILE...       print files in the canonical layout (-w rewrites, --check)\n"
     "  diff OLD NEW      what changed in meaning between two budgets\n"
+    "  lsp               run the language server for editors (LSP, stdio)\n"
     "  parse FILE        print the syntax tree of a file (for debugging)\n"
     "  explain [CODE]    explain a diagnostic code, or list every code\n"
     "  help [COMMAND]    show this help, or a command's help\n"
@@ -181,8 +183,12 @@ static int cmd_help(int argc, char **argv)
             fputs(command_help[i].help, stdout);
             return EXIT_OK;
         }
-    if (strcmp(argv[0], "fmt") == 0 || strcmp(argv[0], "diff") == 0) {
-        fputs(strcmp(argv[0], "fmt") == 0 ? fmt_help : diff_help, stdout);
+    if (strcmp(argv[0], "fmt") == 0 || strcmp(argv[0], "diff") == 0 ||
+        strcmp(argv[0], "lsp") == 0) {
+        fputs(strcmp(argv[0], "fmt") == 0    ? fmt_help
+              : strcmp(argv[0], "diff") == 0 ? diff_help
+                                             : lsp_help,
+              stdout);
         return EXIT_OK;
     }
     return cli_usage("unknown command '%s'", argv[0]);
@@ -450,5 +456,7 @@ int main(int argc, char **argv)
         return cmd_fmt(argc - 2, argv + 2, argv[0]);
     if (strcmp(cmd, "diff") == 0)
         return cmd_diff(argc - 2, argv + 2, argv[0]);
+    if (strcmp(cmd, "lsp") == 0)
+        return cmd_lsp(argc - 2, argv + 2, argv[0]);
     return cli_usage("unknown command '%s'", cmd);
 }

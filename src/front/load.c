@@ -240,7 +240,15 @@ static Module *load(Program *p, const char *path, const Loc *from, bool is_std)
     }
     if (!cached && !err && is_std && p->cache)
         cached = cache_find(p->cache, id);
-    SrcFile *f = err ? NULL : cached ? cached->file : src_read(path);
+    SrcFile *f = NULL;
+    size_t olen;
+    const char *otext = !err && !cached && !is_std && p->overlay
+                            ? p->overlay(p->overlay_ctx, path, &olen)
+                            : NULL;
+    if (otext)
+        f = src_from_string(path, otext, olen);
+    else if (!err)
+        f = cached ? cached->file : src_read(path);
     if (!f) {
         if (!err)
             err = errno;

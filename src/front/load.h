@@ -61,6 +61,12 @@ typedef struct Program {
     bool is_prior;          /* last year's budget of another: its own prior is not read */
     bool sandbox;           /* reads no file but the standard library (fuzzing) */
     int depth;              /* imports being read, nested */
+    /* The text an editor holds for the file PATH, which wins over the copy
+     * on disk (the language server's open documents): its bytes and *LEN,
+     * or NULL to read the file.  Asked only for a file of the budget (not
+     * of the standard library) that exists on disk. */
+    const char *(*overlay)(void *ctx, const char *path, size_t *len);
+    void *overlay_ctx;
 } Program;
 
 void program_init(Program *p, DiagCtx *d, const char *stdlib_dir);

@@ -353,6 +353,39 @@ static void format_text(const char *text, size_t n, Buf *out)
     free(F.line.s);
 }
 
+char *fmt_text(const char *text, size_t n, size_t *out_len)
+{
+    SrcFile *f = src_from_string("<fmt>", text, n);
+    if (!f)
+        return NULL;
+    DiagCtx d;
+    diag_init(&d, stderr);
+    d.max_errors = 1;
+    FILE *null = fopen("/dev/null", "w");
+    if (null)
+        d.out = null;
+    Arena a;
+    arena_init(&a);
+    int nerrors = 0;
+    parse_file(f, &a, &d, &nerrors);
+    arena_free(&a);
+    diag_free(&d);
+    if (null)
+        fclose(null);
+    char *res = NULL;
+    if (nerrors == 0) {
+        Buf out = {0};
+        format_text(f->text, f->len, &out);
+        if (!out.s)
+            out.s = xmalloc(1);
+        out.s[out.n] = '\0';
+        *out_len = out.n;
+        res = out.s;
+    }
+    src_free(f);
+    return res;
+}
+
 /* ---- the command ------------------------------------------------------- */
 
 typedef struct FmtOptions {

@@ -1,5 +1,6 @@
 /*
- * build.c — the commands that write outputs: budc json, csv, latex, build.
+ * build.c — the commands that write outputs: budc json, csv, latex, html,
+ * build.
  *
  * Each loads and checks its budget exactly as `budc check` does (warnings
  * are printed, and recorded for the JSON output); a budget with an error is
@@ -170,6 +171,12 @@ static int w_latex(const Doc *doc, const void *arg, FILE *f)
 {
     (void)arg;
     return emit_latex(doc->m, doc->unit, f);
+}
+
+static int w_html(const Doc *doc, const void *arg, FILE *f)
+{
+    (void)arg;
+    return emit_html(doc->m, doc->unit, f);
 }
 
 typedef struct CsvArg {
@@ -483,8 +490,9 @@ static int write_all(const BuildOptions *o, const char *dir, const char *name, c
     char err[512];
     char *base = join(dir, name);
     char *json = xmalloc(strlen(base) + 8), *tex = xmalloc(strlen(base) + 8),
-         *csv = xmalloc(strlen(base) + 8);
+         *csv = xmalloc(strlen(base) + 8), *html = xmalloc(strlen(base) + 8);
     sprintf(json, "%s.json", base);
+    sprintf(html, "%s.html", base);
     sprintf(tex, "%s.tex", base);
     sprintf(csv, "%s-csv", base);
     int st = EXIT_OK;
@@ -497,7 +505,10 @@ static int write_all(const BuildOptions *o, const char *dir, const char *name, c
     if (st == EXIT_OK)
         st = write_file(tex, w_latex, doc, NULL);
     if (st == EXIT_OK)
+        st = write_file(html, w_html, doc, NULL);
+    if (st == EXIT_OK)
         st = write_pdf(dir, name, doc);
+    free(html);
     free(base);
     free(json);
     free(tex);
@@ -547,12 +558,17 @@ static int write_outputs(const char *cmd, const BuildOptions *o, const char *nam
             return cli_fail("%s", err);
         many_out = xmalloc(strlen(o->out) + strlen(name) + 16);
         sprintf(many_out, "%s/%s%s", o->out, name,
-                strcmp(cmd, "json") == 0 ? ".json" : strcmp(cmd, "latex") == 0 ? ".tex" : "-csv");
+                strcmp(cmd, "json") == 0    ? ".json"
+                : strcmp(cmd, "latex") == 0 ? ".tex"
+                : strcmp(cmd, "html") == 0  ? ".html"
+                                            : "-csv");
     }
     if (strcmp(cmd, "json") == 0)
         st = write_file(many_out ? many_out : o->out ? o->out : "-", w_json, &doc, NULL);
     else if (strcmp(cmd, "latex") == 0)
         st = write_file(many_out ? many_out : o->out ? o->out : "-", w_latex, &doc, NULL);
+    else if (strcmp(cmd, "html") == 0)
+        st = write_file(many_out ? many_out : o->out ? o->out : "-", w_html, &doc, NULL);
     else
         st = write_csv(many_out ? many_out : o->out ? o->out : ".", &doc, o->bom, !o->csv_long,
                        o->csv_long);

@@ -41,8 +41,9 @@ static const char usage_text[] =
     "  json FILE         write the checked budget as JSON (-o OUT, default stdout)\n"
     "  csv FILE          write its tables as CSV files (-o DIR; --long, --bom)\n"
     "  latex FILE        write the disclosure as a LaTeX document (-o OUT.tex)\n"
+    "  html FILE         write it as one self-contained web page with charts (-o OUT.html)\n"
     "  build FILE... -o DIR  write every format, and the PDF when xelatex is installed\n"
-    "                    (json, csv, latex, build: --unit NAME writes that unit's own\n"
+    "                    (json, csv, latex, html, build: --unit NAME writes that unit's own\n"
     "                    disclosure, 单位预算; build --units every unit's as well)\n"
     "  fmt FILE...       print files in the canonical layout (-w rewrites, --check)\n"
     "  diff OLD NEW      what changed in meaning between two budgets\n"
@@ -129,13 +130,22 @@ static const struct {
      "--unit NAME writes the unit's own disclosure (单位预算公开) instead: its\n"
      "tables titled 单位预算…, its projects, purchases and its own narrative (a\n"
      "'narrative' block inside the unit; none when it has none).\n"},
+    {"html",
+     "usage: budc html [-o OUT.html] [--unit NAME] [check options] FILE\n"
+     "\n"
+     "Checks FILE and writes the disclosure as one web page (docs/html.md): the\n"
+     "tables, the 说明, the 绩效目标表, procurement, the 名词解释, and charts drawn\n"
+     "as inline SVG (spending by 类, 基本 and 项目, income by source, 三公 against\n"
+     "last year, and for a 决算 budget against actual).  The page refers to nothing\n"
+     "outside itself: no network, no script, the reader's system fonts.  Every\n"
+     "string of the input is escaped.  --unit NAME writes the unit's own page.\n"},
     {"build",
      "usage: budc build -o DIR [--bom] [--consolidate] [--unit NAME | --units]\n"
      "                  [--tex-timeout=N] [check options] FILE|DIR...\n"
      "\n"
      "Checks each FILE and writes, for a budget NAME.bud: DIR/NAME.json,\n"
-     "DIR/NAME-csv/ (the nine tables and facts.csv), DIR/NAME.tex and, when\n"
-     "xelatex is installed, DIR/NAME.pdf (without it, says so and writes the\n"
+     "DIR/NAME-csv/ (the nine tables and facts.csv), DIR/NAME.tex, DIR/NAME.html\n"
+     "and, when xelatex is installed, DIR/NAME.pdf (without it, says so and writes the\n"
      "rest).  A budget with an error gets no output.  Every file is written\n"
      "whole or not at all: an existing output is replaced only by a complete one.\n"
      "A DIR stands for the .bud files directly in it.\n"
@@ -416,7 +426,7 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "explain") == 0)
         return cmd_explain(argc - 2, argv + 2);
     if (strcmp(cmd, "json") == 0 || strcmp(cmd, "csv") == 0 || strcmp(cmd, "latex") == 0 ||
-        strcmp(cmd, "build") == 0)
+        strcmp(cmd, "html") == 0 || strcmp(cmd, "build") == 0)
         return cmd_output(cmd, argc - 2, argv + 2, argv[0]);
     if (strcmp(cmd, "fmt") == 0)
         return cmd_fmt(argc - 2, argv + 2, argv[0]);

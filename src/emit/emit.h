@@ -41,4 +41,9 @@ int emit_csv_long(const Model *m, int unit, const CsvOptions *o, FILE *out);
 /* latex.c: the whole disclosure as a ctex document for xelatex. */
 int emit_latex(const Model *m, int unit, FILE *out);
 
+/* html.c: the disclosure as one self-contained web page: its tables, its
+ * 说明, its other blocks and charts in inline SVG, with nothing outside the
+ * file referred to (docs/html.md). */
+int emit_html(const Model *m, int unit, FILE *out);
+
 #endif

@@ -47,6 +47,7 @@ typedef struct BuildOptions {
     bool consolidate;  /* --consolidate */
     const char *unit;  /* --unit NAME: that unit's own disclosure */
     bool units;        /* --units: every unit's too (build) */
+    SqlDb *db;         /* sqlite: the database the budgets go into */
     int max_errors;
     char **files;
     int nfiles;
@@ -110,6 +111,11 @@ static int parse(const char *cmd, int argc, char **argv, BuildOptions *o, DiagCt
         return cli_usage("%s: no input file", cmd);
     if (strcmp(cmd, "build") == 0 && !o->out)
         return cli_usage("build: say where the outputs go: -o DIR");
+    if (strcmp(cmd, "sqlite") == 0 && (!o->out || strcmp(o->out, "-") == 0))
+        return cli_usage("sqlite: say which database file to write: -o OUT.db");
+    if (strcmp(cmd, "sqlite") == 0 && o->unit)
+        return cli_usage("sqlite: the database holds every unit of each department; --unit is "
+                         "for the other outputs");
     if (o->unit && o->units)
         return cli_usage("build: --unit writes one unit's disclosure, --units every unit's; give "
                          "one of them");
@@ -184,6 +190,11 @@ typedef struct CsvArg {
     int table; /* the table's index, or -1 for the long form */
 } CsvArg;
 
+static int w_datapackage(const Doc *doc, const void *arg, FILE *f)
+{
+    return emit_datapackage(doc->m, doc->unit, &((const CsvArg *)arg)->opt, f);
+}
+
 static int w_csv(const Doc *doc, const void *arg, FILE *f)
 {
     const CsvArg *c = arg;
@@ -217,6 +228,11 @@ static int write_csv(const char *dir, const Doc *doc, bool bom, bool tables, boo
         CsvArg a = {{bom}, -1};
         char *path = join(dir, "facts.csv");
         int st = write_file(path, w_csv, doc, &a);
+        free(path);
+        if (st)
+            return st;
+        path = join(dir, "datapackage.json"); /* what facts.csv holds, for portals */
+        st = write_file(path, w_datapackage, doc, &a);
         free(path);
         if (st)
             return st;
@@ -537,7 +553,7 @@ static int write_units(const BuildOptions *o, const char *name, const Model *m, 
 
 /* Writes the outputs of command CMD for budget NAME: the department's, or
  * (UNIT set) that unit's own; with --units every unit's as well. */
-static int write_outputs(const char *cmd, const BuildOptions *o, const char *name, const Model *m,
+static int write_outputs(const char *cmd, BuildOptions *o, const char *name, const Model *m,
                          const DiagCtx *d, bool many, int unit)
 {
     int st = EXIT_OK;
@@ -550,6 +566,11 @@ static int write_outputs(const char *cmd, const BuildOptions *o, const char *nam
         if (st == EXIT_OK && o->units)
             st = write_units(o, name, m, d, -1);
         return st;
+    }
+    if (strcmp(cmd, "sqlite") == 0) {
+        if (sqldb_add(o->db, m, name, err, sizeof err) < 0)
+            return cli_fail("%s", err);
+        return EXIT_OK;
     }
     /* with several budgets, -o is a directory holding NAME.json … */
     char *many_out = NULL;
@@ -607,7 +628,7 @@ static int find_unit(const char *cmd, const char *path, const Model *m, const ch
 
 /* Loads, checks and writes one budget; with CONS, adds it to the region's
  * consolidation (which may keep its model). */
-static int one(const char *cmd, const BuildOptions *o, const char *path, DiagCtx *d,
+static int one(const char *cmd, BuildOptions *o, const char *path, DiagCtx *d,
                const char *std, CompileCache *cache, bool many, Consolidation *cons,
                Compilation **kept)
 {
@@ -641,6 +662,30 @@ static int one(const char *cmd, const BuildOptions *o, const char *path, DiagCtx
     return st;
 }
 
+/* `budc sqlite`: the database with every department of the run, written
+ * whole when each checked without error (ST), else not at all. */
+static int finish_db(BuildOptions *o, int st)
+{
+    char err[512];
+    if (st == EXIT_OK) {
+        OutFile f;
+        FILE *out = out_open(&f, o->out, err, sizeof err);
+        if (!out)
+            st = cli_fail("%s", err);
+        else if (sqldb_write(o->db, out, err, sizeof err) < 0) {
+            out_abort(&f);
+            st = cli_fail("%s: %s", o->out, err);
+        } else if (out_commit(&f, err, sizeof err) < 0)
+            st = cli_fail("%s", err);
+    } else {
+        fprintf(stderr, "budc: note: %s was not written: the database holds every department of "
+                        "the run, each without error\n", o->out);
+    }
+    sqldb_close(o->db);
+    o->db = NULL;
+    return st;
+}
+
 int cmd_output(const char *cmd, int argc, char **argv, const char *argv0)
 {
     DiagCtx d;
@@ -659,6 +704,8 @@ int cmd_output(const char *cmd, int argc, char **argv, const char *argv0)
             st = cli_usage("%s: with several budgets, say where the outputs go: -o DIR", cmd);
         } else if (in.n > 1 && o.unit) {
             st = cli_usage("%s: --unit names a unit of one budget; give one file", cmd);
+        } else if (strcmp(cmd, "sqlite") == 0 && !(o.db = sqldb_open(err, sizeof err))) {
+            st = cli_fail("%s", err);
         } else {
             CompileCache cache;
             compile_cache_init(&cache);
@@ -671,6 +718,8 @@ int cmd_output(const char *cmd, int argc, char **argv, const char *argv0)
                 if (s > st)
                     st = s;
             }
+            if (o.db)
+                st = finish_db(&o, st);
             if (o.consolidate && st != EXIT_OK)
                 fprintf(stderr, "budc: note: the consolidated tables were not written: a region's "
                                 "summary needs every department without error\n");

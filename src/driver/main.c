@@ -42,6 +42,7 @@ static const char usage_text[] =
     "  csv FILE          write its tables as CSV files (-o DIR; --long, --bom)\n"
     "  latex FILE        write the disclosure as a LaTeX document (-o OUT.tex)\n"
     "  html FILE         write it as one self-contained web page with charts (-o OUT.html)\n"
+    "  sqlite FILE... -o OUT.db  every department in one SQLite database\n"
     "  build FILE... -o DIR  write every format, and the PDF when xelatex is installed\n"
     "                    (json, csv, latex, html, build: --unit NAME writes that unit's own\n"
     "                    disclosure, 单位预算; build --units every unit's as well)\n"
@@ -115,7 +116,8 @@ static const struct {
      "current directory) as 01-summary.csv ... 09-three_public.csv, in the\n"
      "published layout (序号, 科目编码, 科目名称, the amounts).  --long writes\n"
      "facts.csv instead: one figure a line (table, unit, row, code, name,\n"
-     "column, value), for pivot tables, pandas or SQL.  --bom starts each file\n"
+     "column, value), for pivot tables, pandas or SQL, and beside it\n"
+     "datapackage.json, its Frictionless data package descriptor.  --bom starts each file\n"
      "with a byte-order mark, for Excel.  Files are RFC 4180, UTF-8; a cell that\n"
      "would start with = + - or @ is neutralised against formula injection.\n"
      "--unit NAME writes the unit's own tables (单位预算) instead, and with --long\n"
@@ -139,6 +141,15 @@ static const struct {
      "last year, and for a 决算 budget against actual).  The page refers to nothing\n"
      "outside itself: no network, no script, the reader's system fonts.  Every\n"
      "string of the input is escaped.  --unit NAME writes the unit's own page.\n"},
+    {"sqlite",
+     "usage: budc sqlite -o OUT.db [check options] FILE|DIR...\n"
+     "\n"
+     "Checks each FILE and writes every department into one SQLite database\n"
+     "(docs/sqlite.md): the table facts holds every figure of 'budc csv --long',\n"
+     "one row a line with the same columns, each amount as decimal text and as an\n"
+     "exact INTEGER of 分 (amount_fen); beside it departments, units, projects,\n"
+     "indicators and procurement.  The database is written whole, and only when\n"
+     "every budget is without error.  A DIR stands for the .bud files in it.\n"},
     {"build",
      "usage: budc build -o DIR [--bom] [--consolidate] [--unit NAME | --units]\n"
      "                  [--tex-timeout=N] [check options] FILE|DIR...\n"
@@ -426,7 +437,7 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "explain") == 0)
         return cmd_explain(argc - 2, argv + 2);
     if (strcmp(cmd, "json") == 0 || strcmp(cmd, "csv") == 0 || strcmp(cmd, "latex") == 0 ||
-        strcmp(cmd, "html") == 0 || strcmp(cmd, "build") == 0)
+        strcmp(cmd, "html") == 0 || strcmp(cmd, "sqlite") == 0 || strcmp(cmd, "build") == 0)
         return cmd_output(cmd, argc - 2, argv + 2, argv[0]);
     if (strcmp(cmd, "fmt") == 0)
         return cmd_fmt(argc - 2, argv + 2, argv[0]);

@@ -146,7 +146,7 @@ units_csv() {
             bad "units: budc csv --unit $u failed"
             continue
         fi
-        if [ "$(cd "$dir/csv/$u" && ls | wc -l)" -eq 9 ] && [ "$(cd "$dir/csv/$u-long" && ls)" = facts.csv ]; then ok
+        if [ "$(cd "$dir/csv/$u" && ls | wc -l)" -eq 9 ] && [ "$(cd "$dir/csv/$u-long" && LC_ALL=C ls | tr '\n' ' ')" = "datapackage.json facts.csv " ]; then ok
         else bad "units: budc csv --unit $u wrote $(cd "$dir/csv/$u" && ls | tr '\n' ' ')"; fi
         if out=$(python3 - "$dir/csv" "$u" <<'EOF' 2>&1
 import csv, sys

@@ -21,6 +21,7 @@
 #include "base/text.h"
 #include "driver/compile.h"
 #include "driver/diff_cmd.h"
+#include "driver/init.h"
 #include "base/diag.h"
 #include "tools/explain.h"
 #include "tools/fmt.h"
@@ -46,6 +47,7 @@ static const char usage_text[] =
     "  build FILE... -o DIR  write every format, and the PDF when xelatex is installed\n"
     "                    (json, csv, latex, html, build: --unit NAME writes that unit's own\n"
     "                    disclosure, 单位预算; build --units every unit's as well)\n"
+    "  init DIR          start a new department: a commented budget, a Makefile\n"
     "  fmt FILE...       print files in the canonical layout (-w rewrites, --check)\n"
     "  diff OLD NEW      what changed in meaning between two budgets\n"
     "  parse FILE        print the syntax tree of a file (for debugging)\n"
@@ -174,6 +176,16 @@ static const struct {
      "--tex-timeout=N gives each run of xelatex at most N seconds (default 120;\n"
      "0: no limit): one that takes longer is ended and that PDF is not written, with\n"
      "xelatex's output kept as DIR/NAME.xelatex.log, as when TeX stops on an error.\n"},
+    {"init",
+     "usage: budc init [--name NAME] [--code CODE] [--year YEAR] DIR\n"
+     "\n"
+     "Writes a new department to start from (docs/init.md): DIR/budget.bud (one\n"
+     "unit, one project with its indicators, a narrative of the nine sections,\n"
+     "each block commented), DIR/Makefile (make: budc build into out/) and\n"
+     "DIR/.gitignore.  The budget checks without a warning.  NAME and CODE are the\n"
+     "department's (default: the standard library's init/defaults), YEAR the budget\n"
+     "year (default: the latest the standard library has).  Replaces no file: when\n"
+     "one of the three exists, writes nothing and exits 2.\n"},
     {"parse",
      "usage: budc parse FILE\n"
      "\n"
@@ -441,6 +453,8 @@ int main(int argc, char **argv)
         return cmd_output(cmd, argc - 2, argv + 2, argv[0]);
     if (strcmp(cmd, "fmt") == 0)
         return cmd_fmt(argc - 2, argv + 2, argv[0]);
+    if (strcmp(cmd, "init") == 0)
+        return cmd_init(argc - 2, argv + 2, argv[0]);
     if (strcmp(cmd, "diff") == 0)
         return cmd_diff(argc - 2, argv + 2, argv[0]);
     return cli_usage("unknown command '%s'", cmd);

@@ -38,6 +38,7 @@
 #include "front/load.h"
 #include "base/inputs.h"
 #include "base/output.h"
+#include "base/progress.h"
 
 
 typedef struct BuildOptions {
@@ -712,12 +713,16 @@ int cmd_output(const char *cmd, int argc, char **argv, const char *argv0)
             Consolidation cons;
             cons_init(&cons);
             Compilation *kept = NULL;
+            Progress prog; /* on a terminal, with several budgets */
+            progress_start(&prog, in.n);
             for (int i = 0; i < in.n; i++) {
+                progress_show(&prog, i + 1, in.files[i]);
                 int s = one(cmd, &o, in.files[i], &d, std, &cache, in.n > 1,
                             o.consolidate ? &cons : NULL, &kept);
                 if (s > st)
                     st = s;
             }
+            progress_clear();
             if (o.db)
                 st = finish_db(&o, st);
             if (o.consolidate && st != EXIT_OK)

@@ -28,6 +28,7 @@
 #include "front/load.h"
 #include "base/inputs.h"
 #include "base/output.h"
+#include "base/progress.h"
 
 #define BUDC_VERSION "0.1.0"
 
@@ -93,6 +94,8 @@ static const struct {
      "                    instead of checking: NAME.json: NAME.bud IMPORTS...\n"
      "  -MF FILE          write the dependencies to FILE (implies -M)\n"
      "  -MT TARGET        name the rule's target (implies -M; one budget)\n"
+     "\n"
+     "With several budgets and stderr a terminal, shows which budget it is at.\n"
      "\n"
      "The last flag naming a code wins.  CODE is written as reported\n"
      "(W-CATALOG-LOCAL) or without W- in any case (catalog-local); a rule's\n"
@@ -395,9 +398,14 @@ static int run_files(int argc, char **argv, const char *argv0, bool dump, DiagCt
     bool io_error = false;
     CompileCache cache; /* the standard library is read once for every budget */
     compile_cache_init(&cache);
-    for (int i = 0; i < in.n; i++)
+    Progress prog; /* on a terminal, with several budgets (not for -M) */
+    progress_start(&prog, o.deps || dump ? 0 : in.n);
+    for (int i = 0; i < in.n; i++) {
+        progress_show(&prog, i + 1, in.files[i]);
         if (load_file(in.files[i], d, std, dump, &o, deps, &cache) < 0)
             io_error = true;
+    }
+    progress_clear();
     compile_cache_free(&cache);
     inputs_free(&in);
     if (o.deps && o.dep_file) {

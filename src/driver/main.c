@@ -122,9 +122,10 @@ static const struct {
      "published layout (序号, 科目编码, 科目名称, the amounts).  --long writes\n"
      "facts.csv instead: one figure a line (table, unit, row, code, name,\n"
      "column, value), for pivot tables, pandas or SQL, and beside it\n"
-     "datapackage.json, its Frictionless data package descriptor.  --bom starts each file\n"
-     "with a byte-order mark, for Excel.  Files are RFC 4180, UTF-8; a cell that\n"
-     "would start with = + - or @ is neutralised against formula injection.\n"
+     "datapackage.json, its Frictionless data package descriptor.  --bom starts\n"
+     "each file with a byte-order mark, for Excel.  Files are RFC 4180, UTF-8;\n"
+     "a cell that would start with = + - or @ is neutralised against formula\n"
+     "injection.\n"
      "--unit NAME writes the unit's own tables (单位预算) instead, and with --long\n"
      "that unit's figures only.\n"},
     {"latex",
@@ -150,11 +151,12 @@ static const struct {
      "usage: budc sqlite -o OUT.db [check options] FILE|DIR...\n"
      "\n"
      "Checks each FILE and writes every department into one SQLite database\n"
-     "(docs/sqlite.md): the table facts holds every figure of 'budc csv --long',\n"
-     "one row a line with the same columns, each amount as decimal text and as an\n"
-     "exact INTEGER of 分 (amount_fen); beside it departments, units, projects,\n"
-     "indicators and procurement.  The database is written whole, and only when\n"
-     "every budget is without error.  A DIR stands for the .bud files in it.\n"},
+     "(docs/sqlite.md): the table facts holds every figure of the long CSV\n"
+     "(facts.csv of budc csv), one row a line with the same columns, each\n"
+     "amount as decimal text and as an exact INTEGER of 分 (amount_fen); beside\n"
+     "it departments, units, projects, indicators and procurement.  The database\n"
+     "is written whole, and only when every budget is without error.  A DIR\n"
+     "stands for the .bud files in it.\n"},
     {"build",
      "usage: budc build -o DIR [--bom] [--consolidate] [--unit NAME | --units]\n"
      "                  [--tex-timeout=N] [check options] FILE|DIR...\n"

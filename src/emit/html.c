@@ -8,8 +8,8 @@
  * same order: the title, the charts, the nine tables (each a <table> with
  * its caption, its column heads grouped as printed and scoped, and each
  * amount cell marked with its table, row and column keys: data-table,
- * data-row, data-col), the 说明 with its sections, then the 机构设置表, every
- * 绩效目标表, procurement and the 名词解释.  Every word printed around the
+ * data-row, data-col), the 说明 with its sections, then the 机构设置表, the
+ * 部门整体绩效目标, every 绩效目标表, procurement, assets and the 名词解释.  Every word printed around the
  * figures is data: table titles and column titles from the table
  * definitions, the rest from the vocabulary's labels.
  *
@@ -476,6 +476,86 @@ static void purchases(Html *h)
     html_raw(h, "</tbody>\n</table></div>\n");
 }
 
+/* 部门整体绩效目标: the overall goals, then the target groups with their
+ * rows (goal, indicator, value). */
+static void performance(Html *h)
+{
+    static const char *const cols[] = {"serial", "goal_head", "indicator", "indicator_value"};
+    const Model *m = h->m;
+    block_heading(h, TB_PERF, "performance");
+    if (m->nperf_goals > 0) {
+        html_raw(h, "<h3>");
+        html_label(h, "perf_overall");
+        html_raw(h, "</h3>\n");
+    }
+    for (int i = 0; i < m->nperf_goals; i++) {
+        html_raw(h, "<p>");
+        html_text(h, m->perf_goals[i]);
+        html_raw(h, "</p>\n");
+    }
+    if (m->ntargets == 0)
+        return;
+    html_raw(h, "<h3>");
+    html_label(h, "perf_targets");
+    html_raw(h, "</h3>\n<div class=\"scroll\"><table>\n<caption>");
+    html_label(h, "perf_targets");
+    html_raw(h, "</caption>\n");
+    head_row(h, cols, 4);
+    html_raw(h, "<tbody>\n");
+    for (int i = 0; i < m->ntargets; i++) {
+        const Target *g = &m->targets[i];
+        html_raw(h, "<tr class=\"l1\"><th scope=\"rowgroup\" colspan=\"4\">");
+        html_line(h, g->name);
+        html_raw(h, "</th></tr>\n");
+        for (int j = 0; j < g->nrows; j++) {
+            html_fmt(h, "<tr><td>%d</td>", j + 1);
+            td(h, g->rows[j].goal);
+            td(h, g->rows[j].indicator);
+            ind_value(h, &g->rows[j].value);
+            html_raw(h, "</tr>\n");
+        }
+    }
+    html_raw(h, "</tbody>\n</table></div>\n");
+}
+
+/* 国有资产: each row's quantity and value, and the planned purchases. */
+static void assets(Html *h)
+{
+    const Model *m = h->m;
+    const Assets *a = &m->assets;
+    block_heading(h, TB_ASSETS, "assets");
+    meta(h, model_label(m, "as_of"), a->date ? a->date : "");
+    html_raw(h, "<div class=\"scroll\"><table data-table=\"assets\">\n<caption>");
+    html_words(h, tex_block_title(m, TB_ASSETS));
+    html_raw(h, "</caption>\n<thead><tr>");
+    th(h, "col", 1, 1, model_label(m, "item"));
+    th(h, "col", 1, 1, model_label(m, "quantity_head"));
+    html_raw(h, "<th scope=\"col\">");
+    html_label(h, "value");
+    html_raw(h, "（");
+    html_line(h, m->money);
+    html_raw(h, "）</th></tr></thead>\n<tbody>\n");
+    for (int r = 0; r < AS__COUNT; r++) {
+        html_raw(h, "<tr><th scope=\"row\">");
+        html_line(h, asset_row_title(m, (AssetRow)r));
+        html_raw(h, "</th><td class=\"num\">");
+        if (a->row_written[r] && !a->qty[r].blank)
+            html_num(h, a->qty[r].v);
+        html_raw(h, "</td>");
+        td_money(h, a->row_written[r] && !a->value[r].blank, a->value[r].v);
+        html_raw(h, "</tr>\n");
+    }
+    html_raw(h, "</tbody>\n</table></div>\n");
+    if (a->has_planned) {
+        html_raw(h, "<p class=\"note\">");
+        html_label(h, "note_mark");
+        html_label(h, "planned_note");
+        html_money(h, a->planned);
+        html_line(h, m->money);
+        html_raw(h, "。</p>\n");
+    }
+}
+
 static void glossary(Html *h)
 {
     block_heading(h, TB_GLOSSARY, "glossary");
@@ -579,10 +659,9 @@ static void contents(Html *h, bool charts)
     static const struct {
         TexBlock b;
         const char *id;
-    } blocks[] = {{TB_UNITS, "units"},
-                  {TB_PROJECTS, "projects"},
-                  {TB_PURCHASES, "purchases"},
-                  {TB_GLOSSARY, "glossary"}};
+    } blocks[] = {{TB_UNITS, "units"},         {TB_PERF, "performance"},
+                  {TB_PROJECTS, "projects"},   {TB_PURCHASES, "purchases"},
+                  {TB_ASSETS, "assets"},       {TB_GLOSSARY, "glossary"}};
     for (size_t i = 0; i < sizeof blocks / sizeof blocks[0]; i++)
         if (tex_block_has_content(m, h->unit, blocks[i].b))
             nav_item(h, blocks[i].id, tex_block_title(m, blocks[i].b), true);
@@ -628,10 +707,14 @@ int emit_html(const Model *m, int unit, FILE *out)
         narrative(&h);
     if (tex_block_has_content(m, unit, TB_UNITS))
         units(&h);
+    if (tex_block_has_content(m, unit, TB_PERF))
+        performance(&h);
     if (tex_block_has_content(m, unit, TB_PROJECTS))
         projects(&h);
     if (tex_block_has_content(m, unit, TB_PURCHASES))
         purchases(&h);
+    if (tex_block_has_content(m, unit, TB_ASSETS))
+        assets(&h);
     if (tex_block_has_content(m, unit, TB_GLOSSARY))
         glossary(&h);
     html_raw(&h, "</main>\n</body>\n</html>\n");

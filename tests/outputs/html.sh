@@ -15,8 +15,9 @@
 #   4. a 决算 with its budget has the chart of budget against actual; --unit
 #      writes the unit's page; `budc build` writes NAME.html
 #   5. headless Chromium renders the page: the DOM it dumps has the same
-#      figures as the JSON, a screenshot is written, and the page prints to
-#      a PDF whose text has the department's name
+#      figures as the JSON, the page does not scroll sideways at a phone's
+#      width, a screenshot is written, and the page prints to a PDF whose
+#      text has the department's name
 
 html_dir=$outdir/html
 mkdir -p "$html_dir"
@@ -224,6 +225,15 @@ PY
             ); then ok
         else bad "html: Chromium's DOM of $name against the JSON"; printf '%s\n' "$out" | head; fi
     done
+    # on a phone the page never scrolls sideways (its tables do, in their
+    # boxes): a copy with a probe that records the widths after layout
+    sed 's|</body>|<script>window.addEventListener("load", function () { var e = document.documentElement; document.body.setAttribute("data-widths", e.scrollWidth + " " + e.clientWidth) })</script></body>|' \
+        "$html_dir/county-education-bureau-2024.html" > "$html_dir/phone.html"
+    html_widths=$(html_chromium --window-size=390,844 --dump-dom "file://$(realpath "$html_dir/phone.html")" |
+        grep -o 'data-widths="[0-9]* [0-9]*"')
+    html_w=${html_widths#*\"}; html_w=${html_w%\"}
+    if [ -n "$html_w" ] && [ "${html_w% *}" = "${html_w#* }" ]; then ok
+    else bad "html: on a phone's width the page scrolls sideways (scroll and client width: ${html_w:-none})"; fi
     rm -f "$html_dir/page.png" "$html_dir/page.pdf"
     page=$(realpath "$html_dir/qinhuangdao-media-center-2023.html")
     html_chromium --window-size=390,844 --screenshot="$html_dir/page.png" "file://$page" >/dev/null

@@ -27,6 +27,8 @@ CFLAGS  += -std=c11 $(OPT) $(SAN)
 LDFLAGS += $(SAN)
 # cJSON (Debian libcjson-dev) writes the JSON output
 LDLIBS  += -lcjson
+# SQLite (Debian libsqlite3-dev) holds many budgets in one database (budc sqlite)
+LDLIBS  += -lsqlite3
 # The generated scanner and parser get the same flags less the pedantry
 # they were not written for.
 GENWARN := -Wall -Wno-unused-function -Wno-sign-compare -Wno-unused-parameter

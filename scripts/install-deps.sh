@@ -6,7 +6,10 @@
 #            make, gcc, cJSON, cmocka, python3, and for the outputs' tests
 #            the JSON Schema validator, xelatex with ctex, pdftotext,
 #            strace (tests/outputs/syscalls.sh counts system calls),
-#            python3's sqlite3 (the CSV test sums the long form in SQLite)
+#            python3's sqlite3 (the CSV test sums the long form in SQLite),
+#            chromium (tests/outputs/html.sh renders the web page headless),
+#            libsqlite3-dev (budc sqlite writes a database) with the sqlite3
+#            shell (docs/sqlite.md's queries)
 #            and clang (make check runs the fuzz harnesses with libFuzzer)
 #   editors  node and npm, which run the test of the TextMate grammar
 #            (editors/vscode/test: npm ci installs vscode-textmate and
@@ -49,6 +52,9 @@ for set in "$@"; do
         need strace         command -v strace
         need libpython3-stdlib python3 -c 'import sqlite3'
         need clang          command -v clang
+        need chromium       command -v chromium
+        need libsqlite3-dev have_header sqlite3.h
+        need sqlite3        command -v sqlite3
         ;;
     editors)
         need nodejs command -v node

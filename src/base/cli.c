@@ -2,6 +2,7 @@
  * cli.c — what the commands share (see cli.h).
  */
 #include "base/cli.h"
+#include "base/progress.h"
 #include "base/arena.h"
 #include "base/text.h"
 
@@ -14,6 +15,7 @@
  * diagnostic's (text.h: a file name or an argument is user text). */
 static void put_message(const char *level, const char *fmt, va_list ap)
 {
+    progress_clear(); /* a message starts at column one */
     va_list copy;
     va_copy(copy, ap);
     int n = vsnprintf(NULL, 0, fmt, copy);

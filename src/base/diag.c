@@ -41,6 +41,7 @@
  * reported at once.
  */
 #include "base/diag.h"
+#include "base/progress.h"
 #include "base/arena.h"
 #include "base/json.h"
 #include "base/text.h"
@@ -528,6 +529,7 @@ static void print_diag(FILE *out, DiagLevel lvl, Loc loc, const char *code, cons
 static void emit(DiagCtx *d, DiagLevel lvl, Loc loc, const char *code, const char *msg)
 {
     FILE *out = d->out != NULL ? d->out : stderr;
+    progress_clear(); /* a diagnostic starts at column one */
     char *buf = NULL;
     size_t len = 0;
     FILE *mem = open_memstream(&buf, &len);
@@ -726,6 +728,7 @@ static const char *plural(int n)
 
 void diag_finish(DiagCtx *d)
 {
+    progress_clear();
     FILE *out;
     int serr, swarn;
 

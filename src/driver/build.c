@@ -1,5 +1,6 @@
 /*
- * build.c — the commands that write outputs: budc json, csv, latex, build.
+ * build.c — the commands that write outputs: budc json, csv, latex, html,
+ * build.
  *
  * Each loads and checks its budget exactly as `budc check` does (warnings
  * are printed, and recorded for the JSON output); a budget with an error is
@@ -37,6 +38,7 @@
 #include "front/load.h"
 #include "base/inputs.h"
 #include "base/output.h"
+#include "base/progress.h"
 
 
 typedef struct BuildOptions {
@@ -46,6 +48,7 @@ typedef struct BuildOptions {
     bool consolidate;  /* --consolidate */
     const char *unit;  /* --unit NAME: that unit's own disclosure */
     bool units;        /* --units: every unit's too (build) */
+    SqlDb *db;         /* sqlite: the database the budgets go into */
     int max_errors;
     char **files;
     int nfiles;
@@ -109,6 +112,11 @@ static int parse(const char *cmd, int argc, char **argv, BuildOptions *o, DiagCt
         return cli_usage("%s: no input file", cmd);
     if (strcmp(cmd, "build") == 0 && !o->out)
         return cli_usage("build: say where the outputs go: -o DIR");
+    if (strcmp(cmd, "sqlite") == 0 && (!o->out || strcmp(o->out, "-") == 0))
+        return cli_usage("sqlite: say which database file to write: -o OUT.db");
+    if (strcmp(cmd, "sqlite") == 0 && o->unit)
+        return cli_usage("sqlite: the database holds every unit of each department; --unit is "
+                         "for the other outputs");
     if (o->unit && o->units)
         return cli_usage("build: --unit writes one unit's disclosure, --units every unit's; give "
                          "one of them");
@@ -172,10 +180,21 @@ static int w_latex(const Doc *doc, const void *arg, FILE *f)
     return emit_latex(doc->m, doc->unit, f);
 }
 
+static int w_html(const Doc *doc, const void *arg, FILE *f)
+{
+    (void)arg;
+    return emit_html(doc->m, doc->unit, f);
+}
+
 typedef struct CsvArg {
     CsvOptions opt;
     int table; /* the table's index, or -1 for the long form */
 } CsvArg;
+
+static int w_datapackage(const Doc *doc, const void *arg, FILE *f)
+{
+    return emit_datapackage(doc->m, doc->unit, &((const CsvArg *)arg)->opt, f);
+}
 
 static int w_csv(const Doc *doc, const void *arg, FILE *f)
 {
@@ -210,6 +229,11 @@ static int write_csv(const char *dir, const Doc *doc, bool bom, bool tables, boo
         CsvArg a = {{bom}, -1};
         char *path = join(dir, "facts.csv");
         int st = write_file(path, w_csv, doc, &a);
+        free(path);
+        if (st)
+            return st;
+        path = join(dir, "datapackage.json"); /* what facts.csv holds, for portals */
+        st = write_file(path, w_datapackage, doc, &a);
         free(path);
         if (st)
             return st;
@@ -483,8 +507,9 @@ static int write_all(const BuildOptions *o, const char *dir, const char *name, c
     char err[512];
     char *base = join(dir, name);
     char *json = xmalloc(strlen(base) + 8), *tex = xmalloc(strlen(base) + 8),
-         *csv = xmalloc(strlen(base) + 8);
+         *csv = xmalloc(strlen(base) + 8), *html = xmalloc(strlen(base) + 8);
     sprintf(json, "%s.json", base);
+    sprintf(html, "%s.html", base);
     sprintf(tex, "%s.tex", base);
     sprintf(csv, "%s-csv", base);
     int st = EXIT_OK;
@@ -497,7 +522,10 @@ static int write_all(const BuildOptions *o, const char *dir, const char *name, c
     if (st == EXIT_OK)
         st = write_file(tex, w_latex, doc, NULL);
     if (st == EXIT_OK)
+        st = write_file(html, w_html, doc, NULL);
+    if (st == EXIT_OK)
         st = write_pdf(dir, name, doc);
+    free(html);
     free(base);
     free(json);
     free(tex);
@@ -526,7 +554,7 @@ static int write_units(const BuildOptions *o, const char *name, const Model *m, 
 
 /* Writes the outputs of command CMD for budget NAME: the department's, or
  * (UNIT set) that unit's own; with --units every unit's as well. */
-static int write_outputs(const char *cmd, const BuildOptions *o, const char *name, const Model *m,
+static int write_outputs(const char *cmd, BuildOptions *o, const char *name, const Model *m,
                          const DiagCtx *d, bool many, int unit)
 {
     int st = EXIT_OK;
@@ -540,6 +568,11 @@ static int write_outputs(const char *cmd, const BuildOptions *o, const char *nam
             st = write_units(o, name, m, d, -1);
         return st;
     }
+    if (strcmp(cmd, "sqlite") == 0) {
+        if (sqldb_add(o->db, m, name, err, sizeof err) < 0)
+            return cli_fail("%s", err);
+        return EXIT_OK;
+    }
     /* with several budgets, -o is a directory holding NAME.json … */
     char *many_out = NULL;
     if (many) {
@@ -547,12 +580,17 @@ static int write_outputs(const char *cmd, const BuildOptions *o, const char *nam
             return cli_fail("%s", err);
         many_out = xmalloc(strlen(o->out) + strlen(name) + 16);
         sprintf(many_out, "%s/%s%s", o->out, name,
-                strcmp(cmd, "json") == 0 ? ".json" : strcmp(cmd, "latex") == 0 ? ".tex" : "-csv");
+                strcmp(cmd, "json") == 0    ? ".json"
+                : strcmp(cmd, "latex") == 0 ? ".tex"
+                : strcmp(cmd, "html") == 0  ? ".html"
+                                            : "-csv");
     }
     if (strcmp(cmd, "json") == 0)
         st = write_file(many_out ? many_out : o->out ? o->out : "-", w_json, &doc, NULL);
     else if (strcmp(cmd, "latex") == 0)
         st = write_file(many_out ? many_out : o->out ? o->out : "-", w_latex, &doc, NULL);
+    else if (strcmp(cmd, "html") == 0)
+        st = write_file(many_out ? many_out : o->out ? o->out : "-", w_html, &doc, NULL);
     else
         st = write_csv(many_out ? many_out : o->out ? o->out : ".", &doc, o->bom, !o->csv_long,
                        o->csv_long);
@@ -591,7 +629,7 @@ static int find_unit(const char *cmd, const char *path, const Model *m, const ch
 
 /* Loads, checks and writes one budget; with CONS, adds it to the region's
  * consolidation (which may keep its model). */
-static int one(const char *cmd, const BuildOptions *o, const char *path, DiagCtx *d,
+static int one(const char *cmd, BuildOptions *o, const char *path, DiagCtx *d,
                const char *std, CompileCache *cache, bool many, Consolidation *cons,
                Compilation **kept)
 {
@@ -625,6 +663,30 @@ static int one(const char *cmd, const BuildOptions *o, const char *path, DiagCtx
     return st;
 }
 
+/* `budc sqlite`: the database with every department of the run, written
+ * whole when each checked without error (ST), else not at all. */
+static int finish_db(BuildOptions *o, int st)
+{
+    char err[512];
+    if (st == EXIT_OK) {
+        OutFile f;
+        FILE *out = out_open(&f, o->out, err, sizeof err);
+        if (!out)
+            st = cli_fail("%s", err);
+        else if (sqldb_write(o->db, out, err, sizeof err) < 0) {
+            out_abort(&f);
+            st = cli_fail("%s: %s", o->out, err);
+        } else if (out_commit(&f, err, sizeof err) < 0)
+            st = cli_fail("%s", err);
+    } else {
+        fprintf(stderr, "budc: note: %s was not written: the database holds every department of "
+                        "the run, each without error\n", o->out);
+    }
+    sqldb_close(o->db);
+    o->db = NULL;
+    return st;
+}
+
 int cmd_output(const char *cmd, int argc, char **argv, const char *argv0)
 {
     DiagCtx d;
@@ -643,18 +705,26 @@ int cmd_output(const char *cmd, int argc, char **argv, const char *argv0)
             st = cli_usage("%s: with several budgets, say where the outputs go: -o DIR", cmd);
         } else if (in.n > 1 && o.unit) {
             st = cli_usage("%s: --unit names a unit of one budget; give one file", cmd);
+        } else if (strcmp(cmd, "sqlite") == 0 && !(o.db = sqldb_open(err, sizeof err))) {
+            st = cli_fail("%s", err);
         } else {
             CompileCache cache;
             compile_cache_init(&cache);
             Consolidation cons;
             cons_init(&cons);
             Compilation *kept = NULL;
+            Progress prog; /* on a terminal, with several budgets */
+            progress_start(&prog, in.n);
             for (int i = 0; i < in.n; i++) {
+                progress_show(&prog, i + 1, in.files[i]);
                 int s = one(cmd, &o, in.files[i], &d, std, &cache, in.n > 1,
                             o.consolidate ? &cons : NULL, &kept);
                 if (s > st)
                     st = s;
             }
+            progress_clear();
+            if (o.db)
+                st = finish_db(&o, st);
             if (o.consolidate && st != EXIT_OK)
                 fprintf(stderr, "budc: note: the consolidated tables were not written: a region's "
                                 "summary needs every department without error\n");

@@ -21,6 +21,7 @@
 #include "base/text.h"
 #include "driver/compile.h"
 #include "driver/diff_cmd.h"
+#include "driver/init.h"
 #include "base/diag.h"
 #include "tools/explain.h"
 #include "tools/fmt.h"
@@ -28,6 +29,7 @@
 #include "lsp/lsp.h"
 #include "base/inputs.h"
 #include "base/output.h"
+#include "base/progress.h"
 
 #define BUDC_VERSION "0.1.0"
 
@@ -42,9 +44,12 @@ static const char usage_text[] =
     "  json FILE         write the checked budget as JSON (-o OUT, default stdout)\n"
     "  csv FILE          write its tables as CSV files (-o DIR; --long, --bom)\n"
     "  latex FILE        write the disclosure as a LaTeX document (-o OUT.tex)\n"
+    "  html FILE         write it as one self-contained web page with charts (-o OUT.html)\n"
+    "  sqlite FILE... -o OUT.db  every department in one SQLite database\n"
     "  build FILE... -o DIR  write every format, and the PDF when xelatex is installed\n"
-    "                    (json, csv, latex, build: --unit NAME writes that unit's own\n"
+    "                    (json, csv, latex, html, build: --unit NAME writes that unit's own\n"
     "                    disclosure, 单位预算; build --units every unit's as well)\n"
+    "  init DIR          start a new department: a commented budget, a Makefile\n"
     "  fmt FILE...       print files in the canonical layout (-w rewrites, --check)\n"
     "  diff OLD NEW      what changed in meaning between two budgets\n"
     "  lsp               run the language server for editors (LSP, stdio)\n"
@@ -93,6 +98,8 @@ static const struct {
      "  -MF FILE          write the dependencies to FILE (implies -M)\n"
      "  -MT TARGET        name the rule's target (implies -M; one budget)\n"
      "\n"
+     "With several budgets and stderr a terminal, shows which budget it is at.\n"
+     "\n"
      "The last flag naming a code wins.  CODE is written as reported\n"
      "(W-CATALOG-LOCAL) or without W- in any case (catalog-local); a rule's\n"
      "code is its own word.  Errors (E-...) cannot be disabled.  'budc explain\n"
@@ -117,9 +124,11 @@ static const struct {
      "current directory) as 01-summary.csv ... 09-three_public.csv, in the\n"
      "published layout (序号, 科目编码, 科目名称, the amounts).  --long writes\n"
      "facts.csv instead: one figure a line (table, unit, row, code, name,\n"
-     "column, value), for pivot tables, pandas or SQL.  --bom starts each file\n"
-     "with a byte-order mark, for Excel.  Files are RFC 4180, UTF-8; a cell that\n"
-     "would start with = + - or @ is neutralised against formula injection.\n"
+     "column, value), for pivot tables, pandas or SQL, and beside it\n"
+     "datapackage.json, its Frictionless data package descriptor.  --bom starts\n"
+     "each file with a byte-order mark, for Excel.  Files are RFC 4180, UTF-8;\n"
+     "a cell that would start with = + - or @ is neutralised against formula\n"
+     "injection.\n"
      "--unit NAME writes the unit's own tables (单位预算) instead, and with --long\n"
      "that unit's figures only.\n"},
     {"latex",
@@ -132,13 +141,32 @@ static const struct {
      "--unit NAME writes the unit's own disclosure (单位预算公开) instead: its\n"
      "tables titled 单位预算…, its projects, purchases and its own narrative (a\n"
      "'narrative' block inside the unit; none when it has none).\n"},
+    {"html",
+     "usage: budc html [-o OUT.html] [--unit NAME] [check options] FILE\n"
+     "\n"
+     "Checks FILE and writes the disclosure as one web page (docs/html.md): the\n"
+     "tables, the 说明, the 绩效目标表, procurement, the 名词解释, and charts drawn\n"
+     "as inline SVG (spending by 类, 基本 and 项目, income by source, 三公 against\n"
+     "last year, and for a 决算 budget against actual).  The page refers to nothing\n"
+     "outside itself: no network, no script, the reader's system fonts.  Every\n"
+     "string of the input is escaped.  --unit NAME writes the unit's own page.\n"},
+    {"sqlite",
+     "usage: budc sqlite -o OUT.db [check options] FILE|DIR...\n"
+     "\n"
+     "Checks each FILE and writes every department into one SQLite database\n"
+     "(docs/sqlite.md): the table facts holds every figure of the long CSV\n"
+     "(facts.csv of budc csv), one row a line with the same columns, each\n"
+     "amount as decimal text and as an exact INTEGER of 分 (amount_fen); beside\n"
+     "it departments, units, projects, indicators and procurement.  The database\n"
+     "is written whole, and only when every budget is without error.  A DIR\n"
+     "stands for the .bud files in it.\n"},
     {"build",
      "usage: budc build -o DIR [--bom] [--consolidate] [--unit NAME | --units]\n"
      "                  [--tex-timeout=N] [check options] FILE|DIR...\n"
      "\n"
      "Checks each FILE and writes, for a budget NAME.bud: DIR/NAME.json,\n"
-     "DIR/NAME-csv/ (the nine tables and facts.csv), DIR/NAME.tex and, when\n"
-     "xelatex is installed, DIR/NAME.pdf (without it, says so and writes the\n"
+     "DIR/NAME-csv/ (the nine tables and facts.csv), DIR/NAME.tex, DIR/NAME.html\n"
+     "and, when xelatex is installed, DIR/NAME.pdf (without it, says so and writes the\n"
      "rest).  A budget with an error gets no output.  Every file is written\n"
      "whole or not at all: an existing output is replaced only by a complete one.\n"
      "A DIR stands for the .bud files directly in it.\n"
@@ -156,6 +184,16 @@ static const struct {
      "--tex-timeout=N gives each run of xelatex at most N seconds (default 120;\n"
      "0: no limit): one that takes longer is ended and that PDF is not written, with\n"
      "xelatex's output kept as DIR/NAME.xelatex.log, as when TeX stops on an error.\n"},
+    {"init",
+     "usage: budc init [--name NAME] [--code CODE] [--year YEAR] DIR\n"
+     "\n"
+     "Writes a new department to start from (docs/init.md): DIR/budget.bud (one\n"
+     "unit, one project with its indicators, a narrative of the nine sections,\n"
+     "each block commented), DIR/Makefile (make: budc build into out/) and\n"
+     "DIR/.gitignore.  The budget checks without a warning.  NAME and CODE are the\n"
+     "department's (default: the standard library's init/defaults), YEAR the budget\n"
+     "year (default: the latest the standard library has).  Replaces no file: when\n"
+     "one of the three exists, writes nothing and exits 2.\n"},
     {"parse",
      "usage: budc parse FILE\n"
      "\n"
@@ -396,9 +434,14 @@ static int run_files(int argc, char **argv, const char *argv0, bool dump, DiagCt
     bool io_error = false;
     CompileCache cache; /* the standard library is read once for every budget */
     compile_cache_init(&cache);
-    for (int i = 0; i < in.n; i++)
+    Progress prog; /* on a terminal, with several budgets (not for -M) */
+    progress_start(&prog, o.deps || dump ? 0 : in.n);
+    for (int i = 0; i < in.n; i++) {
+        progress_show(&prog, i + 1, in.files[i]);
         if (load_file(in.files[i], d, std, dump, &o, deps, &cache) < 0)
             io_error = true;
+    }
+    progress_clear();
     compile_cache_free(&cache);
     inputs_free(&in);
     if (o.deps && o.dep_file) {
@@ -450,10 +493,12 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "explain") == 0)
         return cmd_explain(argc - 2, argv + 2);
     if (strcmp(cmd, "json") == 0 || strcmp(cmd, "csv") == 0 || strcmp(cmd, "latex") == 0 ||
-        strcmp(cmd, "build") == 0)
+        strcmp(cmd, "html") == 0 || strcmp(cmd, "sqlite") == 0 || strcmp(cmd, "build") == 0)
         return cmd_output(cmd, argc - 2, argv + 2, argv[0]);
     if (strcmp(cmd, "fmt") == 0)
         return cmd_fmt(argc - 2, argv + 2, argv[0]);
+    if (strcmp(cmd, "init") == 0)
+        return cmd_init(argc - 2, argv + 2, argv[0]);
     if (strcmp(cmd, "diff") == 0)
         return cmd_diff(argc - 2, argv + 2, argv[0]);
     if (strcmp(cmd, "lsp") == 0)

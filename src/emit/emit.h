@@ -41,4 +41,23 @@ int emit_csv_long(const Model *m, int unit, const CsvOptions *o, FILE *out);
 /* latex.c: the whole disclosure as a ctex document for xelatex. */
 int emit_latex(const Model *m, int unit, FILE *out);
 
+/* html.c: the disclosure as one self-contained web page: its tables, its
+ * 说明, its other blocks and charts in inline SVG, with nothing outside the
+ * file referred to (docs/html.md). */
+int emit_html(const Model *m, int unit, FILE *out);
+
+/* sqlite.c: budgets in one SQLite database (docs/sqlite.md): sqldb_open
+ * makes it in memory, sqldb_add adds a department (FILE: its budget's name),
+ * sqldb_write writes the whole database to OUT.  Each returns -1 (NULL) with
+ * a message in ERR when it fails. */
+typedef struct SqlDb SqlDb;
+SqlDb *sqldb_open(char *err, size_t n);
+int sqldb_add(SqlDb *s, const Model *m, const char *file, char *err, size_t n);
+int sqldb_write(SqlDb *s, FILE *out, char *err, size_t n);
+void sqldb_close(SqlDb *s);
+
+/* datapackage.c: the Frictionless data package descriptor of the long CSV
+ * (facts.csv) of the document of UNIT: datapackage.json beside it. */
+int emit_datapackage(const Model *m, int unit, const CsvOptions *o, FILE *out);
+
 #endif

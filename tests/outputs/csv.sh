@@ -188,7 +188,7 @@ for csv_b in "${csv_budgets[@]}"; do
     if ! "$budc" csv --long "$csv_b" -o "$csv_l" 2>/dev/null; then bad "budc csv --long $csv_b failed"; continue; fi
     if [ "$(cd "$csv_w" && LC_ALL=C ls)" = "$(printf '%s\n' "${csv_tables[@]}")" ]; then ok
     else bad "budc csv $csv_b: files $(cd "$csv_w" && ls | tr '\n' ' ')"; fi
-    if [ "$(cd "$csv_l" && ls)" = facts.csv ]; then ok
+    if [ "$(cd "$csv_l" && LC_ALL=C ls | tr '\n' ' ')" = "datapackage.json facts.csv " ]; then ok
     else bad "budc csv --long $csv_b: files $(cd "$csv_l" && ls | tr '\n' ' ')"; fi
     if [ "${CSV_BLESS:-}" = 1 ]; then
         mkdir -p "$csv_src/$csv_n"

@@ -266,7 +266,7 @@ t() {
     done
 }
 t 'budc ch' check
-t 'budc ' check json csv latex build fmt diff parse explain help --help --version
+t 'budc ' check json csv latex html sqlite build init fmt diff parse explain help --help --version
 t '$budc check -W' -Werror -Werror= -Wno-
 t '$budc check -Wno-catalog-l' -Wno-catalog-local
 t '$budc check -fm' -fmax-errors=

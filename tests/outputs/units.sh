@@ -146,7 +146,7 @@ units_csv() {
             bad "units: budc csv --unit $u failed"
             continue
         fi
-        if [ "$(cd "$dir/csv/$u" && ls | wc -l)" -eq 9 ] && [ "$(cd "$dir/csv/$u-long" && ls)" = facts.csv ]; then ok
+        if [ "$(cd "$dir/csv/$u" && ls | wc -l)" -eq 9 ] && [ "$(cd "$dir/csv/$u-long" && LC_ALL=C ls | tr '\n' ' ')" = "datapackage.json facts.csv " ]; then ok
         else bad "units: budc csv --unit $u wrote $(cd "$dir/csv/$u" && ls | tr '\n' ' ')"; fi
         if out=$(python3 - "$dir/csv" "$u" <<'EOF' 2>&1
 import csv, sys
@@ -197,10 +197,10 @@ units_build() {
         pin_compare "tests/pins/units/$name.$u.json" "$dir/$u.json" "budc json $f --unit $u"
         pin_compare "tests/pins/units/$name.$u.tex" "$dir/$u.tex" "budc latex $f --unit $u"
     done
-    if [ "$(cd "$dir/all/$name-units" && LC_ALL=C ls | tr '\n' ' ')" = "$(printf '%s ' 文化馆-csv 文化馆.json 文化馆.tex 本级-csv 本级.json 本级.tex | tr ' ' '\n' | LC_ALL=C sort | tr '\n' ' ')" ]; then ok
+    if [ "$(cd "$dir/all/$name-units" && LC_ALL=C ls | tr '\n' ' ')" = "$(printf '%s ' 文化馆-csv 文化馆.html 文化馆.json 文化馆.tex 本级-csv 本级.html 本级.json 本级.tex | tr ' ' '\n' | LC_ALL=C sort | tr '\n' ' ')" ]; then ok
     else bad "units: build --units wrote $(cd "$dir/all/$name-units" && ls | tr '\n' ' ')"; fi
     PATH=/nonexistent "$budc" build --unit 文化馆 "$f" -o "$dir/one" >/dev/null 2>&1
-    if [ "$(cd "$dir/one" 2>/dev/null && find . -name '*.json' | sort | tr '\n' ' ')" = "./$name-units/文化馆.json " ] &&
+    if [ "$(cd "$dir/one" 2>/dev/null && find . -name '*.json' ! -name datapackage.json | sort | tr '\n' ' ')" = "./$name-units/文化馆.json " ] &&
         cmp -s "$dir/one/$name-units/文化馆.json" "$dir/文化馆.json"; then ok
     else bad "units: build --unit 文化馆 wrote $(cd "$dir/one" 2>/dev/null && find . -type f | tr '\n' ' ')"; fi
 }

@@ -27,6 +27,8 @@ CFLAGS  += -std=c11 $(OPT) $(SAN)
 LDFLAGS += $(SAN)
 # cJSON (Debian libcjson-dev) writes the JSON output
 LDLIBS  += -lcjson
+# libxlsxwriter (Debian libxlsxwriter-dev) writes the Excel workbook (budc xlsx)
+LDLIBS  += -lxlsxwriter
 # The generated scanner and parser get the same flags less the pedantry
 # they were not written for.
 GENWARN := -Wall -Wno-unused-function -Wno-sign-compare -Wno-unused-parameter

@@ -7,7 +7,9 @@
 #            the JSON Schema validator, xelatex with ctex, pdftotext,
 #            strace (tests/outputs/syscalls.sh counts system calls),
 #            python3's sqlite3 (the CSV test sums the long form in SQLite)
-#            and clang (make check runs the fuzz harnesses with libFuzzer)
+#            and clang (make check runs the fuzz harnesses with libFuzzer);
+#            libxlsxwriter (budc xlsx writes the Excel workbook), libzip
+#            and expat (budc import reads one: its zip and its XML)
 #   editors  node and npm, which run the test of the TextMate grammar
 #            (editors/vscode/test: npm ci installs vscode-textmate and
 #            vscode-oniguruma from the npm registry, pinned by its
@@ -49,6 +51,9 @@ for set in "$@"; do
         need strace         command -v strace
         need libpython3-stdlib python3 -c 'import sqlite3'
         need clang          command -v clang
+        need libxlsxwriter-dev have_header xlsxwriter.h
+        need libzip-dev     have_header zip.h
+        need libexpat1-dev  have_header expat.h
         ;;
     editors)
         need nodejs command -v node

@@ -416,7 +416,7 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "explain") == 0)
         return cmd_explain(argc - 2, argv + 2);
     if (strcmp(cmd, "json") == 0 || strcmp(cmd, "csv") == 0 || strcmp(cmd, "latex") == 0 ||
-        strcmp(cmd, "build") == 0)
+        strcmp(cmd, "xlsx") == 0 || strcmp(cmd, "build") == 0)
         return cmd_output(cmd, argc - 2, argv + 2, argv[0]);
     if (strcmp(cmd, "fmt") == 0)
         return cmd_fmt(argc - 2, argv + 2, argv[0]);

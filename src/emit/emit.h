@@ -41,4 +41,11 @@ int emit_csv_long(const Model *m, int unit, const CsvOptions *o, FILE *out);
 /* latex.c: the whole disclosure as a ctex document for xelatex. */
 int emit_latex(const Model *m, int unit, FILE *out);
 
+/* xlsx.c: the disclosure as an Excel workbook written to PATH (libxlsxwriter
+ * writes a file by its name; the driver gives it a private temporary one):
+ * a sheet per table in its published layout, and the sheets of the units,
+ * projects, indicators, procurement, assets and facts (docs/xlsx.md).
+ * Returns 0, or -1 with a message in ERR. */
+int emit_xlsx(const Model *m, int unit, const char *path, char *err, size_t errn);
+
 #endif

@@ -21,6 +21,7 @@
 #include "base/text.h"
 #include "driver/compile.h"
 #include "driver/diff_cmd.h"
+#include "driver/import_cmd.h"
 #include "base/diag.h"
 #include "tools/explain.h"
 #include "tools/fmt.h"
@@ -418,6 +419,8 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "json") == 0 || strcmp(cmd, "csv") == 0 || strcmp(cmd, "latex") == 0 ||
         strcmp(cmd, "xlsx") == 0 || strcmp(cmd, "build") == 0)
         return cmd_output(cmd, argc - 2, argv + 2, argv[0]);
+    if (strcmp(cmd, "import") == 0)
+        return cmd_import(argc - 2, argv + 2, argv[0]);
     if (strcmp(cmd, "fmt") == 0)
         return cmd_fmt(argc - 2, argv + 2, argv[0]);
     if (strcmp(cmd, "diff") == 0)

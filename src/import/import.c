@@ -400,6 +400,7 @@ typedef struct Head {
     int code;          /* the 科目编码 column, or -1 */
     int names[2];      /* the 科目名称 / 项目 columns (two in a two-sided table) */
     int nnames;
+    int code_name;     /* the 科目名称 column, or -1 */
 } Head;
 
 static bool is_label(const Imp *im, const char *s, const char *key)
@@ -449,6 +450,7 @@ static int find_head(Imp *im, const TableDef *def, const BSheet *s, Head *h)
     memset(h, 0, sizeof *h);
     h->end = -1;
     h->code = -1;
+    h->code_name = -1;
     for (int r = 0; r < s->nrows && r < 16 && !amount_row(s, r); r++)
         for (int c = 0; c < s->ncols; c++) {
             const char *t = imp_trim(im, book_text(s, r, c));
@@ -457,11 +459,18 @@ static int find_head(Imp *im, const TableDef *def, const BSheet *s, Head *h)
             h->end = r;
             if (is_label(im, t, "code_head"))
                 h->code = c;
+            if (is_label(im, t, "code_name"))
+                h->code_name = c;
             if ((is_label(im, t, "code_name") || is_label(im, t, "item") ||
                  is_label(im, t, "income_item") || is_label(im, t, "expense_item")) &&
                 h->nnames < 2 && (h->nnames == 0 || h->names[0] != c))
                 h->names[h->nnames++] = c;
         }
+    /* a one-sided table's names are under 科目名称 (项目 may stand over it) */
+    if (def->nsides != 2 && h->code_name >= 0) {
+        h->names[0] = h->code_name;
+        h->nnames = 1;
+    }
     if (h->nnames == 0 || h->end < 0) {
         snprintf(im->err, im->errn,
                  "%s: sheet '%s': no head: none of its first rows has a cell '%s' or '%s'",
@@ -513,10 +522,13 @@ static bool all_digits(const char *s)
 static const char *row_key(Imp *im, const TableDef *def, int side, const char *name, bool *code)
 {
     *code = false;
-    for (int pass = 0; pass < 2; pass++) {
-        const char *n = pass ? no_ordinal(name) : name;
+    /* the rows of its own side first: 总计 is 收入总计 on the left, 支出总计 on the right */
+    for (int pass = 0; pass < 4; pass++) {
+        const char *n = pass % 2 ? no_ordinal(name) : name;
         for (int i = 0; i < def->nrows; i++) {
             const RowDef *r = &def->rows[i];
+            if (pass < 2 && r->side != side)
+                continue;
             if (r->key && ((r->label && strcmp(n, r->label) == 0) ||
                            (r->name && strcmp(n, r->name) == 0) || strcmp(n, r->key) == 0))
                 return r->key;
@@ -528,7 +540,6 @@ static const char *row_key(Imp *im, const TableDef *def, int side, const char *n
                         return im->v->dim[r->dim].words[w].name;
         }
     }
-    (void)side;
     if (def->catalog >= 0) { /* tables 1 and 4 print the 类 by name alone */
         const Catalog *cat = &im->defs->cat.k[def->catalog];
         const char *n = no_ordinal(name);

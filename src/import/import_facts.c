@@ -80,17 +80,28 @@ static int read_facts(Imp *im, const BSheet *s, Facts *fs)
 
 /* ---- facts from the tables ---------------------------------------------------------- */
 
-/* The one word of dimension D that F allows, or -1. */
+/* The one word of dimension D that F allows, or -1.  Fund sources: a
+ * budget and its carry-over (支出.一般公共预算 with 一般公共预算结转) count
+ * as the budget. */
 static int one_word(const Imp *im, const Filter *f, Dim d)
 {
-    int w = -1;
+    int w = -1, budget = -2;
+    bool many = false;
     for (int i = 0; i < im->v->dim[d].n; i++)
         if (f->allow[d] & ((WordSet)1 << i)) {
-            if (w >= 0)
-                return -1;
-            w = i;
+            if (d == DIM_SOURCE) {
+                int b = vocab_budget(im->v, i);
+                if (budget == -2)
+                    budget = b;
+                else if (budget != b)
+                    budget = -1;
+            }
+            many |= w >= 0;
+            w = w < 0 ? i : w;
         }
-    return w;
+    if (!many)
+        return w;
+    return d == DIM_SOURCE && budget >= 0 && (f->allow[d] & ((WordSet)1 << budget)) ? budget : -1;
 }
 
 /* The filter of printed row R of T, or false. */
@@ -138,8 +149,114 @@ static bool same(const char *a, const char *b)
     return strcmp(a ? a : "", b ? b : "") == 0;
 }
 
+/* Whether F allows every word of dimension D. */
+static bool all_words(const Imp *im, const Filter *f, Dim d)
+{
+    int n = im->v->dim[d].n;
+    WordSet mask = n >= 32 ? WORDSET_ALL : (((WordSet)1 << n) - 1);
+    return (f->allow[d] & mask) == mask;
+}
+
+static bool one_bit(WordSet s)
+{
+    return s && !(s & (s - 1));
+}
+
+/* A total of a code's spending over every source (of one kind) or every
+ * kind (of one source): what the 支出总表 and 收入总表 print. */
+typedef struct Total {
+    const char *code;
+    bool by_kind; /* one kind, every source; else one source, every kind */
+    int word;
+    Dec amount;
+} Total;
+
+typedef struct Derive {
+    Total *t;
+    int n, cap;
+} Derive;
+
+static void add_fact(Imp *im, Facts *fs, const char *unit, const char *fact, const char *source,
+                     const char *code, const char *word, Dec amount)
+{
+    for (int k = 0; k < fs->n; k++)
+        if (same(fs->f[k].fact, fact) && same(fs->f[k].source, source) &&
+            same(fs->f[k].code, code) && same(fs->f[k].word, word))
+            return;
+    IFact *x = ARENA_PUSH(&im->a, fs->f, fs->n, fs->cap);
+    *x = (IFact){unit, fact, source, code ? code : "", word, amount};
+}
+
+/* Last year's figure of a row, from a 上年 column: the row's first figure
+ * as a path (三公 alone is 三公.合计). */
+static void add_prior(Imp *im, Facts *fs, const RowDef *d, Dec amount)
+{
+    if (!d || !d->path)
+        return;
+    char path[256];
+    size_t n = 0;
+    int segs = 0;
+    for (const PathSeg *p = d->path; p && n + 2 < sizeof path; p = p->next, segs++)
+        if (p->name)
+            n += (size_t)snprintf(path + n, sizeof path - n, "%s%s", segs ? "." : "", p->name);
+        else
+            return; /* an index: not a figure of a row */
+    if (segs == 1)
+        snprintf(path + n, sizeof path - n, ".%s", vocab_label(im->v, "total"));
+    add_fact(im, fs, "", "prior", "", arena_strdup(&im->a, path), "", amount);
+}
+
+/* The RowDef printed row R of T is, or NULL. */
+static const RowDef *row_def(const ITable *t, const IRow *r)
+{
+    for (int i = 0; i < t->def->nrows; i++)
+        if (!r->code && t->def->rows[i].key && strcmp(t->def->rows[i].key, r->key) == 0)
+            return &t->def->rows[i];
+    return NULL;
+}
+
+/* The spending the 支出总表's kinds and the 收入总表's sources leave over
+ * for CODE once the facts pinned down are taken out, shared out in order
+ * (each source's rest to the kinds' rests, first come first served). */
+static void fill_code(Imp *im, Facts *fs, const char *unit, const Derive *dv, const char *code)
+{
+    const Vocab *v = im->v;
+    Dec kind[32], src[32];
+    bool has_kind[32] = {0}, has_src[32] = {0};
+    for (int i = 0; i < dv->n; i++) {
+        const Total *t = &dv->t[i];
+        if (strcmp(t->code, code) != 0 || t->word >= 32)
+            continue;
+        (t->by_kind ? kind : src)[t->word] = t->amount;
+        (t->by_kind ? has_kind : has_src)[t->word] = true;
+    }
+    for (int k = 0; k < fs->n; k++) {
+        const IFact *f = &fs->f[k];
+        if (strcmp(f->fact, fact_types[F_SPENDING].key) != 0 || strcmp(f->code, code) != 0)
+            continue;
+        int w = vocab_word(v, DIM_KIND, f->word), s = vocab_word(v, DIM_SOURCE, f->source);
+        if (w >= 0 && w < 32 && has_kind[w])
+            dec_sub(kind[w], f->amount, &kind[w]);
+        if (s >= 0 && s < 32 && has_src[s])
+            dec_sub(src[s], f->amount, &src[s]);
+    }
+    for (int s = 0; s < 32 && s < v->dim[DIM_SOURCE].n; s++)
+        for (int w = 0; has_src[s] && w < 32 && w < v->dim[DIM_KIND].n; w++) {
+            if (!has_kind[w] || dec_is_zero(kind[w]) || dec_is_neg(kind[w]) ||
+                dec_is_zero(src[s]) || dec_is_neg(src[s]))
+                continue;
+            Dec x = dec_cmp(src[s], kind[w]) < 0 ? src[s] : kind[w];
+            add_fact(im, fs, unit, fact_types[F_SPENDING].key, vocab_name(v, DIM_SOURCE, s), code,
+                     vocab_name(v, DIM_KIND, w), x);
+            dec_sub(src[s], x, &src[s]);
+            dec_sub(kind[w], x, &kind[w]);
+        }
+}
+
 static void derive(Imp *im, Facts *fs, const char *unit)
 {
+    Derive dv = {0};
+    bool budget = im->ds == &im->defs->disclosures[0]; /* 上年 columns: last year's */
     for (int t = 0; t < im->ds->ntables; t++) {
         const ITable *it = &im->tables[t];
         for (int i = 0; i < it->nrows; i++) {
@@ -147,36 +264,46 @@ static void derive(Imp *im, Facts *fs, const char *unit)
             Filter rf, f;
             if ((r->code && has_child(it, r)) || !row_filter(im, it, r, &rf))
                 continue;
-            int first = 0, ncols = it->def->ncols;
+            int ncols = it->def->ncols;
             if (it->def->nsides == 2 && r->side == 0)
                 ncols = 1;
-            for (int j = first; j < ncols && j < r->ncells; j++) {
+            for (int j = 0; j < ncols && j < r->ncells; j++) {
                 const ColDef *c = &it->def->cols[j];
+                if (r->set[j] && c->kind == COL_PRIOR && budget && !r->code)
+                    add_prior(im, fs, row_def(it, r), r->cells[j]);
                 if (!r->set[j] || c->kind != COL_SUM || c->sums.n == 0 ||
                     !filter_and(&rf, &c->sums.f[0], &f))
                     continue;
                 int src = one_word(im, &f, DIM_SOURCE);
                 int wd = fact_types[f.kind].word, w = -1;
+                if (f.kind == F_SPENDING && f.code) {
+                    int kw = one_word(im, &f, DIM_KIND);
+                    bool all_src = all_words(im, &f, DIM_SOURCE), all_kind = all_words(im, &f, DIM_KIND);
+                    if ((kw >= 0 && all_src) || (src >= 0 && all_kind && one_bit(f.allow[DIM_SOURCE]))) {
+                        Total *x = ARENA_PUSH(&im->a, dv.t, dv.n, dv.cap);
+                        *x = (Total){f.code, kw >= 0 && all_src, kw >= 0 && all_src ? kw : src,
+                                     r->cells[j]};
+                        continue;
+                    }
+                }
                 if (src < 0)
                     continue;
                 if (wd >= 0 && f.kind != F_ECONOMIC && (w = one_word(im, &f, (Dim)wd)) < 0)
                     continue;
                 const char *code = f.kind == F_SANGONG || f.kind == F_INCOME ? "" : f.code;
-                if (fact_types[f.kind].catalog >= 0 && f.kind != F_INCOME &&
-                    (!code || !*code))
+                if (fact_types[f.kind].catalog >= 0 && f.kind != F_INCOME && (!code || !*code))
                     continue;
-                const char *fact = fact_types[f.kind].key, *source = vocab_name(im->v, DIM_SOURCE, src);
-                const char *word = w >= 0 ? vocab_name(im->v, (Dim)wd, w) : "";
-                bool dup = false;
-                for (int k = 0; k < fs->n && !dup; k++)
-                    dup = same(fs->f[k].fact, fact) && same(fs->f[k].source, source) &&
-                          same(fs->f[k].code, code) && same(fs->f[k].word, word);
-                if (dup)
-                    continue;
-                IFact *x = ARENA_PUSH(&im->a, fs->f, fs->n, fs->cap);
-                *x = (IFact){unit, fact, source, code ? code : "", word, r->cells[j]};
+                add_fact(im, fs, unit, fact_types[f.kind].key, vocab_name(im->v, DIM_SOURCE, src),
+                         code, w >= 0 ? vocab_name(im->v, (Dim)wd, w) : "", r->cells[j]);
             }
         }
+    }
+    for (int i = 0; i < dv.n; i++) {
+        bool first = true;
+        for (int j = 0; j < i && first; j++)
+            first = strcmp(dv.t[j].code, dv.t[i].code) != 0;
+        if (first)
+            fill_code(im, fs, unit, &dv, dv.t[i].code);
     }
 }
 
@@ -285,8 +412,6 @@ int imp_units(Imp *im)
     } else {
         IUnit *u = ARENA_PUSH(&im->a, fs.u, fs.nu, fs.capu);
         u->id = vocab_label(im->v, "unit_self");
-        if (!*u->id)
-            u->id = "main";
         u->name = im->name ? im->name : "";
         derive(im, &fs, u->id);
     }

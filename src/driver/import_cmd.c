@@ -103,6 +103,8 @@ int cmd_import(int argc, char **argv, const char *argv0)
             o.name = argv[++i];
         else if (strcmp(a, "--code") == 0 && i + 1 < argc)
             o.code = argv[++i];
+        else if (strcmp(a, "--budget") == 0 && i + 1 < argc)
+            o.budget = argv[++i];
         else if (a[0] == '-' && a[1])
             return cli_usage("import: unknown option '%s' (or it needs a value after it)", a);
         else if (in)

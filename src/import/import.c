@@ -752,6 +752,11 @@ int import_write(const Book *b, const Defs *defs, const ImportOptions *o, FILE *
     fprintf(out, " {\n  year %d\n", im.year);
     if (im.ds != &defs->disclosures[0])
         fprintf(out, "  kind %s\n", im.ds->kind);
+    if (o->budget) {
+        fputs("  budget ", out);
+        imp_string(out, o->budget);
+        fputc('\n', out);
+    }
     fprintf(out, "  money %s\n}\n", im.money);
     if (imp_units(&im) < 0)
         goto done;

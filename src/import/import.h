@@ -18,6 +18,7 @@ typedef struct ImportOptions {
     int year;          /* --year, or 0: the workbook's */
     const char *name;  /* --name: the department's name, or NULL */
     const char *code;  /* --code, or NULL */
+    const char *budget; /* --budget FILE: a 决算's budget, or NULL */
 } ImportOptions;
 
 /* The budget year the workbook states (预算年度：2023 under a title: the

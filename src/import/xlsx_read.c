@@ -330,8 +330,11 @@ int book_read_xlsx(Book *b, const char *path, char *err, size_t errn)
     if (!z) {
         zip_error_t ze;
         zip_error_init_with_code(&ze, zerr);
-        snprintf(err, errn, "%s: not an Excel workbook (.xlsx): %s", path,
-                 zerr == ZIP_ER_NOZIP ? "it is not a zip archive" : zip_error_strerror(&ze));
+        if (zerr == ZIP_ER_NOENT || zerr == ZIP_ER_OPEN || zerr == ZIP_ER_READ)
+            snprintf(err, errn, "cannot read '%s': %s", path, zip_error_strerror(&ze));
+        else
+            snprintf(err, errn, "%s: not an Excel workbook (.xlsx): %s", path,
+                     zerr == ZIP_ER_NOZIP ? "it is not a zip archive" : zip_error_strerror(&ze));
         zip_error_fini(&ze);
         return -1;
     }

@@ -51,13 +51,14 @@ class Book:
         if "xl/sharedStrings.xml" in z.namelist():
             for si in ET.fromstring(z.read("xl/sharedStrings.xml")).findall("m:si", NS):
                 self.strings.append("".join(t.text or "" for t in si.iter("{%s}t" % NS["m"])))
-        styles = ET.fromstring(z.read("xl/styles.xml"))
-        fonts = styles.find("m:fonts", NS).findall("m:font", NS)
-        self.bold_font = [f.find("m:b", NS) is not None for f in fonts]
-        self.xf_font = [int(x.get("fontId", 0)) for x in styles.find("m:cellXfs", NS).findall("m:xf", NS)]
-        self.xf_numfmt = [int(x.get("numFmtId", 0)) for x in styles.find("m:cellXfs", NS).findall("m:xf", NS)]
-        self.numfmts = {}
-        nf = styles.find("m:numFmts", NS)
+        self.bold_font, self.xf_font, self.xf_numfmt, self.numfmts = [False], [0], [0], {}
+        styles = ET.fromstring(z.read("xl/styles.xml")) if "xl/styles.xml" in z.namelist() else None
+        if styles is not None:
+            fonts = styles.find("m:fonts", NS).findall("m:font", NS)
+            self.bold_font = [f.find("m:b", NS) is not None for f in fonts]
+            self.xf_font = [int(x.get("fontId", 0)) for x in styles.find("m:cellXfs", NS).findall("m:xf", NS)]
+            self.xf_numfmt = [int(x.get("numFmtId", 0)) for x in styles.find("m:cellXfs", NS).findall("m:xf", NS)]
+        nf = styles.find("m:numFmts", NS) if styles is not None else None
         if nf is not None:
             for f in nf.findall("m:numFmt", NS):
                 self.numfmts[int(f.get("numFmtId"))] = f.get("formatCode")

@@ -51,7 +51,8 @@ typedef struct Imp {
     FILE *out;
 } Imp;
 
-/* Text helpers (import.c). */
+/* Text helpers (amount.c). */
+size_t imp_space_at(const char *p);
 const char *imp_trim(Imp *im, const char *s);
 bool imp_starts(const char *s, const char *prefix);
 /* The amount in cell R, C of sheet S, converted from the sheet's money

@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "emit/view.h"
 
@@ -259,6 +260,12 @@ int emit_xlsx(const Model *m, int unit, const char *path, char *err, size_t errn
         snprintf(err, errn, "cannot create the workbook '%s'", path);
         return -1;
     }
+    /* the same bytes for the same budget: the workbook's date is 1 January
+     * of the budget year, 00:00 UTC, not the time of the run */
+    long y = m->year > 1970 && m->year < 3000 ? m->year : 1970;
+    long days = (y - 1970) * 365 + (y - 1969) / 4 - (y - 1901) / 100 + (y - 1601) / 400;
+    lxw_doc_properties props = {.created = (time_t)(days * 86400)};
+    workbook_set_properties(x.wb, &props);
     formats(&x);
     for (int t = 0; t < model_ntables(m); t++)
         table_sheet(&x, t);

@@ -260,7 +260,8 @@ static void facts(Xl *x)
                          vocab_name(m->vocab, DIM_SOURCE, f->dim[DIM_SOURCE]), f->code, word,
                          f->amount);
             }
-        prior_rows(x, &s, un->id, un->prior, un->nprior);
+        /* a unit's workbook is the unit's disclosure: its 上年 is the whole's */
+        prior_rows(x, &s, x->unit >= 0 ? "" : un->id, un->prior, un->nprior);
     }
     xl_fit(&s, 6);
 }

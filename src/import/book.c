@@ -10,8 +10,10 @@
 
 #include "base/arena.h"
 
-/* The largest sheet read: a disclosure's table has some hundred rows. */
-enum { MAX_ROWS = 100000, MAX_COLS = 256 };
+/* The largest sheet read: a disclosure's table has some hundred rows and
+ * at most a dozen or two columns; a cell beyond (a stray mark at XFD1048576)
+ * is left out, so that a hostile sheet cannot make the grid huge. */
+enum { MAX_ROWS = 20000, MAX_COLS = 64 };
 
 typedef struct BPending {
     int r, c;

@@ -149,4 +149,5 @@ def main():
         rewrite(sys.argv[2], sys.argv[3], edit)
 
 
-main()
+if __name__ == "__main__":
+    main()

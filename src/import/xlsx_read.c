@@ -336,6 +336,7 @@ int book_read_xlsx(Book *b, const char *path, char *err, size_t errn)
             snprintf(err, errn, "%s: not an Excel workbook (.xlsx): %s", path,
                      zerr == ZIP_ER_NOZIP ? "it is not a zip archive" : zip_error_strerror(&ze));
         zip_error_fini(&ze);
+        book_free(b);
         return -1;
     }
     int st = -1;

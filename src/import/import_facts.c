@@ -402,6 +402,25 @@ static void write_kind(Imp *im, const Facts *fs, const char *unit, int k)
     }
 }
 
+/* ID as a word of the language: ASCII other than letters, digits and _
+ * made _, and the label unit_word (单位) before a leading digit (the
+ * consolidation's 359/本级 is 单位359_本级). */
+static const char *unit_word(Imp *im, const char *id)
+{
+    const char *pre = *id >= '0' && *id <= '9' ? vocab_label(im->v, "unit_word") : "";
+    size_t n = strlen(pre), len = strlen(id);
+    char *w = arena_alloc(&im->a, n + len + 1);
+    memcpy(w, pre, n);
+    for (size_t i = 0; i < len; i++) {
+        unsigned char ch = (unsigned char)id[i];
+        bool ok = ch >= 0x80 || ch == '_' || (ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') ||
+                  (ch >= 'a' && ch <= 'z');
+        w[n + i] = ok ? (char)ch : '_';
+    }
+    w[n + len] = '\0';
+    return *w ? w : vocab_label(im->v, "unit_self");
+}
+
 int imp_units(Imp *im)
 {
     Facts fs = {0};
@@ -419,7 +438,7 @@ int imp_units(Imp *im)
     write_prior(im, &fs, "", "");
     for (int i = 0; i < fs.nu; i++) {
         const IUnit *u = &fs.u[i];
-        fprintf(im->out, "\nunit %s ", u->id);
+        fprintf(im->out, "\nunit %s ", unit_word(im, u->id));
         imp_string(im->out, u->name);
         fputs(" {\n", im->out);
         if (u->nature && *u->nature)

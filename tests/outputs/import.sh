@@ -7,6 +7,7 @@
 #      but W-NO-NARRATIVE (the workbook carries no 说明), and whose CSV
 #      tables and the tables' lines of the long CSV equal the example's, byte
 #      for byte
+#      (and a region's consolidation: its tables come back)
 #   2. a 决算 imports as one (kind 决算; --budget names its budget)
 #   3. the CSV files of `budc csv`: the facts the tables pin down; the seed
 #      and the culture bureau come back with the same tables
@@ -53,6 +54,16 @@ for im_b in examples/qinhuangdao-media-center-2023.bud examples/county-culture-b
     if im_same_csv "$im_b" "$im_dir/$im_n.bud"; then ok
     else bad "import: the CSV of the imported $im_n differs from the example's"; fi
 done
+
+# 1b. a region's consolidation (units named 359/本级 …, made words)
+rm -rf "$im_dir/cons"
+PATH=/nonexistent "$budc" build --consolidate examples/qinhuangdao-media-center-2023.bud \
+    examples/county-culture-bureau-2023.bud -o "$im_dir/cons" >/dev/null 2>&1
+if "$budc" import "$im_dir/cons/consolidated.xlsx" -o "$im_dir/cons.bud" 2>/dev/null &&
+    [ "$(im_codes "$im_dir/cons.bud")" = "W-NO-NARRATIVE " ] &&
+    "$budc" csv "$im_dir/cons.bud" -o "$im_dir/cons-csv" 2>/dev/null &&
+    [ -z "$(diff -r "$im_dir/cons/consolidated-csv" "$im_dir/cons-csv" | grep -v '^Only in .*: facts.csv$')" ]; then ok
+else bad "import: the consolidation's workbook: $(im_codes "$im_dir/cons.bud")"; fi
 
 # 2. a 决算
 im_f=examples/county-education-bureau-2024-final.bud

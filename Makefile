@@ -29,6 +29,10 @@ LDFLAGS += $(SAN)
 LDLIBS  += -lcjson
 # SQLite (Debian libsqlite3-dev) holds many budgets in one database (budc sqlite)
 LDLIBS  += -lsqlite3
+# libxlsxwriter (Debian libxlsxwriter-dev) writes the Excel workbook (budc xlsx)
+LDLIBS  += -lxlsxwriter
+# libzip and expat (Debian libzip-dev, libexpat1-dev) read a workbook (budc import)
+LDLIBS  += -lzip -lexpat
 # The generated scanner and parser get the same flags less the pedantry
 # they were not written for.
 GENWARN := -Wall -Wno-unused-function -Wno-sign-compare -Wno-unused-parameter

@@ -10,7 +10,7 @@
 # Needs nothing from bash-completion.
 # shellcheck shell=bash disable=SC2207  # COMPREPLY=($(compgen ...)) is the idiom
 
-_budc_commands='check json csv latex html sqlite build init fmt diff lsp parse explain help'
+_budc_commands='check json csv latex xlsx html sqlite import build init fmt diff lsp parse explain help'
 
 # The options of the commands that check a budget ("check options").
 _budc_check_options='-fmax-errors= -Werror -Werror= -Wno- -W'
@@ -20,9 +20,10 @@ _budc_options()
 {
     case $1 in
         check) echo "$_budc_check_options --diagnostics=json --diagnostics=text -M -MF -MT --help" ;;
-        json | latex | html) echo "-o --unit $_budc_check_options --help" ;;
+        json | latex | html | xlsx) echo "-o --unit $_budc_check_options --help" ;;
         sqlite) echo "-o $_budc_check_options --help" ;;
         init) echo '--name --code --year --help' ;;
+        import) echo '-o --year --name --code --budget --help' ;;
         csv) echo "-o --long --bom --unit $_budc_check_options --help" ;;
         build) echo "-o --bom --consolidate --unit --units --tex-timeout= $_budc_check_options --help" ;;
         fmt) echo '-w --check --help' ;;
@@ -139,7 +140,7 @@ _budc()
                 return 0
             fi
             ;;
-        check | json | csv | latex | html | sqlite | build | fmt | diff | lsp | parse)
+        check | json | csv | latex | xlsx | html | sqlite | build | fmt | diff | lsp | parse)
             if [[ $cur == -W?* && $(_budc_options "$cmd") == *-Wno-* ]]; then
                 # a warning flag with its code: -Wno-catalog-local,
                 # -Werror=W-INDICATOR-COPY (the form written after W- or not)
@@ -159,6 +160,17 @@ _budc()
                 reply=($(compgen -W "$(_budc_options "$cmd")" -- "$cur"))
             else
                 _budc_files "$cur"
+                return 0
+            fi
+            ;;
+        import)
+            if [[ $cur == -* ]]; then
+                reply=($(compgen -W "$(_budc_options "$cmd")" -- "$cur"))
+            else # a workbook, a CSV file or a directory of them
+                compopt -o filenames 2>/dev/null
+                local IFS=$'\n'
+                COMPREPLY=($(compgen -f -X '!*.xlsx' -- "$cur") $(compgen -f -X '!*.csv' -- "$cur")
+                           $(compgen -d -- "$cur"))
                 return 0
             fi
             ;;

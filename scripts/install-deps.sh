@@ -9,7 +9,9 @@
 #            python3's sqlite3 (the CSV test sums the long form in SQLite),
 #            chromium (tests/outputs/html.sh renders the web page headless),
 #            libsqlite3-dev (budc sqlite writes a database) with the sqlite3
-#            shell (docs/sqlite.md's queries)
+#            shell (docs/sqlite.md's queries), libxlsxwriter (budc xlsx
+#            writes the Excel workbook), libzip and expat (budc import reads
+#            one: its zip and its XML)
 #            and clang (make check runs the fuzz harnesses with libFuzzer)
 #   editors  node and npm, which run the test of the TextMate grammar
 #            (editors/vscode/test: npm ci installs vscode-textmate and
@@ -55,6 +57,9 @@ for set in "$@"; do
         need chromium       command -v chromium
         need libsqlite3-dev have_header sqlite3.h
         need sqlite3        command -v sqlite3
+        need libxlsxwriter-dev have_header xlsxwriter.h
+        need libzip-dev     have_header zip.h
+        need libexpat1-dev  have_header expat.h
         ;;
     editors)
         need nodejs command -v node

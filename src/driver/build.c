@@ -117,6 +117,8 @@ static int parse(const char *cmd, int argc, char **argv, BuildOptions *o, DiagCt
     if (strcmp(cmd, "sqlite") == 0 && o->unit)
         return cli_usage("sqlite: the database holds every unit of each department; --unit is "
                          "for the other outputs");
+    if (strcmp(cmd, "xlsx") == 0 && !o->out)
+        return cli_usage("xlsx: say where the workbook goes: -o OUT.xlsx");
     if (o->unit && o->units)
         return cli_usage("build: --unit writes one unit's disclosure, --units every unit's; give "
                          "one of them");
@@ -479,6 +481,37 @@ static int write_pdf(const char *outdir, const char *name, const Doc *doc)
     return st;
 }
 
+/* ---- the workbook ----------------------------------------------------------------- */
+
+static const char *const xlsx_files[] = {"book.xlsx"};
+
+/* Writes the workbook of DOC to PATH.  libxlsxwriter writes a file by its
+ * name, so it writes into a private temporary directory (removed on any
+ * failure or signal) and the workbook is then copied into place through
+ * output.c, which renames it over PATH only when complete. */
+static int write_xlsx(const char *path, const Doc *doc)
+{
+    const char *tmpdir = getenv("TMPDIR");
+    char tmpl[4096];
+    snprintf(tmpl, sizeof tmpl, "%s/budc-xlsx-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
+    char *dir = mkdtemp(tmpl);
+    if (!dir)
+        return cli_fail("cannot create a temporary directory: %s", strerror(errno));
+    out_track_tree(dir, xlsx_files, 1);
+    char *book = join(dir, xlsx_files[0]);
+    char err[1024];
+    int st;
+    if (emit_xlsx(doc->m, doc->unit, book, err, sizeof err) < 0)
+        st = cli_fail("%s", err);
+    else
+        st = copy_file(book, path);
+    unlink(book);
+    free(book);
+    rmdir(dir);
+    out_untrack_tree();
+    return st;
+}
+
 /* ---- the commands ------------------------------------------------------------------- */
 
 /* Compiles PATH into C; on success c->model is the checked model.  Returns
@@ -507,9 +540,11 @@ static int write_all(const BuildOptions *o, const char *dir, const char *name, c
     char err[512];
     char *base = join(dir, name);
     char *json = xmalloc(strlen(base) + 8), *tex = xmalloc(strlen(base) + 8),
-         *csv = xmalloc(strlen(base) + 8), *html = xmalloc(strlen(base) + 8);
+         *csv = xmalloc(strlen(base) + 8), *html = xmalloc(strlen(base) + 8),
+         *xlsx = xmalloc(strlen(base) + 8);
     sprintf(json, "%s.json", base);
     sprintf(html, "%s.html", base);
+    sprintf(xlsx, "%s.xlsx", base);
     sprintf(tex, "%s.tex", base);
     sprintf(csv, "%s-csv", base);
     int st = EXIT_OK;
@@ -520,12 +555,15 @@ static int write_all(const BuildOptions *o, const char *dir, const char *name, c
     if (st == EXIT_OK)
         st = write_csv(csv, doc, o->bom, true, true);
     if (st == EXIT_OK)
+        st = write_xlsx(xlsx, doc);
+    if (st == EXIT_OK)
         st = write_file(tex, w_latex, doc, NULL);
     if (st == EXIT_OK)
         st = write_file(html, w_html, doc, NULL);
     if (st == EXIT_OK)
         st = write_pdf(dir, name, doc);
     free(html);
+    free(xlsx);
     free(base);
     free(json);
     free(tex);
@@ -583,6 +621,7 @@ static int write_outputs(const char *cmd, BuildOptions *o, const char *name, con
                 strcmp(cmd, "json") == 0    ? ".json"
                 : strcmp(cmd, "latex") == 0 ? ".tex"
                 : strcmp(cmd, "html") == 0  ? ".html"
+                : strcmp(cmd, "xlsx") == 0  ? ".xlsx"
                                             : "-csv");
     }
     if (strcmp(cmd, "json") == 0)
@@ -591,6 +630,8 @@ static int write_outputs(const char *cmd, BuildOptions *o, const char *name, con
         st = write_file(many_out ? many_out : o->out ? o->out : "-", w_latex, &doc, NULL);
     else if (strcmp(cmd, "html") == 0)
         st = write_file(many_out ? many_out : o->out ? o->out : "-", w_html, &doc, NULL);
+    else if (strcmp(cmd, "xlsx") == 0)
+        st = write_xlsx(many_out ? many_out : o->out, &doc);
     else
         st = write_csv(many_out ? many_out : o->out ? o->out : ".", &doc, o->bom, !o->csv_long,
                        o->csv_long);

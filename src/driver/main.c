@@ -22,6 +22,7 @@
 #include "driver/compile.h"
 #include "driver/diff_cmd.h"
 #include "driver/init.h"
+#include "driver/import_cmd.h"
 #include "base/diag.h"
 #include "tools/explain.h"
 #include "tools/fmt.h"
@@ -45,10 +46,13 @@ static const char usage_text[] =
     "  csv FILE          write its tables as CSV files (-o DIR; --long, --bom)\n"
     "  latex FILE        write the disclosure as a LaTeX document (-o OUT.tex)\n"
     "  html FILE         write it as one self-contained web page with charts (-o OUT.html)\n"
+    "  xlsx FILE         write the disclosure as an Excel workbook (-o OUT.xlsx)\n"
     "  sqlite FILE... -o OUT.db  every department in one SQLite database\n"
     "  build FILE... -o DIR  write every format, and the PDF when xelatex is installed\n"
-    "                    (json, csv, latex, html, build: --unit NAME writes that unit's own\n"
-    "                    disclosure, 单位预算; build --units every unit's as well)\n"
+    "                    (json, csv, latex, html, xlsx, build: --unit NAME writes that\n"
+    "                    unit's own disclosure, 单位预算; build --units every unit's)\n"
+    "  import BOOK       a workbook (.xlsx) or the CSV files back into a budget\n"
+    "                    (-o OUT.bud; --year, --name, --code, --budget)\n"
     "  init DIR          start a new department: a commented budget, a Makefile\n"
     "  fmt FILE...       print files in the canonical layout (-w rewrites, --check)\n"
     "  diff OLD NEW      what changed in meaning between two budgets\n"
@@ -124,11 +128,11 @@ static const struct {
      "current directory) as 01-summary.csv ... 09-three_public.csv, in the\n"
      "published layout (序号, 科目编码, 科目名称, the amounts).  --long writes\n"
      "facts.csv instead: one figure a line (table, unit, row, code, name,\n"
-     "column, value), for pivot tables, pandas or SQL, and beside it\n"
-     "datapackage.json, its Frictionless data package descriptor.  --bom starts\n"
-     "each file with a byte-order mark, for Excel.  Files are RFC 4180, UTF-8;\n"
-     "a cell that would start with = + - or @ is neutralised against formula\n"
-     "injection.\n"
+     "column, value), then the projects, their indicators and purchase lines,\n"
+     "for pivot tables, pandas or SQL, and beside it datapackage.json, its\n"
+     "Frictionless data package descriptor.  --bom starts each file with a\n"
+     "byte-order mark, for Excel.  Files are RFC 4180, UTF-8; a cell that would\n"
+     "start with = + - or @ is neutralised against formula injection.\n"
      "--unit NAME writes the unit's own tables (单位预算) instead, and with --long\n"
      "that unit's figures only.\n"},
     {"latex",
@@ -160,15 +164,42 @@ static const struct {
      "it departments, units, projects, indicators and procurement.  The database\n"
      "is written whole, and only when every budget is without error.  A DIR\n"
      "stands for the .bud files in it.\n"},
+    {"xlsx",
+     "usage: budc xlsx -o OUT.xlsx [--unit NAME] [check options] FILE\n"
+     "\n"
+     "Checks FILE and, when it has no error, writes the disclosure as an Excel\n"
+     "workbook: a sheet per table in the published layout (the title, 编制单位 and\n"
+     "单位：万元, the head merged as printed and frozen, codes as text, amounts as\n"
+     "numbers shown with two decimals, total rows bold), then the sheets of the\n"
+     "units, projects, indicators, procurement and assets, and 'facts' (every\n"
+     "fact, from which budc import writes the budget back).  A cell holds the\n"
+     "amount as the spreadsheet's number nearest the exact decimal.  The file is\n"
+     "written whole or not at all.  --unit NAME writes the unit's own disclosure.\n"},
+    {"import",
+     "usage: budc import [-o OUT.bud] [--year YEAR] [--name NAME] [--code CODE]\n"
+     "                   [--budget FILE] BOOK.xlsx|DIR|FILE.csv\n"
+     "\n"
+     "Reads a workbook in the published layout (budc's own, or one kept by hand:\n"
+     "blank rows, merged heads, codes as numbers, amounts with thousands\n"
+     "separators, a sheet in 元), or the CSV files budc csv writes (a directory or\n"
+     "one file), and writes a budget to OUT.bud (default: standard output): the\n"
+     "department, its units and the facts the workbook gives, and every table as\n"
+     "printed (table WORD { ... }), so that budc check says where the spreadsheet\n"
+     "contradicts itself.  --year, --name and --code give what the workbook does\n"
+     "not say (CSV files have no title rows); --budget names the budget a 决算\n"
+     "executes.  Exits 1, writing nothing, when the workbook cannot be read as a\n"
+     "disclosure (the message names the sheet and the cell), 2 for a usage or\n"
+     "I/O problem.\n"},
     {"build",
      "usage: budc build -o DIR [--bom] [--consolidate] [--unit NAME | --units]\n"
      "                  [--tex-timeout=N] [check options] FILE|DIR...\n"
      "\n"
      "Checks each FILE and writes, for a budget NAME.bud: DIR/NAME.json,\n"
-     "DIR/NAME-csv/ (the nine tables and facts.csv), DIR/NAME.tex, DIR/NAME.html\n"
-     "and, when xelatex is installed, DIR/NAME.pdf (without it, says so and writes the\n"
-     "rest).  A budget with an error gets no output.  Every file is written\n"
-     "whole or not at all: an existing output is replaced only by a complete one.\n"
+     "DIR/NAME-csv/ (the nine tables and facts.csv), DIR/NAME.xlsx, DIR/NAME.tex,\n"
+     "DIR/NAME.html and, when xelatex is installed, DIR/NAME.pdf (without it, says\n"
+     "so and writes the rest).  A budget with an error gets no output.  Every\n"
+     "file is written whole or not at all: an existing output is replaced only by\n"
+     "a complete one.\n"
      "A DIR stands for the .bud files directly in it.\n"
      "\n"
      "--consolidate also writes DIR/consolidated.{json,tex,pdf} and\n"
@@ -493,8 +524,11 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "explain") == 0)
         return cmd_explain(argc - 2, argv + 2);
     if (strcmp(cmd, "json") == 0 || strcmp(cmd, "csv") == 0 || strcmp(cmd, "latex") == 0 ||
-        strcmp(cmd, "html") == 0 || strcmp(cmd, "sqlite") == 0 || strcmp(cmd, "build") == 0)
+        strcmp(cmd, "html") == 0 || strcmp(cmd, "sqlite") == 0 || strcmp(cmd, "xlsx") == 0 ||
+        strcmp(cmd, "build") == 0)
         return cmd_output(cmd, argc - 2, argv + 2, argv[0]);
+    if (strcmp(cmd, "import") == 0)
+        return cmd_import(argc - 2, argv + 2, argv[0]);
     if (strcmp(cmd, "fmt") == 0)
         return cmd_fmt(argc - 2, argv + 2, argv[0]);
     if (strcmp(cmd, "init") == 0)

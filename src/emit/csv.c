@@ -7,7 +7,8 @@
  * Text is the model's UTF-8, optionally after a byte-order mark.  A text
  * field that a spreadsheet would read as a formula (it starts with = + - @,
  * tab or CR) gets a ' in front (OWASP's rule against CSV injection).
- * Amounts come from the Dec exactly, with at least two decimals.
+ * Amounts come from the Dec exactly, with at least two decimals.  The long
+ * form ends with the projects, their indicators and their purchase lines.
  */
 #include <string.h>
 
@@ -233,6 +234,75 @@ static void long_table(Csv *c, const Table *t, const char *unit)
     }
 }
 
+/* A line of the long form that is not a table's cell. */
+static void long_line(Csv *c, const char *table, const char *unit, const char *row,
+                      const char *code, const char *name, const char *column)
+{
+    csv_text(c, table);
+    csv_text(c, unit);
+    csv_text(c, row);
+    csv_text(c, code ? code : "");
+    csv_text(c, name);
+    csv_text(c, column);
+}
+
+/* An exact decimal as it is (a quantity, a score). */
+static void csv_dec(Csv *c, Dec v)
+{
+    char buf[DEC_FMT_MAX];
+    dec_format(v, buf, sizeof buf);
+    csv_raw(c, buf);
+}
+
+/* The projects of the document (table "projects": amount, and a 决算's
+ * score), their indicators ("indicators": the value as written; row
+ * PROJECT/N) and purchase lines ("procurement": quantity, price, amount,
+ * sme; row PROJECT/N, code the 目录代码), each under its unit. */
+static void long_projects(Csv *c, const Model *m, int unit)
+{
+    for (int pass = 0; pass < 3; pass++)
+        for (int i = 0; i < m->nprojects; i++) {
+            const Project *p = &m->projects[i];
+            const char *u = m->units[p->unit].id;
+            if (unit >= 0 && p->unit != unit)
+                continue;
+            if (pass == 0 && p->has_amount) {
+                long_line(c, "projects", u, p->name, p->code, p->name, "amount");
+                csv_cell(c, &(Cell){p->amount, true});
+                csv_end(c);
+            }
+            if (pass == 0 && p->has_result) {
+                long_line(c, "projects", u, p->name, p->code, p->name, "score");
+                csv_dec(c, p->score);
+                csv_end(c);
+            }
+            char row[1024], buf[256];
+            for (int j = 0; pass == 1 && j < p->nind; j++) {
+                snprintf(row, sizeof row, "%s/%d", p->name, j + 1);
+                long_line(c, "indicators", u, row, "", p->ind[j].name, "value");
+                csv_text(c, indvalue_text(&p->ind[j].value, buf, sizeof buf));
+                csv_end(c);
+            }
+            for (int j = 0; pass == 2 && j < p->npur; j++) {
+                const Purchase *q = &p->pur[j];
+                const bool has[4] = {q->has_quantity, q->has_price, q->has_amount, q->has_sme};
+                const Dec v[4] = {q->quantity, q->price, q->amount, q->sme};
+                static const char *const cols[4] = {"quantity", "price", "amount", "sme"};
+                snprintf(row, sizeof row, "%s/%d", p->name, j + 1);
+                for (int k = 0; k < 4; k++) {
+                    if (!has[k])
+                        continue;
+                    long_line(c, "procurement", u, row, q->pcode, q->name, cols[k]);
+                    if (k == 0)
+                        csv_dec(c, v[k]);
+                    else
+                        csv_cell(c, &(Cell){v[k], true});
+                    csv_end(c);
+                }
+            }
+        }
+}
+
 int emit_csv_long(const Model *m, int unit, const CsvOptions *o, FILE *out)
 {
     Csv c;
@@ -244,5 +314,6 @@ int emit_csv_long(const Model *m, int unit, const CsvOptions *o, FILE *out)
     for (int u = unit < 0 ? -1 : unit; u < (unit < 0 ? m->nunits : unit + 1); u++)
         for (int t = 0; t < model_ntables(m); t++)
             long_table(&c, model_table(m, t, u), u < 0 ? "" : m->units[u].id);
+    long_projects(&c, m, unit);
     return ferror(out) ? -1 : 0;
 }

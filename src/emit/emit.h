@@ -59,5 +59,11 @@ void sqldb_close(SqlDb *s);
 /* datapackage.c: the Frictionless data package descriptor of the long CSV
  * (facts.csv) of the document of UNIT: datapackage.json beside it. */
 int emit_datapackage(const Model *m, int unit, const CsvOptions *o, FILE *out);
+/* xlsx.c: the disclosure as an Excel workbook written to PATH (libxlsxwriter
+ * writes a file by its name; the driver gives it a private temporary one):
+ * a sheet per table in its published layout, and the sheets of the units,
+ * projects, indicators, procurement, assets and facts (docs/xlsx.md).
+ * Returns 0, or -1 with a message in ERR. */
+int emit_xlsx(const Model *m, int unit, const char *path, char *err, size_t errn);
 
 #endif

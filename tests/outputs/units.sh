@@ -190,14 +190,15 @@ units_build() {
         "$budc" latex "$f" --unit "$u" > "$dir/$u.tex" 2>/dev/null
         "$budc" csv "$f" --unit "$u" -o "$dir/$u-csv" 2>/dev/null
         "$budc" csv --long "$f" --unit "$u" -o "$dir/$u-csv" 2>/dev/null
-        for file in "$u.json" "$u.tex" $(cd "$dir" && echo "$u"-csv/*.csv); do
+        "$budc" xlsx "$f" --unit "$u" -o "$dir/$u.xlsx" 2>/dev/null
+        for file in "$u.json" "$u.tex" "$u.xlsx" $(cd "$dir" && echo "$u"-csv/*.csv); do
             if [ -s "$dir/$file" ] && cmp -s "$dir/all/$name-units/$file" "$dir/$file"; then ok
             else bad "units: build --units: $name-units/$file differs from budc … --unit $u"; fi
         done
         pin_compare "tests/pins/units/$name.$u.json" "$dir/$u.json" "budc json $f --unit $u"
         pin_compare "tests/pins/units/$name.$u.tex" "$dir/$u.tex" "budc latex $f --unit $u"
     done
-    if [ "$(cd "$dir/all/$name-units" && LC_ALL=C ls | tr '\n' ' ')" = "$(printf '%s ' 文化馆-csv 文化馆.html 文化馆.json 文化馆.tex 本级-csv 本级.html 本级.json 本级.tex | tr ' ' '\n' | LC_ALL=C sort | tr '\n' ' ')" ]; then ok
+    if [ "$(cd "$dir/all/$name-units" && LC_ALL=C ls | tr '\n' ' ')" = "$(printf '%s ' 文化馆-csv 文化馆.html 文化馆.json 文化馆.tex 文化馆.xlsx 本级-csv 本级.html 本级.json 本级.tex 本级.xlsx | tr ' ' '\n' | LC_ALL=C sort | tr '\n' ' ')" ]; then ok
     else bad "units: build --units wrote $(cd "$dir/all/$name-units" && ls | tr '\n' ' ')"; fi
     PATH=/nonexistent "$budc" build --unit 文化馆 "$f" -o "$dir/one" >/dev/null 2>&1
     if [ "$(cd "$dir/one" 2>/dev/null && find . -name '*.json' ! -name datapackage.json | sort | tr '\n' ' ')" = "./$name-units/文化馆.json " ] &&

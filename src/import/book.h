@@ -1,0 +1,73 @@
+/*
+ * book.h — a workbook as budc import reads it: its sheets, in order, each a
+ * grid of cells holding text or a number (as the text of the number the
+ * file stores), and its merged ranges.  Read from an .xlsx (xlsx_read.c,
+ * libzip and expat) or from the CSV files of `budc csv` (csv_read.c: one
+ * sheet a file).  A reader reports what it cannot read as a message naming
+ * the file, the sheet and the cell.
+ */
+#ifndef BUDC_IMPORT_BOOK_H
+#define BUDC_IMPORT_BOOK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum BCellKind {
+    BC_EMPTY,
+    BC_TEXT,    /* a string (shared, inline, or a formula's text result) */
+    BC_NUMBER,  /* a number: its text as the file stores it (1206.65, 8.880000000000001) */
+    BC_NOVALUE  /* a formula the file holds no computed value of */
+} BCellKind;
+
+typedef struct BCell {
+    BCellKind kind;
+    char *text; /* NULL when empty */
+} BCell;
+
+typedef struct BMerge {
+    int r1, c1, r2, c2; /* from 0, inclusive */
+} BMerge;
+
+typedef struct BSheet {
+    char *name;
+    int nrows, ncols;
+    BCell *cells; /* nrows * ncols */
+    BMerge *merges;
+    int nmerges;
+} BSheet;
+
+typedef struct Book {
+    char *path;
+    bool csv;       /* read from CSV files: no title or 编制单位 rows */
+    BSheet *sheets;
+    int nsheets;
+} Book;
+
+/* The cell at R, C (from 0), or an empty one outside the grid. */
+const BCell *book_cell(const BSheet *s, int r, int c);
+
+/* The text of the cell at R, C, or "" (never NULL). */
+const char *book_text(const BSheet *s, int r, int c);
+
+/* The name of the cell at R, C as Excel writes it: D7. */
+const char *book_ref(int r, int c, char *buf, size_t n);
+
+/* Reads the .xlsx PATH into B: 0, or -1 with a message in ERR. */
+int book_read_xlsx(Book *b, const char *path, char *err, size_t errn);
+
+/* Reads the CSV files of the published layout: PATH a directory (its *.csv
+ * files, each a sheet named by its file name) or one .csv file.  0, or -1
+ * with a message in ERR. */
+int book_read_csv(Book *b, const char *path, char *err, size_t errn);
+
+void book_free(Book *b);
+
+/* Building a sheet (the readers): a cell at R, C, and the grid made dense. */
+typedef struct BSheetBuilder {
+    struct BPending *cells;
+    int n, cap, nrows, ncols;
+} BSheetBuilder;
+void book_put(BSheetBuilder *sb, int r, int c, BCellKind kind, const char *text, size_t len);
+void book_finish_sheet(BSheetBuilder *sb, BSheet *s);
+
+#endif

@@ -1,0 +1,74 @@
+/*
+ * import_impl.h — what the files of the importer share: the workbook read
+ * as the tables of a disclosure (import.c), the facts and the other blocks
+ * (import_facts.c).
+ */
+#ifndef BUDC_IMPORT_IMPL_H
+#define BUDC_IMPORT_IMPL_H
+
+#include <stdbool.h>
+
+#include "base/arena.h"
+#include "base/decimal.h"
+#include "import/import.h"
+#include "model/tabledef.h"
+
+enum { IMP_MAX_CELLS = 32 };
+
+/* A row of a table as printed: its key (a code, or the definition's row),
+ * the printed name after a code, its amounts (blank where none). */
+typedef struct IRow {
+    const char *key;
+    const char *name; /* a code row's, or NULL */
+    bool code;
+    int side;         /* two-sided tables: 0 income, 1 expenditure */
+    Dec cells[IMP_MAX_CELLS];
+    bool set[IMP_MAX_CELLS];
+    int ncells;
+} IRow;
+
+typedef struct ITable {
+    const TableDef *def;
+    int sheet;        /* index into the book's sheets, or -1: not in the workbook */
+    IRow *rows;
+    int nrows, cap;
+    const char *note;
+} ITable;
+
+typedef struct Imp {
+    const Book *b;
+    const Defs *defs;
+    const Vocab *v;
+    const ImportOptions *o;
+    const Disclosure *ds;
+    Arena a;
+    char *err;
+    size_t errn;
+    /* the department, from the 编制单位 / 预算年度 / 单位 lines */
+    const char *code, *name, *money;
+    int year;
+    ITable *tables; /* [ds->ntables] */
+    FILE *out;
+} Imp;
+
+/* Text helpers (amount.c). */
+size_t imp_space_at(const char *p);
+const char *imp_trim(Imp *im, const char *s);
+bool imp_starts(const char *s, const char *prefix);
+/* The amount in cell R, C of sheet S, converted from the sheet's money
+ * unit FROM to the budget's; false (*SET false) for a blank cell; -1 after
+ * an error (in im->err). */
+int imp_amount(Imp *im, const BSheet *s, int r, int c, const char *from, Dec *out);
+/* The decimal a number cell's text stands for (rounded to the 15
+ * significant digits a spreadsheet's double holds); false if none. */
+bool imp_number(const char *text, Dec *out);
+/* A string literal of the .bud language. */
+void imp_string(FILE *out, const char *s);
+void imp_dec(FILE *out, Dec v);
+
+/* import_facts.c: the units and their facts — from the workbook's `facts`
+ * sheet when it has one (budc's own), else what the tables pin down — and
+ * the units' descriptions; 0 or -1 after an error. */
+int imp_units(Imp *im);
+
+#endif

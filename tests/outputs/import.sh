@@ -1,0 +1,131 @@
+# tests/outputs/import.sh — budc import (docs/xlsx.md); sourced by
+# tests/run.sh, reports through ok/bad, writes only under $outdir/import.
+# Workbooks are crafted with python3's zipfile (tests/outputs/xlsx/craft.py).
+#
+#   1. the round trip: each example → budc xlsx → budc import → a budget in
+#      the canonical layout (budc fmt --check) that checks with no warning
+#      but W-NO-NARRATIVE (the workbook carries no 说明), and whose CSV
+#      tables and the tables' lines of the long CSV equal the example's, byte
+#      for byte
+#      (and a region's consolidation: its tables come back)
+#   2. a 决算 imports as one (kind 决算; --budget names its budget)
+#   3. the CSV files of `budc csv`: the facts the tables pin down; the seed
+#      and the culture bureau come back with the same tables
+#   4. a hand-made workbook (sheets Sheet1…, a blank row under the title,
+#      单位：元 with amounts as text with thousands separators, codes as
+#      numbers, no facts sheet): the seed's tables, converted exactly
+#   5. bad workbooks: not a zip, a sheet missing, a text in an amount cell,
+#      a formula without a cached value: exit 1, a message naming the sheet
+#      and the cell, and no output written
+#   6. usage: no workbook, an unreadable one, an unknown option: exit 2
+im_dir=$outdir/import
+mkdir -p "$im_dir"
+im_craft() { PYTHONPATH=tests/outputs/xlsx python3 tests/outputs/xlsx/craft.py "$@"; }
+
+# im_same_csv BUDGET IMPORTED: the CSV tables and the tables' lines of the
+# long CSV of both equal (the projects are not imported: their lines of the
+# long form are left out of the comparison)
+im_same_csv() {
+    local a=$im_dir/csv-a b=$im_dir/csv-b
+    rm -rf "$a" "$b"
+    "$budc" csv "$1" -o "$a" 2>/dev/null && "$budc" csv --long "$1" -o "$a/long" 2>/dev/null &&
+        "$budc" csv "$2" -o "$b" 2>/dev/null && "$budc" csv --long "$2" -o "$b/long" 2>/dev/null &&
+        grep -v -e '^projects,' -e '^indicators,' -e '^procurement,' "$a/long/facts.csv" > "$a/tables.csv" &&
+        grep -v -e '^projects,' -e '^indicators,' -e '^procurement,' "$b/long/facts.csv" > "$b/tables.csv" &&
+        rm -r "$a/long" "$b/long" && [ "$(wc -l < "$a/tables.csv")" -gt 100 ] &&
+        diff -r "$a" "$b" >/dev/null
+}
+
+# im_codes FILE: the codes of the diagnostics `budc check FILE` prints, sorted
+im_codes() { "$budc" check "$1" 2>&1 | sed -n 's/.*\[\([A-Z0-9-]*\)\]$/\1/p' | sort -u | tr '\n' ' '; }
+
+# 1. the round trip
+for im_b in examples/qinhuangdao-media-center-2023.bud examples/county-culture-bureau-2023.bud \
+    examples/county-education-bureau-2024.bud; do
+    im_n=$(basename "$im_b" .bud)
+    if "$budc" xlsx "$im_b" -o "$im_dir/$im_n.xlsx" 2>/dev/null &&
+        "$budc" import "$im_dir/$im_n.xlsx" -o "$im_dir/$im_n.bud" 2>"$im_dir/$im_n.err"; then ok
+    else bad "import: $im_n.xlsx: $(head -3 "$im_dir/$im_n.err")"; continue; fi
+    if "$budc" fmt --check "$im_dir/$im_n.bud" >/dev/null 2>&1; then ok
+    else bad "import: $im_n.bud is not in the canonical layout (budc fmt --check)"; fi
+    im_c=$(im_codes "$im_dir/$im_n.bud")
+    if [ "$im_c" = "W-NO-NARRATIVE " ]; then ok
+    else bad "import: budc check of the imported $im_n says $im_c"; fi
+    if im_same_csv "$im_b" "$im_dir/$im_n.bud"; then ok
+    else bad "import: the CSV of the imported $im_n differs from the example's"; fi
+done
+
+# 1b. a region's consolidation (units named 359/本级 …, made words)
+rm -rf "$im_dir/cons"
+PATH=/nonexistent "$budc" build --consolidate examples/qinhuangdao-media-center-2023.bud \
+    examples/county-culture-bureau-2023.bud -o "$im_dir/cons" >/dev/null 2>&1
+if "$budc" import "$im_dir/cons/consolidated.xlsx" -o "$im_dir/cons.bud" 2>/dev/null &&
+    [ "$(im_codes "$im_dir/cons.bud")" = "W-NO-NARRATIVE " ] &&
+    "$budc" csv "$im_dir/cons.bud" -o "$im_dir/cons-csv" 2>/dev/null &&
+    [ -z "$(diff -r "$im_dir/cons/consolidated-csv" "$im_dir/cons-csv" | grep -v '^Only in .*: facts.csv$')" ]; then ok
+else bad "import: the consolidation's workbook: $(im_codes "$im_dir/cons.bud")"; fi
+
+# 2. a 决算
+im_f=examples/county-education-bureau-2024-final.bud
+if "$budc" xlsx "$im_f" -o "$im_dir/final.xlsx" 2>/dev/null &&
+    "$budc" import "$im_dir/final.xlsx" --budget county-education-bureau-2024.bud \
+        -o "$im_dir/final.bud" 2>/dev/null &&
+    grep -q '^  kind 决算$' "$im_dir/final.bud" &&
+    grep -q '^  budget "county-education-bureau-2024.bud"$' "$im_dir/final.bud" &&
+    grep -q '^table 收支决算总表 {$' "$im_dir/final.bud"; then ok
+else bad "import: the 决算's workbook"; fi
+
+# 3. the CSV files
+for im_b in examples/qinhuangdao-media-center-2023.bud examples/county-culture-bureau-2023.bud; do
+    im_n=$(basename "$im_b" .bud)
+    rm -rf "$im_dir/$im_n-csv"
+    "$budc" csv "$im_b" -o "$im_dir/$im_n-csv" 2>/dev/null
+    if "$budc" import "$im_dir/$im_n-csv" --year 2023 --name 导入 --code 1 \
+        -o "$im_dir/$im_n-csv.bud" 2>"$im_dir/$im_n-csv.err" &&
+        [ "$(im_codes "$im_dir/$im_n-csv.bud")" = "W-NO-NARRATIVE " ]; then ok
+    else bad "import: the CSV files of $im_n: $(head -3 "$im_dir/$im_n-csv.err") $(im_codes "$im_dir/$im_n-csv.bud")"; fi
+    rm -rf "$im_dir/csv-a" "$im_dir/csv-b"
+    "$budc" csv "$im_dir/$im_n-csv.bud" -o "$im_dir/csv-b" 2>/dev/null
+    if diff -r "$im_dir/$im_n-csv" "$im_dir/csv-b" >/dev/null; then ok
+    else bad "import: the tables of $im_n from its CSV files differ"; fi
+done
+
+# 4. a hand-made workbook
+im_seed=examples/qinhuangdao-media-center-2023.bud
+if im_craft handmade "$im_dir/qinhuangdao-media-center-2023.xlsx" "$im_dir/hand.xlsx" &&
+    "$budc" import "$im_dir/hand.xlsx" -o "$im_dir/hand.bud" 2>"$im_dir/hand.err" &&
+    [ "$(im_codes "$im_dir/hand.bud")" = "W-NO-NARRATIVE " ] &&
+    grep -q '^department 359 "秦皇岛经济技术开发区融媒体中心" {$' "$im_dir/hand.bud"; then ok
+else bad "import: the hand-made workbook: $(head -3 "$im_dir/hand.err") $(im_codes "$im_dir/hand.bud")"; fi
+rm -rf "$im_dir/csv-a" "$im_dir/csv-b"
+"$budc" csv "$im_seed" -o "$im_dir/csv-a" 2>/dev/null
+"$budc" csv "$im_dir/hand.bud" -o "$im_dir/csv-b" 2>/dev/null
+if diff -r "$im_dir/csv-a" "$im_dir/csv-b" >/dev/null; then ok
+else bad "import: the hand-made workbook's tables differ from the seed's"; fi
+
+# 5. bad workbooks: exit 1, the sheet and the cell named, nothing written
+im_src=$im_dir/qinhuangdao-media-center-2023.xlsx
+printf 'not a workbook\n' > "$im_dir/bad-zip.xlsx"
+im_craft drop-sheet "$im_src" "$im_dir/bad-missing.xlsx" 支出总表
+im_craft set-cell "$im_src" "$im_dir/bad-text.xlsx" 支出总表 E6 text 58a.20
+im_craft set-cell "$im_src" "$im_dir/bad-formula.xlsx" 支出总表 D6 formula 'SUM(E6:F6)'
+for im_case in "bad-zip|not a zip archive" "bad-missing|no sheet for the table 支出总表" \
+    "bad-text|sheet '支出总表', cell E6: '58a.20' is not an amount" \
+    "bad-formula|sheet '支出总表', cell D6: a formula without a computed value"; do
+    im_n=${im_case%%|*}
+    im_want=${im_case#*|}
+    rm -f "$im_dir/$im_n.bud"
+    "$budc" import "$im_dir/$im_n.xlsx" -o "$im_dir/$im_n.bud" 2>"$im_dir/$im_n.err"
+    im_st=$?
+    if [ $im_st -eq 1 ] && grep -qF "$im_want" "$im_dir/$im_n.err" && [ ! -e "$im_dir/$im_n.bud" ] &&
+        [ -z "$(ls -A "$im_dir" | grep "^$im_n\.bud")" ]; then ok
+    else bad "import: $im_n: exit $im_st, $(cat "$im_dir/$im_n.err"), want '$im_want'"; fi
+done
+
+# 6. usage
+for im_args in "" "$im_dir/does-not-exist.xlsx" "--frobnicate $im_src"; do
+    # shellcheck disable=SC2086
+    "$budc" import $im_args -o "$im_dir/usage.bud" >/dev/null 2>&1
+    im_st=$?
+    if [ $im_st -eq 2 ]; then ok; else bad "import $im_args: exit $im_st, not 2"; fi
+done

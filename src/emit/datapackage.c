@@ -6,8 +6,10 @@
  * One resource, facts.csv: its dialect (comma, CRLF, a header line), its
  * encoding (utf-8, or utf-8-sig with --bom), and a schema with a field per
  * column of the CSV's header, read from the CSV itself (long_rows.h) so
- * that the two cannot disagree: `value` a number (its description names the
- * money unit), every other a string (codes keep their leading zeros).  The
+ * that the two cannot disagree: `value` of type any (an amount, in the money
+ * unit its `unit` names, on the lines of the tables; a count, a score or an
+ * indicator's text on the lines after them), every other a string (codes
+ * keep their leading zeros).  The
  * output depends on the model only.
  */
 #include <ctype.h>
@@ -77,9 +79,16 @@ int emit_datapackage(const Model *m, int unit, const CsvOptions *o, FILE *out)
             }
             bool value = strcmp(r.cell[c], "value") == 0;
             cJSON_AddStringToObject(f, "name", r.cell[c]);
-            cJSON_AddStringToObject(f, "type", value ? "number" : "string");
-            if (value)
+            /* value: an amount in the money unit, or (the lines after the
+             * tables) a count, a score or an indicator's value as written */
+            cJSON_AddStringToObject(f, "type", value ? "any" : "string");
+            if (value) {
                 cJSON_AddStringToObject(f, "unit", m->money ? m->money : "");
+                cJSON_AddStringToObject(f, "description",
+                    "an amount in the money unit (unit) on the lines of the tables, of "
+                    "projects (amount) and of procurement (price, amount, sme); a number "
+                    "(quantity, score) or the text of an indicator's value on the others");
+            }
             cJSON_AddItemToArray(fields, f);
         }
     } else {

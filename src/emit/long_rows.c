@@ -109,3 +109,13 @@ int long_rows_col(const LongRows *r, const char *name)
             return c;
     return -1;
 }
+
+bool long_rows_money(const LongRows *r, int row)
+{
+    int t = long_rows_col(r, "table"), c = long_rows_col(r, "column");
+    if (t < 0 || c < 0 || row < 1 || row >= r->nrows)
+        return false;
+    const char *table = r->cell[row * r->ncols + t], *col = r->cell[row * r->ncols + c];
+    return strcmp(table, "indicators") != 0 && strcmp(col, "quantity") != 0 &&
+           strcmp(col, "score") != 0;
+}

@@ -27,4 +27,10 @@ void long_rows_free(LongRows *r);
 /* The index of header field NAME, or -1. */
 int long_rows_col(const LongRows *r, const char *name);
 
+/* Whether record ROW's value is an amount of money: every line of the
+ * tables, a project's amount, a purchase line's price, amount and sme; not
+ * an indicator's value (text as written), a purchase line's quantity or a
+ * 决算's score (csv.c writes those lines after the tables). */
+bool long_rows_money(const LongRows *r, int row);
+
 #endif

@@ -211,7 +211,7 @@ static int add_facts(SqlDb *s, const Model *m, int id, int scale, char *err, siz
         for (int c = 0; c < r.ncols; c++)
             sqlite3_bind_text(s->fact, c + 2, f[c], -1, SQLITE_STATIC);
         Dec v = dec_zero();
-        bool has = value >= 0 && f[value][0] &&
+        bool has = value >= 0 && f[value][0] && long_rows_money(&r, row) &&
                    dec_parse(f[value], strlen(f[value]), &v) == DEC_OK;
         bind_fen(s->fact, r.ncols + 2, has, v, scale);
         rc = step(s, s->fact, err, n, "cannot insert a fact");

@@ -8,7 +8,8 @@
 #      tables and the tables' lines of the long CSV equal the example's, byte
 #      for byte
 #      (and a region's consolidation: its tables come back)
-#   2. a 决算 imports as one (kind 决算; --budget names its budget)
+#   2. a 决算 imports as one (kind 决算; --budget names its budget; without
+#      it, a note says the workbook does not name it)
 #   3. the CSV files of `budc csv`: the facts the tables pin down; the seed
 #      and the culture bureau come back with the same tables
 #   4. a hand-made workbook (sheets Sheet1…, a blank row under the title,
@@ -95,6 +96,12 @@ if "$budc" xlsx "$im_f" -o "$im_dir/final.xlsx" 2>/dev/null &&
     grep -q '^  budget "county-education-bureau-2024.bud"$' "$im_dir/final.bud" &&
     grep -q '^table 收支决算总表 {$' "$im_dir/final.bud"; then ok
 else bad "import: the 决算's workbook"; fi
+# without --budget: a note that the workbook does not name the budget
+"$budc" import "$im_dir/final.xlsx" -o "$im_dir/final-nobudget.bud" 2>"$im_dir/final-nobudget.err"
+if [ $? -eq 0 ] && grep -qF "is a 决算: its 预算数 (the 三公 table) are checked against the budget it executes, which the workbook does not name: give it with --budget FILE" "$im_dir/final-nobudget.err" &&
+    ! grep -q '^  budget ' "$im_dir/final-nobudget.bud" &&
+    ! grep -q 'is a 决算' "$im_dir/county-education-bureau-2024-final.err"; then ok
+else bad "import: the 决算 without --budget: $(cat "$im_dir/final-nobudget.err")"; fi
 
 # 3. the CSV files
 for im_b in examples/qinhuangdao-media-center-2023.bud examples/county-culture-bureau-2023.bud; do

@@ -274,6 +274,10 @@ static void stated_row(C *c, const StatedTable *t, int i, const Table *dt, bool 
                 cause_cell(c->cs, cause_holds(c->cs), dt, d, j, +1);
         } else if (j >= r->ncells && dt->def->cols[j].kind != COL_SUM) {
             continue; /* a row may end before the columns of last year */
+        } else if (j >= r->ncells && j > 0 && dt->def->nsides == 2 && d && d->section == 0) {
+            continue; /* an income row of a two-sided table prints one amount: the
+                       * columns beside it, left out, are not printed (a 决算's
+                       * 年初结转和结余 by source) */
         } else if (!dec_is_zero(derived)) {
             Loc at = j < r->ncells ? r->cells[j].loc : r->loc;
             if (j >= r->ncells) {

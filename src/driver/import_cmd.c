@@ -142,15 +142,21 @@ int cmd_import(int argc, char **argv, const char *argv0)
     }
     if (st == EXIT_OK) {
         OutFile of;
+        int kind;
         FILE *f = out_open(&of, out ? out : "-", err, sizeof err);
         if (!f) {
             st = cli_fail("%s", err);
-        } else if (import_write(&b, c.defs, &o, f, err, sizeof err) < 0) {
+        } else if ((kind = import_write(&b, c.defs, &o, f, err, sizeof err)) < 0) {
             out_abort(&of);
             cli_fail("%s", err);
             st = EXIT_INPUT;
         } else if (out_commit(&of, err, sizeof err) < 0) {
             st = cli_fail("%s", err);
+        } else if (kind == 1 && !o.budget) {
+            cli_note("import: %s is a 决算: its 预算数 (the 三公 table) are checked against the "
+                     "budget it executes, which the workbook does not name: give it with "
+                     "--budget FILE",
+                     in);
         }
         compile_free(&c);
     }

@@ -26,8 +26,9 @@ typedef struct ImportOptions {
 int import_year(const Book *b, const Vocab *v);
 
 /* Writes the budget of workbook B, read with the definitions of its year,
- * to OUT.  Returns 0, or -1 with a message in ERR naming the sheet and the
- * cell (the workbook is wrong: exit 1). */
+ * to OUT.  Returns 0, 1 when the sheets are a 决算's tables (kind 决算), or
+ * -1 with a message in ERR naming the sheet and the cell (the workbook is
+ * wrong: exit 1). */
 int import_write(const Book *b, const Defs *defs, const ImportOptions *o, FILE *out, char *err,
                  size_t errn);
 

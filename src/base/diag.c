@@ -42,6 +42,7 @@
  */
 #include "base/diag.h"
 #include "base/arena.h"
+#include "base/i18n.h"
 #include "base/json.h"
 #include "base/text.h"
 
@@ -277,7 +278,7 @@ __attribute__((format(printf, 3, 4))) static int fail(char *err, size_t errn,
 
     if (err != NULL && errn > 0) {
         va_start(ap, fmt);
-        vsnprintf(err, errn, fmt, ap);
+        vsnprintf(err, errn, _(fmt), ap);
         va_end(ap);
     }
     return -1;
@@ -642,6 +643,7 @@ void diag_vreport(DiagCtx *d, DiagLevel lvl, Loc loc, const char *code,
 
     if (d == NULL)
         return;
+    fmt = _(fmt); /* the message in the reader's language (i18n.h) */
     if (d->holding && hold(d, lvl, loc, code, fmt, ap))
         return;
     if (lvl == DIAG_NOTE) {
@@ -719,11 +721,6 @@ void diag_note(DiagCtx *d, Loc loc, const char *fmt, ...)
     va_end(ap);
 }
 
-static const char *plural(int n)
-{
-    return n == 1 ? "" : "s";
-}
-
 void diag_finish(DiagCtx *d)
 {
     FILE *out;
@@ -734,14 +731,15 @@ void diag_finish(DiagCtx *d)
     out = d->out != NULL ? d->out : stderr;
     swarn = d->suppressed_warnings;
     serr = d->suppressed - swarn;
-    char msg[160];
+    char errs[64], warns[64], msg[160];
+    snprintf(errs, sizeof errs, i18n_ntext("%d more error", "%d more errors", (unsigned long)serr),
+             serr);
+    snprintf(warns, sizeof warns,
+             i18n_ntext("%d more warning", "%d more warnings", (unsigned long)swarn), swarn);
     if (serr > 0 && swarn > 0)
-        snprintf(msg, sizeof msg, "%d more error%s and %d more warning%s not shown", serr,
-                 plural(serr), swarn, plural(swarn));
-    else if (serr > 0)
-        snprintf(msg, sizeof msg, "%d more error%s not shown", serr, plural(serr));
+        snprintf(msg, sizeof msg, _("%s and %s not shown"), errs, warns);
     else
-        snprintf(msg, sizeof msg, "%d more warning%s not shown", swarn, plural(swarn));
+        snprintf(msg, sizeof msg, _("%s not shown"), serr > 0 ? errs : warns);
     if (d->json) {
         fputs("{\"level\":\"note\",\"code\":null,\"file\":null,\"line\":null,\"column\":null,"
               "\"end_line\":null,\"end_column\":null,\"message\":",
@@ -749,6 +747,6 @@ void diag_finish(DiagCtx *d)
         json_put_string(out, msg);
         fputs("}\n", out);
     } else {
-        fprintf(out, "budc: note: %s (use -fmax-errors=0 to see all)\n", msg);
+        fprintf(out, "budc: note: %s %s\n", msg, _("(use -fmax-errors=0 to see all)"));
     }
 }

@@ -16,6 +16,7 @@
  * standard library) are not checked against.
  */
 #include "check/passes.h"
+#include "base/i18n.h"
 #include "check/report.h"
 #include "model/query.h"
 
@@ -360,14 +361,14 @@ static int check_cost(const Model *m, DiagCtx *d, const Project *p)
     if (cmp > 0) {
         snprintf(what, sizeof what, "the 成本指标 of '%s' exceeds its 预算资金", p->name);
         report_diff(d, DIAG_ERROR, c.first->value.loc, "E-COST-OVER", what, c.sum, as, p->amount,
-                    "its amount (预算资金) is",
-                    "a project cannot cost more than its budget: correct the value or the amount");
+                    N_("its amount (预算资金) is"),
+                    N_("a project cannot cost more than its budget: correct the value or the amount"));
     } else if (cmp < 0 && c.budget_words) {
         snprintf(what, sizeof what, "the 成本指标 of '%s' is described as the project's budget",
                  p->name);
         report_diff(d, DIAG_WARNING, c.first->value.loc, "W-COST-AMOUNT", what, c.sum, as,
-                    p->amount, "its amount (预算资金) is",
-                    "the two should be equal: correct the value or the amount");
+                    p->amount, N_("its amount (预算资金) is"),
+                    N_("the two should be equal: correct the value or the amount"));
     } else {
         return 0;
     }
@@ -536,8 +537,8 @@ static void check_cost_total(const Model *m, DiagCtx *d)
         snprintf(as, sizeof as, "the 成本指标 of %d of the %d projects (the others state none in "
                  "money) sum to", n, m->nprojects);
     report_diff(d, DIAG_WARNING, first->indicators_loc, "W-COST-TOTAL",
-                "the 成本指标 of the projects do not add up to 项目支出", sum, as, spent,
-                "项目支出 is", "each project's 成本指标 is its part of 项目支出: check the values");
+                N_("the 成本指标 of the projects do not add up to 项目支出"), sum, as, spent,
+                N_("项目支出 is"), N_("each project's 成本指标 is its part of 项目支出: check the values"));
     if (line)
         diag_note(d, line->loc, "项目支出 is the sum of the spending lines of kind 项目, the "
                                 "first of which is here");

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "check/passes.h"
+#include "base/i18n.h"
 #include "check/report.h"
 #include "model/query.h"
 
@@ -208,8 +209,8 @@ static void cell_mismatch(C *c, const StatedRow *r, const Table *dt, const TRow 
     Dec gap; /* the stated value is side A, the facts side B */
     if (dec_sub(stated, derived, &gap) == DEC_OK)
         cause_cell(c->cs, cause_broken(c->cs, gap), dt, d, col, +1);
-    report_mismatch(c->d, at, "E-TABLE", what, stated, "the table states", derived,
-                    "the facts give");
+    report_mismatch(c->d, at, "E-TABLE", what, stated, N_("the table states"), derived,
+                    N_("the facts give"));
     c->nerrors++;
     cell_notes(c, dt, d, col, r->loc, "counted in this cell");
 }

@@ -22,6 +22,7 @@
 #include "driver/compile.h"
 #include "driver/diff_cmd.h"
 #include "base/diag.h"
+#include "base/i18n.h"
 #include "tools/explain.h"
 #include "tools/fmt.h"
 #include "front/load.h"
@@ -421,6 +422,7 @@ static int cmd_check(int argc, char **argv, const char *argv0, bool dump)
 int main(int argc, char **argv)
 {
     out_init();
+    i18n_init(argv[0]);
     if (argc < 2) {
         fputs(usage_text, stderr);
         return EXIT_USAGE;

@@ -747,6 +747,6 @@ void diag_finish(DiagCtx *d)
         json_put_string(out, msg);
         fputs("}\n", out);
     } else {
-        fprintf(out, "budc: note: %s %s\n", msg, _("(use -fmax-errors=0 to see all)"));
+        fprintf(out, "budc: note: %s%s\n", msg, _(" (use -fmax-errors=0 to see all)"));
     }
 }

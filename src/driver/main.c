@@ -32,7 +32,8 @@
 #define BUDC_VERSION "0.1.0"
 
 
-static const char usage_text[] =
+/* The overview of budc --help, in the reader's language (i18n.h). */
+static const char *const usage_text = N_(
     "usage: budc COMMAND [OPTIONS] FILE...\n"
     "\n"
     "budc compiles department budgets written in the .bud language.\n"
@@ -61,7 +62,7 @@ static const char usage_text[] =
     "  --version         show the version\n"
     "\n"
     "exit status: 0 no errors, 1 errors in the input, 2 usage or I/O problem\n"
-    "environment: BUDC_STDLIB  directory of the standard library (import \"std/...\")\n";
+    "environment: BUDC_STDLIB  directory of the standard library (import \"std/...\")\n");
 
 static const struct {
     const char *name, *help;
@@ -174,7 +175,7 @@ static const struct {
 static int cmd_help(int argc, char **argv)
 {
     if (argc < 1) {
-        fputs(usage_text, stdout);
+        fputs(_(usage_text), stdout);
         return EXIT_OK;
     }
     for (size_t i = 0; i < sizeof command_help / sizeof command_help[0]; i++)
@@ -424,7 +425,7 @@ int main(int argc, char **argv)
     out_init();
     i18n_init(argv[0]);
     if (argc < 2) {
-        fputs(usage_text, stderr);
+        fputs(_(usage_text), stderr);
         return EXIT_USAGE;
     }
     const char *cmd = argv[1];

@@ -23,7 +23,9 @@ BUDC_POT := $(BUILD)/po/budc.pot
 XGETTEXT_KEYWORDS := --keyword=_ --keyword=N_ --keyword=i18n_ntext:1,2 \
     --keyword=diag_error:4 --keyword=diag_warning:4 --keyword=diag_note:3 \
     --keyword=diag_report:5 --keyword=cli_fail:1 --keyword=cli_usage:1 --keyword=cli_note:1 \
-    --keyword=report_notes:4
+    --keyword=report_notes:4 --keyword=build_err:4 --keyword=option_fail:3 \
+    --keyword=bad:3 --keyword=fail:2 --keyword=error:4 --keyword=warn:3 --keyword=bprintf:2 \
+    --keyword=expect:3 --keyword=expect_code:2
 
 .PHONY: po-update install-locale uninstall-locale
 

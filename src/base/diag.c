@@ -271,7 +271,7 @@ static int set_code(DiagCtx *d, const char *code, DiagCodeState st)
     return 0;
 }
 
-__attribute__((format(printf, 3, 4))) static int fail(char *err, size_t errn,
+__attribute__((format(printf, 3, 4))) static int option_fail(char *err, size_t errn,
                                                       const char *fmt, ...)
 {
     va_list ap;
@@ -289,14 +289,14 @@ static int fail_error_code(char *err, size_t errn, const char *flag, DiagCodeSta
 {
     switch (st) {
     case DIAG_CODE_OFF:
-        return fail(err, errn, "'%s': errors cannot be disabled; only warnings (W-…) can", flag);
+        return option_fail(err, errn, "'%s': errors cannot be disabled; only warnings (W-…) can", flag);
     case DIAG_CODE_ERROR:
-        return fail(err, errn, "'%s': errors are errors already; only warnings (W-…) "
+        return option_fail(err, errn, "'%s': errors are errors already; only warnings (W-…) "
                     "can be made errors", flag);
     case DIAG_CODE_ON:
         break;
     }
-    return fail(err, errn, "'%s': errors are always reported; only warnings (W-…) "
+    return option_fail(err, errn, "'%s': errors are always reported; only warnings (W-…) "
                 "can be enabled", flag);
 }
 
@@ -306,7 +306,7 @@ int diag_option(DiagCtx *d, const char *flag, char *err, size_t errn)
     DiagCodeState st;
 
     if (d == NULL || flag == NULL || strncmp(flag, "-W", 2) != 0)
-        return fail(err, errn, "'%s' is not a warning option", flag ? flag : "");
+        return option_fail(err, errn, "'%s' is not a warning option", flag ? flag : "");
     if (strcmp(flag, "-Werror") == 0) {
         d->werror = true;
         return 0;
@@ -322,17 +322,17 @@ int diag_option(DiagCtx *d, const char *flag, char *err, size_t errn)
         st = DIAG_CODE_ON;
     }
     if (*code == '\0')
-        return fail(err, errn, "'%s' names no warning code; expected -Werror, "
+        return option_fail(err, errn, "'%s' names no warning code; expected -Werror, "
                     "-Werror=CODE, -Wno-CODE or -WCODE", flag);
     if (!valid_code(code))
-        return fail(err, errn, "bad warning option '%s'; expected -Werror, -Werror=CODE, "
+        return option_fail(err, errn, "bad warning option '%s'; expected -Werror, -Werror=CODE, "
                     "-Wno-CODE or -WCODE, where CODE is a word such as W-NAME", flag);
     if (is_error_code(code))
         return fail_error_code(err, errn, flag, st);
     if (st == DIAG_CODE_OFF && key_matches("ERROR", code))
-        return fail(err, errn, "'%s' is not supported: leave out -Werror instead", flag);
+        return option_fail(err, errn, "'%s' is not supported: leave out -Werror instead", flag);
     if (set_code(d, code, st) < 0)
-        return fail(err, errn, "'%s': out of memory", flag);
+        return option_fail(err, errn, "'%s': out of memory", flag);
     return 0;
 }
 

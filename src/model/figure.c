@@ -2,6 +2,7 @@
  * figure.c — paths to filters (see figure.h).
  */
 #include "model/figure.h"
+#include "base/i18n.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -66,7 +67,7 @@ __attribute__((format(printf, 3, 4))) static FigureStatus bad(char *msg, size_t 
 {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, n, fmt, ap);
+    vsnprintf(msg, n, _(fmt), ap);
     va_end(ap);
     return FIG_BAD;
 }

@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "model/figure.h"
+#include "base/i18n.h"
 #include "model/query.h"
 
 typedef struct V {
@@ -43,7 +44,7 @@ __attribute__((format(printf, 2, 3))) static ValueStatus fail(V *v, const char *
 {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(v->msg, v->msgn, fmt, ap);
+    vsnprintf(v->msg, v->msgn, _(fmt), ap);
     va_end(ap);
     return VAL_UNKNOWN_PATH;
 }

@@ -37,11 +37,11 @@ $(BUDC_MO): po/zh_CN.po
 
 $(BUILD)/obj/base/i18n.o: CPPFLAGS += -DBUDC_LOCALEDIR='"$(LOCALEDIR)"'
 
-$(BUDC_POT): $(SRCS) $(wildcard src/*/*.h) mk/i18n.mk
+$(BUDC_POT): $(SRCS) $(wildcard src/*/*.h) grammar/parser.y mk/i18n.mk
 	@mkdir -p $(dir $@)
 	$(XGETTEXT) --language=C --from-code=UTF-8 --no-location --sort-output \
 	    --package-name=budc --msgid-bugs-address= $(XGETTEXT_KEYWORDS) \
-	    -o $@.tmp $(sort $(SRCS) $(wildcard src/*/*.h)) && mv $@.tmp $@
+	    -o $@.tmp $(sort $(SRCS) $(wildcard src/*/*.h)) grammar/parser.y && mv $@.tmp $@
 
 po-update: $(BUDC_POT)
 	$(MSGMERGE) --update --backup=none --no-location --sort-output po/zh_CN.po $(BUDC_POT)

@@ -56,7 +56,7 @@ static int check_pcode(const Model *m, DiagCtx *d, const Purchase *u)
         const CatEntry *near[1];
         char hint[96] = "";
         if (cat_suggest(c, u->pcode, near, 1) == 1)
-            snprintf(hint, sizeof hint, " (did you mean %s '%s'?)", near[0]->code, near[0]->name);
+            snprintf(hint, sizeof hint, _(" (did you mean %s '%s'?)"), near[0]->code, near[0]->name);
         diag_warning(d, u->pcode_loc, "W-PROCUREMENT-UNKNOWN",
                      "procurement code %s is not in the procurement catalogue%s; the catalogue is "
                      "partial: if the code is right, add it to a catalogue of your own",
@@ -89,7 +89,7 @@ static void check_pmeasure(const Model *m, DiagCtx *d, const Purchase *u)
     const CatEntry *e = cat_nearest_word(c, u->measure);
     char hint[96] = "";
     if (e)
-        snprintf(hint, sizeof hint, "; did you mean '%s'?", e->code);
+        snprintf(hint, sizeof hint, _("; did you mean '%s'?"), e->code);
     diag_warning(d, u->measure_loc, "W-PURCHASE-MEASURE", "unknown 计量单位 '%s'%s", u->measure,
                  hint[0] ? hint : "; use a unit of the measure catalogue, or add it to a "
                                   "catalogue of your own");
@@ -162,9 +162,9 @@ static int check_purchases(const Model *m, DiagCtx *d, const Project *p)
     if (!over)
         return nerr;
     char what[512], as[64];
-    snprintf(what, sizeof what, "the purchases of '%s' exceed its 预算资金 from this line on",
+    snprintf(what, sizeof what, _("the purchases of '%s' exceed its 预算资金 from this line on"),
              p->name);
-    snprintf(as, sizeof as, "its %d purchase line%s sum to", p->npur, p->npur > 1 ? "s" : "");
+    snprintf(as, sizeof as, _("its %d purchase line%s sum to"), p->npur, p->npur > 1 ? "s" : "");
     report_diff(d, DIAG_ERROR, over->amount_loc, "E-PURCHASE-BUDGET", what, sum, as, p->amount,
                 N_("its amount (预算资金) is"),
                 N_("a project buys within its budget: correct the purchases or the amount"));
@@ -192,7 +192,7 @@ static void check_project_total(const Model *m, DiagCtx *d)
     if (!first || dec_cmp(sum, spent) <= 0)
         return;
     char as[96];
-    snprintf(as, sizeof as, "the %d project%s with an amount sum to", n, n > 1 ? "s" : "");
+    snprintf(as, sizeof as, _("the %d project%s with an amount sum to"), n, n > 1 ? "s" : "");
     report_diff(d, DIAG_WARNING, first->amount_loc, "W-PROJECT-TOTAL",
                 N_("the projects' 预算资金 exceed 项目支出"), sum, as, spent, N_("项目支出 is"),
                 N_("the projects are paid from 项目支出: correct the amounts or the spending"));

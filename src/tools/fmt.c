@@ -28,6 +28,7 @@
  * when complete) and gives the new file the old one's permissions.
  */
 #include "tools/fmt.h"
+#include "base/i18n.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -424,7 +425,7 @@ static int write_in_place(const char *path, const char *text, size_t n, DiagCtx 
     OutFile o;
     FILE *fp = out_open(&o, real, err, sizeof err);
     if (fp && fchmod(fileno(fp), st.st_mode & 07777) != 0) {
-        snprintf(err, sizeof err, "cannot write '%s': %s", path, strerror(errno));
+        snprintf(err, sizeof err, _("cannot write '%s': %s"), path, strerror(errno));
         out_abort(&o);
         fp = NULL;
     }

@@ -29,6 +29,11 @@ XGETTEXT_KEYWORDS := --keyword=_ --keyword=N_ --keyword=i18n_ntext:1,2 \
 
 .PHONY: po-update install-locale uninstall-locale
 
+# The Chinese pages of budc explain: scripts/gen-explain.sh puts the sections
+# of a *.zh.md document into a second table (src/tools/explain.h).
+EXPLAIN_DOCS += docs/zh/explain.zh.md
+$(BUILD)/gen/explain.c: docs/zh/explain.zh.md
+
 all: $(BUDC_MO)
 
 $(BUDC_MO): po/zh_CN.po

@@ -68,7 +68,7 @@ static const struct {
     const char *name, *help;
 } command_help[] = {
     {"check",
-     "usage: budc check [-fmax-errors=N] [-Werror] [-Werror=CODE] [-Wno-CODE] [-WCODE]\n"
+     N_("usage: budc check [-fmax-errors=N] [-Werror] [-Werror=CODE] [-Wno-CODE] [-WCODE]\n"
      "                  [--diagnostics=json] [-M] [-MF FILE] [-MT TARGET] FILE|DIR...\n"
      "\n"
      "A DIR stands for the .bud files directly in it.\n"
@@ -96,9 +96,9 @@ static const struct {
      "The last flag naming a code wins.  CODE is written as reported\n"
      "(W-CATALOG-LOCAL) or without W- in any case (catalog-local); a rule's\n"
      "code is its own word.  Errors (E-...) cannot be disabled.  'budc explain\n"
-     "CODE' says what a code means.\n"},
+     "CODE' says what a code means.\n")},
     {"json",
-     "usage: budc json [-o OUT] [--unit NAME] [check options] FILE\n"
+     N_("usage: budc json [-o OUT] [--unit NAME] [check options] FILE\n"
      "\n"
      "Checks FILE and, when it has no error, writes everything the model knows\n"
      "as one JSON document (described by docs/budget.schema.json) to OUT, or to\n"
@@ -109,9 +109,9 @@ static const struct {
      "--unit NAME writes the own disclosure (单位预算) of the unit written\n"
      "'unit NAME \"…\" {' instead: the same document with the unit's tables,\n"
      "facts, projects, procurement, last year's figures and narrative, and a\n"
-     "member \"view\" naming the unit.  An unknown NAME exits 2, listing the units.\n"},
+     "member \"view\" naming the unit.  An unknown NAME exits 2, listing the units.\n")},
     {"csv",
-     "usage: budc csv [-o DIR] [--long] [--bom] [--unit NAME] [check options] FILE\n"
+     N_("usage: budc csv [-o DIR] [--long] [--bom] [--unit NAME] [check options] FILE\n"
      "\n"
      "Checks FILE and writes the department's nine tables into DIR (default: the\n"
      "current directory) as 01-summary.csv ... 09-three_public.csv, in the\n"
@@ -121,9 +121,9 @@ static const struct {
      "with a byte-order mark, for Excel.  Files are RFC 4180, UTF-8; a cell that\n"
      "would start with = + - or @ is neutralised against formula injection.\n"
      "--unit NAME writes the unit's own tables (单位预算) instead, and with --long\n"
-     "that unit's figures only.\n"},
+     "that unit's figures only.\n")},
     {"latex",
-     "usage: budc latex [-o OUT.tex] [--unit NAME] [check options] FILE\n"
+     N_("usage: budc latex [-o OUT.tex] [--unit NAME] [check options] FILE\n"
      "\n"
      "Checks FILE and writes the disclosure (部门预算公开) as a ctex document for\n"
      "xelatex: the nine tables, the 说明, every 绩效目标表, procurement, assets\n"
@@ -131,9 +131,9 @@ static const struct {
      "\n"
      "--unit NAME writes the unit's own disclosure (单位预算公开) instead: its\n"
      "tables titled 单位预算…, its projects, purchases and its own narrative (a\n"
-     "'narrative' block inside the unit; none when it has none).\n"},
+     "'narrative' block inside the unit; none when it has none).\n")},
     {"build",
-     "usage: budc build -o DIR [--bom] [--consolidate] [--unit NAME | --units]\n"
+     N_("usage: budc build -o DIR [--bom] [--consolidate] [--unit NAME | --units]\n"
      "                  [--tex-timeout=N] [check options] FILE|DIR...\n"
      "\n"
      "Checks each FILE and writes, for a budget NAME.bud: DIR/NAME.json,\n"
@@ -155,21 +155,21 @@ static const struct {
      "\n"
      "--tex-timeout=N gives each run of xelatex at most N seconds (default 120;\n"
      "0: no limit): one that takes longer is ended and that PDF is not written, with\n"
-     "xelatex's output kept as DIR/NAME.xelatex.log, as when TeX stops on an error.\n"},
+     "xelatex's output kept as DIR/NAME.xelatex.log, as when TeX stops on an error.\n")},
     {"parse",
-     "usage: budc parse FILE\n"
+     N_("usage: budc parse FILE\n"
      "\n"
      "Prints the syntax tree of FILE (not of its imports), one node a line, with\n"
-     "its line and column.  Meant for debugging budc and for its tests.\n"},
+     "its line and column.  Meant for debugging budc and for its tests.\n")},
     {"explain",
-     "usage: budc explain [CODE]\n"
+     N_("usage: budc explain [CODE]\n"
      "\n"
      "Prints what diagnostic CODE means, with examples: its section of\n"
      "docs/diagnostics.md or docs/checks.md.  CODE may be written in any case,\n"
      "and without its E- or W- when that is unambiguous (syntax for E-SYNTAX).\n"
      "Without CODE, lists every code with its title.  Exits 2 for an unknown\n"
-     "code, after suggesting the nearest known ones.\n"},
-    {"help", "usage: budc help [COMMAND]\n"},
+     "code, after suggesting the nearest known ones.\n")},
+    {"help", N_("usage: budc help [COMMAND]\n")},
 };
 
 static int cmd_help(int argc, char **argv)
@@ -180,11 +180,11 @@ static int cmd_help(int argc, char **argv)
     }
     for (size_t i = 0; i < sizeof command_help / sizeof command_help[0]; i++)
         if (strcmp(argv[0], command_help[i].name) == 0) {
-            fputs(command_help[i].help, stdout);
+            fputs(_(command_help[i].help), stdout);
             return EXIT_OK;
         }
     if (strcmp(argv[0], "fmt") == 0 || strcmp(argv[0], "diff") == 0) {
-        fputs(strcmp(argv[0], "fmt") == 0 ? fmt_help : diff_help, stdout);
+        fputs(_(strcmp(argv[0], "fmt") == 0 ? fmt_help : diff_help), stdout);
         return EXIT_OK;
     }
     return cli_usage("unknown command '%s'", argv[0]);

@@ -50,7 +50,7 @@
 
 enum { INDENT = 2 };
 
-const char fmt_help[] =
+const char *const fmt_help = N_(
     "usage: budc fmt [-w | --check] FILE...\n"
     "\n"
     "Lays out each FILE in the one canonical layout of a .bud file\n"
@@ -79,7 +79,7 @@ const char fmt_help[] =
     "'budc check' reports them and it is left as it was.  Exits 0 when every\n"
     "FILE is formatted (or, with --check, already was), 1 when a FILE has a\n"
     "syntax error (or, with --check, is not formatted), 2 for a usage or I/O\n"
-    "problem.\n";
+    "problem.\n");
 
 /* ---- a growable byte buffer -------------------------------------------- */
 

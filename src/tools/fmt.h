@@ -8,6 +8,6 @@
 int cmd_fmt(int argc, char **argv, const char *argv0);
 
 /* Its `budc help fmt` text. */
-extern const char fmt_help[];
+extern const char *const fmt_help;
 
 #endif

@@ -90,3 +90,30 @@ else bad "i18n: no locale variable set stays English"; fi
 out=$(BUDC_LOCALEDIR="$i18ndir/none" LANG=zh_CN.UTF-8 "$budc" --help | head -1)
 if [ "$out" = "usage: budc COMMAND [OPTIONS] FILE..." ]; then ok
 else bad "i18n: a missing catalogue falls back to English"; fi
+
+# (e) budc explain: the Chinese page of a code (docs/zh/explain.zh.md) when
+# the messages are Chinese, the English one otherwise.  Every code of the
+# front end (docs/diagnostics.md) has its Chinese page; the checker's codes
+# (docs/checks.md) are counted, those without one shown in English.
+case "$(LANG=zh_CN.UTF-8 "$budc" explain E-SYNTAX)" in
+"E-SYNTAX — 不符合语法的一行"*"每一行单独读取"*) ok ;; *) bad "i18n: budc explain E-SYNTAX in Chinese" ;; esac
+case "$(LANG=C "$budc" explain E-SYNTAX | head -1)" in
+"E-SYNTAX — a line that does not follow the grammar") ok ;; *) bad "i18n: budc explain E-SYNTAX stays English with LANG=C" ;; esac
+zhcodes=$(awk '/^```/ { f = !f } !f && /^### [^ ]+ — / { print $2 }' docs/zh/explain.zh.md | sort)
+nmiss=0
+for code in $(awk '/^```/ { f = !f } !f && /^### [^ ]+ — / { print $2 }' docs/diagnostics.md); do
+    printf '%s\n' "$zhcodes" | grep -qx -- "$code" || { nmiss=$((nmiss + 1)); echo "  no Chinese page: $code"; }
+    want=$(awk -v c="$code" '/^```/ { f = !f } !f && $2 == c && /^### / { print substr($0, 5) }' \
+        docs/zh/explain.zh.md)
+    first=$(LANG=zh_CN.UTF-8 "$budc" explain "$code" | head -1)
+    [ -n "$want" ] && [ "$first" = "$want" ] || { nmiss=$((nmiss + 1)); echo "  $code: $first"; }
+done
+if [ "$nmiss" = 0 ]; then ok; else bad "i18n: $nmiss front-end codes without a Chinese explain page"; fi
+nchecks=$(awk '/^```/ { f = !f } !f && /^### [^ ]+ — / { n++ } END { print n + 0 }' docs/checks.md)
+nzh=0
+for code in $(awk '/^```/ { f = !f } !f && /^### [^ ]+ — / { print $2 }' docs/checks.md); do
+    printf '%s\n' "$zhcodes" | grep -qx -- "$code" && nzh=$((nzh + 1))
+done
+echo "note: i18n: $nzh of the checker's $nchecks codes have a Chinese explain page (the others are shown in English)"
+case "$(LANG=zh_CN.UTF-8 "$budc" help fmt)" in
+"用法：budc fmt"*) ok ;; *) bad "i18n: budc help fmt in Chinese" ;; esac

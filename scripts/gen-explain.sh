@@ -16,6 +16,11 @@
 #
 # In the C strings, backslash, double quote and '?' (no trigraphs) are
 # escaped, tabs and other control characters too; UTF-8 passes through.
+#
+# A DOC whose name ends in .zh.md holds Chinese versions of some of those
+# sections (docs/i18n.md): they go into a second table, explain_zh_entries,
+# which `budc explain` prints when the messages are Chinese.  That table
+# always exists (an empty one holds only its end marker).
 set -eu
 if [ $# -lt 1 ]; then
     echo "usage: gen-explain.sh DOC.md..." >&2
@@ -61,13 +66,19 @@ function flush(    i, last) {
     last = nbody
     while (last > 0 && body[last] ~ /^[ \t]*$/)
         last--
-    printf "    {\"%s\",\n     \"%s\",\n", esc(code), esc(title)
+    entry = sprintf("    {\"%s\",\n     \"%s\",\n", esc(code), esc(title))
     if (last == 0)
-        printf "     \"\""
+        entry = entry "     \"\""
     for (i = 1; i <= last; i++)
-        printf "%s     \"%s\\n\"", (i > 1 ? "\n" : ""), esc(body[i])
-    printf "},\n"
-    count++
+        entry = entry sprintf("%s     \"%s\\n\"", (i > 1 ? "\n" : ""), esc(body[i]))
+    entry = entry "},\n"
+    if (zh) {
+        zhtable = zhtable entry
+        zhcount++
+    } else {
+        printf "%s", entry
+        count++
+    }
     code = ""
     nbody = 0
 }
@@ -92,12 +103,14 @@ function heading(    rest, p) {
         code = ""
         return
     }
-    if (code in seen) {
-        fail("code " code " is documented twice (first at " seen[code] ")")
+    if ((zh SUBSEP code) in seen) {
+        fail("code " code " is documented twice (first at " seen[zh, code] ")")
         code = ""
         return
     }
-    seen[code] = FILENAME ":" FNR
+    if (zh && !((0 SUBSEP code) in seen))
+        fail("code " code " has no English section to translate (the English documents come first)")
+    seen[zh, code] = FILENAME ":" FNR
 }
 
 BEGIN {
@@ -113,7 +126,7 @@ BEGIN {
     print "const ExplainEntry explain_entries[] = {"
 }
 
-FNR == 1 { flush(); infence = 0 }
+FNR == 1 { flush(); infence = 0; zh = FILENAME ~ /\.zh\.md$/ }
 { sub(/\r$/, "") }
 /^```/ { infence = !infence }
 !infence && (/^#+[ \t]/ || /^#+$/) { heading(); next }
@@ -130,6 +143,12 @@ END {
     print "};"
     print ""
     print "const int explain_count = (int)(sizeof explain_entries / sizeof explain_entries[0]);"
+    print ""
+    print "const ExplainEntry explain_zh_entries[] = {"
+    printf "%s", zhtable
+    print "    {0, 0, 0}};"
+    print ""
+    print "const int explain_zh_count = " zhcount + 0 ";"
     exit failed
 }
 ' "$@"

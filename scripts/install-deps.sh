@@ -46,6 +46,8 @@ for set in "$@"; do
         need gcc           command -v cc
         need libcjson-dev  have_header cjson/cJSON.h
         need libcmocka-dev have_header cmocka.h
+        # gettext: msgfmt compiles po/zh_CN.po, xgettext extracts the messages (docs/i18n.md)
+        need gettext       command -v msgfmt
         need python3       command -v python3
         need python3-jsonschema python3 -c 'import jsonschema'
         need texlive-xetex  command -v xelatex

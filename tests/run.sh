@@ -25,6 +25,10 @@
 # subshell with its own counts and log (see "running the parts" at the end).
 # BUDC_TEST_FAILFAST=FILE stops at the first failure (make mutate).
 set -u
+# The goldens are English: a Chinese environment (docs/i18n.md) is not the
+# suite's; tests/outputs/i18n.sh sets it where it tests it.
+unset LC_ALL LC_MESSAGES LANGUAGE
+case "${LANG-}" in zh*) export LANG=C.UTF-8 ;; esac
 build=${1:-build}
 budc=$build/budc
 cd "$(dirname "$0")/.."

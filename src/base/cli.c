@@ -4,6 +4,7 @@
 #include "base/cli.h"
 #include "base/progress.h"
 #include "base/arena.h"
+#include "base/i18n.h"
 #include "base/text.h"
 
 #include <stdarg.h>
@@ -16,6 +17,7 @@
 static void put_message(const char *level, const char *fmt, va_list ap)
 {
     progress_clear(); /* a message starts at column one */
+    fmt = _(fmt); /* the message in the reader's language (i18n.h) */
     va_list copy;
     va_copy(copy, ap);
     int n = vsnprintf(NULL, 0, fmt, copy);
@@ -35,7 +37,7 @@ int cli_usage(const char *fmt, ...)
     va_start(ap, fmt);
     put_message("error", fmt, ap);
     va_end(ap);
-    fputs("Try 'budc --help'.\n", stderr);
+    fputs(_("Try 'budc --help'.\n"), stderr);
     return EXIT_USAGE;
 }
 

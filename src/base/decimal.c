@@ -21,6 +21,7 @@
  * status also reject out-of-range scales with DEC_PRECISION.
  */
 #include "base/decimal.h"
+#include "base/i18n.h"
 
 /* 10^0 .. 10^18; 10^18 is the largest power of ten in an int64_t. */
 static const int64_t POW10[19] = {
@@ -260,10 +261,10 @@ size_t dec_format(Dec a, char *buf, size_t n) {
 const char *dec_status_str(DecStatus st) {
     switch (st) {
     case DEC_OK: return "ok";
-    case DEC_SYNTAX: return "not a decimal number";
-    case DEC_OVERFLOW: return "overflow";
-    case DEC_PRECISION: return "too many decimals";
-    case DEC_DIVZERO: return "division by zero";
+    case DEC_SYNTAX: return _("not a decimal number");
+    case DEC_OVERFLOW: return _("overflow");
+    case DEC_PRECISION: return _("too many decimals");
+    case DEC_DIVZERO: return _("division by zero");
     }
     return "unknown decimal status";
 }

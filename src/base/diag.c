@@ -43,6 +43,7 @@
 #include "base/diag.h"
 #include "base/progress.h"
 #include "base/arena.h"
+#include "base/i18n.h"
 #include "base/json.h"
 #include "base/text.h"
 
@@ -271,14 +272,14 @@ static int set_code(DiagCtx *d, const char *code, DiagCodeState st)
     return 0;
 }
 
-__attribute__((format(printf, 3, 4))) static int fail(char *err, size_t errn,
+__attribute__((format(printf, 3, 4))) static int option_fail(char *err, size_t errn,
                                                       const char *fmt, ...)
 {
     va_list ap;
 
     if (err != NULL && errn > 0) {
         va_start(ap, fmt);
-        vsnprintf(err, errn, fmt, ap);
+        vsnprintf(err, errn, _(fmt), ap);
         va_end(ap);
     }
     return -1;
@@ -289,14 +290,14 @@ static int fail_error_code(char *err, size_t errn, const char *flag, DiagCodeSta
 {
     switch (st) {
     case DIAG_CODE_OFF:
-        return fail(err, errn, "'%s': errors cannot be disabled; only warnings (W-…) can", flag);
+        return option_fail(err, errn, "'%s': errors cannot be disabled; only warnings (W-…) can", flag);
     case DIAG_CODE_ERROR:
-        return fail(err, errn, "'%s': errors are errors already; only warnings (W-…) "
+        return option_fail(err, errn, "'%s': errors are errors already; only warnings (W-…) "
                     "can be made errors", flag);
     case DIAG_CODE_ON:
         break;
     }
-    return fail(err, errn, "'%s': errors are always reported; only warnings (W-…) "
+    return option_fail(err, errn, "'%s': errors are always reported; only warnings (W-…) "
                 "can be enabled", flag);
 }
 
@@ -306,7 +307,7 @@ int diag_option(DiagCtx *d, const char *flag, char *err, size_t errn)
     DiagCodeState st;
 
     if (d == NULL || flag == NULL || strncmp(flag, "-W", 2) != 0)
-        return fail(err, errn, "'%s' is not a warning option", flag ? flag : "");
+        return option_fail(err, errn, "'%s' is not a warning option", flag ? flag : "");
     if (strcmp(flag, "-Werror") == 0) {
         d->werror = true;
         return 0;
@@ -322,17 +323,17 @@ int diag_option(DiagCtx *d, const char *flag, char *err, size_t errn)
         st = DIAG_CODE_ON;
     }
     if (*code == '\0')
-        return fail(err, errn, "'%s' names no warning code; expected -Werror, "
+        return option_fail(err, errn, "'%s' names no warning code; expected -Werror, "
                     "-Werror=CODE, -Wno-CODE or -WCODE", flag);
     if (!valid_code(code))
-        return fail(err, errn, "bad warning option '%s'; expected -Werror, -Werror=CODE, "
+        return option_fail(err, errn, "bad warning option '%s'; expected -Werror, -Werror=CODE, "
                     "-Wno-CODE or -WCODE, where CODE is a word such as W-NAME", flag);
     if (is_error_code(code))
         return fail_error_code(err, errn, flag, st);
     if (st == DIAG_CODE_OFF && key_matches("ERROR", code))
-        return fail(err, errn, "'%s' is not supported: leave out -Werror instead", flag);
+        return option_fail(err, errn, "'%s' is not supported: leave out -Werror instead", flag);
     if (set_code(d, code, st) < 0)
-        return fail(err, errn, "'%s': out of memory", flag);
+        return option_fail(err, errn, "'%s': out of memory", flag);
     return 0;
 }
 
@@ -644,6 +645,7 @@ void diag_vreport(DiagCtx *d, DiagLevel lvl, Loc loc, const char *code,
 
     if (d == NULL)
         return;
+    fmt = _(fmt); /* the message in the reader's language (i18n.h) */
     if (d->holding && hold(d, lvl, loc, code, fmt, ap))
         return;
     if (lvl == DIAG_NOTE) {
@@ -721,11 +723,6 @@ void diag_note(DiagCtx *d, Loc loc, const char *fmt, ...)
     va_end(ap);
 }
 
-static const char *plural(int n)
-{
-    return n == 1 ? "" : "s";
-}
-
 void diag_finish(DiagCtx *d)
 {
     progress_clear();
@@ -737,14 +734,15 @@ void diag_finish(DiagCtx *d)
     out = d->out != NULL ? d->out : stderr;
     swarn = d->suppressed_warnings;
     serr = d->suppressed - swarn;
-    char msg[160];
+    char errs[64], warns[64], msg[160];
+    snprintf(errs, sizeof errs, i18n_ntext("%d more error", "%d more errors", (unsigned long)serr),
+             serr);
+    snprintf(warns, sizeof warns,
+             i18n_ntext("%d more warning", "%d more warnings", (unsigned long)swarn), swarn);
     if (serr > 0 && swarn > 0)
-        snprintf(msg, sizeof msg, "%d more error%s and %d more warning%s not shown", serr,
-                 plural(serr), swarn, plural(swarn));
-    else if (serr > 0)
-        snprintf(msg, sizeof msg, "%d more error%s not shown", serr, plural(serr));
+        snprintf(msg, sizeof msg, _("%s and %s not shown"), errs, warns);
     else
-        snprintf(msg, sizeof msg, "%d more warning%s not shown", swarn, plural(swarn));
+        snprintf(msg, sizeof msg, _("%s not shown"), serr > 0 ? errs : warns);
     if (d->json) {
         fputs("{\"level\":\"note\",\"code\":null,\"file\":null,\"line\":null,\"column\":null,"
               "\"end_line\":null,\"end_column\":null,\"message\":",
@@ -752,6 +750,6 @@ void diag_finish(DiagCtx *d)
         json_put_string(out, msg);
         fputs("}\n", out);
     } else {
-        fprintf(out, "budc: note: %s (use -fmax-errors=0 to see all)\n", msg);
+        fprintf(out, "budc: note: %s%s\n", msg, _(" (use -fmax-errors=0 to see all)"));
     }
 }

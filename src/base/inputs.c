@@ -2,6 +2,7 @@
  * inputs.c — expanding directories on the command line (see inputs.h).
  */
 #include "base/inputs.h"
+#include "base/i18n.h"
 
 #include <dirent.h>
 #include <stdbool.h>
@@ -39,7 +40,7 @@ static int add_dir(Inputs *in, const char *dir, char *err, size_t errn)
 {
     DIR *d = opendir(dir);
     if (!d) {
-        snprintf(err, errn, "cannot read directory '%s': %s", dir, strerror(errno));
+        snprintf(err, errn, _("cannot read directory '%s': %s"), dir, strerror(errno));
         return -1;
     }
     int first = in->n;
@@ -59,7 +60,7 @@ static int add_dir(Inputs *in, const char *dir, char *err, size_t errn)
     }
     closedir(d);
     if (in->n == first) {
-        snprintf(err, errn, "directory '%s' holds no .bud file", dir);
+        snprintf(err, errn, _("directory '%s' holds no .bud file"), dir);
         return -1;
     }
     qsort(in->files + first, (size_t)(in->n - first), sizeof *in->files, cmp);

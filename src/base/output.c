@@ -2,6 +2,7 @@
  * output.c — atomic output files (see output.h).
  */
 #include "base/output.h"
+#include "base/i18n.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -189,7 +190,7 @@ static FILE *open_through(OutFile *o, const char *path, char *err, size_t errn)
 {
     int fd = open(path, O_WRONLY | O_NOCTTY);
     if (fd < 0 || !(o->f = fdopen(fd, "wb"))) {
-        snprintf(err, errn, "cannot write '%s': %s", path, strerror(errno));
+        snprintf(err, errn, _("cannot write '%s': %s"), path, strerror(errno));
         if (fd >= 0)
             close(fd);
         out_abort(o);
@@ -208,7 +209,7 @@ FILE *out_open(OutFile *o, const char *path, char *err, size_t errn)
     }
     o->path = str_dup(path);
     if (!o->path) {
-        snprintf(err, errn, "cannot write '%s': out of memory", path);
+        snprintf(err, errn, _("cannot write '%s': out of memory"), path);
         return NULL;
     }
     /* What is at PATH decides how it is written.  A regular file (or
@@ -221,7 +222,7 @@ FILE *out_open(OutFile *o, const char *path, char *err, size_t errn)
     char *real = NULL;
     int lk = follow_links(path, &real);
     if (lk < 0) {
-        snprintf(err, errn, "cannot write '%s': %s", path,
+        snprintf(err, errn, _("cannot write '%s': %s"), path,
                  errno == ELOOP ? "too many symbolic links" : strerror(errno));
         out_abort(o);
         return NULL;
@@ -233,7 +234,7 @@ FILE *out_open(OutFile *o, const char *path, char *err, size_t errn)
             return open_through(o, path, err, errn);
         }
         if (!S_ISREG(st.st_mode)) {
-            snprintf(err, errn, "cannot write '%s': it is %s, not a regular file", path,
+            snprintf(err, errn, _("cannot write '%s': it is %s, not a regular file"), path,
                      file_kind(st.st_mode));
             free(real);
             out_abort(o);
@@ -247,7 +248,7 @@ FILE *out_open(OutFile *o, const char *path, char *err, size_t errn)
     o->tmp = malloc(n);
     o->dest = real; /* renamed over the link's target, not over the link */
     if (!o->tmp) {
-        snprintf(err, errn, "cannot write '%s': out of memory", path);
+        snprintf(err, errn, _("cannot write '%s': out of memory"), path);
         out_abort(o);
         return NULL;
     }
@@ -266,7 +267,7 @@ FILE *out_open(OutFile *o, const char *path, char *err, size_t errn)
         track(o->tmp);
     sigprocmask(SIG_SETMASK, &old, NULL);
     if (fd < 0) {
-        snprintf(err, errn, "cannot write '%s': %s", path, strerror(saved));
+        snprintf(err, errn, _("cannot write '%s': %s"), path, strerror(saved));
         free(o->tmp);
         o->tmp = NULL;
         out_abort(o);
@@ -275,7 +276,7 @@ FILE *out_open(OutFile *o, const char *path, char *err, size_t errn)
     fchmod(fd, 0644);
     o->f = fdopen(fd, "wb");
     if (!o->f) {
-        snprintf(err, errn, "cannot write '%s': %s", path, strerror(errno));
+        snprintf(err, errn, _("cannot write '%s': %s"), path, strerror(errno));
         close(fd);
         out_abort(o);
         return NULL;
@@ -288,7 +289,7 @@ int out_commit(OutFile *o, char *err, size_t errn)
     if (o->f == stdout) {
         int bad = fflush(stdout) != 0 || ferror(stdout);
         if (bad)
-            snprintf(err, errn, "cannot write to standard output: %s", strerror(errno));
+            snprintf(err, errn, _("cannot write to standard output: %s"), strerror(errno));
         free(o->path);
         o->path = NULL;
         o->f = NULL;
@@ -310,7 +311,7 @@ int out_commit(OutFile *o, char *err, size_t errn)
         saved = errno;
     }
     if (bad) {
-        snprintf(err, errn, "cannot write '%s': %s", o->path, strerror(saved));
+        snprintf(err, errn, _("cannot write '%s': %s"), o->path, strerror(saved));
         out_abort(o);
         return -1;
     }
@@ -341,7 +342,7 @@ int out_mkdir(const char *path, char *err, size_t errn)
 {
     char *p = str_dup(path);
     if (!p) {
-        snprintf(err, errn, "cannot create '%s': out of memory", path);
+        snprintf(err, errn, _("cannot create '%s': out of memory"), path);
         return -1;
     }
     for (char *s = p + 1;; s++) {
@@ -352,12 +353,12 @@ int out_mkdir(const char *path, char *err, size_t errn)
         struct stat st;
         if (stat(p, &st) != 0) {
             if (mkdir(p, 0755) != 0 && errno != EEXIST) {
-                snprintf(err, errn, "cannot create directory '%s': %s", p, strerror(errno));
+                snprintf(err, errn, _("cannot create directory '%s': %s"), p, strerror(errno));
                 free(p);
                 return -1;
             }
         } else if (!S_ISDIR(st.st_mode)) {
-            snprintf(err, errn, "cannot create directory '%s': a file of that name exists", p);
+            snprintf(err, errn, _("cannot create directory '%s': a file of that name exists"), p);
             free(p);
             return -1;
         }

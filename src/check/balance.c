@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "check/passes.h"
+#include "base/i18n.h"
 #include "check/report.h"
 #include "model/query.h"
 
@@ -120,7 +121,7 @@ static void balance(C *c, int unit)
             continue;
         }
         char where[128];
-        snprintf(where, sizeof where, "the balance of %s", names[s]);
+        snprintf(where, sizeof where, _("the balance of %s"), names[s]);
         if (rounding_explains(m, &c->rounding, in, out, intr.total + spends.total + carrytr.total,
                               has_income ? inloc : spendlocs[0], where)) {
             identity(c, false, gap, unit, &fin, &fout, &fcarry);
@@ -135,13 +136,13 @@ static void balance(C *c, int unit)
             c->nerrors++;
             diag_error(c->d, has_income ? inloc : carryloc, "E-BALANCE",
                        m->final
-                           ? "unit %s has %s of %s (本年收入, 年初结转和结余 and 使用非财政拨款"
-                             "结余) but spends %s of it and keeps %s (年末结转和结余 and 结余分配) "
-                             "(difference %s%s); what a fund has is what it spends plus what it "
-                             "keeps"
-                           : "unit %s has income of %s from %s but spends %s from it and carries "
-                             "%s over to next year (difference %s%s); the income of a fund "
-                             "source is what it spends plus what it carries over",
+                           ? N_("unit %s has %s of %s (本年收入, 年初结转和结余 and 使用非财政拨款"
+                                "结余) but spends %s of it and keeps %s (年末结转和结余 and 结余分配) "
+                                "(difference %s%s); what a fund has is what it spends plus what it "
+                                "keeps")
+                           : N_("unit %s has income of %s from %s but spends %s from it and carries "
+                                "%s over to next year (difference %s%s); the income of a fund "
+                                "source is what it spends plus what it carries over"),
                        m->units[unit].id, m->final ? names[s] : fmt_money(in, a),
                        m->final ? fmt_money(in, a) : names[s], fmt_money(spent, b),
                        fmt_money(kept, k), dec_is_neg(diff) ? "" : "+", fmt_money(diff, dd));
@@ -201,7 +202,7 @@ static void basic_vs_economic(C *c, int unit)
         if (et.total == 0 && !((defs->src_general_budget >> s) & 1u))
             continue;
         char where[128];
-        snprintf(where, sizeof where, "基本支出 from %s by economic and by function code",
+        snprintf(where, sizeof where, _("基本支出 from %s by economic and by function code"),
                  src_name(c, s));
         if (et.total && rounding_explains(m, &c->rounding, econ, basic, et.total + bt.total,
                                           el[0], where)) {
@@ -441,7 +442,7 @@ int check_balance(const Model *m, DiagCtx *d, Causes *cs)
         balance(&c, u);
         basic_vs_economic(&c, u);
         char what[128];
-        snprintf(what, sizeof what, "unit %s", m->units[u].id);
+        snprintf(what, sizeof what, _("unit %s"), m->units[u].id);
         rounding_report(d, m, &c.rounding, m->units[u].loc, what);
         sangong_source(&c, u);
         sangong_backed(&c, u);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "check/cause_impl.h"
+#include "base/i18n.h"
 #include "check/report.h"
 
 /* A growing string. */
@@ -22,6 +23,7 @@ __attribute__((format(printf, 2, 3))) static void bprintf(Buf *b, const char *fm
 {
     va_list ap;
     va_start(ap, fmt);
+    fmt = _(fmt);
     int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
     if (n <= 0)
@@ -58,16 +60,16 @@ static const char *noun(const char *code, int n)
     static const struct {
         const char *code, *one, *many;
     } t[] = {
-        {"E-TABLE", "stated cell", "stated cells"},
-        {"E-QUOTE-VALUE", "quoted figure", "quoted figures"},
-        {"E-BALANCE", "fund balance", "fund balances"},
-        {"E-BASIC-ECON", "split of 基本支出", "splits of 基本支出"},
-        {"E-PRIOR-SUM", "total of last year", "totals of last year"},
+        {"E-TABLE", N_("stated cell"), N_("stated cells")},
+        {"E-QUOTE-VALUE", N_("quoted figure"), N_("quoted figures")},
+        {"E-BALANCE", N_("fund balance"), N_("fund balances")},
+        {"E-BASIC-ECON", N_("split of 基本支出"), N_("splits of 基本支出")},
+        {"E-PRIOR-SUM", N_("total of last year"), N_("totals of last year")},
     };
     for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
         if (strcmp(code, t[i].code) == 0)
-            return n == 1 ? t[i].one : t[i].many;
-    return n == 1 ? "identity" : "identities";
+            return _(n == 1 ? t[i].one : t[i].many);
+    return n == 1 ? _("identity") : _("identities");
 }
 
 typedef struct Line {
@@ -103,7 +105,7 @@ static void put_lines(Buf *b, Line *v, int n)
         int g = f, distinct = 0; /* V[f..g): one file */
         for (; g < n && file_cmp(&v[g], &v[f]) == 0; g++)
             distinct += g == f || v[g].line != v[g - 1].line;
-        bprintf(b, "%s on line%s ", f ? " and" : "", distinct == 1 ? "" : "s");
+        bprintf(b, "%s on line%s ", f ? _(" and") : "", distinct == 1 ? "" : "s");
         int first = shown;
         for (int i = f; i < g;) {
             int j = i;
@@ -113,9 +115,9 @@ static void put_lines(Buf *b, Line *v, int n)
                 bprintf(b, ", …");
                 break;
             }
-            bprintf(b, "%s%d", shown > first ? ", " : "", v[i].line);
+            bprintf(b, "%s%d", shown > first ? _(", ") : "", v[i].line);
             if (v[j].line != v[i].line)
-                bprintf(b, "%s%d", v[j].line == v[i].line + 1 ? ", " : "–", v[j].line);
+                bprintf(b, "%s%d", v[j].line == v[i].line + 1 ? _(", ") : "–", v[j].line);
             shown++;
             i = j + 1;
         }
@@ -153,7 +155,7 @@ static void put_counts(const Causes *cs, Buf *b, const Ident **v, int n, const S
                 lines[k++] = (Line){at.file == file || !at.file ? NULL : at.file->name, at.line};
                 done[j] = true;
             }
-        bprintf(b, "%s%d %s (%s)", first ? "" : "; ", k, noun(code, k), code);
+        bprintf(b, "%s%d %s (%s)", first ? "" : _("; "), k, noun(code, k), code);
         put_lines(b, lines, k);
         first = false;
     }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "base/text.h"
+#include "base/i18n.h"
 #include "check/passes.h"
 #include "check/report.h"
 
@@ -35,7 +36,7 @@ static void suggestions(const Catalog *cat, const char *code, char *buf, size_t 
     buf[0] = '\0';
     for (int i = 0; i < k && o < n; i++)
         o += (size_t)snprintf(buf + o, n - o, "%s%s %s",
-                              i == 0 ? "; did you mean " : i == k - 1 ? " or " : ", ",
+                              i == 0 ? _("; did you mean ") : i == k - 1 ? _(" or ") : _(", "),
                               near[i]->code, near[i]->name);
     if (k && o < n)
         snprintf(buf + o, n - o, "?");
@@ -53,11 +54,11 @@ static void missing_parent(const Catalog *cat, const char *code, char *buf, size
         snprintf(p, sizeof p, "%.*s", (int)l, code);
         const CatEntry *e = cat_find(cat, p);
         if (!e) {
-            snprintf(buf, n, " (the catalogue has no %s %s either)", level_name(l), p);
+            snprintf(buf, n, _(" (the catalogue has no %s %s either)"), level_name(l), p);
             return;
         }
         if (l + 2 == len)
-            snprintf(buf, n, " (under %s %s %s)", level_name(l), p, e->name);
+            snprintf(buf, n, _(" (under %s %s %s)"), level_name(l), p, e->name);
     }
 }
 

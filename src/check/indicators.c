@@ -16,6 +16,7 @@
  * standard library) are not checked against.
  */
 #include "check/passes.h"
+#include "base/i18n.h"
 #include "check/report.h"
 #include "model/query.h"
 
@@ -234,11 +235,11 @@ static const char *percent_problem(const IndValue *v)
 {
     Dec hundred = dec_from_int(100), zero = dec_zero();
     if (dec_cmp(v->num, hundred) > 0 || dec_cmp(v->num, zero) < 0)
-        return "is outside 0%–100%, the range of a rate; correct the value or its unit";
+        return _("is outside 0%–100%, the range of a rate; correct the value or its unit");
     if (v->op == OP_GT && dec_cmp(v->num, hundred) >= 0)
-        return "cannot be met: a rate is never above 100%; correct the operator or the value";
+        return _("cannot be met: a rate is never above 100%; correct the operator or the value");
     if (v->op == OP_LT && dec_cmp(v->num, zero) <= 0)
-        return "cannot be met: a rate is never below 0%; correct the operator or the value";
+        return _("cannot be met: a rate is never below 0%; correct the operator or the value");
     return NULL;
 }
 
@@ -352,22 +353,22 @@ static int check_cost(const Model *m, DiagCtx *d, const Project *p)
     char what[512], as[160];
     int cmp = dec_cmp(c.sum, p->amount);
     if (c.nrows > 1)
-        snprintf(as, sizeof as, "its %d 成本 rows give", c.nrows);
+        snprintf(as, sizeof as, _("its %d 成本 rows give"), c.nrows);
     else
-        snprintf(as, sizeof as, "the 成本指标 '%s'%s%s%s gives", c.first->value.text,
+        snprintf(as, sizeof as, _("the 成本指标 '%s'%s%s%s gives"), c.first->value.text,
                  same_money(m, c.first) ? "" : ", in ", same_money(m, c.first) ? "" : m->money,
                  same_money(m, c.first) ? "" : ",");
     if (cmp > 0) {
-        snprintf(what, sizeof what, "the 成本指标 of '%s' exceeds its 预算资金", p->name);
+        snprintf(what, sizeof what, _("the 成本指标 of '%s' exceeds its 预算资金"), p->name);
         report_diff(d, DIAG_ERROR, c.first->value.loc, "E-COST-OVER", what, c.sum, as, p->amount,
-                    "its amount (预算资金) is",
-                    "a project cannot cost more than its budget: correct the value or the amount");
+                    N_("its amount (预算资金) is"),
+                    N_("a project cannot cost more than its budget: correct the value or the amount"));
     } else if (cmp < 0 && c.budget_words) {
-        snprintf(what, sizeof what, "the 成本指标 of '%s' is described as the project's budget",
+        snprintf(what, sizeof what, _("the 成本指标 of '%s' is described as the project's budget"),
                  p->name);
         report_diff(d, DIAG_WARNING, c.first->value.loc, "W-COST-AMOUNT", what, c.sum, as,
-                    p->amount, "its amount (预算资金) is",
-                    "the two should be equal: correct the value or the amount");
+                    p->amount, N_("its amount (预算资金) is"),
+                    N_("the two should be equal: correct the value or the amount"));
     } else {
         return 0;
     }
@@ -531,13 +532,13 @@ static void check_cost_total(const Model *m, DiagCtx *d)
         return;
     char as[160];
     if (n == m->nprojects)
-        snprintf(as, sizeof as, "the 成本指标 of all %d project%s sum to", n, n > 1 ? "s" : "");
+        snprintf(as, sizeof as, _("the 成本指标 of all %d project%s sum to"), n, n > 1 ? "s" : "");
     else
-        snprintf(as, sizeof as, "the 成本指标 of %d of the %d projects (the others state none in "
-                 "money) sum to", n, m->nprojects);
+        snprintf(as, sizeof as, _("the 成本指标 of %d of the %d projects (the others state none in "
+                 "money) sum to"), n, m->nprojects);
     report_diff(d, DIAG_WARNING, first->indicators_loc, "W-COST-TOTAL",
-                "the 成本指标 of the projects do not add up to 项目支出", sum, as, spent,
-                "项目支出 is", "each project's 成本指标 is its part of 项目支出: check the values");
+                N_("the 成本指标 of the projects do not add up to 项目支出"), sum, as, spent,
+                N_("项目支出 is"), N_("each project's 成本指标 is its part of 项目支出: check the values"));
     if (line)
         diag_note(d, line->loc, "项目支出 is the sum of the spending lines of kind 项目, the "
                                 "first of which is here");

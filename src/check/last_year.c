@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "check/passes.h"
+#include "base/i18n.h"
 #include "model/query.h"
 
 /* Whether row R has an amount this year (a column that adds up facts). */
@@ -81,7 +82,7 @@ static void last_year_table(const Model *m, DiagCtx *d, const Table *t, int unit
     Loc at = row_fact(m, t, first, u ? u->loc : m->dept_loc);
     char more[48] = "";
     if (n > 3)
-        snprintf(more, sizeof more, " and %d more", n - 3);
+        snprintf(more, sizeof more, _(" and %d more"), n - 3);
     diag_warning(d, at, "W-TABLE-PRIOR",
                  "%s%s%s prints last year's figures (%s), but %s%s %s not known: state %s in "
                  "%s 'prior' block, or name last year's budget with prior \"FILE\"",

@@ -31,6 +31,7 @@
 #include <string.h>
 
 #include "check/narrative.h"
+#include "base/i18n.h"
 #include "check/passes.h"
 #include "check/report.h"
 #include "model/figure.h"
@@ -112,7 +113,7 @@ static const char *expr_text(const Vocab *v, const Expr *e, char *buf, size_t n)
     if (e->kind == E_PATH)
         path_text(v, e->atom->path, buf, n);
     else
-        snprintf(buf, n, "the quoted value");
+        snprintf(buf, n, _("the quoted value"));
     return buf;
 }
 
@@ -249,8 +250,8 @@ static void note_path(const PathSeg *path, Loc at, void *ctx)
         diag_note(s->n->d, where, "no fact of the budget contributes to %s, so it is 0", what);
     } else {
         /* every fact behind the figure, so that the changed one is named */
-        const char *thing = path_is(path, "项目") || path_is(path, "单位") ? "counts this"
-                                                                           : "includes this amount";
+        const char *thing = path_is(path, "项目") || path_is(path, "单位") ? _("counts this")
+                                                                           : _("includes this amount");
         for (int i = 0; i < tr.n; i++) {
             int rest = tr.total - tr.n;
             if (i == tr.n - 1 && rest > 0)
@@ -283,7 +284,7 @@ static void check_printed(N *n, const Quote *q, bool has_div)
     if (has_div) {
         if (dec_round(q->v, printed.scale, &shown) != DEC_OK)
             return;
-        snprintf(how, sizeof how, " when rounded to %d decimal%s", printed.scale,
+        snprintf(how, sizeof how, _(" when rounded to %d decimal%s"), printed.scale,
                  printed.scale == 1 ? "" : "s");
     }
     bool linear = !has_div && !is_count(q->value); /* an identity of amounts (cause.h) */
@@ -308,7 +309,7 @@ static void check_printed(N *n, const Quote *q, bool has_div)
     }
     if (n->ctx.unit >= 0) { /* a unit's narrative quotes the unit's figures */
         size_t o = strlen(what);
-        snprintf(what + o, sizeof what - o, " of unit %s", n->m->units[n->ctx.unit].id);
+        snprintf(what + o, sizeof what - o, _(" of unit %s"), n->m->units[n->ctx.unit].id);
     }
     bool count = is_count(q->value);
     if (linear) /* the printed number is side A, the figure side B */
@@ -523,15 +524,15 @@ static void check_total(N *n, const PText *t, const Quote *tot, const int *idx, 
     if (!sum_parts(t, idx, k, &sum, list, sizeof list) || dec_cmp(sum, tot->part_v) == 0 ||
         dec_sub(sum, tot->part_v, &diff) != DEC_OK)
         return;
-    const char *ch = tot->change ? "the change of " : "";
+    const char *ch = tot->change ? _("the change of ") : "";
     diag_error(n->d, tot->part->loc, "E-QUOTE-SUM",
                "the %s quoted after %s%s add up to %s but %s%s is %s (difference %s%s): the list "
                "misses a part or counts one twice",
-               tot->change ? "changes" : "parts", ch, tot->path, fmt_money(sum, a), ch, tot->path,
+               tot->change ? _("changes") : _("parts"), ch, tot->path, fmt_money(sum, a), ch, tot->path,
                fmt_money(tot->part_v, b), dec_is_neg(diff) ? "" : "+", fmt_money(diff, c));
     Loc first = t->q[idx[0]].part->loc, lastl = t->q[idx[k - 1]].part->loc;
     diag_note(n->d, same_line(first, lastl) ? loc_span(first, lastl) : first, "the %s: %s",
-              tot->change ? "changes" : "parts", list);
+              tot->change ? _("changes") : _("parts"), list);
 }
 
 /* E2 over paragraph T: each total with the parts quoted after it (up to the
@@ -827,7 +828,7 @@ static void check_one(const Model *m, DiagCtx *d, Causes *cs, int unit)
     check_sangong_section(&n);
     if (n.nr->nparas)
         rounding_report(d, m, &n.rounding, n.nr->paras[0].loc,
-                        unit < 0 ? "the narrative" : "the unit's narrative");
+                        unit < 0 ? _("the narrative") : _("the unit's narrative"));
 }
 
 int check_narrative(const Model *m, DiagCtx *d, Causes *cs)

@@ -18,6 +18,7 @@
  * G8, F1 and F7 cannot fail in .bud (docs/checks.d/projects.md says why).
  */
 #include "check/passes.h"
+#include "base/i18n.h"
 #include "check/report.h"
 #include "model/query.h"
 
@@ -55,7 +56,7 @@ static int check_pcode(const Model *m, DiagCtx *d, const Purchase *u)
         const CatEntry *near[1];
         char hint[96] = "";
         if (cat_suggest(c, u->pcode, near, 1) == 1)
-            snprintf(hint, sizeof hint, " (did you mean %s '%s'?)", near[0]->code, near[0]->name);
+            snprintf(hint, sizeof hint, _(" (did you mean %s '%s'?)"), near[0]->code, near[0]->name);
         diag_warning(d, u->pcode_loc, "W-PROCUREMENT-UNKNOWN",
                      "procurement code %s is not in the procurement catalogue%s; the catalogue is "
                      "partial: if the code is right, add it to a catalogue of your own",
@@ -88,7 +89,7 @@ static void check_pmeasure(const Model *m, DiagCtx *d, const Purchase *u)
     const CatEntry *e = cat_nearest_word(c, u->measure);
     char hint[96] = "";
     if (e)
-        snprintf(hint, sizeof hint, "; did you mean '%s'?", e->code);
+        snprintf(hint, sizeof hint, _("; did you mean '%s'?"), e->code);
     diag_warning(d, u->measure_loc, "W-PURCHASE-MEASURE", "unknown 计量单位 '%s'%s", u->measure,
                  hint[0] ? hint : "; use a unit of the measure catalogue, or add it to a "
                                   "catalogue of your own");
@@ -103,8 +104,8 @@ static void check_price(DiagCtx *d, const Purchase *u)
     char q[DEC_FMT_MAX], p[DEC_FMT_MAX], as[128];
     snprintf(as, sizeof as, "%s × %s =", fmt_dec(u->quantity, q), fmt_money(u->price, p));
     report_diff(d, DIAG_WARNING, u->amount_loc, "W-PURCHASE-PRICE",
-                "this purchase line's 金额 is not 数量 × 单价", product, as, u->amount,
-                "the 金额 is", "correct the quantity, the price or the amount");
+                N_("this purchase line's 金额 is not 数量 × 单价"), product, as, u->amount,
+                N_("the 金额 is"), N_("correct the quantity, the price or the amount"));
 }
 
 static int check_sme(DiagCtx *d, const Purchase *u)
@@ -113,9 +114,9 @@ static int check_sme(DiagCtx *d, const Purchase *u)
     if (!u->has_sme || dec_cmp(u->sme, amount) <= 0)
         return 0;
     report_diff(d, DIAG_ERROR, u->sme_loc, "E-PURCHASE-SME",
-                "the share reserved for small and micro enterprises exceeds the line's 金额", u->sme,
-                "预留中小微企业份额 is", amount, "the 金额 is",
-                "the reserved share is part of the amount: correct one of them");
+                N_("the share reserved for small and micro enterprises exceeds the line's 金额"), u->sme,
+                N_("预留中小微企业份额 is"), amount, N_("the 金额 is"),
+                N_("the reserved share is part of the amount: correct one of them"));
     return 1;
 }
 
@@ -161,12 +162,12 @@ static int check_purchases(const Model *m, DiagCtx *d, const Project *p)
     if (!over)
         return nerr;
     char what[512], as[64];
-    snprintf(what, sizeof what, "the purchases of '%s' exceed its 预算资金 from this line on",
+    snprintf(what, sizeof what, _("the purchases of '%s' exceed its 预算资金 from this line on"),
              p->name);
-    snprintf(as, sizeof as, "its %d purchase line%s sum to", p->npur, p->npur > 1 ? "s" : "");
+    snprintf(as, sizeof as, _("its %d purchase line%s sum to"), p->npur, p->npur > 1 ? "s" : "");
     report_diff(d, DIAG_ERROR, over->amount_loc, "E-PURCHASE-BUDGET", what, sum, as, p->amount,
-                "its amount (预算资金) is",
-                "a project buys within its budget: correct the purchases or the amount");
+                N_("its amount (预算资金) is"),
+                N_("a project buys within its budget: correct the purchases or the amount"));
     diag_note(d, p->amount_loc, "the project's 预算资金 (amount) is stated here");
     return nerr + 1;
 }
@@ -191,10 +192,10 @@ static void check_project_total(const Model *m, DiagCtx *d)
     if (!first || dec_cmp(sum, spent) <= 0)
         return;
     char as[96];
-    snprintf(as, sizeof as, "the %d project%s with an amount sum to", n, n > 1 ? "s" : "");
+    snprintf(as, sizeof as, _("the %d project%s with an amount sum to"), n, n > 1 ? "s" : "");
     report_diff(d, DIAG_WARNING, first->amount_loc, "W-PROJECT-TOTAL",
-                "the projects' 预算资金 exceed 项目支出", sum, as, spent, "项目支出 is",
-                "the projects are paid from 项目支出: correct the amounts or the spending");
+                N_("the projects' 预算资金 exceed 项目支出"), sum, as, spent, N_("项目支出 is"),
+                N_("the projects are paid from 项目支出: correct the amounts or the spending"));
     if (line)
         diag_note(d, line->loc, "项目支出 is the sum of the spending lines of kind 项目, the "
                                 "first of which is here");
@@ -216,9 +217,9 @@ static int check_asset_total(const Model *m, DiagCtx *d, const Assets *as)
     if (dec_eq(sum, as->value[AS_TOTAL].v))
         return 0;
     report_diff(d, DIAG_ERROR, as->value[AS_TOTAL].loc, "E-ASSET-TOTAL",
-                "资产总额 is not the sum of its rows", as->value[AS_TOTAL].v, "the table states",
-                sum, "房屋 + 车辆 + 大型设备 + 其他固定资产 give",
-                "correct the total or the rows (a blank cell counts as 0)");
+                N_("资产总额 is not the sum of its rows"), as->value[AS_TOTAL].v, N_("the table states"),
+                sum, N_("房屋 + 车辆 + 大型设备 + 其他固定资产 give"),
+                N_("correct the total or the rows (a blank cell counts as 0)"));
     for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
         const StatedCell *v = &as->value[parts[i]];
         char x[DEC_FMT_MAX];
@@ -241,9 +242,9 @@ static int check_offices(DiagCtx *d, const Assets *as)
         if (o->blank || dec_cmp(o->v, cell(*b)) <= 0)
             continue;
         report_diff_as(d, DIAG_ERROR, o->loc, "E-ASSET-OFFICES",
-                    k ? "办公用房 is worth more than 房屋" : "办公用房 is larger than 房屋", o->v,
-                    k ? "its value is" : "its area is", cell(*b), "房屋's is",
-                    "办公用房 is part of 房屋: correct one of them", k == 1);
+                    k ? N_("办公用房 is worth more than 房屋") : N_("办公用房 is larger than 房屋"), o->v,
+                    k ? N_("its value is") : N_("its area is"), cell(*b), N_("房屋's is"),
+                    N_("办公用房 is part of 房屋: correct one of them"), k == 1);
         if (as->row_written[AS_BUILDINGS])
             diag_note(d, as->row_loc[AS_BUILDINGS], "房屋 is stated here");
         nerr++;
@@ -271,10 +272,10 @@ static void check_planned(const Model *m, DiagCtx *d, const Assets *as)
     if (dec_cmp(goods, as->planned) >= 0)
         return;
     report_diff(d, DIAG_WARNING, as->planned_loc, "W-ASSET-PLANNED",
-                "the planned fixed assets are not in the procurement budget", as->planned,
-                "拟购置固定资产 is", goods, "the goods purchases (codes A…) sum to",
-                "the claim that they are in the 政府采购预算 does not hold: add the purchase "
-                "lines or correct 'planned'");
+                N_("the planned fixed assets are not in the procurement budget"), as->planned,
+                N_("拟购置固定资产 is"), goods, N_("the goods purchases (codes A…) sum to"),
+                N_("the claim that they are in the 政府采购预算 does not hold: add the purchase "
+                "lines or correct 'planned'"));
     if (first)
         diag_note(d, first->loc, "the first goods purchase is here");
 }

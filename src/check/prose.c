@@ -46,6 +46,7 @@
 #include <string.h>
 
 #include "check/passes.h"
+#include "base/i18n.h"
 #include "check/prose.h"
 #include "check/report.h"
 #include "model/figure.h"
@@ -437,16 +438,17 @@ static void guess(P *p, const Flat *f, const Num *num, const Fig *fig, Form form
 static void no_figure(P *p, const Flat *f, const Num *num, Form form)
 {
     static const char *const what[] = {
-        [F_NOW] = "no figure of the budget", [F_PRIOR] = "no figure of last year",
-        [F_UP] = "no change from last year", [F_DOWN] = "no change from last year",
-        [F_RATE_UP] = "no rate of change from last year", [F_RATE_DOWN] = "no rate of change from last year",
-        [F_SHARE] = "no share of a part in its total"};
+        [F_NOW] = N_("no figure of the budget"), [F_PRIOR] = N_("no figure of last year"),
+        [F_UP] = N_("no change from last year"), [F_DOWN] = N_("no change from last year"),
+        [F_RATE_UP] = N_("no rate of change from last year"),
+        [F_RATE_DOWN] = N_("no rate of change from last year"),
+        [F_SHARE] = N_("no share of a part in its total")};
     char text[256], v[DEC_FMT_MAX];
     bool pct = num->kind == N_PERCENT;
     warn(p, prose_loc(f, num->at, num->end),
                  "'%s' is not checked, and %s is %s%s%s; correct the number, or quote the "
                  "figure it means",
-                 shown(f, num, num->at, text, sizeof text), what[form],
+                 shown(f, num, num->at, text, sizeof text), _(what[form]),
                  pct ? fmt_dec(num->v, v) : fmt_money(num->v, v), pct ? "" : " ", unit_text(p, num));
 }
 

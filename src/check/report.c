@@ -2,6 +2,7 @@
  * report.c — what the passes share (see report.h).
  */
 #include "check/report.h"
+#include "base/i18n.h"
 
 #include <string.h>
 
@@ -64,8 +65,8 @@ void report_mismatch(DiagCtx *d, Loc at, const char *code, const char *what, Dec
     Dec diff;
     if (dec_sub(stated, derived, &diff) != DEC_OK)
         diff = dec_zero();
-    diag_error(d, at, code, "%s: %s %s but %s %s (difference %s%s)", what, stated_as,
-               fmt_money(stated, a), derived_as, fmt_money(derived, b),
+    diag_error(d, at, code, "%s: %s %s but %s %s (difference %s%s)", _(what), _(stated_as),
+               fmt_money(stated, a), _(derived_as), fmt_money(derived, b),
                dec_is_neg(diff) ? "" : "+", fmt_money(diff, c));
 }
 
@@ -83,8 +84,9 @@ void report_diff_as(DiagCtx *d, DiagLevel lvl, Loc at, const char *code, const c
     Dec diff;
     if (dec_sub(a, b, &diff) != DEC_OK)
         diff = dec_zero();
-    diag_report(d, lvl, at, code, "%s: %s %s but %s %s (difference %s%s); %s", what, a_as,
-                fmt(a, x), b_as, fmt(b, y), dec_is_neg(diff) ? "" : "+", fmt(diff, z), advice);
+    diag_report(d, lvl, at, code, "%s: %s %s but %s %s (difference %s%s); %s", _(what), _(a_as),
+                fmt(a, x), _(b_as), fmt(b, y), dec_is_neg(diff) ? "" : "+", fmt(diff, z),
+                _(advice));
 }
 
 bool rounding_explains(const Model *m, Rounding *r, Dec a, Dec b, int parts, Loc at,
@@ -125,9 +127,9 @@ void report_notes(DiagCtx *d, const Loc *locs, int n, const char *what)
 {
     for (int i = 0; i < n && i < MAX_NOTES; i++) {
         if (i == MAX_NOTES - 1 && n > MAX_NOTES)
-            diag_note(d, locs[i], "%s (and %d more line%s)", what, n - MAX_NOTES,
+            diag_note(d, locs[i], "%s (and %d more line%s)", _(what), n - MAX_NOTES,
                       n - MAX_NOTES == 1 ? "" : "s");
         else
-            diag_note(d, locs[i], "%s", what);
+            diag_note(d, locs[i], "%s", _(what));
     }
 }

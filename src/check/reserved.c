@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "check/passes.h"
+#include "base/i18n.h"
 #include "check/report.h"
 
 typedef struct C {
@@ -64,7 +65,7 @@ static void fund_code(C *c, const Fact *x)
     int src = x->dim[DIM_SOURCE];
     char via[128] = "";
     if (src != paid)
-        snprintf(via, sizeof via, " (%s money)", source_name(c, paid));
+        snprintf(via, sizeof via, _(" (%s money)"), source_name(c, paid));
     diag_error(c->d, x->code_loc, "E-FUND-CODE",
                "%s %s is a code of the %s budget, but this line is paid from %s%s: a budget's "
                "财政拨款 pays only its own codes; write the line under 'spending %s', or use a "
@@ -118,7 +119,7 @@ static void sibling(const C *c, const char *code, int n, char *buf, size_t size)
         }
     }
     if (count == 1)
-        snprintf(buf, size, "; did you mean %s %s?", found->code, found->name);
+        snprintf(buf, size, _("; did you mean %s %s?"), found->code, found->name);
 }
 
 /* W-UNIT-NATURE for a spending line: its code is reserved to another nature. */

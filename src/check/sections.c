@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "check/narrative.h"
+#include "base/i18n.h"
 #include "check/report.h"
 
 /* The names of the words of vocabulary D into OUT (room for
@@ -101,7 +102,7 @@ void check_insert(N *n, const Para *p)
         char list[1024], hint[128] = "";
         const char *near = nearest(words, k, p->insert);
         if (near)
-            snprintf(hint, sizeof hint, "did you mean '%s'? ", near);
+            snprintf(hint, sizeof hint, _("did you mean '%s'? "), near);
         diag_error(n->d, p->loc, "E-INSERT", "unknown table '%s' to insert; %sthe tables are %s",
                    p->insert, hint, join(words, k, list, sizeof list));
     }
@@ -127,9 +128,10 @@ void check_missing_sections(N *n)
         if (!found)
             missing[k++] = section_words[i];
     }
-    char list[512], whose[160] = "the narrative";
+    char list[512], whose[160];
+    snprintf(whose, sizeof whose, "%s", _("the narrative"));
     if (n->ctx.unit >= 0)
-        snprintf(whose, sizeof whose, "the narrative of unit %s", n->m->units[n->ctx.unit].id);
+        snprintf(whose, sizeof whose, _("the narrative of unit %s"), n->m->units[n->ctx.unit].id);
     if (k)
         diag_warning(n->d, n->nr->loc, "W-SECTION-MISSING",
                      "%s has no section %s; the 说明 has %zu parts: write each, with 无 where "

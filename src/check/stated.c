@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "check/passes.h"
+#include "base/i18n.h"
 #include "check/report.h"
 #include "model/query.h"
 
@@ -98,8 +99,8 @@ static bool stated_code(C *c, const StatedTable *t, int i, const Table *dt)
         const CatEntry *near[3];
         int k = cat_suggest(cat, r->key, near, 3);
         diag_error(c->d, r->key_loc, "E-CODE-UNKNOWN", "%s code %s is not in the catalogue%s%s%s",
-                   economic ? "economic" : "function", r->key, k ? "; did you mean " : "",
-                   k ? near[0]->code : "", k ? "?" : "");
+                   economic ? _("economic") : _("function"), r->key, k ? _("; did you mean ") : "",
+                   k ? near[0]->code : "", k ? _("?") : "");
         c->nerrors++;
         return false;
     }
@@ -203,15 +204,15 @@ static void cell_mismatch(C *c, const StatedRow *r, const Table *dt, const TRow 
                           Dec stated, Loc at, Dec derived)
 {
     char what[256];
-    snprintf(what, sizeof what, "%s, row %s, column %s", dt->def->word, r->key,
+    snprintf(what, sizeof what, _("%s, row %s, column %s"), dt->def->word, r->key,
              dt->def->cols[col].title);
     Dec gap; /* the stated value is side A, the facts side B */
     if (dec_sub(stated, derived, &gap) == DEC_OK)
         cause_cell(c->cs, cause_broken(c->cs, gap), dt, d, col, +1);
-    report_mismatch(c->d, at, "E-TABLE", what, stated, "the table states", derived,
-                    "the facts give");
+    report_mismatch(c->d, at, "E-TABLE", what, stated, N_("the table states"), derived,
+                    N_("the facts give"));
     c->nerrors++;
-    cell_notes(c, dt, d, col, r->loc, "counted in this cell");
+    cell_notes(c, dt, d, col, r->loc, _("counted in this cell"));
 }
 
 /* Whether a stated cell's difference from the derived one is rounding: the
@@ -226,7 +227,7 @@ static bool rounding(C *c, const StatedRow *r, const Table *dt, const TRow *d, i
     Dec v;
     query_cell(c->m, dt, d, col, &v, &tr);
     char where[192];
-    snprintf(where, sizeof where, "row %s, column %s", r->key, dt->def->cols[col].title);
+    snprintf(where, sizeof where, _("row %s, column %s"), r->key, dt->def->cols[col].title);
     return rounding_explains(c->m, &c->rounding, stated, derived, tr.total, at, where);
 }
 

@@ -17,6 +17,7 @@
  * that PDF fails with its log kept, as when TeX stops on an error.
  */
 #include "driver/build.h"
+#include "base/i18n.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -364,10 +365,10 @@ static void tex_error(const char *log, char *msg, size_t n)
                 while (from < len && ((unsigned char)cut[from] & 0xC0) == 0x80)
                     from++;
                 memmove(cut, cut + from, len - from + 1);
-                snprintf(msg, n, "%s, at line %ld of the LaTeX, in the text ending '…%s'", err, at,
+                snprintf(msg, n, _("%s, at line %ld of the LaTeX, in the text ending '…%s'"), err, at,
                          cut);
             } else {
-                snprintf(msg, n, "%s, at line %ld of the LaTeX, in the text ending '%s'", err, at,
+                snprintf(msg, n, _("%s, at line %ld of the LaTeX, in the text ending '%s'"), err, at,
                          cut);
             }
             break;
@@ -658,7 +659,7 @@ static int find_unit(const char *cmd, const char *path, const Model *m, const ch
                               m->units[i].id, m->units[i].name);
     const char *near = text_nearest(name, ids, m->nunits, 0);
     if (near)
-        snprintf(hint, sizeof hint, "did you mean '%s'? ", near);
+        snprintf(hint, sizeof hint, _("did you mean '%s'? "), near);
     free(ids);
     if (m->nunits == 0)
         cli_usage("%s: %s has no unit '%s': it has no unit at all", cmd, path, name);

@@ -4,6 +4,7 @@
  * budget, check.
  */
 #include "driver/compile.h"
+#include "base/i18n.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -147,7 +148,7 @@ static int load_default_catalogue(Program *p, const Stmt *dept, DiagCtx *d)
             char other[96] = "";
             if (near)
                 snprintf(other, sizeof other,
-                         ", or import \"std/%d.bud\" first and add to its catalogues", near);
+                         _(", or import \"std/%d.bud\" first and add to its catalogues"), near);
             diag_error(d, dept->kw_loc, "E-CATALOG",
                        "the budget has a 支出功能分类 of its own for %d but no 部门预算支出经济分类: "
                        "write a 'catalog economic %d' block too%s",

@@ -9,6 +9,7 @@
  * differ, 2 on trouble.
  */
 #include "driver/diff_cmd.h"
+#include "base/i18n.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -23,7 +24,7 @@
 /* budc diff's exit statuses, as diff(1)'s (cli.h's, renamed). */
 enum { EXIT_SAME = EXIT_OK, EXIT_DIFFERENT = EXIT_INPUT, EXIT_TROUBLE = EXIT_USAGE };
 
-const char diff_help[] =
+const char *const diff_help = N_(
     "usage: budc diff [--format text|json] OLD.bud NEW.bud\n"
     "\n"
     "Compares what two budgets mean, not how they are written: reformatting,\n"
@@ -44,7 +45,7 @@ const char diff_help[] =
     "  --format json     one JSON document (docs/diff.md), amounts exact\n"
     "\n"
     "exit status: 0 the budgets mean the same (text: no output), 1 they differ,\n"
-    "2 an error in either budget, or a usage or I/O problem\n";
+    "2 an error in either budget, or a usage or I/O problem\n");
 
 typedef struct DiffOptions {
     bool json;         /* --format json */

@@ -9,6 +9,6 @@
 int cmd_diff(int argc, char **argv, const char *argv0);
 
 /* Its `budc help diff` text. */
-extern const char diff_help[];
+extern const char *const diff_help;
 
 #endif

@@ -24,6 +24,7 @@
 #include "driver/init.h"
 #include "driver/import_cmd.h"
 #include "base/diag.h"
+#include "base/i18n.h"
 #include "tools/explain.h"
 #include "tools/fmt.h"
 #include "front/load.h"
@@ -35,7 +36,8 @@
 #define BUDC_VERSION "0.1.0"
 
 
-static const char usage_text[] =
+/* The overview of budc --help, in the reader's language (i18n.h). */
+static const char *const usage_text = N_(
     "usage: budc COMMAND [OPTIONS] FILE...\n"
     "\n"
     "budc compiles department budgets written in the .bud language.\n"
@@ -71,13 +73,13 @@ static const char usage_text[] =
     "  --version         show the version\n"
     "\n"
     "exit status: 0 no errors, 1 errors in the input, 2 usage or I/O problem\n"
-    "environment: BUDC_STDLIB  directory of the standard library (import \"std/...\")\n";
+    "environment: BUDC_STDLIB  directory of the standard library (import \"std/...\")\n");
 
 static const struct {
     const char *name, *help;
 } command_help[] = {
     {"check",
-     "usage: budc check [-fmax-errors=N] [-Werror] [-Werror=CODE] [-Wno-CODE] [-WCODE]\n"
+     N_("usage: budc check [-fmax-errors=N] [-Werror] [-Werror=CODE] [-Wno-CODE] [-WCODE]\n"
      "                  [--diagnostics=json] [-M] [-MF FILE] [-MT TARGET] FILE|DIR...\n"
      "\n"
      "A DIR stands for the .bud files directly in it.\n"
@@ -107,9 +109,9 @@ static const struct {
      "The last flag naming a code wins.  CODE is written as reported\n"
      "(W-CATALOG-LOCAL) or without W- in any case (catalog-local); a rule's\n"
      "code is its own word.  Errors (E-...) cannot be disabled.  'budc explain\n"
-     "CODE' says what a code means.\n"},
+     "CODE' says what a code means.\n")},
     {"json",
-     "usage: budc json [-o OUT] [--unit NAME] [check options] FILE\n"
+     N_("usage: budc json [-o OUT] [--unit NAME] [check options] FILE\n"
      "\n"
      "Checks FILE and, when it has no error, writes everything the model knows\n"
      "as one JSON document (described by docs/budget.schema.json) to OUT, or to\n"
@@ -120,9 +122,9 @@ static const struct {
      "--unit NAME writes the own disclosure (单位预算) of the unit written\n"
      "'unit NAME \"…\" {' instead: the same document with the unit's tables,\n"
      "facts, projects, procurement, last year's figures and narrative, and a\n"
-     "member \"view\" naming the unit.  An unknown NAME exits 2, listing the units.\n"},
+     "member \"view\" naming the unit.  An unknown NAME exits 2, listing the units.\n")},
     {"csv",
-     "usage: budc csv [-o DIR] [--long] [--bom] [--unit NAME] [check options] FILE\n"
+     N_("usage: budc csv [-o DIR] [--long] [--bom] [--unit NAME] [check options] FILE\n"
      "\n"
      "Checks FILE and writes the department's nine tables into DIR (default: the\n"
      "current directory) as 01-summary.csv ... 09-three_public.csv, in the\n"
@@ -134,9 +136,9 @@ static const struct {
      "byte-order mark, for Excel.  Files are RFC 4180, UTF-8; a cell that would\n"
      "start with = + - or @ is neutralised against formula injection.\n"
      "--unit NAME writes the unit's own tables (单位预算) instead, and with --long\n"
-     "that unit's figures only.\n"},
+     "that unit's figures only.\n")},
     {"latex",
-     "usage: budc latex [-o OUT.tex] [--unit NAME] [check options] FILE\n"
+     N_("usage: budc latex [-o OUT.tex] [--unit NAME] [check options] FILE\n"
      "\n"
      "Checks FILE and writes the disclosure (部门预算公开) as a ctex document for\n"
      "xelatex: the nine tables, the 说明, every 绩效目标表, procurement, assets\n"
@@ -144,18 +146,18 @@ static const struct {
      "\n"
      "--unit NAME writes the unit's own disclosure (单位预算公开) instead: its\n"
      "tables titled 单位预算…, its projects, purchases and its own narrative (a\n"
-     "'narrative' block inside the unit; none when it has none).\n"},
+     "'narrative' block inside the unit; none when it has none).\n")},
     {"html",
-     "usage: budc html [-o OUT.html] [--unit NAME] [check options] FILE\n"
+     N_("usage: budc html [-o OUT.html] [--unit NAME] [check options] FILE\n"
      "\n"
      "Checks FILE and writes the disclosure as one web page (docs/html.md): the\n"
      "tables, the 说明, the 绩效目标表, procurement, the 名词解释, and charts drawn\n"
      "as inline SVG (spending by 类, 基本 and 项目, income by source, 三公 against\n"
      "last year, and for a 决算 budget against actual).  The page refers to nothing\n"
      "outside itself: no network, no script, the reader's system fonts.  Every\n"
-     "string of the input is escaped.  --unit NAME writes the unit's own page.\n"},
+     "string of the input is escaped.  --unit NAME writes the unit's own page.\n")},
     {"sqlite",
-     "usage: budc sqlite -o OUT.db [check options] FILE|DIR...\n"
+     N_("usage: budc sqlite -o OUT.db [check options] FILE|DIR...\n"
      "\n"
      "Checks each FILE and writes every department into one SQLite database\n"
      "(docs/sqlite.md): the table facts holds every figure of the long CSV\n"
@@ -163,9 +165,9 @@ static const struct {
      "amount as decimal text and as an exact INTEGER of 分 (amount_fen); beside\n"
      "it departments, units, projects, indicators and procurement.  The database\n"
      "is written whole, and only when every budget is without error.  A DIR\n"
-     "stands for the .bud files in it.\n"},
+     "stands for the .bud files in it.\n")},
     {"xlsx",
-     "usage: budc xlsx -o OUT.xlsx [--unit NAME] [check options] FILE\n"
+     N_("usage: budc xlsx -o OUT.xlsx [--unit NAME] [check options] FILE\n"
      "\n"
      "Checks FILE and, when it has no error, writes the disclosure as an Excel\n"
      "workbook: a sheet per table in the published layout (the title, 编制单位 and\n"
@@ -174,9 +176,9 @@ static const struct {
      "units, projects, indicators, procurement and assets, and 'facts' (every\n"
      "fact, from which budc import writes the budget back).  A cell holds the\n"
      "amount as the spreadsheet's number nearest the exact decimal.  The file is\n"
-     "written whole or not at all.  --unit NAME writes the unit's own disclosure.\n"},
+     "written whole or not at all.  --unit NAME writes the unit's own disclosure.\n")},
     {"import",
-     "usage: budc import [-o OUT.bud] [--year YEAR] [--name NAME] [--code CODE]\n"
+     N_("usage: budc import [-o OUT.bud] [--year YEAR] [--name NAME] [--code CODE]\n"
      "                   [--budget FILE] BOOK.xlsx|DIR|FILE.csv\n"
      "\n"
      "Reads a workbook in the published layout (budc's own, or one kept by hand:\n"
@@ -189,9 +191,9 @@ static const struct {
      "not say (CSV files have no title rows); --budget names the budget a 决算\n"
      "executes.  Exits 1, writing nothing, when the workbook cannot be read as a\n"
      "disclosure (the message names the sheet and the cell), 2 for a usage or\n"
-     "I/O problem.\n"},
+     "I/O problem.\n")},
     {"build",
-     "usage: budc build -o DIR [--bom] [--consolidate] [--unit NAME | --units]\n"
+     N_("usage: budc build -o DIR [--bom] [--consolidate] [--unit NAME | --units]\n"
      "                  [--tex-timeout=N] [check options] FILE|DIR...\n"
      "\n"
      "Checks each FILE and writes, for a budget NAME.bud: DIR/NAME.json,\n"
@@ -214,9 +216,9 @@ static const struct {
      "\n"
      "--tex-timeout=N gives each run of xelatex at most N seconds (default 120;\n"
      "0: no limit): one that takes longer is ended and that PDF is not written, with\n"
-     "xelatex's output kept as DIR/NAME.xelatex.log, as when TeX stops on an error.\n"},
+     "xelatex's output kept as DIR/NAME.xelatex.log, as when TeX stops on an error.\n")},
     {"init",
-     "usage: budc init [--name NAME] [--code CODE] [--year YEAR] DIR\n"
+     N_("usage: budc init [--name NAME] [--code CODE] [--year YEAR] DIR\n"
      "\n"
      "Writes a new department to start from (docs/init.md): DIR/budget.bud (one\n"
      "unit, one project with its indicators, a narrative of the nine sections,\n"
@@ -224,39 +226,39 @@ static const struct {
      "DIR/.gitignore.  The budget checks without a warning.  NAME and CODE are the\n"
      "department's (default: the standard library's init/defaults), YEAR the budget\n"
      "year (default: the latest the standard library has).  Replaces no file: when\n"
-     "one of the three exists, writes nothing and exits 2.\n"},
+     "one of the three exists, writes nothing and exits 2.\n")},
     {"parse",
-     "usage: budc parse FILE\n"
+     N_("usage: budc parse FILE\n"
      "\n"
      "Prints the syntax tree of FILE (not of its imports), one node a line, with\n"
-     "its line and column.  Meant for debugging budc and for its tests.\n"},
+     "its line and column.  Meant for debugging budc and for its tests.\n")},
     {"explain",
-     "usage: budc explain [CODE]\n"
+     N_("usage: budc explain [CODE]\n"
      "\n"
      "Prints what diagnostic CODE means, with examples: its section of\n"
      "docs/diagnostics.md or docs/checks.md.  CODE may be written in any case,\n"
      "and without its E- or W- when that is unambiguous (syntax for E-SYNTAX).\n"
      "Without CODE, lists every code with its title.  Exits 2 for an unknown\n"
-     "code, after suggesting the nearest known ones.\n"},
-    {"help", "usage: budc help [COMMAND]\n"},
+     "code, after suggesting the nearest known ones.\n")},
+    {"help", N_("usage: budc help [COMMAND]\n")},
 };
 
 static int cmd_help(int argc, char **argv)
 {
     if (argc < 1) {
-        fputs(usage_text, stdout);
+        fputs(_(usage_text), stdout);
         return EXIT_OK;
     }
     for (size_t i = 0; i < sizeof command_help / sizeof command_help[0]; i++)
         if (strcmp(argv[0], command_help[i].name) == 0) {
-            fputs(command_help[i].help, stdout);
+            fputs(_(command_help[i].help), stdout);
             return EXIT_OK;
         }
     if (strcmp(argv[0], "fmt") == 0 || strcmp(argv[0], "diff") == 0 ||
         strcmp(argv[0], "lsp") == 0) {
-        fputs(strcmp(argv[0], "fmt") == 0    ? fmt_help
-              : strcmp(argv[0], "diff") == 0 ? diff_help
-                                             : lsp_help,
+        fputs(_(strcmp(argv[0], "fmt") == 0    ? fmt_help
+                : strcmp(argv[0], "diff") == 0 ? diff_help
+                                               : lsp_help),
               stdout);
         return EXIT_OK;
     }
@@ -501,8 +503,9 @@ static int cmd_check(int argc, char **argv, const char *argv0, bool dump)
 int main(int argc, char **argv)
 {
     out_init();
+    i18n_init(argv[0]);
     if (argc < 2) {
-        fputs(usage_text, stderr);
+        fputs(_(usage_text), stderr);
         return EXIT_USAGE;
     }
     const char *cmd = argv[1];

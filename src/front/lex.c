@@ -5,6 +5,7 @@
  * characters that have no place outside a string.
  */
 #include "front/lex.h"
+#include "base/i18n.h"
 
 #include "base/text.h"
 
@@ -310,15 +311,15 @@ void lex_bad_char(Lexer *L, Loc *loc, const char *text, size_t len)
             name = char_names[i].name;
     const char *hint;
     if (cp == 0x201C || cp == 0x201D || cp == '\'' || cp == 0x2018 || cp == 0x2019)
-        hint = "strings are written between ASCII double quotes \"…\"";
+        hint = _("strings are written between ASCII double quotes \"…\"");
     else if (cp == 0xFF1A)
-        hint = "Chinese punctuation belongs inside strings; a rule's condition follows an ASCII ':'";
+        hint = _("Chinese punctuation belongs inside strings; a rule's condition follows an ASCII ':'");
     else if (cp >= 0x80)
-        hint = "Chinese punctuation belongs inside strings";
+        hint = _("Chinese punctuation belongs inside strings");
     else if (cp == '#')
-        hint = "comments start with //";
+        hint = _("comments start with //");
     else
-        hint = "this character has no meaning outside a string";
+        hint = _("this character has no meaning outside a string");
     if (cp < 0x20 || cp == 0x7F)
         diag_error(P->diag, *loc, "E-CHAR", "unexpected control character U+%04X; %s", cp, hint);
     else if (name)

@@ -4,6 +4,7 @@
  * syntax errors the way budc's users read them.
  */
 #include "front/parse.h"
+#include "base/i18n.h"
 
 #include "base/text.h"
 
@@ -157,22 +158,22 @@ Expr *parse_expr(const SrcFile *f, const char *text, size_t n, int line, int col
 static const struct {
     const char *bison, *shown;
 } token_names[] = {
-    {"end of file", "end of file"},
-    {"end of line", "end of line"},
-    {"number", "a number"},
-    {"word", "a word"},
-    {"string", "a string"},
-    {"procurement code", "a procurement code"},
-    {"invalid token", "an invalid token"},
-    {"START_FILE", "the start of the file"},
-    {"START_EXPR", "the start of the expression"},
+    {"end of file", N_("end of file")},
+    {"end of line", N_("end of line")},
+    {"number", N_("a number")},
+    {"word", N_("a word")},
+    {"string", N_("a string")},
+    {"procurement code", N_("a procurement code")},
+    {"invalid token", N_("an invalid token")},
+    {"START_FILE", N_("the start of the file")},
+    {"START_EXPR", N_("the start of the expression")},
 };
 
 const char *parse_token_name(const char *bison)
 {
     for (size_t i = 0; i < sizeof token_names / sizeof token_names[0]; i++)
         if (strcmp(token_names[i].bison, bison) == 0)
-            return token_names[i].shown;
+            return _(token_names[i].shown);
     /* Keywords and operators are shown quoted, as written: 'unit', '>='.
      * Character tokens come quoted already: '{'. */
     static char buf[8][24];
@@ -193,7 +194,7 @@ void parse_syntax_error(Parser *P, void *scanner, Loc loc, const char *found, bo
     size_t o = 0;
     const Lexer *L = bud_get_extra(scanner);
     if (at_eof && L->expr_mode) {
-        found = "the end of the quote";
+        found = _("the end of the quote");
     } else if (at_eof && loc.file) {
         /* Point at the end of the last line that has text, not past it. */
         for (int line = loc.line; line >= 1; line--) {
@@ -207,14 +208,15 @@ void parse_syntax_error(Parser *P, void *scanner, Loc loc, const char *found, bo
         }
     }
     if (nexpected > 0 && nexpected <= 5) {
-        o += (size_t)snprintf(msg + o, sizeof msg - o, "expected ");
+        o += (size_t)snprintf(msg + o, sizeof msg - o, _("expected "));
         for (int i = 0; i < nexpected && o < sizeof msg; i++)
             o += (size_t)snprintf(msg + o, sizeof msg - o, "%s%s",
-                                  i == 0 ? "" : i == nexpected - 1 ? " or " : ", ", expected[i]);
+                                  i == 0 ? "" : i == nexpected - 1 ? _(" or ") : _(", "),
+                                  expected[i]);
         if (o < sizeof msg)
-            snprintf(msg + o, sizeof msg - o, ", found %s", found);
+            snprintf(msg + o, sizeof msg - o, _(", found %s"), found);
     } else {
-        snprintf(msg, sizeof msg, "unexpected %s", found);
+        snprintf(msg, sizeof msg, _("unexpected %s"), found);
     }
     diag_error(P->diag, loc, "E-SYNTAX", "%s", msg);
     P->nerrors++;

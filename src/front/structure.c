@@ -8,6 +8,7 @@
  * parses the {…} quotes of narrative text into TextParts.
  */
 #include "front/structure.h"
+#include "base/i18n.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -73,8 +74,8 @@ static bool may_hold(int parent, StmtKind k)
 static const char *parent_name(int parent)
 {
     if (parent == S_TABLEDEF)
-        return "table' (of a 'disclosure"; /* printed as a 'table' (of a 'disclosure') block */
-    return parent == CTX_FILE ? "the top level of a file" : ast_stmt_name((StmtKind)parent);
+        return _("table' (of a 'disclosure"); /* printed as a 'table' (of a 'disclosure') block */
+    return parent == CTX_FILE ? _("the top level of a file") : ast_stmt_name((StmtKind)parent);
 }
 
 /* Lists the blocks where K may appear, for the message. */
@@ -86,8 +87,9 @@ static void where_allowed(StmtKind k, char *buf, size_t n)
     for (int p = 0; p <= CTX_FILE && o < n; p++) {
         if (!may_hold(p, k))
             continue;
-        o += (size_t)snprintf(buf + o, n - o, "%s%s%s%s", found ? " or " : "",
-                              p == CTX_FILE ? "" : "a '", parent_name(p), p == CTX_FILE ? "" : "' block");
+        o += (size_t)snprintf(buf + o, n - o, "%s%s%s%s", found ? _(" or ") : "",
+                              p == CTX_FILE ? "" : _("a '"), parent_name(p),
+                              p == CTX_FILE ? "" : _("' block"));
         found++;
     }
 }
@@ -108,18 +110,18 @@ static void error(Ctx *c, Loc loc, const char *code, const char *fmt, ...)
 static const char *atom_desc(const Atom *a)
 {
     if (!a)
-        return "the end of the line";
+        return _("the end of the line");
     switch (a->kind) {
-    case A_NUMBER: return "a number";
-    case A_WORD: return "a word";
-    case A_PATH: return "a path";
-    case A_STRING: return "a string";
-    case A_PCODE: return "a procurement code";
+    case A_NUMBER: return _("a number");
+    case A_WORD: return _("a word");
+    case A_PATH: return _("a path");
+    case A_STRING: return _("a string");
+    case A_PCODE: return _("a procurement code");
     case A_DASH: return "'-'";
-    case A_OP: return "an operator";
+    case A_OP: return _("an operator");
     case A_PERCENT: return "'%'";
     case A_SLASH: return "'/'";
-    case A_FIELD: return "a field";
+    case A_FIELD: return _("a field");
     }
     return "something";
 }
@@ -150,7 +152,7 @@ static Atom *expect(Row *r, unsigned kinds, const char *what)
             loc.line = loc.end_line;
             loc.col = loc.end_col;
         }
-        error(r->c, loc, "E-ROW", "expected %s, found %s; this block's lines read: %s", what,
+        error(r->c, loc, "E-ROW", "expected %s, found %s; this block's lines read: %s", _(what),
               atom_desc(r->at), r->shape);
         r->failed = true;
         return NULL;
@@ -313,7 +315,7 @@ static void check_row(Ctx *c, int parent, Stmt *s)
         error(c, s->loc, "E-PLACE",
               "a data line cannot stand in %s%s%s; lines of data go inside a block such as "
               "'spending', 'indicators' or 'table'",
-              parent == CTX_FILE ? "" : "a '", parent_name(parent), parent == CTX_FILE ? "" : "' block");
+              parent == CTX_FILE ? "" : _("a '"), parent_name(parent), parent == CTX_FILE ? "" : _("' block"));
         return;
     }
     expect_end(&r);
@@ -451,8 +453,8 @@ static void check_stmt(Ctx *c, int parent, Stmt *s)
         char where[256];
         where_allowed(s->kind, where, sizeof where);
         error(c, s->kw_loc, "E-PLACE", "'%s' cannot appear in %s%s%s; it belongs in %s",
-              ast_stmt_name(s->kind), parent == CTX_FILE ? "" : "a '", parent_name(parent),
-              parent == CTX_FILE ? "" : "' block", where);
+              ast_stmt_name(s->kind), parent == CTX_FILE ? "" : _("a '"), parent_name(parent),
+              parent == CTX_FILE ? "" : _("' block"), where);
         return; /* its block, if any, would only add noise */
     }
     switch (s->kind) {

@@ -9,6 +9,6 @@
 int cmd_lsp(int argc, char **argv, const char *argv0);
 
 /* Its `budc help lsp` text. */
-extern const char lsp_help[];
+extern const char *const lsp_help;
 
 #endif

@@ -19,6 +19,7 @@
 
 #include "base/arena.h"
 #include "base/cli.h"
+#include "base/i18n.h"
 #include "front/load.h"
 #include "lsp/lsp.h"
 #include "lsp/rpc.h"
@@ -32,7 +33,7 @@ enum {
     ERR_NOT_INITIALIZED = -32002
 };
 
-const char lsp_help[] =
+const char *const lsp_help = N_(
     "usage: budc lsp [--stdio] [--debounce=MS] [--log]\n"
     "\n"
     "Runs the language server (Language Server Protocol 3.17) on standard\n"
@@ -53,7 +54,7 @@ const char lsp_help[] =
     "  --log           say on standard error how long each check took\n"
     "\n"
     "Exits 0 after the client's shutdown and exit, 1 when the input ends or\n"
-    "exit comes without shutdown, 2 for a usage problem.\n";
+    "exit comes without shutdown, 2 for a usage problem.\n");
 
 void server_init(Server *s, const char *stdlib_dir, FILE *out)
 {

@@ -3,6 +3,7 @@
  * catalog.h).
  */
 #include "model/catalog.h"
+#include "base/i18n.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -139,23 +140,23 @@ static const char *format_problem(CatKind k, const char *code)
     switch (k) {
     case CAT_FUNCTION:
         if (!all_digits(code) || (n != 3 && n != 5 && n != 7) || code[0] != '2')
-            return "a function code is 3, 5 or 7 digits starting with 2 (类 207, 款 20706, 项 2070699)";
+            return _("a function code is 3, 5 or 7 digits starting with 2 (类 207, 款 20706, 项 2070699)");
         return NULL;
     case CAT_ECONOMIC:
     case CAT_SANGONG:
         if (!all_digits(code) || (n != 3 && n != 5) || code[0] != '3')
-            return "an economic code is 3 or 5 digits starting with 3 (类 301, 款 30101)";
+            return _("an economic code is 3 or 5 digits starting with 3 (类 301, 款 30101)");
         if (k == CAT_SANGONG && n != 5)
-            return "a 三公 entry names an economic 款 (5 digits, e.g. 30217)";
+            return _("a 三公 entry names an economic 款 (5 digits, e.g. 30217)");
         return NULL;
     case CAT_MOVED:
         if (!all_digits(code) || n < 3 || n > 7 || n % 2 == 0 || (code[0] != '2' && code[0] != '3'))
-            return "a moved code is last year's function or economic code (2070699, 30101), "
-                   "then this year's as a string";
+            return _("a moved code is last year's function or economic code (2070699, 30101), "
+                     "then this year's as a string");
         return NULL;
     case CAT_PROCUREMENT:
         if (n != 9 || (code[0] != 'A' && code[0] != 'B' && code[0] != 'C') || !all_digits(code + 1))
-            return "a procurement code is A, B or C and 8 digits (C06010000)";
+            return _("a procurement code is A, B or C and 8 digits (C06010000)");
         return NULL;
     default:
         return NULL;
@@ -188,7 +189,7 @@ static void load_row(Loader *l, Catalog *cat, const Stmt *row, const Module *mod
     const char *problem = format_problem(cat->kind, code);
     if (problem) {
         diag_error(l->d, key->loc, "E-CATALOG", "'%s' is not a %s code: %s", code,
-                   cat_kind_word(cat->kind), problem);
+                   _(cat_kind_word(cat->kind)), problem);
         l->nerrors++;
         return;
     }

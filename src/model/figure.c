@@ -2,6 +2,7 @@
  * figure.c — paths to filters (see figure.h).
  */
 #include "model/figure.h"
+#include "base/i18n.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -20,23 +21,23 @@ static const struct {
     const char *unknown; /* after "'WORD": why it is not one */
 } roots[R__COUNT] = {
     [R_INCOME] = {"收入", F_INCOME, false, {DIM_SOURCE}, 1,
-                  "write 收入.合计 or 收入.<source> (收入.一般公共预算 …)",
-                  "' is not a fund source; write 收入.合计 or 收入.一般公共预算 …"},
+                  N_("write 收入.合计 or 收入.<source> (收入.一般公共预算 …)"),
+                  N_("' is not a fund source; write 收入.合计 or 收入.一般公共预算 …")},
     [R_SPENDING] = {"支出", F_SPENDING, true, {DIM_KIND, DIM_SOURCE}, 2,
-                    "write 支出.合计, 支出.基本, 支出[207] or 支出[207].基本",
-                    "' is neither a kind of expenditure (基本, 项目 …) nor a fund source"},
+                    N_("write 支出.合计, 支出.基本, 支出[207] or 支出[207].基本"),
+                    N_("' is neither a kind of expenditure (基本, 项目 …) nor a fund source")},
     [R_BASIC] = {"基本支出", F_ECONOMIC, true, {DIM_CLASS}, 1,
-                 "write 基本支出.合计, 基本支出.人员经费, 基本支出.公用经费 or 基本支出[30201]",
-                 "' is not a part of 基本支出; write 合计, 人员经费 or 公用经费"},
-    [R_ADMIN] = {"机关运行经费", F_ECONOMIC, false, {DIM_CLASS}, 0, "机关运行经费 has no parts",
-                 "' is not a part of 机关运行经费, which has none"},
+                 N_("write 基本支出.合计, 基本支出.人员经费, 基本支出.公用经费 or 基本支出[30201]"),
+                 N_("' is not a part of 基本支出; write 合计, 人员经费 or 公用经费")},
+    [R_ADMIN] = {"机关运行经费", F_ECONOMIC, false, {DIM_CLASS}, 0, N_("机关运行经费 has no parts"),
+                 N_("' is not a part of 机关运行经费, which has none")},
     [R_SANGONG] = {"三公", F_SANGONG, false, {DIM_ITEM, DIM_SOURCE}, 2,
-                   "write 三公.合计 or 三公.公务接待费 …",
-                   "' is not a 三公 item; write 合计, 因公出国费, 公务用车购置及运维费, or an "
-                   "item such as 公务接待费"},
+                   N_("write 三公.合计 or 三公.公务接待费 …"),
+                   N_("' is not a 三公 item; write 合计, 因公出国费, 公务用车购置及运维费, or an "
+                      "item such as 公务接待费")},
     [R_CARRY] = {"年终结转", F_CARRYOVER, false, {DIM_SOURCE}, 1,
-                 "write 年终结转.合计 or 年终结转.<source> (年终结转.一般公共预算 …)",
-                 "' is not a fund source; write 年终结转.合计 or 年终结转.一般公共预算 …"},
+                 N_("write 年终结转.合计 or 年终结转.<source> (年终结转.一般公共预算 …)"),
+                 N_("' is not a fund source; write 年终结转.合计 or 年终结转.一般公共预算 …")},
 };
 
 static int root_of(const char *w)
@@ -66,7 +67,7 @@ __attribute__((format(printf, 3, 4))) static FigureStatus bad(char *msg, size_t 
 {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, n, fmt, ap);
+    vsnprintf(msg, n, _(fmt), ap);
     va_end(ap);
     return FIG_BAD;
 }
@@ -86,7 +87,7 @@ FigureStatus figure_filter(const Vocab *v, const PathSeg *path, bool bare, bool 
     }
     if (r == R_ADMIN) {
         if (s)
-            return bad(msg, msgn, "%s", roots[r].usage);
+            return bad(msg, msgn, "%s", _(roots[r].usage));
         int pub = vocab_tagged(v, DIM_CLASS, TAG_DEFAULT);
         out->allow[DIM_CLASS] = pub < 0 ? 0 : (WordSet)1 << pub;
         out->admin_only = admin_units;
@@ -97,19 +98,19 @@ FigureStatus figure_filter(const Vocab *v, const PathSeg *path, bool bare, bool 
         s = s->next;
     }
     if (!s && !out->code && !bare)
-        return bad(msg, msgn, "%s", roots[r].usage);
+        return bad(msg, msgn, "%s", _(roots[r].usage));
     bool named[DIM_FACTS] = {false};
     for (; s; s = s->next) {
         if (!s->name)
-            return bad(msg, msgn, "%s", roots[r].usage);
+            return bad(msg, msgn, "%s", _(roots[r].usage));
         if (strcmp(s->name, "合计") == 0)
             continue;
         WordSet set;
         int d = vocab_dim_of(v, roots[r].dims, roots[r].ndims, s->name, &set);
         if (d < 0)
-            return bad(msg, msgn, "'%s%s", s->name, roots[r].unknown);
+            return bad(msg, msgn, "'%s%s", s->name, _(roots[r].unknown));
         if (named[d])
-            return bad(msg, msgn, "%s", roots[r].usage);
+            return bad(msg, msgn, "%s", _(roots[r].usage));
         named[d] = true;
         out->allow[d] &= set;
     }

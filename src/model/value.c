@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "model/figure.h"
+#include "base/i18n.h"
 #include "model/query.h"
 
 typedef struct V {
@@ -43,7 +44,7 @@ __attribute__((format(printf, 2, 3))) static ValueStatus fail(V *v, const char *
 {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(v->msg, v->msgn, fmt, ap);
+    vsnprintf(v->msg, v->msgn, _(fmt), ap);
     va_end(ap);
     return VAL_UNKNOWN_PATH;
 }
@@ -216,7 +217,7 @@ static ValueStatus evaluations(V *v, const PathSeg *s)
             continue;
         counted(v, &n, &first, amount ? p->amount_loc : mean ? p->score_loc : p->grade_loc);
         if ((amount || mean) && !dec_acc(&sum, amount ? p->amount : p->score)) {
-            snprintf(v->msg, v->msgn, "the sum overflows");
+            snprintf(v->msg, v->msgn, _("the sum overflows"));
             return VAL_ARITH;
         }
     }
@@ -224,11 +225,11 @@ static ValueStatus evaluations(V *v, const PathSeg *s)
         return count(v, n, first);
     if (mean) {
         if (n == 0) {
-            snprintf(v->msg, v->msgn, "no project has a 绩效自评: a mean score has no value");
+            snprintf(v->msg, v->msgn, _("no project has a 绩效自评: a mean score has no value"));
             return VAL_NO_VALUE;
         }
         if (dec_div_round(sum, dec_from_int(n), 2, &sum) != DEC_OK) {
-            snprintf(v->msg, v->msgn, "the mean score cannot be computed");
+            snprintf(v->msg, v->msgn, _("the mean score cannot be computed"));
             return VAL_ARITH;
         }
     }
@@ -503,8 +504,8 @@ static ValueStatus prior(V *v, const PathSeg *s)
         int pu = u ? prior_unit(v->m->prior_model, u) : -1;
         if (u && pu < 0) {
             snprintf(v->msg, v->msgn,
-                     "last year's budget has no unit %s, so its %s is not known; add it to a "
-                     "'prior' block in unit %s",
+                     _("last year's budget has no unit %s, so its %s is not known; add it to a "
+                       "'prior' block in unit %s"),
                      u->id, text, u->id);
             return VAL_NO_PRIOR;
         }
@@ -517,11 +518,11 @@ static ValueStatus prior(V *v, const PathSeg *s)
     }
     if (u)
         snprintf(v->msg, v->msgn,
-                 "last year's %s of unit %s is not stated; add it to a 'prior' block in unit %s "
-                 "(the department's 'prior' lines are the whole department's)",
+                 _("last year's %s of unit %s is not stated; add it to a 'prior' block in unit %s "
+                   "(the department's 'prior' lines are the whole department's)"),
                  text, u->id, u->id);
     else
-        snprintf(v->msg, v->msgn, "last year's %s is not stated; add it to the 'prior' block",
+        snprintf(v->msg, v->msgn, _("last year's %s is not stated; add it to the 'prior' block"),
                  text);
     return VAL_NO_PRIOR;
 }
@@ -538,13 +539,13 @@ static ValueStatus budgeted(V *v, const PathSeg *s)
         return fail(v, "预算.… is the budget a 决算 executes; this is a budget itself (its "
                        "figures are named without 预算.)");
     if (!b) {
-        snprintf(v->msg, v->msgn, "the budget this 决算 executes is not named; add "
-                                  "budget \"FILE\" to the department");
+        snprintf(v->msg, v->msgn, _("the budget this 决算 executes is not named; add "
+                                  "budget \"FILE\" to the department"));
         return VAL_NO_PRIOR;
     }
     int bu = u ? prior_unit(b, u) : -1;
     if (u && bu < 0) {
-        snprintf(v->msg, v->msgn, "the budget has no unit %s, so its 年初预算 is not known",
+        snprintf(v->msg, v->msgn, _("the budget has no unit %s, so its 年初预算 is not known"),
                  u->id);
         return VAL_NO_PRIOR;
     }
@@ -571,12 +572,12 @@ static ValueStatus completion(V *v, const PathSeg *root, const PathSeg *s)
     if (st != VAL_OK)
         return st;
     if (dec_is_zero(plan)) {
-        snprintf(v->msg, v->msgn, "the budget's figure is 0: a rate of completion has no value");
+        snprintf(v->msg, v->msgn, _("the budget's figure is 0: a rate of completion has no value"));
         return VAL_NO_VALUE;
     }
     if (dec_mul(now, dec_from_int(100), &scaled) != DEC_OK ||
         dec_div_round(scaled, plan, 2, &rate) != DEC_OK) {
-        snprintf(v->msg, v->msgn, "the rate of completion cannot be computed");
+        snprintf(v->msg, v->msgn, _("the rate of completion cannot be computed"));
         return VAL_ARITH;
     }
     v->sum = rate;
@@ -629,7 +630,7 @@ static void suggest_word(const Vocab *v, const PathSeg *path, char *msg, size_t 
         const char *best = text_nearest(s->name, words, nw, 0);
         if (best) {
             size_t o = strlen(msg);
-            snprintf(msg + o, n - o, "; did you mean '%s'?", best);
+            snprintf(msg + o, n - o, _("; did you mean '%s'?"), best);
         }
         return;
     }
@@ -651,17 +652,17 @@ static ValueStatus change(V *v, const PathSeg *root, const PathSeg *s, bool rate
     if (st != VAL_OK)
         return st;
     if (dec_sub(now, last, &diff) != DEC_OK) {
-        snprintf(v->msg, v->msgn, "the change overflows");
+        snprintf(v->msg, v->msgn, _("the change overflows"));
         return VAL_ARITH;
     }
     if (rate) {
         Dec hundred = dec_from_int(100), scaled;
         if (dec_is_zero(last)) {
-            snprintf(v->msg, v->msgn, "last year's figure is 0: a rate of change has no value");
+            snprintf(v->msg, v->msgn, _("last year's figure is 0: a rate of change has no value"));
             return VAL_NO_VALUE;
         }
         if (dec_mul(diff, hundred, &scaled) != DEC_OK || dec_div_round(scaled, last, 2, &diff) != DEC_OK) {
-            snprintf(v->msg, v->msgn, "the rate of change cannot be computed");
+            snprintf(v->msg, v->msgn, _("the rate of change cannot be computed"));
             return VAL_ARITH;
         }
     }
@@ -778,7 +779,7 @@ ValueStatus model_eval(const Model *m, const Expr *e, ValueCtx ctx, Dec *out, Lo
         break;
     }
     if (ds != DEC_OK) {
-        snprintf(msg, msgn, "the arithmetic fails: %s", dec_status_str(ds));
+        snprintf(msg, msgn, _("the arithmetic fails: %s"), dec_status_str(ds));
         return VAL_ARITH;
     }
     return VAL_OK;

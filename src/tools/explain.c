@@ -11,6 +11,7 @@
 
 #include "base/cli.h"
 #include "base/diag.h"
+#include "base/i18n.h"
 #include "base/text.h"
 #include "tools/explain.h"
 
@@ -92,10 +93,23 @@ static int suggest_codes(const char *query, const ExplainEntry **found)
 /* Prints "budc: note: did you mean A, B or C?" for the N codes in FOUND. */
 static void print_did_you_mean(const ExplainEntry **found, int n)
 {
-    fputs("budc: note: did you mean ", stderr);
+    fputs("budc: note: ", stderr);
+    fputs(_("did you mean "), stderr);
     for (int i = 0; i < n; i++)
-        fprintf(stderr, "%s%s", i == 0 ? "" : i == n - 1 ? " or " : ", ", found[i]->code);
-    fputs("?\n", stderr);
+        fprintf(stderr, "%s%s", i == 0 ? "" : i == n - 1 ? _(" or ") : _(", "), found[i]->code);
+    fputs(_("?"), stderr);
+    fputs("\n", stderr);
+}
+
+/* E in the language of the messages: its Chinese version when they are
+ * Chinese and there is one, else E. */
+static const ExplainEntry *localized(const ExplainEntry *e)
+{
+    if (i18n_chinese())
+        for (int i = 0; i < explain_zh_count; i++)
+            if (strcmp(explain_zh_entries[i].code, e->code) == 0)
+                return &explain_zh_entries[i];
+    return e;
 }
 
 static void list_codes(void)
@@ -110,7 +124,7 @@ static void list_codes(void)
     for (int i = 0; i < explain_count; i++) {
         const char *c = explain_entries[i].code;
         printf("%s%*s  %s\n", c, width - diag_width(c, strlen(c)), "",
-               explain_entries[i].title);
+               localized(&explain_entries[i])->title);
     }
 }
 
@@ -125,7 +139,8 @@ int cmd_explain(int argc, char **argv)
         return cli_usage("explain: give one code");
     int n = find_codes(argv[0], found, MAX_SUGGESTIONS);
     if (n == 1) {
-        printf("%s — %s\n\n%s", found[0]->code, found[0]->title, found[0]->body);
+        const ExplainEntry *e = localized(found[0]);
+        printf("%s — %s\n\n%s", e->code, e->title, e->body);
         return EXIT_OK;
     }
     if (n > 1) {
@@ -138,6 +153,6 @@ int cmd_explain(int argc, char **argv)
     if (n > 0)
         print_did_you_mean(found, n);
     else
-        fputs("budc: note: 'budc explain' lists every code\n", stderr);
+        fprintf(stderr, "budc: note: %s\n", _("'budc explain' lists every code"));
     return EXIT_USAGE;
 }

@@ -20,6 +20,11 @@ typedef struct ExplainEntry {
 extern const ExplainEntry explain_entries[];
 extern const int explain_count;
 
+/* The Chinese versions of some entries (docs/zh/explain.zh.md), printed when the
+ * messages are Chinese (base/i18n.h); a code without one is shown in English. */
+extern const ExplainEntry explain_zh_entries[];
+extern const int explain_zh_count;
+
 /* Runs `budc explain [CODE]` (explain.c); returns the exit status. */
 int cmd_explain(int argc, char **argv);
 

@@ -28,6 +28,7 @@
  * when complete) and gives the new file the old one's permissions.
  */
 #include "tools/fmt.h"
+#include "base/i18n.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -49,7 +50,7 @@
 
 enum { INDENT = 2 };
 
-const char fmt_help[] =
+const char *const fmt_help = N_(
     "usage: budc fmt [-w | --check] FILE...\n"
     "\n"
     "Lays out each FILE in the one canonical layout of a .bud file\n"
@@ -78,7 +79,7 @@ const char fmt_help[] =
     "'budc check' reports them and it is left as it was.  Exits 0 when every\n"
     "FILE is formatted (or, with --check, already was), 1 when a FILE has a\n"
     "syntax error (or, with --check, is not formatted), 2 for a usage or I/O\n"
-    "problem.\n";
+    "problem.\n");
 
 /* ---- a growable byte buffer -------------------------------------------- */
 
@@ -457,7 +458,7 @@ static int write_in_place(const char *path, const char *text, size_t n, DiagCtx 
     OutFile o;
     FILE *fp = out_open(&o, real, err, sizeof err);
     if (fp && fchmod(fileno(fp), st.st_mode & 07777) != 0) {
-        snprintf(err, sizeof err, "cannot write '%s': %s", path, strerror(errno));
+        snprintf(err, sizeof err, _("cannot write '%s': %s"), path, strerror(errno));
         out_abort(&o);
         fp = NULL;
     }

@@ -15,6 +15,6 @@ char *fmt_text(const char *text, size_t len, size_t *out_len);
 int cmd_fmt(int argc, char **argv, const char *argv0);
 
 /* Its `budc help fmt` text. */
-extern const char fmt_help[];
+extern const char *const fmt_help;
 
 #endif

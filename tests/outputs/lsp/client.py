@@ -459,6 +459,58 @@ def timing():
     print('timing: a re-check of the seed example after a change: median %.1f ms (min %.1f, max %.1f, %d runs)'
           % (ms[len(ms) // 2], ms[0], ms[-1], len(ms)))
 
+def paths():
+    """Completion of quote paths, definition of a quote's path and of a
+    rule, the diagnostics' links to their documentation."""
+    good_path = os.path.join(HERE, 'good.bud')
+    good = open(good_path, encoding='utf-8').read()
+    uri = uri_of(good_path)
+    s = Server()
+    init(s)
+    # a quote being typed: {收入. … in a narrative string
+    typing = good.replace('"2023年预算收入{收入.合计 = 418.55}万元。"',
+                          '"2023年预算收入{收入.合计 = 418.55}万元，支出{支出.基"')
+    s.notify('textDocument/didOpen', {'textDocument': {'uri': uri, 'languageId': 'bud', 'version': 1,
+                                                       'text': good}})
+    d = s.diagnostics(uri)
+    check(d is not None and not [x for x in d if x.get('severity') == 1], 'the good budget: no error', d)
+    s.notify('textDocument/didChange', {'textDocument': {'uri': uri, 'version': 2},
+                                        'contentChanges': [{'text': typing}]})
+    lines = typing.split('\n')
+    ql = next(i for i, t in enumerate(lines) if '{支出.基' in t)
+    end = lines[ql].index('{支出.基') + len('{支出.基')
+
+    def complete(line, ch):
+        c = s.request('textDocument/completion', {'textDocument': {'uri': uri},
+                                                  'position': {'line': line, 'character': ch}})
+        return {i['label']: i.get('detail') for i in (c or {}).get('result', {}).get('items', [])}
+    got = complete(ql, end)
+    check('基本' in got and (got['基本'] or '').startswith('= 346.55') and '项目' not in got,
+          'completion in a quote: 支出.基 gives 基本 with its value', got)
+    got = complete(ql, end - 1)
+    check('合计' in got and '基本' in got and '项目' in got and '一般公共预算' in got
+          and '2070699' not in got and '人员经费' not in got and '收入' not in got,
+          'completion after 支出.: the words of spending (kinds, sources, 合计), no codes', list(got)[:20])
+    check((got.get('合计') or '').startswith('= 418.55'), 'completion: 支出.合计 with its value', got.get('合计'))
+    got = complete(ql, end - 4)
+    check('三公' in got and '上年' in got and '机关运行经费' in got and '一般公共预算' not in got,
+          'completion at a quote\'s start: the roots of paths', list(got))
+    # a rule's condition, then 上年. and a root after it
+    rule = typing + '\nrule 测试 warning "测试": 基本支出.人 <= 上年.\n'
+    s.notify('textDocument/didChange', {'textDocument': {'uri': uri, 'version': 3},
+                                        'contentChanges': [{'text': rule}]})
+    rl = len(rule.split('\n')) - 2
+    rt = rule.split('\n')[rl]
+    got = complete(rl, rt.index('.人') + 2)
+    check(set(got) == {'人员经费'}, 'completion in a rule: 基本支出.人 gives 人员经费', got)
+    got = complete(rl, len(rt))
+    check('支出' in got and '三公' in got, 'completion after 上年.: the roots', list(got)[:10])
+    got = complete(rl, rt.index('测试 '))
+    check('三公' not in got, 'completion in a rule\'s name: not a path', list(got)[:10])
+    s.request('shutdown')
+    s.notify('exit')
+    s.finish()
+
 
 if __name__ == '__main__':
     what = sys.argv[2]
@@ -470,6 +522,8 @@ if __name__ == '__main__':
         edits(int(sys.argv[3]), int(sys.argv[4]))
     elif what == 'parts':
         parts()
+    elif what == 'paths':
+        paths()
     elif what == 'timing':
         timing()
     sys.exit(1 if failures else 0)

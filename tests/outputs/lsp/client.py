@@ -507,6 +507,38 @@ def paths():
     check('支出' in got and '三公' in got, 'completion after 上年.: the roots', list(got)[:10])
     got = complete(rl, rt.index('测试 '))
     check('三公' not in got, 'completion in a rule\'s name: not a path', list(got)[:10])
+    # definition of a quoted path: the fact lines of its value
+    s.notify('textDocument/didChange', {'textDocument': {'uri': uri, 'version': 4},
+                                        'contentChanges': [{'text': good + '\n// see D6_出国\nrule 测试规则 warning "测试": 支出.合计 < 1\n'}]})
+    gl = (good + '\n// see D6_出国\nrule 测试规则 warning "测试": 支出.合计 < 1\n').split('\n')
+    ql = next(i for i, t in enumerate(gl) if '{收入.合计' in t)
+    r = s.request('textDocument/definition', {'textDocument': {'uri': uri},
+                                              'position': {'line': ql, 'character': gl[ql].index('收入.合计') + 1}})
+    locs = (r or {}).get('result') or []
+    il = [i for i, t in enumerate(gl) if t.strip().startswith('一般公共预算 418.55')]
+    check(isinstance(locs, list) and [x['range']['start']['line'] for x in locs] == il
+          and all(x['uri'] == uri for x in locs),
+          'definition of {收入.合计}: its fact line (%s)' % il, locs)
+    mine = []
+    for _ in range(4):  # the ones of the earlier versions may come first
+        d = s.diagnostics(uri, timeout=5)
+        mine = [x for x in d or [] if x.get('code') == '测试规则']
+        if mine or d is None:
+            break
+    check(len(mine) == 1, 'a rule that does not hold: its diagnostic', d)
+    rl = next(i for i, t in enumerate(gl) if t.startswith('rule 测试规则'))
+    if mine:
+        st = mine[0]['range']['start']
+        r = s.request('textDocument/definition', {'textDocument': {'uri': uri}, 'position': st})
+        loc = (r or {}).get('result') or {}
+        check(isinstance(loc, dict) and loc.get('uri') == uri and loc['range']['start']['line'] == rl,
+              'definition at a rule\'s diagnostic: the rule', r)
+    cl = next(i for i, t in enumerate(gl) if 'D6_出国' in t)
+    r = s.request('textDocument/definition', {'textDocument': {'uri': uri},
+                                              'position': {'line': cl, 'character': gl[cl].index('D6_出国') + 2}})
+    loc = (r or {}).get('result') or {}
+    check(isinstance(loc, dict) and loc.get('uri', '').endswith('/2023/rules.bud'),
+          'definition of a rule\'s name in a comment: the standard library\'s rule', r)
     s.request('shutdown')
     s.notify('exit')
     s.finish()

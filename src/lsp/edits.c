@@ -22,6 +22,9 @@ cJSON *feat_diagnostic(const Server *s, const Doc *d, const DiagRecord *r, size_
     cJSON_AddNumberToObject(o, "severity", r->level == DIAG_ERROR ? 1 : 2);
     if (r->code)
         cJSON_AddStringToObject(o, "code", r->code);
+    const char *href = doclinks_href(s, r->code);
+    if (href)
+        cJSON_AddStringToObject(cJSON_AddObjectToObject(o, "codeDescription"), "href", href);
     cJSON_AddStringToObject(o, "source", "budc");
     /* a note about no place is part of the message */
     size_t len = strlen(r->message ? r->message : "") + 1;

@@ -110,6 +110,7 @@ void server_free(Server *s)
         doc_free(d);
     }
     compile_cache_free(&s->own_cache);
+    doclinks_free(s);
     if (s->devnull)
         fclose(s->devnull);
 }
@@ -602,6 +603,13 @@ void server_message(Server *s, const char *body, size_t len)
     } else if (!s->initialized) {
         if (strcmp(method->valuestring, "initialize") == 0 && id) {
             s->initialized = true;
+            /* codeDescription links only to a client that says it shows them */
+            const cJSON *caps = cJSON_GetObjectItemCaseSensitive(params, "capabilities");
+            const cJSON *td = cJSON_GetObjectItemCaseSensitive(caps, "textDocument");
+            const cJSON *pd = cJSON_GetObjectItemCaseSensitive(td, "publishDiagnostics");
+            if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(pd, "codeDescriptionSupport")) &&
+                !s->sandbox)
+                doclinks_load(s);
             respond(s, id, initialize_result());
         } else if (id) {
             respond_error(s, id, ERR_NOT_INITIALIZED, "initialize first");

@@ -25,7 +25,10 @@
 #      no codes; 上年. and the roots after it; a rule's name is no path);
 #      go to definition of {收入.合计} (its fact line), at a rule's
 #      diagnostic (the rule in the budget) and of a rule's name in a
-#      comment (the standard library's rules.bud)
+#      comment (the standard library's rules.bud); codeDescription: for a
+#      client with codeDescriptionSupport, every diagnostic's link to its
+#      code's section of docs/checks.md (the heading's anchor), none for
+#      one without
 #   2. hostile input: a request before initialize, not JSON, a header
 #      without Content-Length, a batch, a bad position, a half-typed file
 #      and every request on it, each prefix of a budget typed in bursts,

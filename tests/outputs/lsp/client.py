@@ -22,6 +22,7 @@ import select
 import subprocess
 import sys
 import time
+import urllib.parse
 
 BUDC = sys.argv[1]
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -544,6 +545,42 @@ def paths():
     s.finish()
 
 
+def links():
+    """codeDescription: a link to the code's section of the docs beside
+    the executable, for a client that says it shows them; none otherwise."""
+    good_path = os.path.join(HERE, 'good.bud')
+    broken = open(good_path, encoding='utf-8').read().replace('    一般公共预算 418.55', '    一般公共预箅 418.55')
+    uri = uri_of(good_path)
+    docs = os.path.realpath(os.path.join(os.path.dirname(os.path.realpath(BUDC)), '..', 'docs'))
+    if not os.path.isfile(os.path.join(docs, 'checks.md')):
+        docs = os.path.realpath(os.path.join(os.path.dirname(os.path.realpath(BUDC)), '..', '..', 'docs'))
+    for support in (True, False):
+        s = Server()
+        s.request('initialize', {'processId': None, 'rootUri': None, 'capabilities': {
+            'textDocument': {'publishDiagnostics': {'codeDescriptionSupport': support}}}})
+        s.notify('initialized', {})
+        s.notify('textDocument/didOpen', {'textDocument': {'uri': uri, 'languageId': 'bud', 'version': 1,
+                                                           'text': broken}})
+        d = s.diagnostics(uri) or []
+        src = [x for x in d if x.get('code') == 'E-SOURCE']
+        hrefs = [x.get('codeDescription', {}).get('href') for x in d]
+        if support:
+            want = uri_of(os.path.join(docs, 'checks.md')) + '#e-source--'
+            href = src[0].get('codeDescription', {}).get('href', '') if src else ''
+            check(href.startswith(want), 'codeDescription of E-SOURCE: its section of docs/checks.md', (want, href))
+            check(src and all(h for h in hrefs), 'codeDescription: every code has its link', hrefs)
+            # the anchor is the heading's, as a Markdown viewer makes it
+            head = next(t for t in open(os.path.join(docs, 'checks.md'), encoding='utf-8') if t.startswith('### E-SOURCE '))
+            slug = re.sub(r'[^\w\- ]', '', head[4:].strip().lower()).replace(' ', '-')
+            check(urllib.parse.unquote(href.split('#', 1)[-1]) == slug, 'codeDescription: the heading\'s anchor',
+                  (href, slug))
+        else:
+            check(src and not any(hrefs), 'no codeDescription for a client that does not show them', hrefs)
+        s.request('shutdown')
+        s.notify('exit')
+        s.finish()
+
+
 if __name__ == '__main__':
     what = sys.argv[2]
     if what == 'scenario':
@@ -556,6 +593,7 @@ if __name__ == '__main__':
         parts()
     elif what == 'paths':
         paths()
+        links()
     elif what == 'timing':
         timing()
     sys.exit(1 if failures else 0)

@@ -571,10 +571,10 @@ static int path_segs(char *path, PathSeg *segs, Atom *atoms, int max, const char
 }
 
 /* Completion in a path: the roots, or the words after the path so far
- * that make a figure (its value in the detail) or begin one; false when
- * the place is not in a path. */
+ * that make a figure (its value for UNIT, -1 the department, in the
+ * detail) or begin one; false when the place is not in a path. */
 static bool complete_path(const Doc *d, const Defs *defs, const SrcFile *f, int line, int col,
-                          cJSON *list, int *n, bool *more)
+                          int unit, cJSON *list, int *n, bool *more)
 {
     size_t len;
     const char *s = f ? src_line(f, line, &len) : NULL;
@@ -607,7 +607,7 @@ static bool complete_path(const Doc *d, const Defs *defs, const SrcFile *f, int 
         words[nw++] = roots[r];
     if (k > 0 && defs)
         nw += model_path_words(&defs->vocab, words + nw);
-    ValueCtx vc = {.unit = -1, .project = -1};
+    ValueCtx vc = {.unit = unit, .project = -1};
     PathSeg total = {.name = "合计"};
     for (int w = 0; w < nw && *more; w++) {
         bool dup = false;
@@ -666,7 +666,8 @@ cJSON *feat_completion(Server *s, Doc *d, int line, int ch)
     pos_from_lsp(file, line, ch, &bl, &bc);
     prefix_at(file, bl, bc, prefix, sizeof prefix);
     bool more = true;
-    if (complete_path(d, defs, file, bl, bc, list, &n, &more)) {
+    const Model *m = d->cur && d->cur->model ? d->cur->model : d->good ? d->good->model : NULL;
+    if (complete_path(d, defs, file, bl, bc, feat_unit_at(d, m, line, ch), list, &n, &more)) {
         /* in a quote or a rule: the path language */
     } else if (defs) {
         /* words first (a code is typed with digits), then the codes */

@@ -477,6 +477,15 @@ static int unit_index(const Model *m, const Stmt *unit)
     return -1;
 }
 
+int feat_unit_at(const Doc *d, const Model *m, int line, int ch)
+{
+    Found f;
+    int bl, bc;
+    if (!m || !find_at(d, line, ch, &f, &bl, &bc))
+        return -1;
+    return unit_index(m, f.unit);
+}
+
 /* A cell of a printed table at (LINE, COL) of FILE: what the facts
  * derive for it, into MD; its place into *AT. */
 static bool hover_cell(Md *md, const Model *m, const SrcFile *file, int line, int col, Loc *at)

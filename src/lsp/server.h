@@ -126,6 +126,10 @@ cJSON *feat_references(Server *s, Doc *d, int line, int character);
 cJSON *feat_formatting(Server *s, Doc *d);
 cJSON *feat_code_actions(Server *s, Doc *d, const cJSON *range);
 
+/* The unit (an index of M's) whose block has LSP position (LINE, CH) of
+ * D, or -1 (the department's). */
+int feat_unit_at(const Doc *d, const Model *m, int line, int ch);
+
 /* The LSP Diagnostic of D's record R, with its notes R[1..N). */
 cJSON *feat_diagnostic(const Server *s, const Doc *d, const DiagRecord *r, size_t n);
 

@@ -540,6 +540,21 @@ def paths():
     loc = (r or {}).get('result') or {}
     check(isinstance(loc, dict) and loc.get('uri', '').endswith('/2023/rules.bud'),
           'definition of a rule\'s name in a comment: the standard library\'s rule', r)
+    # in a unit's narrative, the values are the unit's (as its quotes are)
+    ex = os.path.join(HERE, '..', '..', '..', 'examples', 'county-education-bureau-2024.bud')
+    etext = open(ex, encoding='utf-8').read()
+    euri = uri_of(ex)
+    s.notify('textDocument/didOpen', {'textDocument': {'uri': euri, 'languageId': 'bud', 'version': 1,
+                                                       'text': etext}})
+    el = etext.split('\n')
+    for want in ('2241.17', '2121.18'):  # two units' narratives
+        ql = next(i for i, t in enumerate(el) if '{支出.合计 = %s}' % want in t)
+        got = {}
+        c = s.request('textDocument/completion', {'textDocument': {'uri': euri},
+                                                  'position': {'line': ql, 'character': el[ql].index('{支出.合计') + 4}})
+        got = {i['label']: i.get('detail') for i in (c or {}).get('result', {}).get('items', [])}
+        check((got.get('合计') or '').startswith('= ' + want),
+              'completion in a unit\'s quote: 支出.合计 = %s, the unit\'s' % want, got.get('合计'))
     s.request('shutdown')
     s.notify('exit')
     s.finish()

@@ -598,6 +598,8 @@ static bool complete_path(const Doc *d, const Defs *defs, const SrcFile *f, int 
     int k = path_segs(path, segs, atoms, MAXSEG, &prefix);
     if (k < 0)
         return true;
+    if (strchr(prefix, '['))
+        return false; /* 支出[302…: the codes, as anywhere else */
     const Model *m = d->cur && d->cur->model ? d->cur->model : d->good ? d->good->model : NULL;
     int nroots;
     const char *const *roots = model_path_roots(&nroots);

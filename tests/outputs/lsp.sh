@@ -23,7 +23,7 @@
 #   1b. quote paths: completion in a `{…}` quote being typed and in a
 #      rule's condition (the roots; the words after 支出. with their values,
 #      no codes; 上年. and the roots after it; a rule's name is no path; in
-#      a unit's narrative the unit's values);
+#      a unit's narrative the unit's values; in brackets, the codes);
 #      go to definition of {收入.合计} (its fact line), at a rule's
 #      diagnostic (the rule in the budget) and of a rule's name in a
 #      comment (the standard library's rules.bud); codeDescription: for a

@@ -496,9 +496,17 @@ def paths():
     got = complete(ql, end - 4)
     check('三公' in got and '上年' in got and '机关运行经费' in got and '一般公共预算' not in got,
           'completion at a quote\'s start: the roots of paths', list(got))
+    # inside brackets: the codes by their prefix
+    inb = typing.replace('{支出.基"', '{基本支出[3020"')
+    s.notify('textDocument/didChange', {'textDocument': {'uri': uri, 'version': 3},
+                                        'contentChanges': [{'text': inb}]})
+    bl = inb.split('\n')
+    got = complete(ql, bl[ql].index('[3020') + 5)
+    check('30201' in got and '三公' not in got and all(x.startswith('3020') for x in got),
+          'completion in a quote\'s brackets: the codes by prefix', list(got)[:10])
     # a rule's condition, then 上年. and a root after it
     rule = typing + '\nrule 测试 warning "测试": 基本支出.人 <= 上年.\n'
-    s.notify('textDocument/didChange', {'textDocument': {'uri': uri, 'version': 3},
+    s.notify('textDocument/didChange', {'textDocument': {'uri': uri, 'version': 33},
                                         'contentChanges': [{'text': rule}]})
     rl = len(rule.split('\n')) - 2
     rt = rule.split('\n')[rl]

@@ -144,10 +144,13 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/budc
 	install -m 755 $(BUILD)/budc $(DESTDIR)$(PREFIX)/bin/budc
 	cp -R stdlib/. $(DESTDIR)$(PREFIX)/share/budc/
+	# what budc lsp links each diagnostic code to (docs/lsp.md)
+	install -d $(DESTDIR)$(PREFIX)/share/doc/budc
+	install -m 644 docs/checks.md docs/diagnostics.md $(DESTDIR)$(PREFIX)/share/doc/budc/
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/budc
-	rm -rf $(DESTDIR)$(PREFIX)/share/budc
+	rm -rf $(DESTDIR)$(PREFIX)/share/budc $(DESTDIR)$(PREFIX)/share/doc/budc
 
 clean:
 	rm -rf $(BUILD) out

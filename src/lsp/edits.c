@@ -22,6 +22,9 @@ cJSON *feat_diagnostic(const Server *s, const Doc *d, const DiagRecord *r, size_
     cJSON_AddNumberToObject(o, "severity", r->level == DIAG_ERROR ? 1 : 2);
     if (r->code)
         cJSON_AddStringToObject(o, "code", r->code);
+    const char *href = doclinks_href(s, r->code);
+    if (href)
+        cJSON_AddStringToObject(cJSON_AddObjectToObject(o, "codeDescription"), "href", href);
     cJSON_AddStringToObject(o, "source", "budc");
     /* a note about no place is part of the message */
     size_t len = strlen(r->message ? r->message : "") + 1;
@@ -428,7 +431,7 @@ cJSON *feat_code_actions(Server *s, Doc *d, const cJSON *range)
 
 /* ---- completion ------------------------------------------------------------------- */
 
-enum { CK_VALUE = 12, CK_ENUM_MEMBER = 20, CK_KEYWORD = 14, CK_UNIT = 11, MAX_ITEMS = 400 };
+enum { CK_FIELD = 5, CK_VALUE = 12, CK_ENUM_MEMBER = 20, CK_KEYWORD = 14, CK_UNIT = 11, MAX_ITEMS = 400 };
 
 static bool item(cJSON *list, int *n, const char *label, const char *detail, int kind,
                  const char *prefix)
@@ -469,6 +472,189 @@ static void prefix_at(const SrcFile *f, int line, int col, char *buf, size_t bn)
     }
 }
 
+/* ---- quote paths ------------------------------------------------------------------- */
+
+/* The path being typed before byte I of line S (N bytes), when the place
+ * is in a `{…}` quote of a string or in a `rule`'s condition (after its
+ * `:`): its start into *START; false elsewhere. */
+static bool path_place(const char *s, size_t n, size_t i, size_t *start)
+{
+    size_t k = 0;
+    while (k < n && (s[k] == ' ' || s[k] == '\t'))
+        k++;
+    bool rule = n - k > 5 && strncmp(s + k, "rule", 4) == 0 && (s[k + 4] == ' ' || s[k + 4] == '\t');
+    bool str = false, cond = false;
+    long quote = -1; /* where the open `{` of a string is */
+    for (size_t j = 0; j < i && j < n; j++) {
+        if (str && s[j] == '\\') {
+            j++;
+        } else if (s[j] == '"' && quote < 0) {
+            str = !str;
+        } else if (str && s[j] == '{') {
+            quote = (long)j;
+        } else if (str && s[j] == '}') {
+            quote = -1;
+        } else if (!str && rule && s[j] == ':') {
+            cond = true;
+        }
+    }
+    if (!(str && quote >= 0) && !(rule && cond && !str))
+        return false;
+    size_t a = i, lo = quote >= 0 ? (size_t)quote + 1 : 0;
+    int depth = 0; /* inside […]: a code or a project's "name" */
+    while (a > lo) {
+        char c = s[a - 1];
+        if (c == ']')
+            depth++;
+        else if (c == '[')
+            depth--;
+        else if (depth == 0 && strchr(" \t{}()+-*/<>=!,:\"", c))
+            break;
+        a--;
+    }
+    *start = a;
+    return true;
+}
+
+/* PATH[0..N) ("支出[30201].基", "上年.三公.") as segments into SEGS (room
+ * for MAX, an index as an atom of ATOMS), the last one, the prefix being
+ * typed, into *LAST; returns the number of segments before it, or -1. */
+static int path_segs(char *path, PathSeg *segs, Atom *atoms, int max, const char **last)
+{
+    int k = 0;
+    char *p = path;
+    for (;;) {
+        char *dot = p, *br = NULL;
+        int depth = 0;
+        for (; *dot && (depth > 0 || *dot != '.'); dot++) {
+            if (*dot == '[' && !depth++ && !br)
+                br = dot;
+            else if (*dot == ']')
+                depth--;
+        }
+        if (!*dot) {
+            *last = p;
+            return k;
+        }
+        *dot = '\0';
+        if (k + 2 > max)
+            return -1;
+        if (br) { /* 支出[30201]: the name, then its index */
+            char *close = strrchr(br, ']');
+            if (!close || br == p)
+                return -1;
+            *br = '\0';
+            *close = '\0';
+            segs[k].name = p;
+            k++;
+            memset(&atoms[k], 0, sizeof atoms[k]);
+            const char *in = br + 1;
+            size_t len = strlen(in);
+            if (len >= 2 && in[0] == '"' && in[len - 1] == '"') {
+                atoms[k].kind = A_STRING;
+                br[len] = '\0';
+                in++;
+            } else {
+                atoms[k].kind = in[0] >= 'A' && in[0] <= 'Z' ? A_PCODE : A_NUMBER;
+            }
+            atoms[k].text = in;
+            segs[k].name = NULL;
+            segs[k].index = &atoms[k];
+            k++;
+        } else {
+            segs[k].name = p;
+            segs[k].index = NULL;
+            k++;
+        }
+        p = dot + 1;
+    }
+}
+
+/* Completion in a path: the roots, or the words after the path so far
+ * that make a figure (its value for UNIT, -1 the department, in the
+ * detail) or begin one; false when the place is not in a path. */
+static bool complete_path(const Doc *d, const Defs *defs, const SrcFile *f, int line, int col,
+                          int unit, cJSON *list, int *n, bool *more)
+{
+    size_t len;
+    const char *s = f ? src_line(f, line, &len) : NULL;
+    if (!s)
+        return false;
+    size_t i = 0, a;
+    for (int c = 1; c < col && i < len; c++)
+        for (i++; i < len && ((unsigned char)s[i] & 0xC0) == 0x80; i++)
+            ;
+    if (!path_place(s, len, i, &a))
+        return false;
+    if (i - a >= 512)
+        return true; /* a path, too long to complete */
+    char path[512];
+    memcpy(path, s + a, i - a);
+    path[i - a] = '\0';
+    enum { MAXSEG = 16 };
+    PathSeg segs[MAXSEG + 2] = {{0}};
+    Atom atoms[MAXSEG + 2];
+    const char *prefix;
+    int k = path_segs(path, segs, atoms, MAXSEG, &prefix);
+    if (k < 0)
+        return true;
+    if (strchr(prefix, '['))
+        return false; /* 支出[302…: the codes, as anywhere else */
+    const Model *m = d->cur && d->cur->model ? d->cur->model : d->good ? d->good->model : NULL;
+    int nroots;
+    const char *const *roots = model_path_roots(&nroots);
+    const char *words[MODEL_PATH_WORDS_MAX + 32];
+    int nw = 0;
+    for (int r = 0; r < nroots; r++)
+        words[nw++] = roots[r];
+    if (k > 0 && defs)
+        nw += model_path_words(&defs->vocab, words + nw);
+    ValueCtx vc = {.unit = unit, .project = -1};
+    PathSeg total = {.name = "合计"};
+    for (int w = 0; w < nw && *more; w++) {
+        bool dup = false;
+        for (int x = 0; x < w && !dup; x++)
+            dup = strcmp(words[x], words[w]) == 0;
+        if (dup || strncmp(words[w], prefix, strlen(prefix)) != 0)
+            continue;
+        for (int x = 0; x < k; x++)
+            segs[x].next = &segs[x + 1];
+        segs[k] = (PathSeg){.name = words[w]};
+        Dec v;
+        char msg[256], detail[DEC_FMT_MAX + 64] = "";
+        bool fits = k == 0, valued = false;
+        ValueStatus st = m && m->finished ? model_value(m, segs, vc, &v, NULL, NULL, msg, sizeof msg)
+                                          : VAL_UNKNOWN_PATH;
+        valued = st == VAL_OK;
+        fits |= st == VAL_OK || st == VAL_NO_PRIOR || st == VAL_NO_VALUE;
+        if (!fits && k > 0 && m && m->finished) { /* 上年.支出: a figure goes on */
+            segs[k].next = &total;
+            Dec t;
+            st = model_value(m, segs, vc, &t, NULL, NULL, msg, sizeof msg);
+            fits = st == VAL_OK || st == VAL_NO_PRIOR || st == VAL_NO_VALUE;
+        }
+        if (!fits)
+            continue;
+        if (valued) {
+            char buf[DEC_FMT_MAX];
+            dec_format(v, buf, sizeof buf);
+            snprintf(detail, sizeof detail, "= %s%s", buf, m->money ? m->money : "");
+        }
+        if (*n >= MAX_ITEMS) {
+            *more = false;
+            break;
+        }
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "label", words[w]);
+        if (*detail)
+            cJSON_AddStringToObject(o, "detail", detail);
+        cJSON_AddNumberToObject(o, "kind", valued ? CK_VALUE : CK_FIELD);
+        cJSON_AddItemToArray(list, o);
+        (*n)++;
+    }
+    return true;
+}
+
 cJSON *feat_completion(Server *s, Doc *d, int line, int ch)
 {
     cJSON *res = cJSON_CreateObject();
@@ -482,7 +668,10 @@ cJSON *feat_completion(Server *s, Doc *d, int line, int ch)
     pos_from_lsp(file, line, ch, &bl, &bc);
     prefix_at(file, bl, bc, prefix, sizeof prefix);
     bool more = true;
-    if (defs) {
+    const Model *m = d->cur && d->cur->model ? d->cur->model : d->good ? d->good->model : NULL;
+    if (complete_path(d, defs, file, bl, bc, feat_unit_at(d, m, line, ch), list, &n, &more)) {
+        /* in a quote or a rule: the path language */
+    } else if (defs) {
         /* words first (a code is typed with digits), then the codes */
         for (int i = 0; more && i < defs->vocab.dim[DIM_SOURCE].n; i++)
             more = item(list, &n, vocab_name(&defs->vocab, DIM_SOURCE, i),

@@ -477,6 +477,15 @@ static int unit_index(const Model *m, const Stmt *unit)
     return -1;
 }
 
+int feat_unit_at(const Doc *d, const Model *m, int line, int ch)
+{
+    Found f;
+    int bl, bc;
+    if (!m || !find_at(d, line, ch, &f, &bl, &bc))
+        return -1;
+    return unit_index(m, f.unit);
+}
+
 /* A cell of a printed table at (LINE, COL) of FILE: what the facts
  * derive for it, into MD; its place into *AT. */
 static bool hover_cell(Md *md, const Model *m, const SrcFile *file, int line, int col, Loc *at)
@@ -560,11 +569,111 @@ cJSON *feat_hover(Server *s, Doc *d, int line, int ch)
 
 /* ---- definition ---------------------------------------------------------------- */
 
+/* The path (its first segment) of E that has segment SEG. */
+typedef struct PathOf {
+    const PathSeg *seg, *path;
+} PathOf;
+
+static void path_of(const PathSeg *path, Loc at, void *ctx)
+{
+    (void)at;
+    PathOf *p = ctx;
+    for (const PathSeg *x = path; x && !p->path; x = x->next)
+        if (x == p->seg)
+            p->path = path;
+}
+
+/* The fact lines that a quoted path's value adds up (its trace), as
+ * Locations; NULL when it has none. */
+static cJSON *path_facts(const Server *s, const Doc *d, const Found *f)
+{
+    const Model *m = doc_model(d);
+    const Expr *e = f->quote ? f->quote->expr : f->stmt && f->stmt->kind == S_RULE ? f->stmt->expr : NULL;
+    if (!m || !m->finished || !e || !f->seg)
+        return NULL;
+    PathOf p = {f->seg, NULL};
+    walk_paths(e, path_of, &p);
+    if (!p.path)
+        return NULL;
+    enum { MAXLOCS = 500 };
+    Loc *locs = xmalloc(MAXLOCS * sizeof *locs);
+    Trace tr = {.locs = locs, .max = MAXLOCS};
+    ValueCtx vc = {.unit = f->quote ? unit_index(m, f->unit) : -1, .project = -1};
+    Dec v;
+    char msg[256];
+    cJSON *out = NULL;
+    if (model_value(m, p.path, vc, &v, NULL, &tr, msg, sizeof msg) == VAL_OK && tr.n > 0) {
+        out = cJSON_CreateArray();
+        for (int i = 0; i < tr.n; i++)
+            if (locs[i].file)
+                cJSON_AddItemToArray(out, location(s, d, locs[i]));
+    }
+    free(locs);
+    return out;
+}
+
+/* The rule a diagnostic at (LINE, COL) of D reports (its code is the
+ * rule's name), or whose name is written at that place (a comment,
+ * -Wno-NAME); NULL when none. */
+static const Rule *rule_at(const Doc *d, const SrcFile *file, int line, int col)
+{
+    const Model *m = doc_model(d);
+    if (!m)
+        return NULL;
+    for (size_t i = 0; i < d->nrecs; i++) {
+        const DiagRecord *r = &d->recs[i];
+        if (r->level == DIAG_NOTE || !r->code || (r->file && strcmp(r->file, d->path) != 0))
+            continue;
+        Loc l = {.line = r->line, .col = r->col, .end_line = r->end_line, .end_col = r->end_col};
+        if (!in_loc(l, line, col))
+            continue;
+        for (int k = 0; k < m->nrules; k++)
+            if (m->rules[k].name && strcmp(m->rules[k].name, r->code) == 0)
+                return &m->rules[k];
+    }
+    /* the word at the place: letters, digits, '_' and any non-ASCII character */
+    size_t n;
+    const char *s = file ? src_line(file, line, &n) : NULL;
+    if (!s)
+        return NULL;
+    size_t i = 0;
+    for (int c = 1; c < col && i < n; c++)
+        for (i++; i < n && ((unsigned char)s[i] & 0xC0) == 0x80; i++)
+            ;
+#define WORDCH(ch) ((unsigned char)(ch) >= 0x80 || (ch) == '_' || ((ch) >= '0' && (ch) <= '9') || \
+                    ((ch) >= 'A' && (ch) <= 'Z') || ((ch) >= 'a' && (ch) <= 'z'))
+    size_t a = i, b = i;
+    while (a > 0 && WORDCH(s[a - 1]))
+        a--;
+    while (b < n && WORDCH(s[b]))
+        b++;
+#undef WORDCH
+    for (int k = 0; k < m->nrules && b > a; k++) {
+        const char *name = m->rules[k].name;
+        if (name && strlen(name) == b - a && memcmp(name, s + a, b - a) == 0)
+            return &m->rules[k];
+    }
+    return NULL;
+}
+
 cJSON *feat_definition(Server *s, Doc *d, int line, int ch)
 {
     Found f;
-    int bl, bc;
-    if (!find_at(d, line, ch, &f, &bl, &bc) || !f.atom)
+    int bl = 0, bc = 0;
+    bool found = find_at(d, line, ch, &f, &bl, &bc);
+    const Rule *rule = found && f.seg ? NULL : rule_at(d, entry_file(d->cur), bl, bc);
+    if (rule && rule->name_loc.file)
+        return location(s, d, rule->name_loc);
+    if (!found || (!f.atom && !f.seg))
+        return NULL;
+    /* a quoted path, or one of a rule: the fact lines of its value */
+    if (f.seg && (f.quote || f.stmt->kind == S_RULE) &&
+        !(f.seg->index && f.seg->index->kind == A_STRING)) {
+        cJSON *facts = path_facts(s, d, &f);
+        if (facts)
+            return facts;
+    }
+    if (!f.atom)
         return NULL;
     /* an import: the file it reads */
     if (f.stmt->kind == S_IMPORT)

@@ -43,7 +43,9 @@ const char *const lsp_help = N_(
     "diagnostics of budc check; it answers outline (document symbols), hover\n"
     "(a classification code, a quote, a printed table's cell, a diagnostic\n"
     "code), completion (codes, fund sources, indicator kinds, units of\n"
-    "measure), go to definition, references, formatting (budc fmt) and quick\n"
+    "measure; in a quote or a rule, the paths of figures with their values),\n"
+    "go to definition (a quoted path: the fact lines it adds up; a rule),\n"
+    "references, formatting (budc fmt) and quick\n"
     "fixes (\"did you mean\", a figure typed in prose made a quote).\n"
     "\n"
     "options:\n"
@@ -111,6 +113,7 @@ void server_free(Server *s)
         doc_free(d);
     }
     compile_cache_free(&s->own_cache);
+    doclinks_free(s);
     if (s->devnull)
         fclose(s->devnull);
 }
@@ -603,6 +606,13 @@ void server_message(Server *s, const char *body, size_t len)
     } else if (!s->initialized) {
         if (strcmp(method->valuestring, "initialize") == 0 && id) {
             s->initialized = true;
+            /* codeDescription links only to a client that says it shows them */
+            const cJSON *caps = cJSON_GetObjectItemCaseSensitive(params, "capabilities");
+            const cJSON *td = cJSON_GetObjectItemCaseSensitive(caps, "textDocument");
+            const cJSON *pd = cJSON_GetObjectItemCaseSensitive(td, "publishDiagnostics");
+            if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(pd, "codeDescriptionSupport")) &&
+                !s->sandbox)
+                doclinks_load(s);
             respond(s, id, initialize_result());
         } else if (id) {
             respond_error(s, id, ERR_NOT_INITIALIZED, "initialize first");

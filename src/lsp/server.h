@@ -45,6 +45,10 @@ typedef struct Doc {
     struct Doc *next;
 } Doc;
 
+typedef struct DocLink {
+    char *code, *href;   /* E-SOURCE, file:///…/docs/checks.md#e-source--… */
+} DocLink;
+
 typedef struct Server {
     const char *stdlib_dir;
     CompileCache own_cache;
@@ -56,6 +60,9 @@ typedef struct Server {
     Doc *docs;
     bool initialized, shutdown, exited;
     double last_check_ms; /* the time the last compilation took */
+    DocLink *links;      /* where each code is documented (doclinks.c): read
+                            when the client supports codeDescription */
+    int nlinks, caplinks;
 } Server;
 
 void server_init(Server *s, const char *stdlib_dir, FILE *out);
@@ -98,6 +105,17 @@ char *pos_path_uri(const char *path);
  * standard library), malloc'ed. */
 char *pos_file_path(const Server *s, const char *name);
 
+/* ---- doclinks.c ---------------------------------------------------------- */
+
+/* Indexes the `### CODE — title` sections of checks.md and diagnostics.md
+ * in the docs found beside the executable (none found: no link). */
+void doclinks_load(Server *s);
+
+/* The file: URI of CODE's section, or NULL. */
+const char *doclinks_href(const Server *s, const char *code);
+
+void doclinks_free(Server *s);
+
 /* ---- features.c ---------------------------------------------------------- */
 
 cJSON *feat_symbols(Server *s, Doc *d);
@@ -107,6 +125,10 @@ cJSON *feat_definition(Server *s, Doc *d, int line, int character);
 cJSON *feat_references(Server *s, Doc *d, int line, int character);
 cJSON *feat_formatting(Server *s, Doc *d);
 cJSON *feat_code_actions(Server *s, Doc *d, const cJSON *range);
+
+/* The unit (an index of M's) whose block has LSP position (LINE, CH) of
+ * D, or -1 (the department's). */
+int feat_unit_at(const Doc *d, const Model *m, int line, int ch);
 
 /* The LSP Diagnostic of D's record R, with its notes R[1..N). */
 cJSON *feat_diagnostic(const Server *s, const Doc *d, const DiagRecord *r, size_t n);

@@ -437,6 +437,17 @@ const char *model_text(const Narrative *n, int i);
  * written in their canonical spelling (vocab_canonical). */
 void path_text(const Vocab *v, const PathSeg *path, char *buf, size_t n);
 
+/* The roots of paths (收入, 支出 …, 上年 …), N of them. */
+const char *const *model_path_roots(int *n);
+
+/* Every word that may follow a root in a path (合计, the words and groups
+ * of the facts' vocabularies in V, the asset rows, the path language's own
+ * words, the grades of a 绩效自评) into WORDS, which has room for
+ * MODEL_PATH_WORDS_MAX; returns how many.  Not every one fits every root:
+ * model_value says which do. */
+#define MODEL_PATH_WORDS_MAX (DIM_FACTS * 3 * VOCAB_MAX_WORDS + 3 * VOCAB_MAX_WORDS + 32)
+int model_path_words(const Vocab *v, const char **words);
+
 /* Whether U is a 行政单位 or a 参公事业单位 (机关运行经费 covers those), and
  * whether the department has one. */
 bool unit_is_admin(const Vocab *v, const Unit *u);

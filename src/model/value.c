@@ -590,15 +590,12 @@ static ValueStatus completion(V *v, const PathSeg *root, const PathSeg *s)
 static const char *const procurement_words[] = {"中小微", "货物", "工程", "服务", "总额", "拟购置"};
 static const char *const more_words[] = {"数量", "预算", "采购"};
 
-/* Appends "; did you mean 'X'?" to MSG for the first misspelt word of PATH:
- * the nearest of 合计, the words and groups of the facts' vocabularies, the
- * rows of the asset table and the other words of paths. */
-static void suggest_word(const Vocab *v, const PathSeg *path, char *msg, size_t n)
+/* The words of paths after a root into WORDS (MODEL_PATH_WORDS_MAX):
+ * 合计, the words and groups of the facts' vocabularies, the rows of the
+ * asset table and the path language's own words; with SELF_EVAL, the
+ * figures of the 绩效自评 and its grades too. */
+static int path_words(const Vocab *v, const char **words, bool self_eval)
 {
-    if (path && path->name && (strcmp(path->name, "上年") == 0 || strcmp(path->name, "预算") == 0))
-        path = path->next; /* 上年.支出.合计: the root is 支出 */
-    enum { MAXW = DIM_FACTS * 3 * VOCAB_MAX_WORDS + VOCAB_MAX_WORDS + 16 };
-    const char *words[MAXW];
     int nw = 0;
     words[nw++] = "合计";
     for (int d = 0; d < DIM_FACTS; d++) {
@@ -616,6 +613,35 @@ static void suggest_word(const Vocab *v, const PathSeg *path, char *msg, size_t 
         words[nw++] = v->dim[DIM_ASSET].words[i].name;
     for (size_t i = 0; i < sizeof more_words / sizeof more_words[0]; i++)
         words[nw++] = more_words[i];
+    if (self_eval) {
+        words[nw++] = "金额";
+        words[nw++] = "平均分";
+        for (int i = 0; i < v->dim[DIM_GRADE].n; i++)
+            words[nw++] = v->dim[DIM_GRADE].words[i].name;
+    }
+    return nw;
+}
+
+int model_path_words(const Vocab *v, const char **words)
+{
+    return path_words(v, words, true);
+}
+
+const char *const *model_path_roots(int *n)
+{
+    *n = (int)(sizeof roots / sizeof roots[0]);
+    return roots;
+}
+
+/* Appends "; did you mean 'X'?" to MSG for the first misspelt word of PATH:
+ * the nearest of 合计, the words and groups of the facts' vocabularies, the
+ * rows of the asset table and the other words of paths. */
+static void suggest_word(const Vocab *v, const PathSeg *path, char *msg, size_t n)
+{
+    if (path && path->name && (strcmp(path->name, "上年") == 0 || strcmp(path->name, "预算") == 0))
+        path = path->next; /* 上年.支出.合计: the root is 支出 */
+    const char *words[MODEL_PATH_WORDS_MAX];
+    int nw = path_words(v, words, false);
     for (const PathSeg *s = path ? path->next : NULL; s; s = s->next) {
         if (!s->name)
             continue;

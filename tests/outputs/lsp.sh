@@ -20,6 +20,16 @@
 #      (an import, a code's catalogue entry), the references of a code,
 #      change back (errors cleared),
 #      an unknown request (MethodNotFound), shutdown, exit 0
+#   1b. quote paths: completion in a `{…}` quote being typed and in a
+#      rule's condition (the roots; the words after 支出. with their values,
+#      no codes; 上年. and the roots after it; a rule's name is no path; in
+#      a unit's narrative the unit's values; in brackets, the codes);
+#      go to definition of {收入.合计} (its fact line), at a rule's
+#      diagnostic (the rule in the budget) and of a rule's name in a
+#      comment (the standard library's rules.bud); codeDescription: for a
+#      client with codeDescriptionSupport, every diagnostic's link to its
+#      code's section of docs/checks.md (the heading's anchor), none for
+#      one without
 #   2. hostile input: a request before initialize, not JSON, a header
 #      without Content-Length, a batch, a bad position, a half-typed file
 #      and every request on it, each prefix of a budget typed in bursts,
@@ -112,6 +122,7 @@ JS
 
 lsp_tests() {
     lsp_run scenario
+    lsp_run paths
     lsp_run hostile
     lsp_run parts
     lsp_run edits 19 100

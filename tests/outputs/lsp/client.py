@@ -22,6 +22,7 @@ import select
 import subprocess
 import sys
 import time
+import urllib.parse
 
 BUDC = sys.argv[1]
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -459,6 +460,149 @@ def timing():
     print('timing: a re-check of the seed example after a change: median %.1f ms (min %.1f, max %.1f, %d runs)'
           % (ms[len(ms) // 2], ms[0], ms[-1], len(ms)))
 
+def paths():
+    """Completion of quote paths, definition of a quote's path and of a
+    rule, the diagnostics' links to their documentation."""
+    good_path = os.path.join(HERE, 'good.bud')
+    good = open(good_path, encoding='utf-8').read()
+    uri = uri_of(good_path)
+    s = Server()
+    init(s)
+    # a quote being typed: {收入. … in a narrative string
+    typing = good.replace('"2023年预算收入{收入.合计 = 418.55}万元。"',
+                          '"2023年预算收入{收入.合计 = 418.55}万元，支出{支出.基"')
+    s.notify('textDocument/didOpen', {'textDocument': {'uri': uri, 'languageId': 'bud', 'version': 1,
+                                                       'text': good}})
+    d = s.diagnostics(uri)
+    check(d is not None and not [x for x in d if x.get('severity') == 1], 'the good budget: no error', d)
+    s.notify('textDocument/didChange', {'textDocument': {'uri': uri, 'version': 2},
+                                        'contentChanges': [{'text': typing}]})
+    lines = typing.split('\n')
+    ql = next(i for i, t in enumerate(lines) if '{支出.基' in t)
+    end = lines[ql].index('{支出.基') + len('{支出.基')
+
+    def complete(line, ch):
+        c = s.request('textDocument/completion', {'textDocument': {'uri': uri},
+                                                  'position': {'line': line, 'character': ch}})
+        return {i['label']: i.get('detail') for i in (c or {}).get('result', {}).get('items', [])}
+    got = complete(ql, end)
+    check('基本' in got and (got['基本'] or '').startswith('= 346.55') and '项目' not in got,
+          'completion in a quote: 支出.基 gives 基本 with its value', got)
+    got = complete(ql, end - 1)
+    check('合计' in got and '基本' in got and '项目' in got and '一般公共预算' in got
+          and '2070699' not in got and '人员经费' not in got and '收入' not in got,
+          'completion after 支出.: the words of spending (kinds, sources, 合计), no codes', list(got)[:20])
+    check((got.get('合计') or '').startswith('= 418.55'), 'completion: 支出.合计 with its value', got.get('合计'))
+    got = complete(ql, end - 4)
+    check('三公' in got and '上年' in got and '机关运行经费' in got and '一般公共预算' not in got,
+          'completion at a quote\'s start: the roots of paths', list(got))
+    # inside brackets: the codes by their prefix
+    inb = typing.replace('{支出.基"', '{基本支出[3020"')
+    s.notify('textDocument/didChange', {'textDocument': {'uri': uri, 'version': 3},
+                                        'contentChanges': [{'text': inb}]})
+    bl = inb.split('\n')
+    got = complete(ql, bl[ql].index('[3020') + 5)
+    check('30201' in got and '三公' not in got and all(x.startswith('3020') for x in got),
+          'completion in a quote\'s brackets: the codes by prefix', list(got)[:10])
+    # a rule's condition, then 上年. and a root after it
+    rule = typing + '\nrule 测试 warning "测试": 基本支出.人 <= 上年.\n'
+    s.notify('textDocument/didChange', {'textDocument': {'uri': uri, 'version': 33},
+                                        'contentChanges': [{'text': rule}]})
+    rl = len(rule.split('\n')) - 2
+    rt = rule.split('\n')[rl]
+    got = complete(rl, rt.index('.人') + 2)
+    check(set(got) == {'人员经费'}, 'completion in a rule: 基本支出.人 gives 人员经费', got)
+    got = complete(rl, len(rt))
+    check('支出' in got and '三公' in got, 'completion after 上年.: the roots', list(got)[:10])
+    got = complete(rl, rt.index('测试 '))
+    check('三公' not in got, 'completion in a rule\'s name: not a path', list(got)[:10])
+    # definition of a quoted path: the fact lines of its value
+    s.notify('textDocument/didChange', {'textDocument': {'uri': uri, 'version': 4},
+                                        'contentChanges': [{'text': good + '\n// see D6_出国\nrule 测试规则 warning "测试": 支出.合计 < 1\n'}]})
+    gl = (good + '\n// see D6_出国\nrule 测试规则 warning "测试": 支出.合计 < 1\n').split('\n')
+    ql = next(i for i, t in enumerate(gl) if '{收入.合计' in t)
+    r = s.request('textDocument/definition', {'textDocument': {'uri': uri},
+                                              'position': {'line': ql, 'character': gl[ql].index('收入.合计') + 1}})
+    locs = (r or {}).get('result') or []
+    il = [i for i, t in enumerate(gl) if t.strip().startswith('一般公共预算 418.55')]
+    check(isinstance(locs, list) and [x['range']['start']['line'] for x in locs] == il
+          and all(x['uri'] == uri for x in locs),
+          'definition of {收入.合计}: its fact line (%s)' % il, locs)
+    mine = []
+    for _ in range(4):  # the ones of the earlier versions may come first
+        d = s.diagnostics(uri, timeout=5)
+        mine = [x for x in d or [] if x.get('code') == '测试规则']
+        if mine or d is None:
+            break
+    check(len(mine) == 1, 'a rule that does not hold: its diagnostic', d)
+    rl = next(i for i, t in enumerate(gl) if t.startswith('rule 测试规则'))
+    if mine:
+        st = mine[0]['range']['start']
+        r = s.request('textDocument/definition', {'textDocument': {'uri': uri}, 'position': st})
+        loc = (r or {}).get('result') or {}
+        check(isinstance(loc, dict) and loc.get('uri') == uri and loc['range']['start']['line'] == rl,
+              'definition at a rule\'s diagnostic: the rule', r)
+    cl = next(i for i, t in enumerate(gl) if 'D6_出国' in t)
+    r = s.request('textDocument/definition', {'textDocument': {'uri': uri},
+                                              'position': {'line': cl, 'character': gl[cl].index('D6_出国') + 2}})
+    loc = (r or {}).get('result') or {}
+    check(isinstance(loc, dict) and loc.get('uri', '').endswith('/2023/rules.bud'),
+          'definition of a rule\'s name in a comment: the standard library\'s rule', r)
+    # in a unit's narrative, the values are the unit's (as its quotes are)
+    ex = os.path.join(HERE, '..', '..', '..', 'examples', 'county-education-bureau-2024.bud')
+    etext = open(ex, encoding='utf-8').read()
+    euri = uri_of(ex)
+    s.notify('textDocument/didOpen', {'textDocument': {'uri': euri, 'languageId': 'bud', 'version': 1,
+                                                       'text': etext}})
+    el = etext.split('\n')
+    for want in ('2241.17', '2121.18'):  # two units' narratives
+        ql = next(i for i, t in enumerate(el) if '{支出.合计 = %s}' % want in t)
+        got = {}
+        c = s.request('textDocument/completion', {'textDocument': {'uri': euri},
+                                                  'position': {'line': ql, 'character': el[ql].index('{支出.合计') + 4}})
+        got = {i['label']: i.get('detail') for i in (c or {}).get('result', {}).get('items', [])}
+        check((got.get('合计') or '').startswith('= ' + want),
+              'completion in a unit\'s quote: 支出.合计 = %s, the unit\'s' % want, got.get('合计'))
+    s.request('shutdown')
+    s.notify('exit')
+    s.finish()
+
+
+def links():
+    """codeDescription: a link to the code's section of the docs beside
+    the executable, for a client that says it shows them; none otherwise."""
+    good_path = os.path.join(HERE, 'good.bud')
+    broken = open(good_path, encoding='utf-8').read().replace('    一般公共预算 418.55', '    一般公共预箅 418.55')
+    uri = uri_of(good_path)
+    docs = os.path.realpath(os.path.join(os.path.dirname(os.path.realpath(BUDC)), '..', 'docs'))
+    if not os.path.isfile(os.path.join(docs, 'checks.md')):
+        docs = os.path.realpath(os.path.join(os.path.dirname(os.path.realpath(BUDC)), '..', '..', 'docs'))
+    for support in (True, False):
+        s = Server()
+        s.request('initialize', {'processId': None, 'rootUri': None, 'capabilities': {
+            'textDocument': {'publishDiagnostics': {'codeDescriptionSupport': support}}}})
+        s.notify('initialized', {})
+        s.notify('textDocument/didOpen', {'textDocument': {'uri': uri, 'languageId': 'bud', 'version': 1,
+                                                           'text': broken}})
+        d = s.diagnostics(uri) or []
+        src = [x for x in d if x.get('code') == 'E-SOURCE']
+        hrefs = [x.get('codeDescription', {}).get('href') for x in d]
+        if support:
+            want = uri_of(os.path.join(docs, 'checks.md')) + '#e-source--'
+            href = src[0].get('codeDescription', {}).get('href', '') if src else ''
+            check(href.startswith(want), 'codeDescription of E-SOURCE: its section of docs/checks.md', (want, href))
+            check(src and all(h for h in hrefs), 'codeDescription: every code has its link', hrefs)
+            # the anchor is the heading's, as a Markdown viewer makes it
+            head = next(t for t in open(os.path.join(docs, 'checks.md'), encoding='utf-8') if t.startswith('### E-SOURCE '))
+            slug = re.sub(r'[^\w\- ]', '', head[4:].strip().lower()).replace(' ', '-')
+            check(urllib.parse.unquote(href.split('#', 1)[-1]) == slug, 'codeDescription: the heading\'s anchor',
+                  (href, slug))
+        else:
+            check(src and not any(hrefs), 'no codeDescription for a client that does not show them', hrefs)
+        s.request('shutdown')
+        s.notify('exit')
+        s.finish()
+
 
 if __name__ == '__main__':
     what = sys.argv[2]
@@ -470,6 +614,9 @@ if __name__ == '__main__':
         edits(int(sys.argv[3]), int(sys.argv[4]))
     elif what == 'parts':
         parts()
+    elif what == 'paths':
+        paths()
+        links()
     elif what == 'timing':
         timing()
     sys.exit(1 if failures else 0)

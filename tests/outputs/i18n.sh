@@ -114,6 +114,7 @@ nzh=0
 for code in $(awk '/^```/ { f = !f } !f && /^### [^ ]+ — / { print $2 }' docs/checks.md); do
     printf '%s\n' "$zhcodes" | grep -qx -- "$code" && nzh=$((nzh + 1))
 done
-echo "note: i18n: $nzh of the checker's $nchecks codes have a Chinese explain page (the others are shown in English)"
+if [ "$nzh" -eq "$nchecks" ] && [ "$nchecks" -gt 100 ]; then ok
+else bad "i18n: only $nzh of the checker's $nchecks codes have a Chinese explain page (docs/zh/explain.zh.md)"; fi
 case "$(LANG=zh_CN.UTF-8 "$budc" help fmt)" in
 "用法：budc fmt"*) ok ;; *) bad "i18n: budc help fmt in Chinese" ;; esac

@@ -28,6 +28,10 @@ set -u
 # The goldens are English: a Chinese environment (docs/i18n.md) is not the
 # suite's; tests/outputs/i18n.sh sets it where it tests it.
 unset LC_ALL LC_MESSAGES LANGUAGE
+# the makes the tests run (cli.sh's -M makefile, init.sh's) are not part of
+# the make that runs the suite: no jobserver of `make -j check` (make warns
+# on stderr when its descriptors are gone)
+unset MAKEFLAGS MFLAGS MAKELEVEL
 case "${LANG-}" in zh*) export LANG=C.UTF-8 ;; esac
 build=${1:-build}
 budc=$build/budc

@@ -22,6 +22,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/beside.h"
+
 #ifndef BUDC_LOCALEDIR
 #define BUDC_LOCALEDIR "/usr/local/share/locale"
 #endif
@@ -48,26 +50,10 @@ static const char *locale_dir(const char *argv0)
     const char *env = getenv("BUDC_LOCALEDIR");
     if (env && *env)
         return env;
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0)
-        exe[n] = '\0';
-    else if (!(argv0 && realpath(argv0, exe)))
-        return BUDC_LOCALEDIR;
-    char *slash = strrchr(exe, '/');
-    if (slash)
-        *slash = '\0';
     /* build/budc -> build/locale, PREFIX/bin/budc -> PREFIX/share/locale */
-    const char *cands[] = {"locale", "../share/locale"};
-    for (size_t i = 0; i < sizeof cands / sizeof cands[0]; i++) {
-        struct stat st;
-        if ((size_t)snprintf(buf, sizeof buf, "%.*s/%s", PATH_MAX - 32, exe, cands[i]) >=
-            sizeof buf)
-            continue;
-        if (stat(buf, &st) == 0 && S_ISDIR(st.st_mode))
-            return buf;
-    }
-    return BUDC_LOCALEDIR;
+    static const char *const cands[] = {"locale", "../share/locale"};
+    const char *dir = beside_exe(argv0, cands, 2, NULL, buf, sizeof buf);
+    return dir ? dir : BUDC_LOCALEDIR;
 }
 
 void i18n_init(const char *argv0)

@@ -211,3 +211,13 @@ const char *text_quote(char *buf, size_t n, const char *s)
     free(e);
     return buf;
 }
+
+bool text_all_digits(const char *s)
+{
+    if (!*s)
+        return false;
+    for (; *s; s++)
+        if (*s < '0' || *s > '9')
+            return false;
+    return true;
+}

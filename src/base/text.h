@@ -140,4 +140,8 @@ const char *text_quote(char *buf, size_t n, const char *s);
  * full-width and half-width brackets and punctuation treated alike. */
 bool names_equal(const char *a, const char *b);
 
+/* Whether S is one or more ASCII digits (a classification code, a number
+ * written as a code). */
+bool text_all_digits(const char *s);
+
 #endif

@@ -62,13 +62,6 @@ static void missing_parent(const Catalog *cat, const char *code, char *buf, size
     }
 }
 
-static bool all_digits(const char *s)
-{
-    for (; *s; s++)
-        if (*s < '0' || *s > '9')
-            return false;
-    return true;
-}
 
 /* Checks a function code used at 项 level.  Returns whether it is known. */
 static bool function_code(C *c, const char *code, Loc at, const char *where)
@@ -84,7 +77,7 @@ static bool function_code(C *c, const char *code, Loc at, const char *where)
         c->nerrors++;
         return false;
     }
-    if (len != 7 || !all_digits(code)) {
+    if (len != 7 || !text_all_digits(code)) {
         if (e && len < 7) {
             diag_error(c->d, at, "E-CODE-LEVEL",
                        "%s is a %s (%s); %s is written at 项 level (7 digits), the %s total is "
@@ -126,7 +119,7 @@ static bool economic_code(C *c, const Fact *x)
         c->nerrors++;
         return false;
     }
-    if (len != 5 || !all_digits(code)) {
+    if (len != 5 || !text_all_digits(code)) {
         if (e)
             diag_error(c->d, x->code_loc, "E-CODE-LEVEL",
                        "%s is a 类 (%s); basic expenditure is written by 款 (5 digits), the 类 "

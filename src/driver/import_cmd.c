@@ -18,6 +18,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "base/text.h"
 #include "base/cli.h"
 #include "base/output.h"
 #include "driver/compile.h"
@@ -65,15 +66,6 @@ static int load_defs(Compilation *c, int year, const char *std)
     return EXIT_OK;
 }
 
-static bool all_digits_arg(const char *s)
-{
-    if (!*s)
-        return false;
-    for (; *s; s++)
-        if (*s < '0' || *s > '9')
-            return false;
-    return true;
-}
 
 static bool is_csv(const char *path)
 {
@@ -114,7 +106,7 @@ int cmd_import(int argc, char **argv, const char *argv0)
     }
     if (!in)
         return cli_usage("import: no workbook: budc import BOOK.xlsx -o OUT.bud");
-    if (o.code && !all_digits_arg(o.code))
+    if (o.code && !text_all_digits(o.code))
         return cli_usage("import: '--code %s': a department code is a number", o.code);
     char err[1024];
     Book b;

@@ -54,32 +54,8 @@ static const char style[] =
 
 /* ---- the tables ----------------------------------------------------------------- */
 
-/* The note the budget states under table ID, or NULL. */
-static const char *stated_note(const Model *m, int id)
-{
-    for (int i = 0; i < m->nstated; i++)
-        if (m->stated[i].table == id && m->stated[i].note)
-            return m->stated[i].note;
-    return NULL;
-}
 
-static bool table_empty(const Table *tb)
-{
-    for (int i = 0; i < tb->nrows; i++)
-        for (int c = 0; c < tb->ncols; c++)
-            if (tb->rows[i].cells[c].set)
-                return false;
-    return true;
-}
 
-/* A row's name as printed: its label; a code the catalogue lacks is
- * printed as itself. */
-static const char *row_name(const TRow *r)
-{
-    if (r->kind == ROW_CODE && !*r->label)
-        return r->key;
-    return r->label;
-}
 
 static void th(Html *h, const char *scope, int rowspan, int colspan, const char *text)
 {
@@ -189,7 +165,7 @@ static void rows_one_sided(Html *h, const Table *tb)
             html_raw(h, "</td>");
         }
         html_raw(h, "<th scope=\"row\">");
-        html_line(h, row_name(r));
+        html_line(h, view_row_name(r));
         html_raw(h, "</th>");
         for (int c = 0; c < tb->ncols; c++)
             cell(h, tb, r, c);
@@ -208,7 +184,7 @@ static void side(Html *h, const Table *tb, const TRow *r, int ncells)
         return;
     }
     html_raw(h, "<th scope=\"row\">");
-    html_line(h, row_name(r));
+    html_line(h, view_row_name(r));
     html_raw(h, "</th>");
     for (int c = 0; c < ncells; c++)
         cell(h, tb, r, c);
@@ -283,13 +259,13 @@ static void table(Html *h, int id)
     else
         head_one_sided(h, tb);
     html_raw(h, "<tbody>\n");
-    bool empty = table_empty(tb);
+    bool empty = view_table_empty(tb);
     if (tb->def->nsides == 2)
         rows_two_sided(h, tb);
     else if (!empty || tb->def->catalog < 0)
         rows_one_sided(h, tb);
     html_raw(h, "</tbody>\n</table></div>\n");
-    const char *note = h->unit < 0 ? stated_note(m, id) : NULL;
+    const char *note = h->unit < 0 ? view_stated_note(m, id) : NULL;
     if (!note && empty)
         note = view_words(m, h->unit, tb->def->note ? tb->def->note : model_label(m, "empty_note"),
                           buf, sizeof buf);

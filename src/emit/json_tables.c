@@ -12,14 +12,6 @@
 static const char *const row_kinds[] = {[ROW_TOTAL] = "total", [ROW_CODE] = "code",
                                         [ROW_LABEL] = "label"};
 
-/* The note an author stated under table T (空表列示 …), or NULL. */
-static const char *stated_note(const Model *m, int t)
-{
-    for (int i = 0; i < m->nstated; i++)
-        if (m->stated[i].table == t && m->stated[i].note)
-            return m->stated[i].note;
-    return NULL;
-}
 
 static void row_json(JB *b, cJSON *rows, const Table *t, const TRow *r)
 {
@@ -55,7 +47,7 @@ static void table_json(JB *b, cJSON *tables, int id, int unit)
     jb_int(b, o, "number", def->number);
     jb_str(b, o, "title", view_words(b->m, b->unit, def->title, title, sizeof title));
     jb_str(b, o, "word", def->word);
-    jb_str(b, o, "note", unit < 0 ? stated_note(b->m, id) : NULL);
+    jb_str(b, o, "note", unit < 0 ? view_stated_note(b->m, id) : NULL);
     cJSON *cols = jb_array(b, o, "columns");
     for (int c = 0; c < t->ncols; c++) {
         cJSON *col = jb_object(b, cols, NULL);

@@ -29,33 +29,8 @@ static const char *size_command(const char *size)
                                                           : "\\small";
 }
 
-/* The note the budget states under table ID (`table … { note "…" }`), or NULL. */
-static const char *stated_note(const Model *m, int id)
-{
-    for (int i = 0; i < m->nstated; i++)
-        if (m->stated[i].table == id && m->stated[i].note)
-            return m->stated[i].note;
-    return NULL;
-}
 
-/* Whether no cell of the table has a figure. */
-static bool table_empty(const Table *tb)
-{
-    for (int i = 0; i < tb->nrows; i++)
-        for (int c = 0; c < tb->ncols; c++)
-            if (tb->rows[i].cells[c].set)
-                return false;
-    return true;
-}
 
-/* A row's name as printed: its label; a code the catalogue lacks is
- * printed as itself. */
-static const char *row_name(const TRow *r)
-{
-    if (r->kind == ROW_CODE && !*r->label)
-        return r->key;
-    return r->label;
-}
 
 /* ---- the head ------------------------------------------------------------------- */
 
@@ -170,7 +145,7 @@ static void rows_one_sided(Tex *t, const Table *tb, bool labels)
                 tex_line(t, r->key);
             tex_raw(t, " & ");
         }
-        tex_text(t, row_name(r));
+        tex_text(t, view_row_name(r));
         for (int c = 0; c < tb->ncols; c++) {
             tex_raw(t, " & ");
             tex_cell(t, &r->cells[c]);
@@ -188,7 +163,7 @@ static void side(Tex *t, const TRow *r, int ncells, int ordinal)
     if (r && ordinal > 0)
         tex_fmt(t, "%s、", tex_cn_number(ordinal, cn, sizeof cn));
     if (r)
-        tex_text(t, row_name(r));
+        tex_text(t, view_row_name(r));
     for (int c = 0; c < ncells; c++) {
         tex_raw(t, " & ");
         if (r)
@@ -271,7 +246,7 @@ void tex_table(Tex *t, int id, bool own_page, bool part_start)
 {
     const Table *tb = model_table(t->m, id, t->unit);
     const TableLayout *l = &tb->def->layout;
-    bool empty = table_empty(tb);
+    bool empty = view_table_empty(tb);
     open_table(t, l, tb, own_page, part_start);
     if (tb->def->nsides == 2)
         rows_two_sided(t, tb);
@@ -279,7 +254,7 @@ void tex_table(Tex *t, int id, bool own_page, bool part_start)
         rows_one_sided(t, tb, tb->def->catalog < 0);
     tex_raw(t, "\\end{longtable}\n\\endgroup\n");
     /* the note the budget states is under the department's table */
-    const char *note = t->unit < 0 ? stated_note(t->m, id) : NULL;
+    const char *note = t->unit < 0 ? view_stated_note(t->m, id) : NULL;
     char buf[1024];
     if (!note && empty)
         note = view_words(t->m, t->unit, tb->def->note ? tb->def->note : model_label(t->m, "empty_note"),

@@ -40,3 +40,27 @@ const char *view_name(const Model *m, int unit)
 {
     return unit < 0 ? m->dept_name : m->units[unit].name;
 }
+
+const char *view_stated_note(const Model *m, int id)
+{
+    for (int i = 0; i < m->nstated; i++)
+        if (m->stated[i].table == id && m->stated[i].note)
+            return m->stated[i].note;
+    return NULL;
+}
+
+bool view_table_empty(const Table *tb)
+{
+    for (int i = 0; i < tb->nrows; i++)
+        for (int c = 0; c < tb->ncols; c++)
+            if (tb->rows[i].cells[c].set)
+                return false;
+    return true;
+}
+
+const char *view_row_name(const TRow *r)
+{
+    if (r->kind == ROW_CODE && !*r->label)
+        return r->key;
+    return r->label;
+}

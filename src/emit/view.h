@@ -35,4 +35,12 @@ bool view_has_purchases(const Model *m, int unit);
 /* The 编制单位 of the document: the department's name, or the unit's. */
 const char *view_name(const Model *m, int unit);
 
+/* What every back end prints of a derived table: the note the budget states
+ * under table ID (`table … { note "…" }`, 空表列示 …) or NULL; whether no
+ * cell of TB has a figure; a row's name as printed (its label, or its code
+ * when the catalogue lacks it). */
+const char *view_stated_note(const Model *m, int id);
+bool view_table_empty(const Table *tb);
+const char *view_row_name(const TRow *r);
+
 #endif

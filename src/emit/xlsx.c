@@ -25,32 +25,8 @@
 
 /* ---- a table -------------------------------------------------------------------- */
 
-/* The note the budget states under table ID (`table … { note "…" }`), or NULL. */
-static const char *stated_note(const Model *m, int id)
-{
-    for (int i = 0; i < m->nstated; i++)
-        if (m->stated[i].table == id && m->stated[i].note)
-            return m->stated[i].note;
-    return NULL;
-}
 
-static bool table_empty(const Table *tb)
-{
-    for (int i = 0; i < tb->nrows; i++)
-        for (int c = 0; c < tb->ncols; c++)
-            if (tb->rows[i].cells[c].set)
-                return false;
-    return true;
-}
 
-/* A row's name as printed: its label; a code the catalogue lacks is
- * printed as itself. */
-static const char *row_name(const TRow *r)
-{
-    if (r->kind == ROW_CODE && !*r->label)
-        return r->key;
-    return r->label;
-}
 
 static bool row_bold(const TRow *r)
 {
@@ -130,7 +106,7 @@ static void rows_one_sided(Xl *x, XlSheet *s, const Table *tb, int first)
         xl_text(x, s, 0, no, x->code);
         if (first == 3)
             xl_text(x, s, 1, r->kind == ROW_CODE ? r->key : "", x->code);
-        xl_text(x, s, first - 1, row_name(r), bold ? x->text_bold : x->text);
+        xl_text(x, s, first - 1, view_row_name(r), bold ? x->text_bold : x->text);
         for (int c = 0; c < tb->ncols; c++)
             xl_amount(x, s, first + c, r->cells[c].v, r->cells[c].set, bold);
     }
@@ -155,7 +131,7 @@ static const TRow *side_row(const Table *t, int side, bool foot, int k, int *n)
 static void side(Xl *x, XlSheet *s, int col, const TRow *r, int ncells)
 {
     bool bold = r && row_bold(r);
-    xl_text(x, s, col, r ? row_name(r) : "", bold ? x->text_bold : x->text);
+    xl_text(x, s, col, r ? view_row_name(r) : "", bold ? x->text_bold : x->text);
     for (int c = 0; c < ncells; c++)
         xl_amount(x, s, col + 1 + c, r ? r->cells[c].v : dec_zero(), r && r->cells[c].set, bold);
 }
@@ -194,12 +170,12 @@ static void table_sheet(Xl *x, int id)
     else
         head_one_sided(x, &s, tb, first);
     worksheet_freeze_panes(s.ws, s.row, 0);
-    bool empty = table_empty(tb);
+    bool empty = view_table_empty(tb);
     if (two)
         rows_two_sided(x, &s, tb);
     else if (!empty || def->catalog < 0) /* fixed rows are printed empty too */
         rows_one_sided(x, &s, tb, first);
-    const char *note = x->unit < 0 ? stated_note(m, id) : NULL;
+    const char *note = x->unit < 0 ? view_stated_note(m, id) : NULL;
     char buf[1024];
     if (!note && empty)
         note = view_words(m, x->unit, def->note ? def->note : model_label(m, "empty_note"), buf,

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/beside.h"
 #include "front/parse.h"
 #include "front/structure.h"
 
@@ -358,25 +359,8 @@ const char *frontend_stdlib_dir(const char *argv0)
     const char *env = getenv("BUDC_STDLIB");
     if (env && *env)
         return env;
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0)
-        exe[n] = '\0';
-    else if (argv0 && realpath(argv0, exe))
-        n = (ssize_t)strlen(exe);
-    else
-        return "stdlib";
-    char *slash = strrchr(exe, '/');
-    if (slash)
-        *slash = '\0';
     /* build/budc, build/asan/budc and PREFIX/bin/budc */
-    const char *cands[] = {"../stdlib", "../../stdlib", "../share/budc"};
-    for (size_t i = 0; i < sizeof cands / sizeof cands[0]; i++) {
-        struct stat st;
-        if ((size_t)snprintf(buf, sizeof buf, "%.*s/%s", PATH_MAX - 32, exe, cands[i]) >= sizeof buf)
-            continue;
-        if (stat(buf, &st) == 0 && S_ISDIR(st.st_mode))
-            return buf;
-    }
-    return "stdlib";
+    static const char *const cands[] = {"../stdlib", "../../stdlib", "../share/budc"};
+    const char *dir = beside_exe(argv0, cands, 3, NULL, buf, sizeof buf);
+    return dir ? dir : "stdlib";
 }

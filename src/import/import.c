@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/text.h"
 #include "model/catalog.h"
 
 /* ---- the department ---------------------------------------------------------------- */
@@ -254,15 +255,6 @@ static const char *no_ordinal(const char *s)
     return s;
 }
 
-static bool all_digits(const char *s)
-{
-    if (!*s)
-        return false;
-    for (; *s; s++)
-        if (*s < '0' || *s > '9')
-            return false;
-    return true;
-}
 
 /* The key of the row of DEF (side SIDE) printed as NAME; a 类 of the
  * catalogue named so gives its code (*CODE); else NAME itself. */
@@ -369,11 +361,11 @@ static int read_table(Imp *im, ITable *t)
                 continue; /* a row blank in every column is left out */
             const char *code = h.code >= 0 && !two ? code_text(im, s, r, h.code) : "";
             const char *name = imp_trim(im, book_text(s, r, nc));
-            if (!*name && *code && !all_digits(code)) { /* 合计 merged over both columns */
+            if (!*name && *code && !text_all_digits(code)) { /* 合计 merged over both columns */
                 name = code;
                 code = "";
             }
-            if (all_digits(code)) {
+            if (text_all_digits(code)) {
                 x.key = code;
                 x.code = true;
                 x.name = *name ? name : NULL;

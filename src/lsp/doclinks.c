@@ -12,30 +12,17 @@
 #include <unistd.h>
 
 #include "base/arena.h"
+#include "base/beside.h"
 
 /* The directory of the documentation beside the executable: build/budc and
  * build/asan/budc read the source tree's docs/, PREFIX/bin/budc
  * PREFIX/share/doc/budc (make install); NULL when none is there. */
 static char *docs_dir(void)
 {
-    char exe[PATH_MAX], buf[PATH_MAX + 64];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n <= 0)
-        return NULL;
-    exe[n] = '\0';
-    char *slash = strrchr(exe, '/');
-    if (slash)
-        *slash = '\0';
+    char buf[PATH_MAX + 64];
     static const char *const cands[] = {"../docs", "../../docs", "../share/doc/budc"};
-    for (size_t i = 0; i < sizeof cands / sizeof cands[0]; i++) {
-        struct stat st;
-        snprintf(buf, sizeof buf, "%s/%s/checks.md", exe, cands[i]);
-        if (stat(buf, &st) == 0 && S_ISREG(st.st_mode)) {
-            buf[strlen(buf) - strlen("/checks.md")] = '\0';
-            return realpath(buf, NULL);
-        }
-    }
-    return NULL;
+    const char *dir = beside_exe(NULL, cands, 3, "checks.md", buf, sizeof buf);
+    return dir ? realpath(dir, NULL) : NULL;
 }
 
 /* Whether the UTF-8 character at P (of N bytes) is punctuation that a

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/text.h"
 #include "front/load.h"
 
 static const char *const kind_words[CAT__COUNT] = {
@@ -123,15 +124,6 @@ static CatEntry *add_entry(Catalog *c, Arena *a)
 
 /* ---- code formats ------------------------------------------------------------ */
 
-static bool all_digits(const char *s)
-{
-    if (!*s)
-        return false;
-    for (; *s; s++)
-        if (*s < '0' || *s > '9')
-            return false;
-    return true;
-}
 
 /* NULL when CODE is well-formed for catalogue K, else what it should be. */
 static const char *format_problem(CatKind k, const char *code)
@@ -139,23 +131,23 @@ static const char *format_problem(CatKind k, const char *code)
     size_t n = strlen(code);
     switch (k) {
     case CAT_FUNCTION:
-        if (!all_digits(code) || (n != 3 && n != 5 && n != 7) || code[0] != '2')
+        if (!text_all_digits(code) || (n != 3 && n != 5 && n != 7) || code[0] != '2')
             return _("a function code is 3, 5 or 7 digits starting with 2 (类 207, 款 20706, 项 2070699)");
         return NULL;
     case CAT_ECONOMIC:
     case CAT_SANGONG:
-        if (!all_digits(code) || (n != 3 && n != 5) || code[0] != '3')
+        if (!text_all_digits(code) || (n != 3 && n != 5) || code[0] != '3')
             return _("an economic code is 3 or 5 digits starting with 3 (类 301, 款 30101)");
         if (k == CAT_SANGONG && n != 5)
             return _("a 三公 entry names an economic 款 (5 digits, e.g. 30217)");
         return NULL;
     case CAT_MOVED:
-        if (!all_digits(code) || n < 3 || n > 7 || n % 2 == 0 || (code[0] != '2' && code[0] != '3'))
+        if (!text_all_digits(code) || n < 3 || n > 7 || n % 2 == 0 || (code[0] != '2' && code[0] != '3'))
             return _("a moved code is last year's function or economic code (2070699, 30101), "
                      "then this year's as a string");
         return NULL;
     case CAT_PROCUREMENT:
-        if (n != 9 || (code[0] != 'A' && code[0] != 'B' && code[0] != 'C') || !all_digits(code + 1))
+        if (n != 9 || (code[0] != 'A' && code[0] != 'B' && code[0] != 'C') || !text_all_digits(code + 1))
             return _("a procurement code is A, B or C and 8 digits (C06010000)");
         return NULL;
     default:

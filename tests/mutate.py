@@ -122,6 +122,34 @@ def run_check(budc, src_dir, work, entry, tmp):
     return r.stderr.replace(work, 'W')
 
 
+# Mutants are checked BATCH at a time by one budc: each in a copy of the
+# budget's folder of its own (w0, w1, …), all named on one command line.
+# budc checks each file as it would alone and prints its diagnostics in the
+# order of the files, so what it says of a mutant is the run of lines from
+# the first that names the mutant's folder up to the first that names the
+# next's (a note in the standard library stays with the diagnostic it
+# follows).  One process instead of one a mutant: the start-up and the
+# reading of the standard library are paid once a batch.  When a batch does
+# not exit 1 (a crash, a usage error), its mutants are run one by one again,
+# so that the one at fault is named.
+BATCH = 32
+
+
+def split_by_dir(stderr, dirs):
+    """STDERR of a run over the folders DIRS, cut into what each was told."""
+    out = [''] * len(dirs)
+    marks = [d + os.sep for d in dirs]
+    cur = 0
+    for line in stderr.splitlines(keepends=True):
+        if not line.startswith(' '):
+            for k, m in enumerate(marks):
+                if line.startswith(m):
+                    cur = k
+                    break
+        out[cur] += line
+    return out
+
+
 def main():
     args = sys.argv[1:]
     record = None
@@ -141,49 +169,72 @@ def main():
         os.path.join(dp, fn)
         for dp, _, fns in os.walk(os.path.join(src_dir, base))
         for fn in fns if fn.endswith('.bud'))
+    # every mutation, in order: (file relative to the folder, its text, line, start, end)
+    todo = []
+    index = 0
+    for path in files:
+        rel = os.path.relpath(path, src_dir)
+        with open(path, encoding='utf-8') as f:
+            original = f.read()
+        lines, found = sites(path)
+        for no, start, end in found:
+            index += 1
+            if (index - 1) % every == 0:
+                todo.append((rel, original, lines, no, start, end))
     total = caught = 0
     baseline = None
-    index = 0
     with tempfile.TemporaryDirectory() as tmp:
-        work = os.path.join(tmp, 'b')
         if record:
-            baseline = set(blocks(run_check(budc, src_dir, work, entry, tmp)))
-        shutil.rmtree(work, ignore_errors=True)
-        shutil.copytree(src_dir, work)
-        for path in files:
-            rel = os.path.relpath(path, src_dir)
-            with open(path, encoding='utf-8') as f:
-                original = f.read()
-            lines, found = sites(path)
-            for no, start, end in found:
-                index += 1
-                if (index - 1) % every:
-                    continue
+            baseline = set(blocks(run_check(budc, src_dir, os.path.join(tmp, 'b'), entry, tmp)))
+        works = []
+        for b in range(0, len(todo), BATCH):
+            batch = todo[b:b + BATCH]
+            while len(works) < len(batch):
+                w = os.path.join(tmp, 'w%d' % len(works))
+                shutil.copytree(src_dir, w)
+                works.append(w)
+            news = []
+            for (rel, original, lines, no, start, end), w in zip(batch, works):
                 old = lines[no - 1][start:end]
                 new = bump(old)
                 mutated = list(lines)
                 mutated[no - 1] = lines[no - 1][:start] + new + lines[no - 1][end:]
-                with open(os.path.join(work, rel), 'w', encoding='utf-8') as f:
+                with open(os.path.join(w, rel), 'w', encoding='utf-8') as f:
                     f.write('\n'.join(mutated))
-                r = subprocess.run([budc, 'check', '-fmax-errors=0', os.path.join(work, os.path.basename(entry))],
-                                   capture_output=True, text=True, cwd=tmp)
-                with open(os.path.join(work, rel), 'w', encoding='utf-8') as f:
+                news.append((old, new))
+            used = works[:len(batch)]
+            entries = [os.path.join(w, os.path.basename(entry)) for w in used]
+            r = subprocess.run([budc, 'check', '-fmax-errors=0'] + entries,
+                               capture_output=True, text=True, cwd=tmp)
+            if r.returncode == 1:
+                said = split_by_dir(r.stderr, used)
+                codes = [1 if ': error: ' in s else 0 for s in said]
+            else:
+                said, codes = [], []
+                for e in entries:
+                    one = subprocess.run([budc, 'check', '-fmax-errors=0', e],
+                                         capture_output=True, text=True, cwd=tmp)
+                    said.append(one.stderr)
+                    codes.append(one.returncode)
+            for (rel, original, lines, no, start, end), w, (old, new), err, code in \
+                    zip(batch, used, news, said, codes):
+                with open(os.path.join(w, rel), 'w', encoding='utf-8') as f:
                     f.write(original)
                 total += 1
                 if record:
-                    record.write('== %s:%d:%d %s -> %s: exit %d\n' % (rel, no, start + 1, old, new, r.returncode))
-                    new_blocks = [b for b in blocks(r.stderr.replace(work, 'W')) if b not in baseline]
+                    record.write('== %s:%d:%d %s -> %s: exit %d\n' % (rel, no, start + 1, old, new, code))
+                    new_blocks = [x for x in blocks(err.replace(w, 'W')) if x not in baseline]
                     if new_blocks:
                         record.write(new_blocks[0])
                     digest = hashlib.sha256(''.join(new_blocks).encode('utf-8')).hexdigest()
                     record.write('   %d new diagnostics, sha256 %s\n' % (len(new_blocks), digest[:16]))
-                where = '%s:%d:' % (os.path.join(work, rel) if True else rel, no)
-                points = any(where in l for l in r.stderr.splitlines()
+                where = '%s:%d:' % (os.path.join(w, rel), no)
+                points = any(where in l for l in err.splitlines()
                              if ': error: ' in l or ': note: ' in l)
-                if r.returncode == 1 and points:
+                if code == 1 and points:
                     caught += 1
                 else:
-                    why = 'exit %d' % r.returncode if r.returncode != 1 else 'no diagnostic at the line'
+                    why = 'exit %d' % code if code != 1 else 'no diagnostic at the line'
                     print('MISSED: %s:%d: %s -> %s (%s)' % (rel, no, old, new, why))
     if record:
         record.close()

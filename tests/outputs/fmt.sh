@@ -135,83 +135,23 @@ fmt_corpus() {
     } | awk -v every="$every" '(NR - 1) % every == 0'
 }
 
-# fmt_same_text IN OUT...: python3 compares the comments and strings of
-# each pair of files named on standard input (IN<TAB>OUT a line).
-fmt_same_text() {
-    python3 -c '
-import collections, sys
-BLANKS = " \t\r\u3000\u00a0"
-def scan(path):
-    text = open(path, encoding="utf-8", newline="").read().lstrip("\ufeff")
-    comments, strings = [], []
-    for line in text.split("\n"):
-        i = 0
-        while i < len(line):
-            if line[i] == "\"":
-                j = i + 1
-                while j < len(line) and line[j] != "\"":
-                    j += 2 if line[j] == "\\" else 1
-                strings.append(line[i:j + 1])
-                i = j + 1
-            elif line.startswith("//", i):
-                comments.append(line[i:].rstrip(BLANKS))
-                break
-            else:
-                i += 1
-    return collections.Counter(comments), collections.Counter(strings)
-bad = 0
-for pair in sys.stdin.read().splitlines():
-    src, out = pair.split("\t")
-    (c1, s1), (c2, s2) = scan(src), scan(out)
-    if c1 != c2:
-        bad += 1
-        print(f"fmt: comments of {src} differ after formatting: lost {list((c1 - c2).elements())[:3]}, gained {list((c2 - c1).elements())[:3]}")
-    if s1 != s2:
-        bad += 1
-        print(f"fmt: strings of {src} differ after formatting: lost {list((s1 - s2).elements())[:3]}, gained {list((s2 - s1).elements())[:3]}")
-sys.exit(1 if bad else 0)
-'
-}
-
-# fmt_corpus_tests DIR: step 2.
+# fmt_corpus_tests DIR: step 2, by tests/outputs/fmt_corpus.py (one
+# program: the shell loop it replaces forked ten processes a file).
 fmt_corpus_tests() {
-    local dir=$1/corpus f n=0 status pairs=() out sa sb trees=0
-    mkdir -p "$dir"
-    while IFS= read -r f; do
-        n=$((n + 1))
-        "$budc" fmt "$f" > "$dir/$n.bud" 2> "$dir/$n.err"
-        status=$?
-        case "$status/$f" in
-        1/tests/golden/*) continue ;; # a syntax error: not formatted
-        0/*) ;;
-        *) bad "fmt: budc fmt $f exits $status"; head -5 "$dir/$n.err"; continue ;;
-        esac
-        "$budc" fmt - < "$dir/$n.bud" > "$dir/$n.again.bud" 2>/dev/null
-        if cmp -s "$dir/$n.bud" "$dir/$n.again.bud"; then ok
-        else bad "fmt: not idempotent on $f"; diff "$dir/$n.bud" "$dir/$n.again.bud" | head -10; fi
-        # the same syntax tree, and the same exit status of budc parse: the
-        # original copied beside the formatted file, so that an import
-        # neither can reach fails alike (issue 17: a parse that printed
-        # nothing passed; trees are counted below)
-        cp "$f" "$dir/$n.orig.bud"
-        fmt_parse "$dir/$n.orig.bud" > "$dir/$n.tree.a"
-        sa=$?
-        fmt_parse "$dir/$n.bud" > "$dir/$n.tree.b"
-        sb=$?
-        if [ $sa -ne $sb ]; then
-            bad "fmt: budc parse exits $sa on $f and $sb on its formatted copy"
-        elif cmp -s "$dir/$n.tree.a" "$dir/$n.tree.b"; then ok
-        else bad "fmt: the syntax tree of $f changes when it is formatted"
-            diff "$dir/$n.tree.a" "$dir/$n.tree.b" | head -10; fi
-        [ -s "$dir/$n.tree.a" ] && trees=$((trees + 1))
-        pairs+=("$f	$dir/$n.bud")
-    done < <(fmt_corpus)
-    local least=100
+    local dir=$1/corpus least=100 line detail=""
     [ "${BUDC_TEST_SANITIZED:-}" = 1 ] && least=25
-    if [ ${#pairs[@]} -lt $least ]; then bad "fmt: only ${#pairs[@]} files formatted in step 2"; fi
-    if [ $trees -lt $least ]; then bad "fmt: budc parse printed a syntax tree for only $trees files of step 2"; else ok; fi
-    if out=$(printf '%s\n' "${pairs[@]}" | fmt_same_text); then ok
-    else bad "fmt: comments or strings changed"; printf '%s\n' "$out" | head -10; fi
+    flush() { if [ -n "$detail" ]; then printf '%s' "$detail"; detail=""; fi; }
+    while IFS= read -r line; do
+        case "$line" in
+        ok) flush; ok ;;
+        "bad "*) flush; bad "${line#bad }" ;;
+        "  "*) detail+="${line#  }"$'\n' ;;
+        "exit 0") flush ;;
+        *) flush; bad "fmt: fmt_corpus.py: $line" ;;
+        esac
+    done < <(fmt_corpus | python3 tests/outputs/fmt_corpus.py "$budc" "$dir" "$least" 2>&1; echo "exit $?")
+    flush
+    unset -f flush
 }
 
 # fmt_untidy < IN > OUT: the same budget, written carelessly (python3,
@@ -422,6 +362,6 @@ fmt_tests() {
 }
 
 fmt_tests
-unset -f fmt_strip_locations fmt_parse fmt_parse_pins fmt_variant fmt_pair_tests fmt_doc_tests fmt_corpus fmt_same_text \
+unset -f fmt_strip_locations fmt_parse fmt_parse_pins fmt_variant fmt_pair_tests fmt_doc_tests fmt_corpus \
     fmt_corpus_tests fmt_untidy fmt_meaning_tests fmt_check_tests fmt_write_tests \
     fmt_repository_tests fmt_usage_tests fmt_tests

@@ -44,9 +44,21 @@ units_budgets() {
     printf '%s\n' examples/county-culture-bureau-2023.bud tests/outputs/units/two-units.bud
 }
 
+# units_validate FILE...: each JSON FILE against docs/budget.schema.json,
+# in one python3 (tests/validate_json.py).
+units_validate() {
+    local line
+    while IFS= read -r line; do
+        case "$line" in
+        "ok "*) ok ;;
+        *) bad "units: does not validate against the schema: $line" ;;
+        esac
+    done < <(python3 tests/validate_json.py docs/budget.schema.json "$@" 2>&1)
+}
+
 # units_json DIR: step 1.
 units_json() {
-    local dir=$1 f name u out
+    local dir=$1 f name u out schema=()
     while IFS= read -r f; do
         name=$(basename "$f" .bud)
         "$budc" json "$f" > "$dir/$name.json" 2>/dev/null || { bad "units: budc json $f failed"; continue; }
@@ -55,9 +67,7 @@ units_json() {
                 bad "units: budc json $f --unit $u failed"
                 continue
             fi
-            if out=$(python3 -c 'import jsonschema, json, sys; jsonschema.Draft202012Validator(json.load(open(sys.argv[1]))).validate(json.load(open(sys.argv[2])))' \
-                docs/budget.schema.json "$dir/$name.$u.json" 2>&1); then ok
-            else bad "units: the JSON of $f --unit $u does not validate against the schema"; printf '%s\n' "$out" | tail -5; fi
+            schema+=("$dir/$name.$u.json")
         done
         if out=$(python3 - "$dir/$name.json" "$dir/$name.本级.json" "$dir/$name.文化馆.json" "$f" <<'EOF' 2>&1
 import json, sys
@@ -134,6 +144,7 @@ EOF
         ); then ok
         else bad "units: the unit documents of $f"; printf '%s\n' "$out" | head -12; fi
     done < <(units_budgets)
+    [ ${#schema[@]} -gt 0 ] && units_validate "${schema[@]}"
 }
 
 # units_csv DIR: step 2.
@@ -257,7 +268,7 @@ units_pdf() {
 # units_example DIR: step 8.
 units_example() {
     local dir=$1/example f=examples/county-education-bureau-2024.bud name=county-education-bureau-2024 u out
-    local units=(本级 职教中心 校外中心)
+    local units=(本级 职教中心 校外中心) schema=()
     mkdir -p "$dir"
     "$budc" json "$f" > "$dir/$name.json" 2>/dev/null || { bad "units: budc json $f failed"; return; }
     for u in "${units[@]}"; do
@@ -266,9 +277,7 @@ units_example() {
             bad "units: budc json|latex $f --unit $u failed"
             continue
         fi
-        if out=$(python3 -c 'import jsonschema, json, sys; jsonschema.Draft202012Validator(json.load(open(sys.argv[1]))).validate(json.load(open(sys.argv[2])))' \
-            docs/budget.schema.json "$dir/$u.json" 2>&1); then ok
-        else bad "units: the JSON of $f --unit $u does not validate against the schema"; printf '%s\n' "$out" | tail -5; fi
+        schema+=("$dir/$u.json")
         pin_compare "tests/pins/units/$name.$u.json" "$dir/$u.json" "budc json $f --unit $u"
         pin_compare "tests/pins/units/$name.$u.tex" "$dir/$u.tex" "budc latex $f --unit $u"
     done
@@ -307,6 +316,7 @@ sys.exit(1 if bad else 0)
 EOF
     ); then ok
     else bad "units: the unit documents of $f"; printf '%s\n' "$out" | head -12; fi
+    [ ${#schema[@]} -gt 0 ] && units_validate "${schema[@]}"
 }
 
 units_tests() {
@@ -326,4 +336,4 @@ units_tests() {
 }
 
 units_tests
-unset -f units_budgets units_json units_csv units_build units_usage units_example units_pdf units_tests
+unset -f units_budgets units_validate units_json units_csv units_build units_usage units_example units_pdf units_tests

@@ -34,6 +34,7 @@
 #include "base/cli.h"
 #include "base/text.h"
 #include "driver/compile.h"
+#include "driver/iomod.h"
 #include "model/merge.h"
 #include "emit/emit.h"
 #include "front/load.h"
@@ -41,6 +42,8 @@
 #include "base/output.h"
 #include "base/progress.h"
 
+/* budc-io.so (iomod.h), loaded by cmd_build for xlsx, build and sqlite */
+static const IoModule *io;
 
 typedef struct BuildOptions {
     const char *out;   /* -o */
@@ -502,7 +505,7 @@ static int write_xlsx(const char *path, const Doc *doc)
     char *book = join(dir, xlsx_files[0]);
     char err[1024];
     int st;
-    if (emit_xlsx(doc->m, doc->unit, book, err, sizeof err) < 0)
+    if (io->emit_xlsx(doc->m, doc->unit, book, err, sizeof err) < 0)
         st = cli_fail("%s", err);
     else
         st = copy_file(book, path);
@@ -608,7 +611,7 @@ static int write_outputs(const char *cmd, BuildOptions *o, const char *name, con
         return st;
     }
     if (strcmp(cmd, "sqlite") == 0) {
-        if (sqldb_add(o->db, m, name, err, sizeof err) < 0)
+        if (io->sqldb_add(o->db, m, name, err, sizeof err) < 0)
             return cli_fail("%s", err);
         return EXIT_OK;
     }
@@ -715,7 +718,7 @@ static int finish_db(BuildOptions *o, int st)
         FILE *out = out_open(&f, o->out, err, sizeof err);
         if (!out)
             st = cli_fail("%s", err);
-        else if (sqldb_write(o->db, out, err, sizeof err) < 0) {
+        else if (io->sqldb_write(o->db, out, err, sizeof err) < 0) {
             out_abort(&f);
             st = cli_fail("%s: %s", o->out, err);
         } else if (out_commit(&f, err, sizeof err) < 0)
@@ -724,7 +727,7 @@ static int finish_db(BuildOptions *o, int st)
         fprintf(stderr, "budc: note: %s was not written: the database holds every department of "
                         "the run, each without error\n", o->out);
     }
-    sqldb_close(o->db);
+    io->sqldb_close(o->db);
     o->db = NULL;
     return st;
 }
@@ -736,6 +739,11 @@ int cmd_output(const char *cmd, int argc, char **argv, const char *argv0)
     d.record = true;
     BuildOptions o;
     int st = parse(cmd, argc, argv, &o, &d);
+    /* the workbook (xlsx, build) and the database (sqlite) are written by
+     * budc-io.so: loaded before anything is read or written */
+    if (st == EXIT_OK && (strcmp(cmd, "xlsx") == 0 || strcmp(cmd, "build") == 0 ||
+                          strcmp(cmd, "sqlite") == 0) && !(io = io_module(cmd)))
+        st = EXIT_USAGE;
     if (st == EXIT_OK) {
         d.max_errors = o.max_errors;
         const char *std = frontend_stdlib_dir(argv0);
@@ -747,7 +755,7 @@ int cmd_output(const char *cmd, int argc, char **argv, const char *argv0)
             st = cli_usage("%s: with several budgets, say where the outputs go: -o DIR", cmd);
         } else if (in.n > 1 && o.unit) {
             st = cli_usage("%s: --unit names a unit of one budget; give one file", cmd);
-        } else if (strcmp(cmd, "sqlite") == 0 && !(o.db = sqldb_open(err, sizeof err))) {
+        } else if (strcmp(cmd, "sqlite") == 0 && !(o.db = io->sqldb_open(err, sizeof err))) {
             st = cli_fail("%s", err);
         } else {
             CompileCache cache;

@@ -67,6 +67,10 @@ static void put_string(Sink *k, const char *str)
     const unsigned char *s = (const unsigned char *)str, *run = s;
     putc_(k, '"');
     while (*s) {
+        if (*s >= 0x20 && *s < 0x80 && *s != '"' && *s != '\\') { /* the common case */
+            s++;
+            continue;
+        }
         int n = (int)utf8_valid(s, 4); /* a shorter string ends in its NUL, never valid */
         const char *esc = escape_of(*s);
         if (!esc && *s >= 0x20 && n > 0) { /* written with the run it is in */

@@ -10,8 +10,9 @@
  * damages yesterday's output.
  *
  * `budc build` also typesets the PDF when xelatex is installed: it runs
- * xelatex twice (for the table of contents) in a private temporary
- * directory, with shell escape disabled, and moves the PDF into place.
+ * xelatex twice (for the table of contents; the first run writes no PDF,
+ * -no-pdf, which saves its xdvipdfmx) in a private temporary directory,
+ * with shell escape disabled, and moves the PDF into place.
  * Each run of xelatex gets at most --tex-timeout seconds (default
  * DEFAULT_TEX_TIMEOUT); one that takes longer is ended, and the build of
  * that PDF fails with its log kept, as when TeX stops on an error.
@@ -289,9 +290,10 @@ static double now_seconds(void)
 }
 
 /* Runs xelatex on NAME.tex in DIR; its output goes to DIR/xelatex.out.
+ * PDF false: only the .aux, .toc and .xdv (-no-pdf), for a first run.
  * Returns 0 when it succeeded, -1 when it failed, -2 when it was ended
  * after tex_timeout seconds. */
-static int run_xelatex(const char *xelatex, const char *dir, const char *name)
+static int run_xelatex(const char *xelatex, const char *dir, const char *name, bool pdf)
 {
     pid_t pid = fork();
     if (pid < 0)
@@ -314,8 +316,12 @@ static int run_xelatex(const char *xelatex, const char *dir, const char *name)
         }
         char tex[512];
         snprintf(tex, sizeof tex, "%s.tex", name);
-        execl(xelatex, "xelatex", "-interaction=nonstopmode", "-halt-on-error",
-              "-no-shell-escape", tex, (char *)NULL);
+        if (pdf)
+            execl(xelatex, "xelatex", "-interaction=nonstopmode", "-halt-on-error",
+                  "-no-shell-escape", tex, (char *)NULL);
+        else
+            execl(xelatex, "xelatex", "-no-pdf", "-interaction=nonstopmode", "-halt-on-error",
+                  "-no-shell-escape", tex, (char *)NULL);
         _exit(127);
     }
     setpgid(pid, pid); /* also here: whichever of the two runs first */
@@ -413,7 +419,8 @@ static int copy_file(const char *from, const char *to)
 }
 
 static const char *const tree_files[] = {"budget.tex", "budget.aux", "budget.log", "budget.out",
-                                         "budget.toc", "budget.pdf", "xelatex.out"};
+                                         "budget.toc", "budget.xdv", "budget.pdf",
+                                         "xelatex.out"};
 
 static void remove_tree(const char *dir)
 {
@@ -448,10 +455,12 @@ static int write_pdf(const char *outdir, const char *name, const Doc *doc)
     int st = write_file(tex, w_latex, doc, NULL);
     free(tex);
     if (st == EXIT_OK) {
-        /* twice: the second run fills in the table of contents */
-        int r = run_xelatex(xelatex, dir, "budget");
+        /* twice: the second run fills in the table of contents, which
+         * every disclosure has (so once never suffices); the first writes
+         * no PDF */
+        int r = run_xelatex(xelatex, dir, "budget", false);
         if (r == 0)
-            r = run_xelatex(xelatex, dir, "budget");
+            r = run_xelatex(xelatex, dir, "budget", true);
         if (r < 0) {
             char *log = join(dir, "xelatex.out");
             char *keep = xmalloc(strlen(outdir) + strlen(name) + 16);

@@ -96,6 +96,8 @@ static void *bump_align(Arena *a, size_t n, size_t align)
 
 static void *bump(Arena *a, size_t n) { return bump_align(a, n, alignof(max_align_t)); }
 
+void *arena_alloc_uncleared(Arena *a, size_t n) { return bump(a, n); }
+
 void *arena_alloc(Arena *a, size_t n)
 {
     void *p = bump(a, n);

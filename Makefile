@@ -26,13 +26,18 @@ CPPFLAGS += -D_XOPEN_SOURCE=700 -Isrc -I$(BUILD)/gen
 CFLAGS  += -std=c11 $(OPT) $(SAN)
 LDFLAGS += $(SAN)
 # cJSON (Debian libcjson-dev) writes the JSON output
-LDLIBS  += -lcjson
+BUDC_LDLIBS := -lcjson
+# The libraries of budc-io.so, the module the commands that need them load
+# (src/import/module.h): budc itself does not link them, so that every other
+# command starts without loading them (and libcrypto, which libzip pulls in).
 # SQLite (Debian libsqlite3-dev) holds many budgets in one database (budc sqlite)
-LDLIBS  += -lsqlite3
+IO_LDLIBS := -lsqlite3
 # libxlsxwriter (Debian libxlsxwriter-dev) writes the Excel workbook (budc xlsx)
-LDLIBS  += -lxlsxwriter
+IO_LDLIBS += -lxlsxwriter
 # libzip and expat (Debian libzip-dev, libexpat1-dev) read a workbook (budc import)
-LDLIBS  += -lzip -lexpat
+IO_LDLIBS += -lzip -lexpat
+# The unit tests and the fuzz harnesses link everything into one program.
+LDLIBS  += $(BUDC_LDLIBS) $(IO_LDLIBS)
 # The generated scanner and parser get the same flags less the pedantry
 # they were not written for.
 GENWARN := -Wall -Wno-unused-function -Wno-sign-compare -Wno-unused-parameter
@@ -42,12 +47,19 @@ OBJS    := $(SRCS:src/%.c=$(BUILD)/obj/%.o)
 GENOBJS := $(BUILD)/obj/parser.o $(BUILD)/obj/lexer.o $(BUILD)/obj/explain.o
 EXPLAIN_DOCS := docs/diagnostics.md docs/checks.md
 LIBOBJS := $(filter-out $(BUILD)/obj/driver/main.o,$(OBJS)) $(GENOBJS)
+# budc-io.so: every file of src/import/, the Excel writer and the SQLite
+# database, compiled position-independent; budc exports its own functions
+# (-rdynamic) for the module to call.
+LIBDIR  ?= $(PREFIX)/lib
+IO_SRCS := $(wildcard src/import/*.c src/emit/xlsx*.c) src/emit/sqlite.c
+IO_OBJS := $(IO_SRCS:src/%.c=$(BUILD)/obj/%.o)
+MAIN_OBJS := $(filter-out $(IO_OBJS),$(OBJS))
 
 UNIT_SRCS  := $(wildcard tests/unit/test_*.c)
 UNIT_BINS  := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all deps demo check test unit golden asan install uninstall clean
-all: $(BUILD)/budc
+all: $(BUILD)/budc $(BUILD)/budc-io.so
 
 # Rebuild everything when the flags change (make check adds -Werror).
 FLAGS_NOW := $(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS)
@@ -55,6 +67,9 @@ $(BUILD)/.flags: FORCE
 	@mkdir -p $(BUILD)
 	@echo '$(FLAGS_NOW)' | cmp -s - $@ || echo '$(FLAGS_NOW)' > $@
 .PHONY: FORCE
+$(BUILD)/.flags-io: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(FLAGS_NOW) -fPIC' | cmp -s - $@ || echo '$(FLAGS_NOW) -fPIC' > $@
 
 $(BUILD)/gen/parser.c $(BUILD)/gen/parser.h &: grammar/parser.y
 	@mkdir -p $(BUILD)/gen
@@ -91,8 +106,15 @@ $(BUILD)/obj/explain.o: $(BUILD)/gen/explain.c $(BUILD)/.flags
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -Wno-overlength-strings -MMD -MP -c -o $@ $<
 
-$(BUILD)/budc: $(OBJS) $(GENOBJS)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+$(BUILD)/budc: $(MAIN_OBJS) $(GENOBJS)
+	$(CC) $(LDFLAGS) -rdynamic -o $@ $^ $(BUDC_LDLIBS)
+
+$(BUILD)/budc-io.so: $(IO_OBJS)
+	$(CC) $(LDFLAGS) -shared -o $@ $^ $(IO_LDLIBS)
+$(IO_OBJS): CFLAGS += -fPIC
+# (and are rebuilt when they were compiled without it, or the flags change)
+$(IO_OBJS): $(BUILD)/.flags-io
+$(BUILD)/obj/driver/iomod.o: CPPFLAGS += -DBUDC_MODDIR='"$(LIBDIR)/budc"'
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIBOBJS)
 	@mkdir -p $(dir $@)
@@ -143,6 +165,9 @@ asan:
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/budc
 	install -m 755 $(BUILD)/budc $(DESTDIR)$(PREFIX)/bin/budc
+	# the module of xlsx, build, sqlite and import (src/import/module.h)
+	install -d $(DESTDIR)$(LIBDIR)/budc
+	install -m 644 $(BUILD)/budc-io.so $(DESTDIR)$(LIBDIR)/budc/budc-io.so
 	cp -R stdlib/. $(DESTDIR)$(PREFIX)/share/budc/
 	# what budc lsp links each diagnostic code to (docs/lsp.md)
 	install -d $(DESTDIR)$(PREFIX)/share/doc/budc
@@ -150,6 +175,7 @@ install: all
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/budc
+	rm -rf $(DESTDIR)$(LIBDIR)/budc
 	rm -rf $(DESTDIR)$(PREFIX)/share/budc $(DESTDIR)$(PREFIX)/share/doc/budc
 
 clean:

@@ -67,13 +67,15 @@ void arena_free(Arena *a)
     a->head = NULL;
 }
 
-/* N bytes of A, not cleared. */
-static void *bump(Arena *a, size_t n)
+/* N bytes of A aligned to ALIGN (a power of two), not cleared.  A string
+ * asks for alignment 1, so that it takes its own length and no padding (a
+ * budget is mostly short strings: issue 16, the memory of one huge
+ * department). */
+static void *bump_align(Arena *a, size_t n, size_t align)
 {
-    size_t align = alignof(max_align_t);
-    n = (n + align - 1) / align * align;
     ArenaBlock *b = a->head;
-    if (!b || b->cap - b->used < n) {
+    size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
+    if (!b || at > b->cap || b->cap - at < n) {
         size_t cap = n > BLOCK_SIZE ? n : BLOCK_SIZE;
         if (cap == BLOCK_SIZE && spare) {
             b = spare;
@@ -86,11 +88,15 @@ static void *bump(Arena *a, size_t n)
         b->cap = cap;
         b->next = a->head;
         a->head = b;
+        at = 0;
     }
-    void *p = b->data + b->used;
-    b->used += n;
-    return p;
+    b->used = at + n;
+    return b->data + at;
 }
+
+static void *bump(Arena *a, size_t n) { return bump_align(a, n, alignof(max_align_t)); }
+
+void *arena_alloc_uncleared(Arena *a, size_t n) { return bump(a, n); }
 
 void *arena_alloc(Arena *a, size_t n)
 {
@@ -99,9 +105,11 @@ void *arena_alloc(Arena *a, size_t n)
     return p;
 }
 
+char *arena_bytes(Arena *a, size_t n) { return bump_align(a, n ? n : 1, 1); }
+
 char *arena_strndup(Arena *a, const char *s, size_t n)
 {
-    char *p = bump(a, n + 1);
+    char *p = arena_bytes(a, n + 1);
     memcpy(p, s, n);
     p[n] = '\0';
     return p;

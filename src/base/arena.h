@@ -21,9 +21,13 @@ void arena_init(Arena *a);
 void arena_free(Arena *a);
 /* N zeroed bytes, aligned for any object; owned by the arena. */
 void *arena_alloc(Arena *a, size_t n);
+/* N bytes, aligned for any object, not cleared. */
+void *arena_alloc_uncleared(Arena *a, size_t n);
 /* A NUL-terminated copy of S[0..N); owned by the arena. */
 char *arena_strndup(Arena *a, const char *s, size_t n);
 char *arena_strdup(Arena *a, const char *s);
+/* N bytes for characters: not cleared, not aligned (no padding). */
+char *arena_bytes(Arena *a, size_t n);
 
 /* Room for one more element of SIZE bytes in the array *ARR of N elements
  * and capacity *CAP (doubled in A when full, the elements copied); returns

@@ -45,28 +45,65 @@ static void flush(Sink *k)
     k->n = 0;
 }
 
-static void put(Sink *k, const void *p, size_t n)
+static void put_slow(Sink *k, const void *p, size_t n)
 {
-    if (k->n + n > sizeof k->buf) {
-        flush(k);
-        if (n > sizeof k->buf) {
-            fwrite(p, 1, n, k->f);
-            return;
-        }
+    flush(k);
+    if (n > sizeof k->buf) {
+        fwrite(p, 1, n, k->f);
+        return;
     }
-    memcpy(k->buf + k->n, p, n);
-    k->n += n;
+    memcpy(k->buf, p, n);
+    k->n = n;
+}
+
+/* (the printer's pieces are small: copied into the buffer in line, the
+ * buffer written when full — a third of `budc json` is this printer) */
+static inline void put(Sink *k, const void *p, size_t n)
+{
+    if (n <= sizeof k->buf - k->n) {
+        memcpy(k->buf + k->n, p, n);
+        k->n += n;
+    } else {
+        put_slow(k, p, n);
+    }
 }
 
 static void puts_(Sink *k, const char *s) { put(k, s, strlen(s)); }
 
-static void putc_(Sink *k, char c) { put(k, &c, 1); }
+static inline void putc_(Sink *k, char c)
+{
+    if (k->n == sizeof k->buf)
+        flush(k);
+    k->buf[k->n++] = c;
+}
+
+/* The bytes written as they are without a look at what follows: printable
+ * ASCII but the quote and the backslash. */
+#define R16(v) v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v
+static const unsigned char plain[256] = {
+    R16(0), R16(0),                                 /* 0x00-0x1F */
+    1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x20-0x2F, '"' */
+    R16(1), R16(1),                                 /* 0x30-0x4F */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, /* 0x50-0x5F, '\\' */
+    R16(1), R16(1),                                 /* 0x60-0x7F */
+    /* 0x80-0xFF: 0 */
+};
+#undef R16
 
 static void put_string(Sink *k, const char *str)
 {
     const unsigned char *s = (const unsigned char *)str, *run = s;
     putc_(k, '"');
     while (*s) {
+        while (plain[*s]) /* the common case */
+            s++;
+        if (!*s)
+            break;
+        if ((*s & 0xF0) == 0xE0 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80 &&
+            (*s != 0xE0 || s[1] >= 0xA0) && (*s != 0xED || s[1] <= 0x9F)) {
+            s += 3; /* a valid 3-byte character (CJK), as utf8_valid would say */
+            continue;
+        }
         int n = (int)utf8_valid(s, 4); /* a shorter string ends in its NUL, never valid */
         const char *esc = escape_of(*s);
         if (!esc && *s >= 0x20 && n > 0) { /* written with the run it is in */
@@ -99,8 +136,12 @@ void json_put_string(FILE *f, const char *str)
 
 static void indent(Sink *k, int depth)
 {
-    for (int i = 0; i < depth; i++)
-        put(k, "  ", 2);
+    static const char spaces[] = "                                                            "
+                                 "                                                            ";
+    int n = 2 * depth;
+    for (; n > (int)sizeof spaces - 1; n -= (int)sizeof spaces - 1)
+        put(k, spaces, sizeof spaces - 1);
+    put(k, spaces, (size_t)n);
 }
 
 static void put_value(Sink *k, const cJSON *v, int depth)

@@ -155,7 +155,8 @@ static char *read_all(int fd, size_t hint, size_t *len)
     return buf;
 }
 
-SrcFile *src_read(const char *path)
+/* Reads PATH; SIZE its size when known (a regular file), or -1: fstat. */
+static SrcFile *read_path(const char *path, long long size)
 {
     struct stat st;
     size_t hint = 0, len = 0;
@@ -171,7 +172,11 @@ SrcFile *src_read(const char *path)
     while (fd < 0 && errno == EINTR);
     if (fd < 0)
         return NULL;
-    if (fstat(fd, &st) != 0) {
+    if (size >= 0) {
+        /* the size is only a hint: read_all reads to the end whatever it is */
+        st.st_mode = S_IFREG;
+        st.st_size = (off_t)size;
+    } else if (fstat(fd, &st) != 0) {
         saved = errno;
         close(fd);
         errno = saved;
@@ -196,6 +201,10 @@ SrcFile *src_read(const char *path)
     }
     return make_file(path, text, len);
 }
+
+SrcFile *src_read(const char *path) { return read_path(path, -1); }
+
+SrcFile *src_read_sized(const char *path, long long size) { return read_path(path, size); }
 
 SrcFile *src_from_string(const char *name, const char *text, size_t len)
 {

@@ -33,6 +33,11 @@ typedef struct Loc {
  * the result and frees it with src_free. */
 SrcFile *src_read(const char *path);
 
+/* Like src_read, for a PATH whose SIZE (bytes) the caller has just found by
+ * stat(2) of a regular file: no second stat (fstat) of it (issue 16: one
+ * system call per file for what it is). */
+SrcFile *src_read_sized(const char *path, long long size);
+
 /* Makes a SrcFile from a copy of the LEN bytes at TEXT, named NAME (copied).
  * Used by tests and for expressions given on the command line. */
 SrcFile *src_from_string(const char *name, const char *text, size_t len);

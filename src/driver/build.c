@@ -10,8 +10,9 @@
  * damages yesterday's output.
  *
  * `budc build` also typesets the PDF when xelatex is installed: it runs
- * xelatex twice (for the table of contents) in a private temporary
- * directory, with shell escape disabled, and moves the PDF into place.
+ * xelatex twice (for the table of contents; the first run writes no PDF,
+ * -no-pdf, which saves its xdvipdfmx) in a private temporary directory,
+ * with shell escape disabled, and moves the PDF into place.
  * Each run of xelatex gets at most --tex-timeout seconds (default
  * DEFAULT_TEX_TIMEOUT); one that takes longer is ended, and the build of
  * that PDF fails with its log kept, as when TeX stops on an error.
@@ -34,6 +35,7 @@
 #include "base/cli.h"
 #include "base/text.h"
 #include "driver/compile.h"
+#include "driver/iomod.h"
 #include "model/merge.h"
 #include "emit/emit.h"
 #include "front/load.h"
@@ -41,6 +43,8 @@
 #include "base/output.h"
 #include "base/progress.h"
 
+/* budc-io.so (iomod.h), loaded by cmd_build for xlsx, build and sqlite */
+static const IoModule *io;
 
 typedef struct BuildOptions {
     const char *out;   /* -o */
@@ -286,9 +290,10 @@ static double now_seconds(void)
 }
 
 /* Runs xelatex on NAME.tex in DIR; its output goes to DIR/xelatex.out.
+ * PDF false: only the .aux, .toc and .xdv (-no-pdf), for a first run.
  * Returns 0 when it succeeded, -1 when it failed, -2 when it was ended
  * after tex_timeout seconds. */
-static int run_xelatex(const char *xelatex, const char *dir, const char *name)
+static int run_xelatex(const char *xelatex, const char *dir, const char *name, bool pdf)
 {
     pid_t pid = fork();
     if (pid < 0)
@@ -311,8 +316,12 @@ static int run_xelatex(const char *xelatex, const char *dir, const char *name)
         }
         char tex[512];
         snprintf(tex, sizeof tex, "%s.tex", name);
-        execl(xelatex, "xelatex", "-interaction=nonstopmode", "-halt-on-error",
-              "-no-shell-escape", tex, (char *)NULL);
+        if (pdf)
+            execl(xelatex, "xelatex", "-interaction=nonstopmode", "-halt-on-error",
+                  "-no-shell-escape", tex, (char *)NULL);
+        else
+            execl(xelatex, "xelatex", "-no-pdf", "-interaction=nonstopmode", "-halt-on-error",
+                  "-no-shell-escape", tex, (char *)NULL);
         _exit(127);
     }
     setpgid(pid, pid); /* also here: whichever of the two runs first */
@@ -410,7 +419,8 @@ static int copy_file(const char *from, const char *to)
 }
 
 static const char *const tree_files[] = {"budget.tex", "budget.aux", "budget.log", "budget.out",
-                                         "budget.toc", "budget.pdf", "xelatex.out"};
+                                         "budget.toc", "budget.xdv", "budget.pdf",
+                                         "xelatex.out"};
 
 static void remove_tree(const char *dir)
 {
@@ -445,10 +455,12 @@ static int write_pdf(const char *outdir, const char *name, const Doc *doc)
     int st = write_file(tex, w_latex, doc, NULL);
     free(tex);
     if (st == EXIT_OK) {
-        /* twice: the second run fills in the table of contents */
-        int r = run_xelatex(xelatex, dir, "budget");
+        /* twice: the second run fills in the table of contents, which
+         * every disclosure has (so once never suffices); the first writes
+         * no PDF */
+        int r = run_xelatex(xelatex, dir, "budget", false);
         if (r == 0)
-            r = run_xelatex(xelatex, dir, "budget");
+            r = run_xelatex(xelatex, dir, "budget", true);
         if (r < 0) {
             char *log = join(dir, "xelatex.out");
             char *keep = xmalloc(strlen(outdir) + strlen(name) + 16);
@@ -502,7 +514,7 @@ static int write_xlsx(const char *path, const Doc *doc)
     char *book = join(dir, xlsx_files[0]);
     char err[1024];
     int st;
-    if (emit_xlsx(doc->m, doc->unit, book, err, sizeof err) < 0)
+    if (io->emit_xlsx(doc->m, doc->unit, book, err, sizeof err) < 0)
         st = cli_fail("%s", err);
     else
         st = copy_file(book, path);
@@ -608,7 +620,7 @@ static int write_outputs(const char *cmd, BuildOptions *o, const char *name, con
         return st;
     }
     if (strcmp(cmd, "sqlite") == 0) {
-        if (sqldb_add(o->db, m, name, err, sizeof err) < 0)
+        if (io->sqldb_add(o->db, m, name, err, sizeof err) < 0)
             return cli_fail("%s", err);
         return EXIT_OK;
     }
@@ -715,7 +727,7 @@ static int finish_db(BuildOptions *o, int st)
         FILE *out = out_open(&f, o->out, err, sizeof err);
         if (!out)
             st = cli_fail("%s", err);
-        else if (sqldb_write(o->db, out, err, sizeof err) < 0) {
+        else if (io->sqldb_write(o->db, out, err, sizeof err) < 0) {
             out_abort(&f);
             st = cli_fail("%s: %s", o->out, err);
         } else if (out_commit(&f, err, sizeof err) < 0)
@@ -724,7 +736,7 @@ static int finish_db(BuildOptions *o, int st)
         fprintf(stderr, "budc: note: %s was not written: the database holds every department of "
                         "the run, each without error\n", o->out);
     }
-    sqldb_close(o->db);
+    io->sqldb_close(o->db);
     o->db = NULL;
     return st;
 }
@@ -736,6 +748,11 @@ int cmd_output(const char *cmd, int argc, char **argv, const char *argv0)
     d.record = true;
     BuildOptions o;
     int st = parse(cmd, argc, argv, &o, &d);
+    /* the workbook (xlsx, build) and the database (sqlite) are written by
+     * budc-io.so: loaded before anything is read or written */
+    if (st == EXIT_OK && (strcmp(cmd, "xlsx") == 0 || strcmp(cmd, "build") == 0 ||
+                          strcmp(cmd, "sqlite") == 0) && !(io = io_module(cmd)))
+        st = EXIT_USAGE;
     if (st == EXIT_OK) {
         d.max_errors = o.max_errors;
         const char *std = frontend_stdlib_dir(argv0);
@@ -747,7 +764,7 @@ int cmd_output(const char *cmd, int argc, char **argv, const char *argv0)
             st = cli_usage("%s: with several budgets, say where the outputs go: -o DIR", cmd);
         } else if (in.n > 1 && o.unit) {
             st = cli_usage("%s: --unit names a unit of one budget; give one file", cmd);
-        } else if (strcmp(cmd, "sqlite") == 0 && !(o.db = sqldb_open(err, sizeof err))) {
+        } else if (strcmp(cmd, "sqlite") == 0 && !(o.db = io->sqldb_open(err, sizeof err))) {
             st = cli_fail("%s", err);
         } else {
             CompileCache cache;

@@ -22,7 +22,7 @@
 #include "base/cli.h"
 #include "base/output.h"
 #include "driver/compile.h"
-#include "import/import.h"
+#include "driver/iomod.h"
 
 /* The newest year of the standard library in DIR (its files NNNN.bud), or 0. */
 static int newest_year(const char *dir)
@@ -108,22 +108,26 @@ int cmd_import(int argc, char **argv, const char *argv0)
         return cli_usage("import: no workbook: budc import BOOK.xlsx -o OUT.bud");
     if (o.code && !text_all_digits(o.code))
         return cli_usage("import: '--code %s': a department code is a number", o.code);
+    const IoModule *io = io_module("import");
+    if (!io)
+        return EXIT_USAGE;
     char err[1024];
     Book b;
-    if ((is_csv(in) ? book_read_csv(&b, in, err, sizeof err) : book_read_xlsx(&b, in, err, sizeof err)) < 0) {
+    if ((is_csv(in) ? io->book_read_csv(&b, in, err, sizeof err)
+                    : io->book_read_xlsx(&b, in, err, sizeof err)) < 0) {
         cli_fail("%s", err);
         return strstr(err, "cannot read") == err ? EXIT_USAGE : EXIT_INPUT;
     }
     const char *std = frontend_stdlib_dir(argv0);
     int year = o.year ? o.year : newest_year(std);
     if (!year) {
-        book_free(&b);
+        io->book_free(&b);
         return cli_fail("import: no standard library in %s", std ? std : "stdlib");
     }
     Compilation c;
     int st = load_defs(&c, year, std);
     if (st == EXIT_OK && !o.year) {
-        int y = import_year(&b, &c.defs->vocab);
+        int y = io->import_year(&b, &c.defs->vocab);
         if (y && y != year) {
             compile_free(&c);
             st = load_defs(&c, y, std);
@@ -138,7 +142,7 @@ int cmd_import(int argc, char **argv, const char *argv0)
         FILE *f = out_open(&of, out ? out : "-", err, sizeof err);
         if (!f) {
             st = cli_fail("%s", err);
-        } else if ((kind = import_write(&b, c.defs, &o, f, err, sizeof err)) < 0) {
+        } else if ((kind = io->import_write(&b, c.defs, &o, f, err, sizeof err)) < 0) {
             out_abort(&of);
             cli_fail("%s", err);
             st = EXIT_INPUT;
@@ -152,6 +156,6 @@ int cmd_import(int argc, char **argv, const char *argv0)
         }
         compile_free(&c);
     }
-    book_free(&b);
+    io->book_free(&b);
     return st;
 }

@@ -73,7 +73,8 @@ static const char *const usage_text = N_(
     "  --version         show the version\n"
     "\n"
     "exit status: 0 no errors, 1 errors in the input, 2 usage or I/O problem\n"
-    "environment: BUDC_STDLIB  directory of the standard library (import \"std/...\")\n");
+    "environment: BUDC_STDLIB  directory of the standard library (import \"std/...\")\n"
+    "files: budc-io.so beside budc, or in LIBDIR/budc/: what xlsx, build, sqlite and import load\n");
 
 static const struct {
     const char *name, *help;

@@ -24,6 +24,7 @@
 #include "emit/emit.h"
 #include "emit/json.h"
 
+#include "base/arena.h"
 #include "base/json.h"
 
 /* The version of the document's layout: raised when a key changes meaning
@@ -42,29 +43,52 @@ static const char *entry_name(const Model *m)
     return slash ? slash + 1 : e->file->name;
 }
 
+/* The tree of one document is allocated in an arena and freed at once
+ * (cJSON's hooks): a node and a string each cost a malloc and a free
+ * otherwise, a quarter of `budc json`'s time (issue 16). */
+static Arena *tree_arena;
+
+/* (cJSON clears a node itself and fills a string: not cleared here) */
+static void *tree_alloc(size_t n) { return arena_alloc_uncleared(tree_arena, n); }
+
+static void tree_free(void *p) { (void)p; }
+
+/* The members of the document, in their fixed order, into ROOT; then
+ * the document to OUT. */
+static int emit_members(JB *b, cJSON *root, const DiagCtx *d, FILE *out)
+{
+    jb_int(b, root, "budc_json", BUDC_JSON_VERSION);
+    jb_str(b, root, "generator", "budc");
+    jb_str(b, root, "source", entry_name(b->m));
+    json_view(b, root);
+    json_department(b, root);
+    json_units(b, root);
+    json_facts(b, root);
+    json_projects(b, root);
+    json_procurement(b, root);
+    json_performance(b, root);
+    json_prior(b, root);
+    json_assets(b, root);
+    json_narrative(b, root);
+    json_glossary(b, root);
+    json_rules(b, root);
+    json_warnings(b, root, d);
+    return b->failed ? -1 : json_write(root, out);
+}
+
 int emit_json(const Model *m, int unit, const DiagCtx *d, FILE *out)
 {
     JB b = {m, false, unit};
+    Arena arena;
+    arena_init(&arena);
+    tree_arena = &arena;
+    cJSON_InitHooks(&(cJSON_Hooks){tree_alloc, tree_free});
     cJSON *root = cJSON_CreateObject();
-    if (!root)
-        return -1;
-    jb_int(&b, root, "budc_json", BUDC_JSON_VERSION);
-    jb_str(&b, root, "generator", "budc");
-    jb_str(&b, root, "source", entry_name(m));
-    json_view(&b, root);
-    json_department(&b, root);
-    json_units(&b, root);
-    json_facts(&b, root);
-    json_projects(&b, root);
-    json_procurement(&b, root);
-    json_performance(&b, root);
-    json_prior(&b, root);
-    json_assets(&b, root);
-    json_narrative(&b, root);
-    json_glossary(&b, root);
-    json_rules(&b, root);
-    json_warnings(&b, root, d);
-    int st = b.failed ? -1 : json_write(root, out);
-    cJSON_Delete(root);
+    int st = root ? 0 : -1;
+    if (root)
+        st = emit_members(&b, root, d, out);
+    cJSON_InitHooks(NULL); /* malloc and free again */
+    arena_free(&arena);
+    tree_arena = NULL;
     return st;
 }

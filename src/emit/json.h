@@ -31,6 +31,8 @@ typedef struct JB {
 /* Adds ITEM to PARENT: as member KEY of an object, or (KEY NULL) as the next
  * element of an array.  Returns ITEM, or NULL (and ITEM freed) on failure. */
 cJSON *jb_add(JB *b, cJSON *parent, const char *key, cJSON *item);
+/* (KEY is not copied: it must outlive the tree — a literal, a key of a
+ * static table, a string of the model.) */
 
 /* A new object or array added to PARENT. */
 cJSON *jb_object(JB *b, cJSON *parent, const char *key);

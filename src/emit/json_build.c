@@ -11,7 +11,9 @@ cJSON *jb_add(JB *b, cJSON *parent, const char *key, cJSON *item)
 {
     bool ok = parent && item;
     if (ok)
-        ok = key ? cJSON_AddItemToObject(parent, key, item) : cJSON_AddItemToArray(parent, item);
+        /* a key is a literal, a key of a static table or a string of the
+         * model, each of which outlives the tree: not copied (…CS) */
+        ok = key ? cJSON_AddItemToObjectCS(parent, key, item) : cJSON_AddItemToArray(parent, item);
     if (!ok) {
         cJSON_Delete(item);
         b->failed = true;

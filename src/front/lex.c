@@ -233,7 +233,7 @@ int lex_string(Lexer *L, BUD_STYPE *val, Loc *loc, const char *text, size_t len,
         if (k % 2)
             inner--;
     }
-    char *out = arena_alloc(P->arena, inner + 1);
+    char *out = arena_bytes(P->arena, inner + 1);
     size_t o = 0;
     int col = loc->col + 1;
     for (size_t i = 0; i < inner;) {
@@ -268,7 +268,9 @@ int lex_string(Lexer *L, BUD_STYPE *val, Loc *loc, const char *text, size_t len,
         P->nerrors++;
     }
     Atom *a = ast_atom(P->arena, A_STRING, *loc, out);
-    a->raw = arena_strndup(P->arena, raw, inner);
+    /* every escape makes the text shorter than the source: of the same
+     * length, they are the same bytes, kept once (issue 16: memory) */
+    a->raw = o == inner ? out : arena_strndup(P->arena, raw, inner);
     val->atom = a;
     return lex_tok(L, loc, STRING);
 }

@@ -249,7 +249,9 @@ static Module *load(Program *p, const char *path, const Loc *from, bool is_std)
     if (otext)
         f = src_from_string(path, otext, olen);
     else if (!err)
-        f = cached ? cached->file : src_read(path);
+        f = cached                  ? cached->file
+            : S_ISREG(st.st_mode) ? src_read_sized(path, (long long)st.st_size) /* stat'ed above */
+                                  : src_read(path);
     if (!f) {
         if (!err)
             err = errno;

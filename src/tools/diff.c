@@ -44,7 +44,8 @@ cJSON *diff_compare(const Model *old, const Model *new, const char *old_name, co
         diff_glossary(&d, glossary);
     }
     if (same && d.nchanges == 0)
-        same->type = cJSON_True; /* known only now; the member keeps its place */
+        /* known only now; the member keeps its place (and its key, not copied) */
+        same->type = cJSON_True | (same->type & cJSON_StringIsConst);
     *changes = d.nchanges;
     if (b->failed || !doc) {
         cJSON_Delete(doc);

@@ -20,8 +20,10 @@
 #define BUDC_DIFF_IMPL_H
 
 #include <cjson/cJSON.h>
+#include <stdint.h>
 #include <stdio.h>
 
+#include "base/hashidx.h"
 #include "emit/json.h"
 #include "model/model.h"
 
@@ -43,11 +45,16 @@ typedef struct DiffPair {
 /* Whether old item I and new item J are the same item (same key). */
 typedef bool (*DiffSame)(const void *ctx, int i, int j);
 
+/* The hash of the key of item I of the old side (NEW false) or the new one
+ * (base/hashidx.h: hash_str …): items SAME calls the same hash alike. */
+typedef uint64_t (*DiffKey)(const void *ctx, bool new, int i);
+
 /* Matches NOLD old items with NNEW new items by key, in any order (a
- * duplicate key matches the first unmatched one).  Writes the steps into
- * OUT (room for NOLD + NNEW) in the new order, each removed item where it
+ * duplicate key matches the first unmatched one), found by the hash KEY
+ * and confirmed by SAME: linear in the items.  Writes the steps into OUT
+ * (room for NOLD + NNEW) in the new order, each removed item where it
  * stood among the old ones; returns how many. */
-int diff_match(int nold, int nnew, DiffSame same, const void *ctx, DiffPair *out);
+int diff_match(int nold, int nnew, DiffSame same, DiffKey key, const void *ctx, DiffPair *out);
 
 /* Like diff_match, but in order (a longest common subsequence of equal
  * items), for paragraphs: an old and a new item that are not equal and

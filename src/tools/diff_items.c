@@ -46,6 +46,12 @@ static bool same_unit(const void *ctx, int i, int j)
     return strcmp(d->old->units[i].id, d->new->units[j].id) == 0;
 }
 
+static uint64_t key_unit(const void *ctx, bool new, int i)
+{
+    const Diff *d = ctx;
+    return hash_str(HASH_SEED, (new ? d->new : d->old)->units[i].id);
+}
+
 /* The fields of units A and B (either may be NULL) that differ, into FIELDS. */
 static void unit_fields(Diff *d, cJSON *fields, const Unit *a, const Unit *b)
 {
@@ -58,7 +64,7 @@ static void unit_fields(Diff *d, cJSON *fields, const Unit *a, const Unit *b)
 void diff_units(Diff *d, cJSON *arr)
 {
     DiffPair *steps = diff_pairs(d->old->nunits + d->new->nunits);
-    int n = diff_match(d->old->nunits, d->new->nunits, same_unit, d, steps);
+    int n = diff_match(d->old->nunits, d->new->nunits, same_unit, key_unit, d, steps);
     for (int k = 0; k < n; k++) {
         const Unit *a = steps[k].old >= 0 ? &d->old->units[steps[k].old] : NULL;
         const Unit *b = steps[k].new >= 0 ? &d->new->units[steps[k].new] : NULL;
@@ -109,6 +115,13 @@ static bool same_indicator(const void *ctx, int i, int j)
     return str_same(a->level2, b->level2) && str_same(a->name, b->name);
 }
 
+static uint64_t key_indicator(const void *ctx, bool new, int i)
+{
+    const ProjPair *p = ctx;
+    const Indicator *a = &(new ? p->new : p->old)->ind[i];
+    return hash_str(hash_str(HASH_SEED, a->level2), a->name);
+}
+
 /* The description, where '-' means the name itself. */
 static const char *desc_of(const Indicator *in)
 {
@@ -133,7 +146,7 @@ static void indicators_diff(Diff *d, cJSON *arr, const ProjPair *pp)
 {
     int na = pp->old->nind, nb = pp->new->nind;
     DiffPair *steps = diff_pairs(na + nb);
-    int n = diff_match(na, nb, same_indicator, pp, steps);
+    int n = diff_match(na, nb, same_indicator, key_indicator, pp, steps);
     for (int k = 0; k < n; k++) {
         const Indicator *a = steps[k].old >= 0 ? &pp->old->ind[steps[k].old] : NULL;
         const Indicator *b = steps[k].new >= 0 ? &pp->new->ind[steps[k].new] : NULL;
@@ -160,6 +173,13 @@ static bool same_purchase(const void *ctx, int i, int j)
     return str_same(a->pcode, b->pcode) && str_same(a->name, b->name);
 }
 
+static uint64_t key_purchase(const void *ctx, bool new, int i)
+{
+    const ProjPair *p = ctx;
+    const Purchase *a = &(new ? p->new : p->old)->pur[i];
+    return hash_str(hash_str(HASH_SEED, a->pcode), a->name);
+}
+
 /* The fields of purchase lines A and B (either may be NULL) that differ. */
 static void purchase_fields(Diff *d, cJSON *fields, const Purchase *a, const Purchase *b)
 {
@@ -180,7 +200,7 @@ static void purchases_diff(Diff *d, cJSON *arr, const ProjPair *pp)
 {
     int na = pp->old->npur, nb = pp->new->npur;
     DiffPair *steps = diff_pairs(na + nb);
-    int n = diff_match(na, nb, same_purchase, pp, steps);
+    int n = diff_match(na, nb, same_purchase, key_purchase, pp, steps);
     for (int k = 0; k < n; k++) {
         const Purchase *a = steps[k].old >= 0 ? &pp->old->pur[steps[k].old] : NULL;
         const Purchase *b = steps[k].new >= 0 ? &pp->new->pur[steps[k].new] : NULL;
@@ -204,6 +224,12 @@ static bool same_project(const void *ctx, int i, int j)
 {
     const Diff *d = ctx;
     return strcmp(d->old->projects[i].name, d->new->projects[j].name) == 0;
+}
+
+static uint64_t key_project(const void *ctx, bool new, int i)
+{
+    const Diff *d = ctx;
+    return hash_str(HASH_SEED, (new ? d->new : d->old)->projects[i].name);
 }
 
 /* The project's own fields of A and B (either may be NULL) that differ. */
@@ -252,7 +278,7 @@ static void project_diff(Diff *d, cJSON *arr, DiffPair p)
 void diff_projects(Diff *d, cJSON *arr)
 {
     DiffPair *steps = diff_pairs(d->old->nprojects + d->new->nprojects);
-    int n = diff_match(d->old->nprojects, d->new->nprojects, same_project, d, steps);
+    int n = diff_match(d->old->nprojects, d->new->nprojects, same_project, key_project, d, steps);
     for (int k = 0; k < n; k++)
         project_diff(d, arr, steps[k]);
     free(steps);

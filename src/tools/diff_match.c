@@ -15,19 +15,48 @@ DiffPair *diff_pairs(int n)
     return xmalloc((size_t)(n > 0 ? n : 1) * sizeof(DiffPair));
 }
 
-int diff_match(int nold, int nnew, DiffSame same, const void *ctx, DiffPair *out)
+int diff_match(int nold, int nnew, DiffSame same, DiffKey key, const void *ctx, DiffPair *out)
 {
     char *taken = xmalloc((size_t)nold + 1);
     int *match = xmalloc(((size_t)nnew + 1) * sizeof *match);
     memset(taken, 0, (size_t)nold + 1);
+    /* the old items by the hash of their key: a chain each, in their order
+     * (chain[i]: the next one with its hash), whose first untaken item
+     * head[c] moves on as they are taken */
+    int *chain = xmalloc(((size_t)nold + 1) * sizeof *chain);
+    int *head = xmalloc(((size_t)nold + 1) * sizeof *head);
+    int nchains = 0;
+    HashIdx idx;
+    hidx_init(&idx);
+    for (int i = nold - 1; i >= 0; i--) {
+        int *c = hidx_slot(&idx, key(ctx, false, i));
+        if (*c < 0) {
+            *c = nchains++;
+            chain[i] = -1;
+        } else {
+            chain[i] = head[*c];
+        }
+        head[*c] = i;
+    }
+    /* each new item takes the first untaken old one that is the same (the
+     * order of the chain is the old order) */
     for (int j = 0; j < nnew; j++) {
         match[j] = -1;
-        for (int i = 0; i < nold && match[j] < 0; i++)
+        int c = hidx_get(&idx, key(ctx, true, j));
+        if (c < 0)
+            continue;
+        while (head[c] >= 0 && taken[head[c]])
+            head[c] = chain[head[c]];
+        for (int i = head[c]; i >= 0; i = chain[i])
             if (!taken[i] && same(ctx, i, j)) {
                 match[j] = i;
                 taken[i] = 1;
+                break;
             }
     }
+    hidx_free(&idx);
+    free(chain);
+    free(head);
     /* new order; the removed items before the old item a new one matches */
     int n = 0, next = 0;
     for (int j = 0; j < nnew; j++) {

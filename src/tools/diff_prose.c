@@ -22,6 +22,12 @@ static bool same_prior(const void *ctx, int i, int j)
     return strcmp(d->old->prior[i].path, d->new->prior[j].path) == 0;
 }
 
+static uint64_t key_prior(const void *ctx, bool new, int i)
+{
+    const Diff *d = ctx;
+    return hash_str(HASH_SEED, (new ? d->new : d->old)->prior[i].path);
+}
+
 /* Whether PATH names a count (资产.车辆.数量) rather than an amount. */
 static bool is_count_path(const char *path)
 {
@@ -33,7 +39,7 @@ static bool is_count_path(const char *path)
 void diff_prior(Diff *d, cJSON *arr)
 {
     DiffPair *steps = diff_pairs(d->old->nprior + d->new->nprior);
-    int n = diff_match(d->old->nprior, d->new->nprior, same_prior, d, steps);
+    int n = diff_match(d->old->nprior, d->new->nprior, same_prior, key_prior, d, steps);
     for (int k = 0; k < n; k++) {
         const PriorFact *a = steps[k].old >= 0 ? &d->old->prior[steps[k].old] : NULL;
         const PriorFact *b = steps[k].new >= 0 ? &d->new->prior[steps[k].new] : NULL;
@@ -174,6 +180,12 @@ static bool same_group(const void *ctx, int i, int j)
     return str_same(g->old[i].word, g->new[j].word);
 }
 
+static uint64_t key_group(const void *ctx, bool new, int i)
+{
+    const GroupPair *g = ctx;
+    return hash_str(HASH_SEED, (new ? g->new : g->old)[i].word);
+}
+
 static bool same_para(const void *ctx, int i, int j)
 {
     const GroupPair *g = ctx;
@@ -269,7 +281,7 @@ void diff_narrative(Diff *d, cJSON *arr)
     int na = collect_groups(d->old, &a), nb = collect_groups(d->new, &b);
     GroupPair gp = {a, b};
     DiffPair *steps = diff_pairs(na + nb);
-    int n = diff_match(na, nb, same_group, &gp, steps);
+    int n = diff_match(na, nb, same_group, key_group, &gp, steps);
     static const Group none = {NULL, NULL, NULL, 0};
     for (int k = 0; k < n; k++) {
         const Group *x = steps[k].old >= 0 ? &a[steps[k].old] : &none;
@@ -289,10 +301,16 @@ static bool same_term(const void *ctx, int i, int j)
     return strcmp(d->old->glossary[i].term, d->new->glossary[j].term) == 0;
 }
 
+static uint64_t key_term(const void *ctx, bool new, int i)
+{
+    const Diff *d = ctx;
+    return hash_str(HASH_SEED, (new ? d->new : d->old)->glossary[i].term);
+}
+
 void diff_glossary(Diff *d, cJSON *arr)
 {
     DiffPair *steps = diff_pairs(d->old->nglossary + d->new->nglossary);
-    int n = diff_match(d->old->nglossary, d->new->nglossary, same_term, d, steps);
+    int n = diff_match(d->old->nglossary, d->new->nglossary, same_term, key_term, d, steps);
     for (int k = 0; k < n; k++) {
         const Glossary *a = steps[k].old >= 0 ? &d->old->glossary[steps[k].old] : NULL;
         const Glossary *b = steps[k].new >= 0 ? &d->new->glossary[steps[k].new] : NULL;

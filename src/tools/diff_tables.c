@@ -44,6 +44,12 @@ static bool same_row(const void *ctx, int i, int j)
     return strcmp(t->old->rows[i].key, t->new->rows[j].key) == 0;
 }
 
+static uint64_t key_row(const void *ctx, bool new, int i)
+{
+    const TablePair *t = ctx;
+    return hash_str(HASH_SEED, (new ? t->new : t->old)->rows[i].key);
+}
+
 /* The total entry of a changed cell: the table, row and column. */
 static void total_entry(Diff *d, cJSON *totals, const Table *t, const TRow *r, int c,
                         const Cell *a, const Cell *b)
@@ -112,7 +118,7 @@ static void table_diff(Diff *d, cJSON *totals, cJSON *tables, int id)
             a = model_table(d->old, i, -1);
     TablePair tp = {a, b};
     DiffPair *steps = diff_pairs(tp.old->nrows + tp.new->nrows);
-    int n = diff_match(tp.old->nrows, tp.new->nrows, same_row, &tp, steps);
+    int n = diff_match(tp.old->nrows, tp.new->nrows, same_row, key_row, &tp, steps);
     cJSON *rows = cJSON_CreateArray();
     for (int k = 0; k < n; k++)
         row_diff(d, rows, totals, &tp, steps[k]);
@@ -226,6 +232,15 @@ static bool same_fact(const void *ctx, int i, int j)
            strcmp(a->code, b->code) == 0 && strcmp(a->word, b->word) == 0;
 }
 
+static uint64_t key_fact(const void *ctx, bool new, int i)
+{
+    const FactPair *f = ctx;
+    const Key *a = &(new ? f->new : f->old)[i];
+    int kr[2] = {(int)a->kind, (int)a->rank};
+    uint64_t h = hash_bytes(HASH_SEED, kr, sizeof kr);
+    return hash_str(hash_str(hash_str(h, a->src), a->code), a->word);
+}
+
 /* The catalogue name of a fact's code, or NULL. */
 static const char *code_name(const Key *f)
 {
@@ -263,7 +278,7 @@ void diff_facts(Diff *d, cJSON *arr)
     int na = collect_facts(d, d->old, &a), nb = collect_facts(d, d->new, &b);
     FactPair fp = {a, b};
     DiffPair *steps = diff_pairs(na + nb);
-    int n = diff_match(na, nb, same_fact, &fp, steps);
+    int n = diff_match(na, nb, same_fact, key_fact, &fp, steps);
     for (int k = 0; k < n; k++)
         fact_diff(d, arr, &fp, steps[k]);
     free(steps);

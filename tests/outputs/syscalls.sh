@@ -10,8 +10,10 @@
 #   2. no system call per file beyond opening and reading it: checking a
 #      directory of three departments resolves no path (no readlink, no
 #      getcwd: imports are known by device and inode), opens each input
-#      once and each file of the standard library once for the whole run,
-#      and lists the standard library's directory once.
+#      once and stats it once (not again when listing its directory, nor
+#      its descriptor after opening it), each file of the standard library
+#      once for the whole run, and lists the standard library's directory
+#      once.
 
 syscalls_writes() {
     local dir=$1 f=$dir/many.bud log=$dir/writes.strace n heads writes fmt
@@ -56,6 +58,17 @@ syscalls_files() {
         opened=$(grep -E '^[0-9]* *open(at)?\(.*/d'"$n"'\.bud"' "$log" | grep -c 'O_RDONLY')
         if [ "$opened" = 1 ]; then ok
         else bad "syscalls: d$n.bud opened $opened times (once expected)"; fi
+        # one stat a file: listing the directory asks none (readdir says
+        # what each entry is), loading it one by its path, and none of
+        # the open descriptor
+        stats=$(awk -v f="/d$n.bud\"" '
+            index($0, f) && /stat/ { n++ }
+            index($0, f) && /open(at)?\(/ && /O_RDONLY/ { fd = $NF }
+            fd != "" && ($0 ~ "fstat\\(" fd "," || $0 ~ "newfstatat\\(" fd ", \"\"" || $0 ~ "statx\\(" fd ", \"\"") { n++ }
+            fd != "" && $0 ~ "close\\(" fd "\\)" { fd = "" }
+            END { print n + 0 }' "$log")
+        if [ "$stats" = 1 ]; then ok
+        else bad "syscalls: d$n.bud stat'ed $stats times (once expected)"; fi
     done
     std=$(grep -E '^[0-9]* *open(at)?\(.*stdlib/[^"]*\.bud"' "$log" | sed 's/.*\(stdlib\/[^"]*\)".*/\1/' |
         sort | uniq -d)

@@ -339,7 +339,7 @@ static void opt_amount(Diff *d, cJSON *o, const char *key, bool has, Dec v, bool
 void diff_amounts(Diff *d, cJSON *o, bool has_old, Dec old, bool has_new, Dec new, bool money)
 {
     Dec a = has_old ? old : dec_zero(), b = has_new ? new : dec_zero();
-    Dec diff, hundred, pct;
+    Dec diff = dec_zero(), hundred, pct = dec_zero(); /* passed by value even when unset */
     bool ok = dec_sub(b, a, &diff) == DEC_OK;
     opt_amount(d, o, "old", has_old, old, money);
     opt_amount(d, o, "new", has_new, new, money);

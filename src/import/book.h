@@ -34,11 +34,13 @@ typedef struct BSheet {
     BCell *cells; /* nrows * ncols */
     BMerge *merges;
     int nmerges;
+    int page;       /* a PDF's: the page the table starts on (from 1), else 0 */
 } BSheet;
 
 typedef struct Book {
     char *path;
     bool csv;       /* read from CSV files: no title or 编制单位 rows */
+    bool pdf;       /* rebuilt from a PDF's text (import_read_pdf): sheets know their page */
     BSheet *sheets;
     int nsheets;
 } Book;

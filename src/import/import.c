@@ -371,8 +371,8 @@ static int read_table(Imp *im, ITable *t)
                 x.name = *name ? name : NULL;
             } else {
                 x.key = row_key(im, def, side, name, &x.code);
-                if (x.code)
-                    x.name = name;
+                if (x.code) /* a 类 by its name: 七、 is the table's numbering, not the name */
+                    x.name = no_ordinal(name);
             }
             if (!*x.key) {
                 char ref[16];
@@ -391,6 +391,11 @@ static int read_table(Imp *im, ITable *t)
 static void write_table(Imp *im, const ITable *t)
 {
     FILE *out = im->out;
+    /* a PDF's: the page the table starts on, which budc audit maps
+     * diagnostics back to (docs/pdf-import.md) */
+    const BSheet *s = &im->b->sheets[t->sheet];
+    if (s->page > 0)
+        fprintf(out, "\n// 第%d页：%s", s->page, t->def->title);
     fprintf(out, "\ntable %s {\n", t->def->word);
     for (int i = 0; i < t->nrows; i++) {
         const IRow *r = &t->rows[i];

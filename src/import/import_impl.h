@@ -49,6 +49,7 @@ typedef struct Imp {
     int year;
     ITable *tables; /* [ds->ntables] */
     FILE *out;
+    bool fresh;     /* a block was just opened: no blank line before its first */
 } Imp;
 
 /* Text helpers (amount.c). */

@@ -704,7 +704,13 @@ int pdf_tables(const PDoc *d, Book *b, const Defs *defs, bool **used, char *err,
                         st = -1;
                         break;
                     }
-                    (void)keep;
+                    /* the same head as on the page before: its columns, found
+                     * from more rows than this page may have */
+                    bool same = keep.n == x.cols.n;
+                    for (int k = 0; same && k < keep.n; k++)
+                        same = fabs(keep.mid[k] - x.cols.mid[k]) < 3;
+                    if (same)
+                        x.cols = keep;
                     x.row = save;
                     for (int j = i; j < he; j++)
                         used[pi][j] = true;

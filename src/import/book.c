@@ -97,6 +97,7 @@ void book_free(Book *b)
             free(s->cells[j].text);
         free(s->cells);
         free(s->merges);
+        free(s->rowpage);
         free(s->name);
     }
     free(b->sheets);

@@ -35,6 +35,7 @@ typedef struct BSheet {
     BMerge *merges;
     int nmerges;
     int page;       /* a PDF's: the page the table starts on (from 1), else 0 */
+    int *rowpage;   /* a PDF's: the page of each row [nrows], or NULL */
 } BSheet;
 
 typedef struct Book {

@@ -58,6 +58,9 @@ typedef struct Ctx {
     bool have_cols;
     const char *cell[MAXC]; /* the row being read, until the next starts */
     bool pending;
+    int page;                   /* the page being read */
+    int *rowpage;               /* the page of each row of the sheet */
+    int nrp, caprp;
     const char *running; /* the running head of the pages, or NULL */
 } Ctx;
 
@@ -226,6 +229,13 @@ static void put(Ctx *x, int r, int c, const char *s)
 {
     if (s && *s)
         book_put(&x->sb, r, c, BC_TEXT, s, strlen(s));
+    while (x->nrp <= r) {
+        if (x->nrp == x->caprp) {
+            x->caprp = x->caprp ? 2 * x->caprp : 64;
+            x->rowpage = xrealloc(x->rowpage, (size_t)x->caprp * sizeof *x->rowpage);
+        }
+        x->rowpage[x->nrp++] = x->page;
+    }
 }
 
 static void flush_row(Ctx *x)
@@ -246,6 +256,10 @@ static void close_table(Ctx *x)
     Book *b = x->b;
     BSheet *s = &b->sheets[b->nsheets - 1];
     book_finish_sheet(&x->sb, s);
+    s->rowpage = xmalloc((size_t)(s->nrows + 1) * sizeof *s->rowpage);
+    for (int r = 0; r < s->nrows; r++)
+        s->rowpage[r] = r < x->nrp ? x->rowpage[r] : s->page;
+    x->nrp = 0;
     x->def = NULL;
     x->have_cols = false;
 }
@@ -680,6 +694,7 @@ int pdf_tables(const PDoc *d, Book *b, const Defs *defs, bool **used, char *err,
     int st = 0;
     for (int pi = 0; pi < d->n && st == 0; pi++) {
         const PPage *p = &d->pages[pi];
+        x.page = p->no;
         int i = first_free(&x, p);
         if (x.def && i < p->n) { /* a table open at the foot of the last page */
             bool cont;
@@ -765,6 +780,7 @@ int pdf_tables(const PDoc *d, Book *b, const Defs *defs, bool **used, char *err,
         BSheet *s = &b->sheets[b->nsheets - 1];
         book_finish_sheet(&x.sb, s);
     }
+    free(x.rowpage);
     arena_free(&x.a);
     return st;
 }

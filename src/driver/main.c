@@ -191,7 +191,7 @@ static const struct {
      "not say (CSV files have no title rows); --budget names the budget a 决算\n"
      "executes.  A published PDF (FILE.pdf) is read from its text layer: each\n"
      "table found by its title, its columns from the positions of the words,\n"
-     "and commented with its page (// 第3页：部门预算收支总表).  Exits 1, writing\n"
+     "and commented with its page and title (// 第3页：TITLE).  Exits 1, writing\n"
      "nothing, when the workbook cannot be read as a disclosure (the message\n"
      "names the sheet and the cell, or the page: a scan without text, a PDF\n"
      "locked by a password, columns that cannot be told apart), 2 for a usage\n"

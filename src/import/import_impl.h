@@ -72,4 +72,8 @@ void imp_dec(FILE *out, Dec v);
  * the units' descriptions; 0 or -1 after an error. */
 int imp_units(Imp *im);
 
+/* import_text.c: a PDF's 说明 (the Book's paragraphs) as the budget's
+ * narrative, its figures quoted; nothing for a workbook. */
+void imp_narrative(Imp *im);
+
 #endif

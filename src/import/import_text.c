@@ -337,6 +337,8 @@ static void quote(Q *q, const char *s, int year)
             const char *it = q->sangong ? (sangong_item(clause, cn) ? sangong_item(clause, cn) : q->item) : NULL;
             if (it && num[0] != '-')
                 snprintf(expr, sizeof expr, up ? "%s - 上年.%s" : "上年.%s - %s", it, it);
+        } else if (wan && has(clause, cn, "本级")) {
+            /* a figure of a part of the department (局本级) is not the department's */
         } else if (wan) {
             path = path_of(q, clause, cn);
             /* last year's figures are known for the 三公 alone, and there

@@ -162,7 +162,16 @@ void pdf_text(const PDoc *d, Book *b, bool *const *used)
                 right = fmax(right, l->w[l->n - 1].x2);
             }
         }
+    /* the margin: the leftmost start a tenth of the lines share (the first
+     * lines of paragraphs are indented, a subheading may stand out) */
     left = mode(xs, k);
+    for (int i = 0; i < k; i++) {
+        int same = 0;
+        for (int j = 0; j < k; j++)
+            same += fabs(xs[i] - xs[j]) < 0.6;
+        if (xs[i] < left && same >= 2 && same * 10 >= k)
+            left = xs[i];
+    }
     free(hs);
     free(xs);
 

@@ -507,6 +507,7 @@ int import_write(const Book *b, const Defs *defs, const ImportOptions *o, FILE *
     for (int t = 0; t < im.ds->ntables; t++)
         if (im.tables[t].sheet >= 0 && (im.tables[t].nrows || im.tables[t].note))
             write_table(&im, &im.tables[t]);
+    imp_assets(&im);
     imp_narrative(&im);
     st = ferror(out) ? -1 : im.ds != &defs->disclosures[0];
     if (st < 0)

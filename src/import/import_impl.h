@@ -50,6 +50,7 @@ typedef struct Imp {
     ITable *tables; /* [ds->ntables] */
     FILE *out;
     bool fresh;     /* a block was just opened: no blank line before its first */
+    bool assets;    /* an assets block was written (import_text.c) */
 } Imp;
 
 /* Text helpers (amount.c). */
@@ -75,5 +76,8 @@ int imp_units(Imp *im);
 /* import_text.c: a PDF's 说明 (the Book's paragraphs) as the budget's
  * narrative, its figures quoted; nothing for a workbook. */
 void imp_narrative(Imp *im);
+/* The 国有资产 printed in a PDF's 说明 (its sheet 国有资产表) as the
+ * `assets` block. */
+void imp_assets(Imp *im);
 
 #endif

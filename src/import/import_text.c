@@ -211,6 +211,16 @@ static const char *path_of(Q *q, const char *s, size_t n)
     }
     if (has(s, n, "机关运行经费"))
         return "机关运行经费";
+    if (q->im->assets) {
+        size_t la;
+        const char *a = spelling(q, DIM_ASSET, s, n, &la);
+        if (a && strcmp(a, "资产总额") != 0) {
+            snprintf(path, sizeof path, "资产.%s", a);
+            return path;
+        }
+        if (has(s, n, "固定资产") || a)
+            return has(s, n, "拟购置") ? "资产.拟购置" : "资产.总额";
+    }
     size_t lc, lk, ls, lx;
     const char *cls = spelling(q, DIM_CLASS, s, n, &lx);
     if (cls) {
@@ -245,8 +255,9 @@ static bool last_year(const char *s, size_t n, const char *prev)
     if (has(s, n, prev))
         return true;
     for (size_t i = 0; i + 6 <= n; i++)
-        if (memcmp(s + i, "上年", 6) == 0 && !(i + 12 <= n && (memcmp(s + i + 6, "结转", 6) == 0 ||
-                                                                 memcmp(s + i + 6, "结余", 6) == 0)))
+        if (memcmp(s + i, "上年", 6) == 0 &&
+            !(i + 9 <= n && memcmp(s + i + 6, "末", 3) == 0) && /* 上年末: an asset's date */
+            !(i + 12 <= n && (memcmp(s + i + 6, "结转", 6) == 0 || memcmp(s + i + 6, "结余", 6) == 0)))
             return true;
     return false;
 }
@@ -343,10 +354,11 @@ static void quote(Q *q, const char *s, int year)
             path = path_of(q, clause, cn);
             /* last year's figures are known for the 三公 alone, and there
              * only the items the table prints */
-            if (path && q->prior && (!q->sangong || strspn(num, "0.") == strlen(num)))
+            bool asset = path && strncmp(path, "资产.", strlen("资产.")) == 0;
+            if (path && q->prior && !asset && (!q->sangong || strspn(num, "0.") == strlen(num)))
                 path = NULL;
             if (path)
-                snprintf(expr, sizeof expr, "%s%s", q->prior ? "上年." : "", path);
+                snprintf(expr, sizeof expr, "%s%s", q->prior && !asset ? "上年." : "", path);
             if (path)
                 q->last = path;
         } else if (pct && q->last && has(clause, cn, "占") && !q->prior) {
@@ -364,6 +376,93 @@ static void quote(Q *q, const char *s, int year)
         p += f;
     }
     q->buf[q->n] = '\0';
+}
+
+/* ---- assets ----------------------------------------------------------------------- */
+
+/* The asset word a printed row names (1、房屋（平方米） is 房屋), or NULL. */
+static const char *asset_of(Imp *im, const char *name)
+{
+    const Vocab1 *d = &im->v->dim[DIM_ASSET];
+    const char *best = NULL;
+    size_t n = 0;
+    for (int w = 0; w < d->n; w++) /* its title, after 其中： */
+        if (strcmp(name, d->words[w].title) == 0 || strcmp(name, d->words[w].name) == 0 ||
+            (strlen(name) > strlen(d->words[w].title) &&
+             strcmp(name + strlen(name) - strlen(d->words[w].title), d->words[w].title) == 0))
+            return d->words[w].name;
+    for (int w = 0; w < d->n; w++) {
+        if (strstr(name, d->words[w].name) && strlen(d->words[w].name) > n) {
+            best = d->words[w].name;
+            n = strlen(best);
+        }
+    }
+    return best;
+}
+
+void imp_assets(Imp *im)
+{
+    int w = vocab_tagged(im->v, DIM_INSERT, TAG_ASSETS);
+    const BSheet *s = NULL;
+    for (int i = 0; w >= 0 && i < im->b->nsheets; i++)
+        if (strcmp(im->b->sheets[i].name, im->v->dim[DIM_INSERT].words[w].name) == 0)
+            s = &im->b->sheets[i];
+    if (!s)
+        return;
+    const char *asof = vocab_label(im->v, "as_of"), *item = vocab_label(im->v, "item"),
+               *planned = vocab_label(im->v, "planned_note"), *date = NULL;
+    int head = -1, col = 0;
+    for (int r = 0; r < s->nrows && head < 0; r++)
+        for (int c = 0; c < s->ncols; c++) {
+            const char *t = book_text(s, r, c), *at = *asof ? strstr(t, asof) : NULL;
+            if (at)
+                date = imp_trim(im, at + strlen(asof));
+            if (strcmp(t, item) == 0) {
+                head = r;
+                col = c;
+            }
+        }
+    if (head < 0 || !date)
+        return;
+    FILE *out = im->out;
+    bool any = false;
+    for (int r = head + 1; r < s->nrows; r++) {
+        const char *name = imp_trim(im, book_text(s, r, col)), *at = *planned ? strstr(name, planned) : NULL;
+        const char *word = asset_of(im, name);
+        Dec q, v;
+        bool hq = imp_number(book_text(s, r, col + 1), &q), hv = imp_number(book_text(s, r, col + 2), &v);
+        if (!any && (at || (word && (hq || hv)))) {
+            fprintf(out, "\n// 第%d页：%s\nassets ", s->page, book_text(s, 0, 0));
+            imp_string(out, date);
+            fputs(" {\n", out);
+            any = true;
+        }
+        if (at) { /* 注：本年度拟购置固定资产总额35.00万元。 */
+            const char *p = at + strlen(planned);
+            while (*p && !(*p >= '0' && *p <= '9'))
+                p++;
+            size_t n = strspn(p, "0123456789.,");
+            char num[32];
+            snprintf(num, sizeof num, "%.*s", (int)(n < 31 ? n : 31), p);
+            if (n && imp_number(num, &v)) {
+                fputs("  planned ", out);
+                imp_dec(out, v);
+                fputc('\n', out);
+            }
+            continue;
+        }
+        if (!word || !(hq || hv))
+            continue;
+        fprintf(out, "  %s %s ", word, hq ? book_text(s, r, col + 1) : "-");
+        if (hv)
+            imp_dec(out, v);
+        else
+            fputc('-', out);
+        fputc('\n', out);
+    }
+    if (any)
+        fputs("}\n", out);
+    im->assets = any;
 }
 
 /* ---- the narrative ---------------------------------------------------------------- */

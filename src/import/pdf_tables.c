@@ -217,6 +217,13 @@ static bool note_line(const Ctx *x, const PLine *l)
 
 static bool starts_ordinal(const char *s)
 {
+    const char *d = s;
+    while (*d >= '0' && *d <= '9')
+        d++;
+    if (d > s && (*d == '.' || strncmp(d, "、", 3) == 0))
+        return true;
+    if (strncmp(s, "其中", strlen("其中")) == 0)
+        return true;
     static const char *const lead[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
                                        "（", "("};
     for (size_t i = 0; i < sizeof lead / sizeof lead[0]; i++)
@@ -661,41 +668,67 @@ static int table_body(Ctx *x, const PPage *p, int i)
     return end;
 }
 
-/* The 机构设置 printed in the 说明 under its caption at line I of page P
- * (the insert of the units: 部门机构设置情况), its head 单位名称 … on the
- * line after: a sheet named by the insert's word (机构设置表), which
- * import_facts.c reads the units' 性质, 规格 and 经费保障形式 from.  The
- * line after its rows, or I when it is not there. */
-static int units_table(Ctx *x, const PPage *p, int i)
+/* A table printed in the 说明 under its caption at line I of page P: the
+ * 机构设置 (the insert of the units, 部门机构设置情况: its head has 单位名称)
+ * or the 国有资产 (the insert of the assets: 项目, under the line of 截止时间),
+ * a sheet named by the insert's word (机构设置表, 国有资产表), which
+ * import_facts.c reads the units' 性质, 规格 and 经费保障形式 from, and
+ * import_text.c the assets.  Its rows are the lines of its head's size,
+ * and a note under them (注：本年度拟购置固定资产总额…).  The line after
+ * it, or I when it is not there. */
+static int insert_table(Ctx *x, const PPage *p, int i)
 {
-    int w = vocab_tagged(x->v, DIM_INSERT, TAG_UNITS);
-    const char *name = vocab_label(x->v, "unit_name");
-    if (w < 0 || !*name || i + 2 >= p->n || strcmp(p->lines[i].text, x->v->dim[DIM_INSERT].words[w].title) != 0)
+    static const unsigned tags[] = {TAG_UNITS, TAG_ASSETS};
+    static const char *const heads[] = {"unit_name", "item"};
+    int w = -1, which = -1;
+    for (int k = 0; k < 2 && w < 0; k++) {
+        int t = vocab_tagged(x->v, DIM_INSERT, tags[k]);
+        if (t >= 0 && strcmp(p->lines[i].text, x->v->dim[DIM_INSERT].words[t].title) == 0) {
+            w = t;
+            which = k;
+        }
+    }
+    if (w < 0)
         return i;
-    const PLine *h = &p->lines[i + 1];
+    int j = i + 1;
+    while (j < p->n && meta_line(x, &p->lines[j]))
+        j++;
+    if (j + 1 >= p->n)
+        return i;
+    const PLine *h = &p->lines[j];
+    const char *name = vocab_label(x->v, heads[which]);
     bool head = false;
     for (int k = 0; k < h->n; k++)
-        head |= strcmp(h->w[k].text, name) == 0;
+        head |= *name && strcmp(h->w[k].text, name) == 0;
     if (!head)
         return i;
-    int end = i + 2;
-    while (end < p->n && fabs(p->lines[end].h - h->h) < 0.5 && !x->used[p->no - 1][end])
+    int end = j + 1;
+    while (end < p->n && fabs(p->lines[end].h - h->h) < 0.5 && !x->used[p->no - 1][end] &&
+           !note_line(x, &p->lines[end]))
         end++;
     Cols c;
-    open_sheet(x, NULL, x->v->dim[DIM_INSERT].words[w].name, x->v->dim[DIM_INSERT].words[w].title, p->no);
-    if (columns(x, h, 1, &p->lines[i + 2], end - (i + 2), p->no, &c) < 0) {
+    const Word *iw = &x->v->dim[DIM_INSERT].words[w];
+    open_sheet(x, NULL, iw->name, iw->title, p->no);
+    if (columns(x, h, 1, &p->lines[j + 1], end - (j + 1), p->no, &c) < 0) {
         close_table(x);
         x->b->nsheets--; /* not a table after all: left to the text */
         book_free_sheet(&x->b->sheets[x->b->nsheets]);
         return i;
     }
+    for (int k = i + 1; k < j; k++)
+        meta_row(x, &p->lines[k]);
     x->cols = c;
     x->have_cols = true;
     head_rows(x, h, 1);
-    read_rows(x, p, i + 2, end);
+    read_rows(x, p, j + 1, end);
+    if (end < p->n && note_line(x, &p->lines[end]) && fabs(p->lines[end].h - h->h) < 0.5) {
+        flush_row(x);
+        put(x, x->row++, 0, p->lines[end].text);
+        end++;
+    }
     close_table(x);
-    for (int j = i + 1; j < end; j++)
-        x->used[p->no - 1][j] = true;
+    for (int k = i + 1; k < end; k++)
+        x->used[p->no - 1][k] = true;
     return end;
 }
 
@@ -810,7 +843,7 @@ int pdf_tables(const PDoc *d, Book *b, const Defs *defs, bool **used, char *err,
             bool cont;
             const TableDef *t = title_at(&x, p, i, &cont);
             if (!t && !x.open) {
-                int end = units_table(&x, p, i);
+                int end = insert_table(&x, p, i);
                 if (end > i)
                     i = end - 1;
                 continue;

@@ -129,21 +129,30 @@ static const TableDef *title_of(Ctx *x, const PLine *l, bool *cont)
     size_t bestn = 0;
     for (int d = 0; d < x->defs->ndisclosures; d++) {
         const Disclosure *ds = &x->defs->disclosures[d];
-        for (int t = 0; t < ds->ntables; t++) {
-            const char *title = norm(&x->a, ds->tables[t].title);
-            size_t n = strlen(title), lead = strlen(buf) - (ends_with(buf, title) ? n : 0);
-            if (!ends_with(buf, title) || n <= bestn || lead > 120)
-                continue;
-            /* what leads the title is a name, a year or a number, not a sentence */
-            bool sentence = false;
-            for (const char *p = buf; p < buf + lead && !sentence; p++)
-                sentence = strncmp(p, "。", 3) == 0 || strncmp(p, "，", 3) == 0 || *p == ',' ||
-                           *p == ':' || strncmp(p, "、", 3) == 0 || *p == '.';
-            if (sentence)
-                continue;
-            best = &ds->tables[t];
-            bestn = n;
-        }
+        for (int t = 0; t < ds->ntables; t++)
+            for (int alt = 0; alt < 3; alt++) {
+                /* the title, and as often printed without 预算 or 部门预算 */
+                const char *title = norm(&x->a, ds->tables[t].title), *pre = "部门预算";
+                if (alt > 0 && strncmp(title, pre, strlen(pre)) != 0)
+                    break;
+                if (alt > 0) {
+                    const char *rest = title + strlen(pre);
+                    char *a = arena_alloc(&x->a, strlen(rest) + 8);
+                    snprintf(a, strlen(rest) + 8, "%s%s", alt == 1 ? "部门" : "", rest);
+                    title = a;
+                }
+                size_t n = strlen(title), lead = strlen(buf) - (ends_with(buf, title) ? n : 0);
+                if (!ends_with(buf, title) || n <= bestn || lead > 120 || n < 12)
+                    continue;
+                /* what leads the title is a name, a year or a number, not a sentence */
+                bool sentence = false;
+                for (const char *p = buf; p < buf + lead && !sentence; p++)
+                    sentence = strncmp(p, "。", 3) == 0 || strncmp(p, "，", 3) == 0 || *p == ',';
+                if (sentence)
+                    continue;
+                best = &ds->tables[t];
+                bestn = n;
+            }
     }
     return best;
 }
@@ -732,10 +741,19 @@ static int insert_table(Ctx *x, const PPage *p, int i)
     return end;
 }
 
-static bool page_number(const char *s)
+/* A page number as printed at the foot: 12, - 12 -, 第12页, 第 12 页 共 34 页,
+ * 12/34, Page 12 (a spreadsheet's footer). */
+static bool page_number(Ctx *x, const char *line)
 {
+    const char *s = norm(&x->a, line);
     size_t n = strlen(s);
     if (text_all_digits(s) && n <= 4)
+        return true;
+    if (strncmp(s, "Page", 4) == 0 || strncmp(s, "page", 4) == 0)
+        return text_all_digits(s + 4) && s[4];
+    const char *slash = strchr(s, '/');
+    if (slash && slash > s && strspn(s, "0123456789") == (size_t)(slash - s) && text_all_digits(slash + 1) &&
+        slash[1])
         return true;
     return (n > 2 && s[0] == '-' && s[n - 1] == '-') || (strncmp(s, "第", 3) == 0 && ends_with(s, "页"));
 }
@@ -762,7 +780,7 @@ static void furniture(Ctx *x)
             continue;
         if (x->running && strcmp(pg->lines[0].text, x->running) == 0)
             x->used[p][0] = true;
-        if (page_number(pg->lines[pg->n - 1].text))
+        if (page_number(x, pg->lines[pg->n - 1].text))
             x->used[p][pg->n - 1] = true;
     }
 }

@@ -13,6 +13,8 @@
 #      the culture bureau check with no error, and no warning but
 #      W-PROSE-FIGURE (figures of what is not imported yet); the 国有资产
 #      table of the 说明 comes back as the original's assets block
+#      (and the seed with its titles worded otherwise: 附表2：2023年部门收入总表,
+#      表三 支出总表, 栏 次: the same tables)
 #   2. what cannot be read: a scan (no text layer), a PDF that needs a
 #      password, a file named .pdf that is not one, a figure that does not
 #      parse (named with its page and row): exit 1, one message, no output;
@@ -100,6 +102,20 @@ PY
         else bad "pdf_import: budc check of the imported $pi_n says $(printf '%s ' $pi_more)"; fi ;;
     esac
 done
+
+# 1b. the usual variants of wording: a title led by 附表2： and a year, one
+# without 部门预算 led by 表三, 栏 次 spaced: the same tables
+pi_seed_n=qinhuangdao-media-center-2023
+mkdir -p "$pi_dir/variant"
+sed -e 's/\\budtitle{部门预算收入总表}/\\budtitle{附表2：2023年部门收入总表}/' \
+    -e 's/\\budtitle{部门预算支出总表}/\\budtitle{表三 支出总表}/' -e 's/栏次/栏 次/' \
+    "$pi_dir/$pi_seed_n/$pi_seed_n.tex" > "$pi_dir/variant/variant.tex"
+if (cd "$pi_dir/variant" && xelatex -interaction=nonstopmode -halt-on-error variant.tex >/dev/null 2>&1) &&
+    pdftotext "$pi_dir/variant/variant.pdf" - | tr -d ' ' | grep -q '附表2：2023年部门收入总表' &&
+    "$budc" import "$pi_dir/variant/variant.pdf" -o "$pi_dir/variant.bud" 2>/dev/null &&
+    diff <(pi_tables "$pi_dir/$pi_seed_n.bud") <(pi_tables "$pi_dir/variant.bud") >/dev/null &&
+    grep -q '^// 第4页：部门预算收入总表$' "$pi_dir/variant.bud"; then ok
+else bad "pdf_import: the seed with other wordings of its titles does not give the same tables"; fi
 
 # 2. what cannot be read
 pi_seed=$pi_dir/qinhuangdao-media-center-2023/qinhuangdao-media-center-2023.pdf

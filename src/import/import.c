@@ -501,7 +501,9 @@ int import_write(const Book *b, const Defs *defs, const ImportOptions *o, FILE *
         imp_string(out, o->budget);
         fputc('\n', out);
     }
-    fprintf(out, "  money %s\n}\n", im.money);
+    /* a PDF prints its figures rounded from books kept in 元 (issue 9): a
+     * total a cent off the sum of its parts is W-ROUNDING, not an error */
+    fprintf(out, "  money %s%s\n}\n", im.money, b->pdf ? " from \xE5\x85\x83" : "");
     if (imp_units(&im) < 0)
         goto done;
     for (int t = 0; t < im.ds->ntables; t++)

@@ -4,7 +4,8 @@
 # made unreadable with qpdf (a password), pdftoppm and img2pdf (a scan).
 #
 #   1. the round trip, each example (the 决算 too): budc build → X.pdf →
-#      budc import X.pdf → a budget in the canonical layout whose tables
+#      budc import X.pdf → a budget in the canonical layout, its figures
+#      declared rounded as printed (money 万元 from 元), whose tables
 #      (every row, every figure) are those budc import reads from the same
 #      budget's workbook (X.xlsx), byte for byte; each table is commented
 #      with the page it starts on (// 第N页：TITLE), and that page of the PDF
@@ -45,8 +46,9 @@ for pi_b in examples/*.bud; do
     if (cd "$pi_dir" && "$pi_budc" import "$pi_n/$pi_n.pdf" ${pi_o[@]+"${pi_o[@]}"} -o "$pi_n.bud" 2>"$pi_n.err" &&
         "$pi_budc" import "$pi_n/$pi_n.xlsx" ${pi_o[@]+"${pi_o[@]}"} -o "$pi_n-xlsx.bud" 2>/dev/null); then ok
     else bad "pdf_import: $pi_n.pdf: $(head -3 "$pi_dir/$pi_n.err")"; continue; fi
-    if "$budc" fmt --check "$pi_dir/$pi_n.bud" >/dev/null 2>&1; then ok
-    else bad "pdf_import: $pi_n.bud is not in the canonical layout (budc fmt --check)"; fi
+    if "$budc" fmt --check "$pi_dir/$pi_n.bud" >/dev/null 2>&1 &&
+        grep -qx '  money 万元 from 元' "$pi_dir/$pi_n.bud"; then ok
+    else bad "pdf_import: $pi_n.bud is not in the canonical layout (budc fmt --check), or not rounded from 元"; fi
     # every figure of every table: the same as the workbook's
     pi_figs=$(pi_tables "$pi_dir/$pi_n.bud" | grep -oE ' -?[0-9]+\.[0-9]{2}\b' | wc -l)
     if diff <(pi_tables "$pi_dir/$pi_n-xlsx.bud") <(pi_tables "$pi_dir/$pi_n.bud") >"$pi_dir/$pi_n.diff" &&

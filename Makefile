@@ -39,6 +39,12 @@ IO_LDLIBS := -lsqlite3
 IO_LDLIBS += -lxlsxwriter
 # libzip and expat (Debian libzip-dev, libexpat1-dev) read a workbook (budc import)
 IO_LDLIBS += -lzip -lexpat
+# poppler's C interface (Debian libpoppler-glib-dev) reads a PDF's text layer
+# with each character's box (budc import FILE.pdf); its headers (and glib's)
+# are system headers, outside the warnings budc holds itself to, and only
+# the module's objects include them
+POPPLER_CFLAGS := $(shell pkg-config --cflags poppler-glib 2>/dev/null | sed 's/-I/-isystem /g')
+IO_LDLIBS += $(shell pkg-config --libs poppler-glib 2>/dev/null || echo -lpoppler-glib -lgobject-2.0 -lglib-2.0) -lm
 # The unit tests and the fuzz harnesses link everything into one program.
 LDLIBS  += $(BUDC_LDLIBS) $(IO_LDLIBS)
 # The generated scanner and parser get the same flags less the pedantry
@@ -115,6 +121,7 @@ $(BUILD)/budc: $(MAIN_OBJS) $(GENOBJS)
 $(BUILD)/budc-io.so: $(IO_OBJS)
 	$(CC) $(LDFLAGS) -shared -o $@ $^ $(IO_LDLIBS)
 $(IO_OBJS): CFLAGS += -fPIC
+$(IO_OBJS): CPPFLAGS += $(POPPLER_CFLAGS)
 # (and are rebuilt when they were compiled without it, or the flags change)
 $(IO_OBJS): $(BUILD)/.flags-io
 $(BUILD)/obj/driver/iomod.o: CPPFLAGS += -DBUDC_MODDIR='"$(LIBDIR)/budc"'

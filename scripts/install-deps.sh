@@ -62,6 +62,13 @@ for set in "$@"; do
         need libxlsxwriter-dev have_header xlsxwriter.h
         need libzip-dev     have_header zip.h
         need libexpat1-dev  have_header expat.h
+        # poppler's C interface reads a PDF's text layer (budc import FILE.pdf);
+        # pkg-config finds its flags; qpdf and img2pdf make the encrypted and
+        # the scanned PDFs of tests/outputs/pdf_import.sh
+        need libpoppler-glib-dev have_header poppler/glib/poppler.h
+        need pkg-config     command -v pkg-config
+        need qpdf           command -v qpdf
+        need img2pdf        command -v img2pdf
         ;;
     editors)
         need nodejs command -v node

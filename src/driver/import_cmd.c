@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "base/text.h"
@@ -75,6 +76,13 @@ static bool is_csv(const char *path)
            (n > 4 && strcmp(path + n - 4, ".csv") == 0);
 }
 
+/* A PDF, by its name (FILE.pdf): read through poppler, not as a workbook. */
+static bool is_pdf(const char *path)
+{
+    size_t n = strlen(path);
+    return n > 4 && strcasecmp(path + n - 4, ".pdf") == 0;
+}
+
 int cmd_import(int argc, char **argv, const char *argv0)
 {
     const char *out = NULL, *in = NULL;
@@ -112,9 +120,10 @@ int cmd_import(int argc, char **argv, const char *argv0)
     if (!io)
         return EXIT_USAGE;
     char err[1024];
-    Book b;
-    if ((is_csv(in) ? io->book_read_csv(&b, in, err, sizeof err)
-                    : io->book_read_xlsx(&b, in, err, sizeof err)) < 0) {
+    Book b = {0};
+    bool pdf = is_pdf(in);
+    if (!pdf && (is_csv(in) ? io->book_read_csv(&b, in, err, sizeof err)
+                            : io->book_read_xlsx(&b, in, err, sizeof err)) < 0) {
         cli_fail("%s", err);
         return strstr(err, "cannot read") == err ? EXIT_USAGE : EXIT_INPUT;
     }
@@ -126,6 +135,16 @@ int cmd_import(int argc, char **argv, const char *argv0)
     }
     Compilation c;
     int st = load_defs(&c, year, std);
+    /* a PDF's tables are found by the titles of the table definitions */
+    if (st == EXIT_OK && pdf) {
+        int r = io->import_read_pdf(&b, in, c.defs, err, sizeof err);
+        if (r < 0) {
+            compile_free(&c);
+            io->book_free(&b);
+            cli_fail("%s", err);
+            return r == -2 ? EXIT_USAGE : EXIT_INPUT;
+        }
+    }
     if (st == EXIT_OK && !o.year) {
         int y = io->import_year(&b, &c.defs->vocab);
         if (y && y != year) {

@@ -371,8 +371,8 @@ static int read_table(Imp *im, ITable *t)
                 x.name = *name ? name : NULL;
             } else {
                 x.key = row_key(im, def, side, name, &x.code);
-                if (x.code)
-                    x.name = name;
+                if (x.code) /* a 类 by its name: 七、 is the table's numbering, not the name */
+                    x.name = no_ordinal(name);
             }
             if (!*x.key) {
                 char ref[16];
@@ -391,6 +391,11 @@ static int read_table(Imp *im, ITable *t)
 static void write_table(Imp *im, const ITable *t)
 {
     FILE *out = im->out;
+    /* a PDF's: the page the table starts on, which budc audit maps
+     * diagnostics back to (docs/pdf-import.md) */
+    const BSheet *s = &im->b->sheets[t->sheet];
+    if (s->page > 0)
+        fprintf(out, "\n// 第%d页：%s", s->page, t->def->title);
     fprintf(out, "\ntable %s {\n", t->def->word);
     for (int i = 0; i < t->nrows; i++) {
         const IRow *r = &t->rows[i];
@@ -496,12 +501,16 @@ int import_write(const Book *b, const Defs *defs, const ImportOptions *o, FILE *
         imp_string(out, o->budget);
         fputc('\n', out);
     }
-    fprintf(out, "  money %s\n}\n", im.money);
+    /* a PDF prints its figures rounded from books kept in 元 (issue 9): a
+     * total a cent off the sum of its parts is W-ROUNDING, not an error */
+    fprintf(out, "  money %s%s\n}\n", im.money, b->pdf ? " from \xE5\x85\x83" : "");
     if (imp_units(&im) < 0)
         goto done;
     for (int t = 0; t < im.ds->ntables; t++)
         if (im.tables[t].sheet >= 0 && (im.tables[t].nrows || im.tables[t].note))
             write_table(&im, &im.tables[t]);
+    imp_assets(&im);
+    imp_narrative(&im);
     st = ferror(out) ? -1 : im.ds != &defs->disclosures[0];
     if (st < 0)
         snprintf(err, errn, "cannot write the budget");

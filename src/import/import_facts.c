@@ -312,6 +312,15 @@ static void derive(Imp *im, Facts *fs, const char *unit)
 
 /* From the 机构设置表 (the units block's sheet): nature, rank and funding by
  * the unit's name. */
+/* Whether NAME is the row of unit U printed as the department's own: a
+ * PDF's one unit, named as the department, is its 本级 (示例县文化和旅游局（本级）). */
+static bool own_row(const Facts *fs, int u, const char *name)
+{
+    size_t n = strlen(fs->u[u].name);
+    return fs->nu == 1 && n && strncmp(name, fs->u[u].name, n) == 0 &&
+           (strncmp(name + n, "（", 3) == 0 || name[n] == '(');
+}
+
 static void describe(Imp *im, Facts *fs)
 {
     int w = vocab_tagged(im->v, DIM_INSERT, TAG_UNITS);
@@ -331,10 +340,16 @@ static void describe(Imp *im, Facts *fs)
                 }
     if (head < 0 || col[0] < 0)
         return;
+    /* one unit standing for a department of several takes none's nature */
+    int rows = 0;
+    for (int r = head + 1; r < s->nrows; r++)
+        rows += *imp_trim(im, book_text(s, r, col[0])) != '\0';
+    if (fs->nu == 1 && rows > 1)
+        return;
     for (int r = head + 1; r < s->nrows; r++) {
         const char *name = imp_trim(im, book_text(s, r, col[0]));
         for (int u = 0; u < fs->nu; u++)
-            if (*name && strcmp(fs->u[u].name, name) == 0) {
+            if (*name && (strcmp(fs->u[u].name, name) == 0 || own_row(fs, u, name))) {
                 fs->u[u].nature = col[1] >= 0 ? imp_trim(im, book_text(s, r, col[1])) : "";
                 fs->u[u].rank = col[2] >= 0 ? imp_trim(im, book_text(s, r, col[2])) : "";
                 fs->u[u].funding = col[3] >= 0 ? imp_trim(im, book_text(s, r, col[3])) : "";
@@ -352,7 +367,8 @@ static void write_prior(Imp *im, const Facts *fs, const char *unit, const char *
         if (strcmp(f->unit, unit) != 0 || strcmp(f->fact, "prior") != 0)
             continue;
         if (!any)
-            fprintf(im->out, "\n%sprior {\n", indent);
+            fprintf(im->out, "%s%sprior {\n", im->fresh ? "" : "\n", indent);
+        im->fresh = false;
         any = true;
         fprintf(im->out, "%s  %s ", indent, f->code);
         imp_dec(im->out, f->amount);
@@ -379,10 +395,14 @@ static void write_kind(Imp *im, const Facts *fs, const char *unit, int k)
                    (!by_source || strcmp(fs->f[j].source, f->source) == 0);
         if (seen)
             continue;
+        /* a blank line between blocks, none after the unit's opening line */
+        if (!im->fresh)
+            fputc('\n', out);
+        im->fresh = false;
         if (by_source)
-            fprintf(out, "\n  %s %s {\n", key, f->source);
+            fprintf(out, "  %s %s {\n", key, f->source);
         else
-            fprintf(out, "\n  %s {\n", key);
+            fprintf(out, "  %s {\n", key);
         for (int j = i; j < fs->n; j++) {
             const IFact *g = &fs->f[j];
             if (strcmp(g->unit, unit) != 0 || strcmp(g->fact, key) != 0 ||
@@ -442,6 +462,8 @@ int imp_units(Imp *im)
         fprintf(im->out, "\nunit %s ", unit_word(im, u->id));
         imp_string(im->out, u->name);
         fputs(" {\n", im->out);
+        im->fresh = !(u->nature && *u->nature) && !(u->rank && *u->rank) &&
+                     !(u->funding && *u->funding);
         if (u->nature && *u->nature)
             fprintf(im->out, "  nature %s\n", u->nature);
         if (u->rank && *u->rank) {
@@ -457,6 +479,7 @@ int imp_units(Imp *im)
         for (int k = 0; k < F__COUNT; k++)
             write_kind(im, &fs, u->id, k);
         write_prior(im, &fs, u->id, "  ");
+        im->fresh = false;
         fputs("}\n", im->out);
     }
     return 0;

@@ -49,6 +49,8 @@ typedef struct Imp {
     int year;
     ITable *tables; /* [ds->ntables] */
     FILE *out;
+    bool fresh;     /* a block was just opened: no blank line before its first */
+    bool assets;    /* an assets block was written (import_text.c) */
 } Imp;
 
 /* Text helpers (amount.c). */
@@ -70,5 +72,12 @@ void imp_dec(FILE *out, Dec v);
  * sheet when it has one (budc's own), else what the tables pin down — and
  * the units' descriptions; 0 or -1 after an error. */
 int imp_units(Imp *im);
+
+/* import_text.c: a PDF's 说明 (the Book's paragraphs) as the budget's
+ * narrative, its figures quoted; nothing for a workbook. */
+void imp_narrative(Imp *im);
+/* The 国有资产 printed in a PDF's 说明 (its sheet 国有资产表) as the
+ * `assets` block. */
+void imp_assets(Imp *im);
 
 #endif

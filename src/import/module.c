@@ -15,6 +15,7 @@ const IoModule budc_io_module = {
     .book_read_xlsx = book_read_xlsx,
     .book_read_csv = book_read_csv,
     .book_free = book_free,
+    .import_read_pdf = import_read_pdf,
     .import_year = import_year,
     .import_write = import_write,
 };

@@ -1,7 +1,7 @@
 /*
  * module.h — the boundary of budc-io.so, the module that holds the code
  * needing the heavy libraries: the readers of a workbook (import/: libzip,
- * expat), the Excel writer (emit/xlsx*.c: libxlsxwriter) and the SQLite
+ * expat) and of a PDF (import/pdf_*.c: poppler-glib), the Excel writer (emit/xlsx*.c: libxlsxwriter) and the SQLite
  * database (emit/sqlite.c: libsqlite3).  The executable does not link those
  * libraries, so that `budc check` and every other command starts without
  * loading them; the commands that need them (xlsx, build, sqlite, import)
@@ -21,7 +21,7 @@
 
 /* Changed whenever the table or what its functions take changes: a module
  * of another build is refused rather than called wrongly. */
-#define BUDC_IO_ABI 1
+#define BUDC_IO_ABI 2
 
 typedef struct IoModule {
     int abi;     /* BUDC_IO_ABI */
@@ -36,6 +36,7 @@ typedef struct IoModule {
     int (*book_read_xlsx)(Book *b, const char *path, char *err, size_t errn);
     int (*book_read_csv)(Book *b, const char *path, char *err, size_t errn);
     void (*book_free)(Book *b);
+    int (*import_read_pdf)(Book *b, const char *path, const Defs *defs, char *err, size_t errn);
     int (*import_year)(const Book *b, const Vocab *v);
     int (*import_write)(const Book *b, const Defs *defs, const ImportOptions *o, FILE *out,
                         char *err, size_t errn);

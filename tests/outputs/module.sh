@@ -3,7 +3,7 @@
 # the heavy libraries (src/import/module.h, docs/performance.md); sourced by
 # tests/run.sh, which gives $budc, $build, $outdir, ok and bad.
 #
-#   1. budc itself does not link libxlsxwriter, libzip, expat, SQLite nor
+#   1. budc itself does not link libxlsxwriter, libzip, expat, SQLite, poppler, glib nor
 #      what they pull in (libcrypto, poppler): every command that does not
 #      need them starts without loading them; the module links them
 #   2. the module missing (budc copied to a directory without it): xlsx,
@@ -21,13 +21,13 @@ module_tests() {
     mkdir -p "$outdir/module/alone"
     dir=$(cd "$outdir/module" && pwd)
     # 1. what budc and the module link
-    heavy='libxlsxwriter|libzip|libexpat|libsqlite3|libcrypto|libssl|libpoppler|libminizip'
+    heavy='libxlsxwriter|libzip|libexpat|libsqlite3|libcrypto|libssl|libpoppler|libminizip|libglib|libgobject'
     needed=$(readelf -d "$budc" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
     if [ -n "$needed" ] && ! printf '%s\n' "$needed" | grep -qE "$heavy"; then ok
     else bad "module: budc links $(printf '%s ' $needed)(none of $heavy expected)"; fi
     if [ -f "$build/budc-io.so" ]; then
         needed=$(readelf -d "$build/budc-io.so" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
-        for lib in libxlsxwriter libzip libexpat libsqlite3; do
+        for lib in libxlsxwriter libzip libexpat libsqlite3 libpoppler-glib; do
             if printf '%s\n' "$needed" | grep -q "^$lib"; then ok
             else bad "module: budc-io.so does not link $lib"; fi
         done

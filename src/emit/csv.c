@@ -303,6 +303,35 @@ static void long_projects(Csv *c, const Model *m, int unit)
         }
 }
 
+/* A 决算's 政府采购 actuals, the department's (table
+ * "procurement_actuals": a row per row written, its amount and its share
+ * of the row it is a part of, in percent). */
+static void long_procured(Csv *c, const Model *m, int unit)
+{
+    const Procured *pr = &m->procured;
+    const Vocab1 *rows = &m->vocab->dim[DIM_PROCURED];
+    if (!pr->present || unit >= 0)
+        return;
+    for (int r = 0; r < rows->n; r++) {
+        if (!pr->written[r])
+            continue;
+        long_line(c, "procurement_actuals", "", rows->words[r].name, "", rows->words[r].title,
+                  "amount");
+        csv_cell(c, &(Cell){pr->amount[r], true});
+        csv_end(c);
+        int w = procured_whole(m, r);
+        Dec scaled, share;
+        if (w < 0 || !pr->written[w] || dec_is_zero(pr->amount[w]) ||
+            dec_mul(pr->amount[r], dec_from_int(100), &scaled) != DEC_OK ||
+            dec_div_round(scaled, pr->amount[w], 2, &share) != DEC_OK)
+            continue;
+        long_line(c, "procurement_actuals", "", rows->words[r].name, "", rows->words[r].title,
+                  "share");
+        csv_cell(c, &(Cell){share, true});
+        csv_end(c);
+    }
+}
+
 int emit_csv_long(const Model *m, int unit, const CsvOptions *o, FILE *out)
 {
     Csv c;
@@ -315,5 +344,6 @@ int emit_csv_long(const Model *m, int unit, const CsvOptions *o, FILE *out)
         for (int t = 0; t < model_ntables(m); t++)
             long_table(&c, model_table(m, t, u), u < 0 ? "" : m->units[u].id);
     long_projects(&c, m, unit);
+    long_procured(&c, m, unit);
     return ferror(out) ? -1 : 0;
 }

@@ -60,6 +60,7 @@ int emit_json(const Model *m, int unit, const DiagCtx *d, FILE *out)
     json_performance(&b, root);
     json_prior(&b, root);
     json_assets(&b, root);
+    json_procured(&b, root);
     json_narrative(&b, root);
     json_glossary(&b, root);
     json_rules(&b, root);

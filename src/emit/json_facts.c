@@ -229,6 +229,42 @@ void json_prior(JB *b, cJSON *root)
     }
 }
 
+/* A 决算's 政府采购 actuals (the `procurement` block), the department's:
+ * each row written, with the row it is a part of and its share of it (in
+ * percent, 2 decimals: 采购.合同.ROW.占比); null when there are none or in
+ * a unit's document. */
+void json_procured(JB *b, cJSON *root)
+{
+    const Procured *pr = &b->m->procured;
+    if (!pr->present || b->unit >= 0) {
+        jb_null(b, root, "procurement_actuals");
+        return;
+    }
+    const Vocab1 *rows = &b->m->vocab->dim[DIM_PROCURED];
+    cJSON *o = jb_object(b, root, "procurement_actuals");
+    cJSON *arr = jb_array(b, o, "rows");
+    for (int r = 0; r < rows->n; r++) {
+        if (!pr->written[r])
+            continue;
+        cJSON *row = jb_object(b, arr, NULL);
+        jb_str(b, row, "key", rows->words[r].name);
+        jb_str(b, row, "title", rows->words[r].title);
+        jb_money(b, row, "amount", pr->amount[r]);
+        int w = procured_whole(b->m, r);
+        if (w < 0) {
+            jb_null(b, row, "of");
+            jb_null(b, row, "share");
+            continue;
+        }
+        jb_str(b, row, "of", rows->words[w].name);
+        Dec scaled, share;
+        bool ok = pr->written[w] && !dec_is_zero(pr->amount[w]) &&
+                  dec_mul(pr->amount[r], dec_from_int(100), &scaled) == DEC_OK &&
+                  dec_div_round(scaled, pr->amount[w], 2, &share) == DEC_OK;
+        opt_num(b, row, "share", ok, ok ? share : dec_zero(), true);
+    }
+}
+
 /* The department's asset table; null in a unit's document. */
 void json_assets(JB *b, cJSON *root)
 {

@@ -88,7 +88,7 @@ static const char *const stmt_names[S__COUNT] = {
     [S_PERFORMANCE] = "performance", [S_TARGET] = "target",
     [S_PRIOR] = "prior",       [S_TABLE] = "table",
     [S_NOTE] = "note",         [S_ASSETS] = "assets",
-    [S_PLANNED] = "planned",   [S_NARRATIVE] = "narrative",
+    [S_PLANNED] = "planned",   [S_PROCUREMENT] = "procurement", [S_NARRATIVE] = "narrative",
     [S_SECTION] = "section",   [S_HEADING] = "heading",
     [S_INSERT] = "insert",     [S_GLOSSARY] = "glossary",
     [S_RULE] = "rule",         [S_CATALOG] = "catalog",

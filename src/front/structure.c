@@ -28,7 +28,7 @@ enum { CTX_FILE = S__COUNT }; /* the top level of a file, as a parent kind */
 /* Which statements each block may hold (rows are described by row_shapes). */
 static const StmtKind allowed[][12] = {
     [CTX_FILE] = {S_IMPORT, S_DEPARTMENT, S_UNIT, S_PERFORMANCE, S_PRIOR, S_TABLE, S_ASSETS,
-                  S_NARRATIVE},
+                  S_PROCUREMENT, S_NARRATIVE},
     [S_DEPARTMENT] = {S_YEAR, S_MONEY, S_KIND, S_BUDGET},
     [S_UNIT] = {S_NATURE, S_RANK, S_FUNDING, S_INCOME, S_SPENDING, S_ECONOMIC, S_SANGONG,
                 S_PROJECT, S_CARRYOVER, S_PRIOR, S_NARRATIVE},
@@ -239,6 +239,11 @@ static void check_row(Ctx *c, int parent, Stmt *s)
         r.shape = "\"INDICATOR\" VALUE, e.g. \"发布报道数量\" 520篇 (the 三级指标 and what was achieved)";
         expect(&r, str, "the indicator (its 三级指标, as in the budget)");
         expect_value(&r);
+        break;
+    case S_PROCUREMENT:
+        r.shape = "ROW AMOUNT, e.g. 货物 120.50 (docs/final-accounts.md)";
+        expect(&r, word, "a row of the 政府采购 actuals (合计, 货物, 中小企业 …)");
+        expect(&r, num, "the amount");
         break;
     case S_SANGONG:
         r.shape = "ITEM AMOUNT, e.g. 公务接待费 0.43";

@@ -8,6 +8,9 @@
  *   机关运行经费
  *   三公.合计 | 三公.<item> | 三公.因公出国费 | 三公.公务用车购置及运维费
  *   采购.合计 | 采购.中小微 | 采购.货物 | 采购.工程 | 采购.服务
+ *   采购.合同.<row> [.占比]                 (a 决算's 政府采购 actuals: the
+ *                                            `procurement` block; 占比 is the
+ *                                            row in percent of its whole)
  *   资产.总额 | 资产.<row or part of a row> [.数量] | 资产.拟购置
  *   项目.合计 | 项目.数量 | 项目["name"].预算 | 项目["name"].采购
  *   单位.数量                                (the number of units)
@@ -93,9 +96,13 @@ static ValueStatus facts(V *v, const PathSeg *path)
     return VAL_OK;
 }
 
+static ValueStatus actuals(V *v, const PathSeg *s);
+
 static ValueStatus procurement(V *v, const PathSeg *s)
 {
     const char *w = seg_name(s);
+    if (w && strcmp(w, "合同") == 0)
+        return actuals(v, s->next);
     if (!w || s->next)
         return fail(v, "write 采购.合计, 采购.中小微, 采购.货物, 采购.工程 or 采购.服务");
     char letter = 0;
@@ -122,6 +129,72 @@ static ValueStatus procurement(V *v, const PathSeg *s)
                 take(v, true, sme ? u->sme : u->amount, sme ? u->sme_loc : u->amount_loc);
         }
     }
+    return VAL_OK;
+}
+
+/* 采购.合同.ROW: a row of a 决算's 政府采购 actuals; 采购.合同.ROW.占比: it
+ * in percent of the row it is a part of, 2 decimals (四舍五入). */
+static ValueStatus actuals(V *v, const PathSeg *s)
+{
+    const Procured *pr = &v->m->procured;
+    const Vocab1 *rows = &v->m->vocab->dim[DIM_PROCURED];
+    const char *w = seg_name(s);
+    if (!w)
+        return fail(v, "write 采购.合同.合计, 采购.合同.货物, 采购.合同.中小企业 … (the rows of "
+                       "the 'procurement' block)");
+    if (v->ctx.unit >= 0)
+        return fail(v, "采购.合同 is the department's 政府采购 actuals (the 'procurement' block), "
+                       "not unit %s's: quote it in the department's narrative",
+                    v->m->units[v->ctx.unit].id);
+    int r = vocab_word(v->m->vocab, DIM_PROCURED, w);
+    if (r < 0) {
+        const char *names[VOCAB_MAX_WORDS];
+        for (int i = 0; i < rows->n; i++)
+            names[i] = rows->words[i].name;
+        const char *best = text_nearest(w, names, rows->n, 1);
+        if (best)
+            return fail(v, "'%s' is not a row of the 政府采购 actuals; did you mean '%s'?", w, best);
+        return fail(v, "'%s' is not a row of the 政府采购 actuals (合计, 货物, 工程, 服务, 中小企业, "
+                       "小微企业, 预留中小企业 …)", w);
+    }
+    const char *more = seg_name(s->next);
+    if (s->next && (!more || strcmp(more, "占比") != 0 || s->next->next))
+        return fail(v, "write 采购.合同.%s or 采购.合同.%s.占比", w, w);
+    if (!pr->present) {
+        snprintf(v->msg, v->msgn, _("the 决算 states no 政府采购 actuals; add a 'procurement' block"));
+        return VAL_NO_VALUE;
+    }
+    if (!pr->written[r]) {
+        snprintf(v->msg, v->msgn, _("the 'procurement' block has no row %s"), rows->words[r].name);
+        return VAL_NO_VALUE;
+    }
+    if (!s->next) {
+        take(v, true, pr->amount[r], pr->amount_loc[r]);
+        return VAL_OK;
+    }
+    int whole = procured_whole(v->m, r);
+    if (whole < 0)
+        return fail(v, "%s is not a part of another row of the 政府采购 actuals: it has no 占比", w);
+    if (!pr->written[whole]) {
+        snprintf(v->msg, v->msgn, _("the 'procurement' block has no row %s, of which %s is a part"),
+                 rows->words[whole].name, rows->words[r].name);
+        return VAL_NO_VALUE;
+    }
+    Dec scaled, rate;
+    if (dec_is_zero(pr->amount[whole])) {
+        snprintf(v->msg, v->msgn, _("%s is 0: a share of it has no value"), rows->words[whole].name);
+        return VAL_NO_VALUE;
+    }
+    if (dec_mul(pr->amount[r], dec_from_int(100), &scaled) != DEC_OK ||
+        dec_div_round(scaled, pr->amount[whole], 2, &rate) != DEC_OK) {
+        snprintf(v->msg, v->msgn, _("the share cannot be computed"));
+        return VAL_ARITH;
+    }
+    trace_add(v->trace, pr->amount_loc[r]);
+    trace_add(v->trace, pr->amount_loc[whole]);
+    v->sum = rate;
+    v->where = pr->amount_loc[r];
+    v->found = true;
     return VAL_OK;
 }
 
@@ -587,7 +660,8 @@ static ValueStatus completion(V *v, const PathSeg *root, const PathSeg *s)
 }
 
 /* The words of paths after 采购, 资产 and 项目 (the path language's own). */
-static const char *const procurement_words[] = {"中小微", "货物", "工程", "服务", "总额", "拟购置"};
+static const char *const procurement_words[] = {"中小微", "货物", "工程", "服务", "总额", "拟购置",
+                                                "合同", "占比"};
 static const char *const more_words[] = {"数量", "预算", "采购"};
 
 /* The words of paths after a root into WORDS (MODEL_PATH_WORDS_MAX):
@@ -611,6 +685,8 @@ static int path_words(const Vocab *v, const char **words, bool self_eval)
         words[nw++] = procurement_words[i];
     for (int i = 0; i < v->dim[DIM_ASSET].n; i++)
         words[nw++] = v->dim[DIM_ASSET].words[i].name;
+    for (int i = 0; i < v->dim[DIM_PROCURED].n; i++)
+        words[nw++] = v->dim[DIM_PROCURED].words[i].name;
     for (size_t i = 0; i < sizeof more_words / sizeof more_words[0]; i++)
         words[nw++] = more_words[i];
     if (self_eval) {

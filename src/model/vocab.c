@@ -10,7 +10,8 @@ static const char *const dim_words[DIM__COUNT] = {
     [DIM_SOURCE] = "source",   [DIM_KIND] = "kind",       [DIM_CLASS] = "class",
     [DIM_ITEM] = "item",       [DIM_SECTION] = "section", [DIM_INSERT] = "insert",
     [DIM_ASSET] = "asset",     [DIM_NATURE] = "nature",   [DIM_DIRECTION] = "direction",
-    [DIM_REASON] = "reason",   [DIM_METHOD] = "method",   [DIM_GRADE] = "grade"};
+    [DIM_REASON] = "reason",   [DIM_METHOD] = "method",   [DIM_GRADE] = "grade",
+    [DIM_PROCURED] = "procured"};
 
 const char *dim_word(Dim d)
 {

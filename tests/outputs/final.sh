@@ -1,0 +1,83 @@
+# shellcheck shell=bash
+# tests/outputs/final.sh — what a 决算 (docs/final-accounts.md) gives beyond
+# the nine tables, sourced by tests/run.sh, which gives $budc, $outdir, ok
+# and bad.  The diagnostics are golden tests (tests/golden/final/).
+#
+#   1. 政府采购 actuals: the JSON of the example 决算 has the rows of its
+#      `procurement` block, each with the row it is a part of and its share
+#      (75.64 for 中小企业 of 合计), and a budget's JSON has null; the long
+#      CSV has the rows as table procurement_actuals; the .tex prints the
+#      figures the 说明 quotes; a share quoted wrong is E-QUOTE-VALUE, a
+#      货物 changed so the parts no longer add up is E-PROCUREMENT-PARTS at
+#      合计, and neither writes a JSON
+#   2. W-NO-NARRATIVE names the sections of the document's kind: a 决算's
+#      (收入支出决算总体情况), never a budget's 预算安排总体情况
+#
+# shellcheck disable=SC2154  # $budc and $outdir come from tests/run.sh
+
+final_ex=examples/county-education-bureau-2024-final.bud
+
+# final_procurement: step 1.
+final_procurement() {
+    local dir=$outdir/final out
+    if "$budc" json "$final_ex" -o "$dir/final.json" 2>/dev/null &&
+        out=$(python3 - "$dir/final.json" <<'PY'
+import json, sys
+rows = json.load(open(sys.argv[1]))["procurement_actuals"]["rows"]
+by = {r["key"]: r for r in rows}
+assert [r["key"] for r in rows] == ["合计", "货物", "工程", "服务", "中小企业", "小微企业", "预留中小企业", "预留小微企业"], rows
+assert str(by["合计"]["amount"]) == "545.5" and by["合计"]["of"] is None and by["合计"]["share"] is None
+assert by["中小企业"]["of"] == "合计" and by["中小企业"]["share"] == 75.64, by["中小企业"]
+assert by["小微企业"]["of"] == "中小企业" and by["小微企业"]["share"] == 63.09
+assert by["预留小微企业"]["of"] == "预留中小企业" and by["预留小微企业"]["share"] == 63.16
+assert by["货物"]["title"] == "货物采购金额"
+PY
+        ); then ok
+    else bad "final: the JSON of $final_ex does not carry its 政府采购 actuals"; printf '%s\n' "$out" | tail -3; fi
+    if "$budc" json examples/county-education-bureau-2024.bud -o "$dir/budget.json" 2>/dev/null &&
+        python3 -c 'import json,sys; sys.exit(json.load(open(sys.argv[1]))["procurement_actuals"] is not None)' "$dir/budget.json"; then ok
+    else bad "final: a budget's JSON has procurement_actuals other than null"; fi
+    if "$budc" csv --long -o "$dir/csv" "$final_ex" 2>/dev/null &&
+        grep -q '^procurement_actuals,,中小企业,,授予中小企业合同金额,amount,412.60' "$dir/csv/facts.csv" &&
+        grep -q '^procurement_actuals,,中小企业,,授予中小企业合同金额,share,75.64' "$dir/csv/facts.csv" &&
+        ! grep -q '^procurement_actuals,,合计,.*,share,' "$dir/csv/facts.csv"; then ok
+    else bad "final: the long CSV of $final_ex lacks its 政府采购 actuals (or gives 合计 a share)"; fi
+    if "$budc" latex "$final_ex" -o "$dir/final.tex" 2>/dev/null &&
+        grep -q '政府采购金额（以合同签订为准）为545.50万元' "$dir/final.tex" &&
+        grep -q '占政府采购金额的75.64\\%' "$dir/final.tex"; then ok
+    else bad "final: the .tex of $final_ex does not print the quoted 政府采购 figures"; fi
+    # planted defects: a wrong share, and parts that no longer add up
+    sed 's/中小企业.占比 = 75.64/中小企业.占比 = 75.46/' "$final_ex" > "$dir/share.bud"
+    cp examples/county-education-bureau-2024.bud "$dir/"
+    out=$("$budc" json "$dir/share.bud" -o "$dir/share.json" 2>&1)
+    if [ $? -eq 1 ] && [ ! -e "$dir/share.json" ] &&
+        printf '%s\n' "$out" | grep -q 'error: the text says 75.46 but 采购.合同.中小企业.占比 is 75.64.*\[E-QUOTE-VALUE\]'; then ok
+    else bad "final: a wrong 占比 of the 政府采购 actuals is not E-QUOTE-VALUE"; printf '%s\n' "$out" | head -3; fi
+    sed 's/^  货物 301.40$/  货物 301.50/' "$final_ex" > "$dir/parts.bud"
+    local line
+    line=$(grep -n '^  合计 545.50$' "$dir/parts.bud" | cut -d: -f1)
+    out=$("$budc" check "$dir/parts.bud" 2>&1)
+    if [ $? -eq 1 ] && printf '%s\n' "$out" |
+        grep -q "parts.bud:$line:6: error: the parts of 合计 do not add up to it: its 3 parts sum to 545.60 but 合计 is 545.50.*\[E-PROCUREMENT-PARTS\]"; then ok
+    else bad "final: 货物 + 工程 + 服务 other than 合计 is not E-PROCUREMENT-PARTS at 合计 (line $line)"; printf '%s\n' "$out" | head -3; fi
+}
+
+# final_no_narrative: step 2.
+final_no_narrative() {
+    local dir=$outdir/final out
+    awk '/^narrative \{/{skip=1} !skip' tests/golden/final/ok.bud > "$dir/bare.bud"
+    cp -r tests/golden/final/lib "$dir/" 2>/dev/null
+    out=$("$budc" check "$dir/bare.bud" 2>&1)
+    if printf '%s\n' "$out" | grep -q 'the 决算 has no narrative: the 说明 (部门职责及机构设置, 收入支出决算总体情况 …).*\[W-NO-NARRATIVE\]' &&
+        ! printf '%s\n' "$out" | grep -q '预算安排总体情况'; then ok
+    else bad "final: W-NO-NARRATIVE of a 决算 does not name a 决算's sections"; printf '%s\n' "$out" | grep NO-NARRATIVE | head -2; fi
+}
+
+final_tests() {
+    rm -rf "$outdir/final"
+    mkdir -p "$outdir/final"
+    final_procurement
+    final_no_narrative
+}
+
+final_tests

@@ -70,6 +70,7 @@ void bud_error(Loc *loc, yyscan_t scanner, Parser *P, const char *msg);
        NARRATIVE "narrative" SECTION "section" HEADING "heading"
        INSERT "insert" GLOSSARY "glossary" PRIOR "prior" TABLE "table"
        NOTE "note" ASSETS "assets" PLANNED "planned" RULE "rule" PROCUREMENT "procurement"
+       TRACKED "tracked" PROBLEMS "problems"
        CATALOG "catalog" VOCABULARY "vocabulary" DISCLOSURE "disclosure"
 
 %type <stmts> items
@@ -135,6 +136,8 @@ stmt:
   | PURCHASE PCODE STRING fields     { $$ = parse_purchase(P, @$, @1, $2, $3, &$4); }
   | RESULT number WORD block         { $$ = parse_block(P, parse_stmt(P, S_RESULT, @$, @1, 2, $2, $3), &$4); }
   | RESULT number WORD               { $$ = parse_stmt(P, S_RESULT, @$, @1, 2, $2, $3); }
+  | TRACKED                          { $$ = parse_stmt(P, S_TRACKED, @$, @1, 0); }
+  | PROBLEMS number number           { $$ = parse_stmt(P, S_PROBLEMS, @$, @1, 2, $2, $3); }
   | PERFORMANCE block                { $$ = parse_block(P, parse_stmt(P, S_PERFORMANCE, @$, @1, 0), &$2); }
   | TARGET STRING block              { $$ = parse_block(P, parse_stmt(P, S_TARGET, @$, @1, 1, $2), &$3); }
   | PRIOR block                      { $$ = parse_block(P, parse_stmt(P, S_PRIOR, @$, @1, 0), &$2); }
@@ -212,7 +215,7 @@ keyword:
   | INDICATORS | PURCHASE | RESULT | MEASURE | QUANTITY | PRICE | SME | SOURCE | METHOD
   | PERFORMANCE | TARGET | NARRATIVE | SECTION | HEADING | INSERT | GLOSSARY
   | PRIOR | TABLE | NOTE | ASSETS | PLANNED | RULE | CATALOG | VOCABULARY | DISCLOSURE
-  | PROCUREMENT
+  | PROCUREMENT | TRACKED | PROBLEMS
   ;
 
 

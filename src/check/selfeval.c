@@ -140,11 +140,24 @@ static void check_achieved(const Model *m, DiagCtx *d, const Project *p)
     }
 }
 
+/* The problems a project's 绩效自评 found: no more fixed than found. */
+static void check_problems(DiagCtx *d, const Project *p)
+{
+    if (!p->has_problems || dec_cmp(p->fixed, p->found) <= 0)
+        return;
+    char a[DEC_FMT_MAX], b[DEC_FMT_MAX];
+    diag_error(d, p->fixed_loc, "E-PROBLEMS",
+               "project '%s' fixed %s problems of the %s its 绩效自评 found; write "
+               "problems FOUND FIXED, with no more fixed than found",
+               p->name, fmt_dec(p->fixed, a), fmt_dec(p->found, b));
+}
+
 int check_selfeval(const Model *m, DiagCtx *d)
 {
     int before = d->nerrors;
     for (int i = 0; i < m->nprojects; i++) {
         const Project *p = &m->projects[i];
+        check_problems(d, p);
         if (!p->has_result)
             continue;
         check_grade(m, d, p);

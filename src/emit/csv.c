@@ -255,7 +255,7 @@ static void csv_dec(Csv *c, Dec v)
 }
 
 /* The projects of the document (table "projects": amount, and a 决算's
- * score), their indicators ("indicators": the value as written; row
+ * score, tracked and problems found and fixed), their indicators ("indicators": the value as written; row
  * PROJECT/N) and purchase lines ("procurement": quantity, price, amount,
  * sme; row PROJECT/N, code the 目录代码), each under its unit. */
 static void long_projects(Csv *c, const Model *m, int unit)
@@ -274,6 +274,17 @@ static void long_projects(Csv *c, const Model *m, int unit)
             if (pass == 0 && p->has_result) {
                 long_line(c, "projects", u, p->name, p->code, p->name, "score");
                 csv_dec(c, p->score);
+                csv_end(c);
+            }
+            if (pass == 0 && p->tracked) { /* a 决算's 绩效跟踪: 1 */
+                long_line(c, "projects", u, p->name, p->code, p->name, "tracked");
+                csv_raw(c, "1");
+                csv_end(c);
+            }
+            for (int k = 0; pass == 0 && p->has_problems && k < 2; k++) {
+                long_line(c, "projects", u, p->name, p->code, p->name,
+                          k ? "problems_fixed" : "problems_found");
+                csv_dec(c, k ? p->fixed : p->found);
                 csv_end(c);
             }
             char row[1024], buf[256];

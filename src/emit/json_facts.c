@@ -129,6 +129,13 @@ static void project_json(JB *b, cJSON *arr, const Project *p)
     cJSON *purs = jb_array(b, o, "purchases");
     for (int i = 0; i < p->npur; i++)
         purchase_json(b, purs, &p->pur[i]);
+    if (p->tracked) /* a 决算's 绩效跟踪 */
+        jb_bool(b, o, "tracked", true);
+    if (p->has_problems) { /* what its 绩效自评 found, and fixed */
+        cJSON *q = jb_object(b, o, "problems");
+        jb_num(b, q, "found", p->found);
+        jb_num(b, q, "fixed", p->fixed);
+    }
     if (!p->has_result) /* a 决算's 绩效自评 */
         return;
     cJSON *r = jb_object(b, o, "result");

@@ -84,7 +84,7 @@ static const char *const stmt_names[S__COUNT] = {
     [S_PROJECT] = "project",   [S_CODE] = "code",
     [S_AMOUNT] = "amount",     [S_GOAL] = "goal",
     [S_INDICATORS] = "indicators", [S_PURCHASE] = "purchase",
-    [S_RESULT] = "result",
+    [S_RESULT] = "result",     [S_TRACKED] = "tracked",   [S_PROBLEMS] = "problems",
     [S_PERFORMANCE] = "performance", [S_TARGET] = "target",
     [S_PRIOR] = "prior",       [S_TABLE] = "table",
     [S_NOTE] = "note",         [S_ASSETS] = "assets",

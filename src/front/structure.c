@@ -32,7 +32,8 @@ static const StmtKind allowed[][12] = {
     [S_DEPARTMENT] = {S_YEAR, S_MONEY, S_KIND, S_BUDGET},
     [S_UNIT] = {S_NATURE, S_RANK, S_FUNDING, S_INCOME, S_SPENDING, S_ECONOMIC, S_SANGONG,
                 S_PROJECT, S_CARRYOVER, S_PRIOR, S_NARRATIVE},
-    [S_PROJECT] = {S_CODE, S_AMOUNT, S_GOAL, S_INDICATORS, S_PURCHASE, S_RESULT},
+    [S_PROJECT] = {S_CODE, S_AMOUNT, S_GOAL, S_INDICATORS, S_PURCHASE, S_RESULT, S_TRACKED,
+                   S_PROBLEMS},
     [S_PERFORMANCE] = {S_GOAL, S_TARGET},
     [S_TABLE] = {S_NOTE},
     [S_ASSETS] = {S_PLANNED},
@@ -50,7 +51,7 @@ static bool is_singleton(StmtKind k)
 {
     switch (k) {
     case S_YEAR: case S_MONEY: case S_KIND: case S_BUDGET: case S_NATURE: case S_RANK: case S_FUNDING:
-    case S_CODE: case S_AMOUNT: case S_PLANNED: case S_RESULT:
+    case S_CODE: case S_AMOUNT: case S_PLANNED: case S_RESULT: case S_TRACKED: case S_PROBLEMS:
         return true;
     default:
         return false;

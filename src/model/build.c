@@ -163,7 +163,7 @@ static void build_assets(B *b, const Stmt *s)
                 names[i] = rows->words[i].name;
             char all[256];
             build_list_words(names, rows->n, all, sizeof all);
-            const char *near = text_nearest(r->args->text, names, rows->n, 1);
+            const char *near = build_closest(r->args->text, names, rows->n);
             if (near)
                 build_err(b, r->args->loc, "E-ASSET-ROW",
                     "unknown row '%s' of the asset table; did you mean '%s'?", r->args->text, near);

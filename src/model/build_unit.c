@@ -396,6 +396,36 @@ static void build_result(B *b, Project *p, const Stmt *t)
     }
 }
 
+/* tracked (绩效跟踪) and problems FOUND FIXED: a 决算's, of P. */
+static void build_followup(B *b, Project *p, const Stmt *t)
+{
+    if (!b->m->final) {
+        build_err(b, t->kw_loc, "E-RESULT",
+            "a project's %s is reported in the 决算, not in the budget; write 'kind 决算' in the "
+            "department if this is one",
+            t->kind == S_TRACKED ? "绩效跟踪 (tracked)" : "绩效自评 (problems)");
+        return;
+    }
+    if (t->kind == S_TRACKED) {
+        p->tracked = true;
+        p->tracked_loc = t->loc;
+        return;
+    }
+    const Atom *found = t->args, *fixed = found->next;
+    const Atom *both[2] = {found, fixed};
+    for (int i = 0; i < 2; i++)
+        if (dec_is_neg(both[i]->num) || both[i]->num.scale > 0) {
+            build_err(b, both[i]->loc, "E-PROBLEMS",
+                "a count of problems is a whole number, not '%s'", both[i]->text);
+            return;
+        }
+    p->has_problems = true;
+    p->found = found->num;
+    p->fixed = fixed->num;
+    p->found_loc = found->loc;
+    p->fixed_loc = fixed->loc;
+}
+
 static void build_project(B *b, const Stmt *s)
 {
     Project *p = PUSH(b->m, b->m->projects, b->m->nprojects, b->cap_proj);
@@ -433,6 +463,10 @@ static void build_project(B *b, const Stmt *s)
             break;
         case S_RESULT:
             build_result(b, p, t);
+            break;
+        case S_TRACKED:
+        case S_PROBLEMS:
+            build_followup(b, p, t);
             break;
         case S_PURCHASE:
             build_purchase(b, p, t, &cap_pur);

@@ -104,6 +104,11 @@ typedef struct Project {
     Achieved *ach;
     int nach;
     Loc result_loc, score_loc, grade_loc;
+    /* a 决算's 绩效跟踪 (`tracked`) and the problems its 绩效自评 found and
+     * how many of them are fixed (`problems FOUND FIXED`) */
+    bool tracked, has_problems;
+    Dec found, fixed;
+    Loc tracked_loc, found_loc, fixed_loc;
 } Project;
 
 /* 部门整体绩效目标: target groups with rows (goal, indicator, value). */

@@ -20,6 +20,9 @@
  *   预算.<figure>, 完成率.<figure>           (a 决算: the figure in the budget it
  *                                             executes, and this one in percent of it)
  *   自评.数量 | 自评.金额 | 自评.平均分 | 自评.<grade>
+ *   自评.目标.数量 | 自评.目标.金额          (the budget's projects with 绩效目标)
+ *   自评.跟踪.数量 | 自评.跟踪.金额          (the projects `tracked`: 绩效跟踪)
+ *   自评.问题 | 自评.已整改 | 自评.整改中    (`problems FOUND FIXED`, summed)
  *                                           (a 决算's 绩效自评: projects evaluated,
  *                                            their 预算资金, mean score, count by grade)
  */
@@ -264,18 +267,111 @@ static void counted(V *v, int *n, Loc *first, Loc at)
     trace_add(v->trace, at);
 }
 
+static int prior_unit(const Model *p, const Unit *u);
+
+/* 自评.目标.数量, 自评.目标.金额: the projects of the budget the 决算
+ * executes that have 绩效目标 (a goal or indicators); 自评.跟踪.…: the
+ * 决算's projects under 绩效跟踪 (tracked). */
+static ValueStatus followed(V *v, bool goals, const PathSeg *s)
+{
+    const char *w = seg_name(s);
+    bool amount = w && strcmp(w, "金额") == 0;
+    if (!w || s->next || (!amount && strcmp(w, "数量") != 0))
+        return fail(v, "write 自评.%s.数量 or 自评.%s.金额", goals ? "目标" : "跟踪",
+                    goals ? "目标" : "跟踪");
+    const Model *m = v->m;
+    int unit = v->ctx.unit;
+    if (goals) {
+        m = v->m->budget_model;
+        if (!m) {
+            snprintf(v->msg, v->msgn, _("the budget this 决算 executes is not named, so its "
+                                      "projects with 绩效目标 are not known; add budget \"FILE\" "
+                                      "to the department"));
+            return VAL_NO_PRIOR;
+        }
+        if (unit >= 0) {
+            unit = prior_unit(m, &v->m->units[unit]);
+            if (unit < 0) {
+                snprintf(v->msg, v->msgn, _("the budget has no unit %s, so its projects are not "
+                                          "known"), v->m->units[v->ctx.unit].id);
+                return VAL_NO_PRIOR;
+            }
+        }
+    }
+    int n = 0;
+    Loc first = v->m->dept_loc;
+    Dec sum = dec_zero();
+    for (int i = 0; i < m->nprojects; i++) {
+        const Project *p = &m->projects[i];
+        if ((unit >= 0 && p->unit != unit) || (goals ? !p->goal && p->nind == 0 : !p->tracked))
+            continue;
+        if (amount && !p->has_amount)
+            continue;
+        Loc at = amount ? p->amount_loc : goals ? p->name_loc : p->tracked_loc;
+        if (goals) { /* the budget's project: the 决算 traces it to its budget line */
+            if (n++ == 0) {
+                first = v->m->budget_loc;
+                trace_add(v->trace, first);
+            }
+        } else
+            counted(v, &n, &first, at);
+        if (amount && !dec_acc(&sum, p->amount)) {
+            snprintf(v->msg, v->msgn, _("the sum overflows"));
+            return VAL_ARITH;
+        }
+    }
+    if (!amount)
+        return count(v, n, first);
+    v->sum = sum;
+    v->where = first;
+    v->found = true;
+    return VAL_OK;
+}
+
+/* 自评.问题, 自评.已整改, 自评.整改中: the problems the 绩效自评 found, those
+ * fixed, and those still being fixed (found − fixed), over the projects. */
+static ValueStatus problems(V *v, int which)
+{
+    int n = 0;
+    Loc first = v->m->dept_loc;
+    Dec sum = dec_zero();
+    for (int i = 0; i < v->m->nprojects; i++) {
+        const Project *p = &v->m->projects[i];
+        if (!p->has_problems || !scope(v, p->unit))
+            continue;
+        Dec x = which == 0 ? p->found : p->fixed;
+        if (which == 2 && dec_sub(p->found, p->fixed, &x) != DEC_OK)
+            x = dec_zero();
+        counted(v, &n, &first, which == 1 ? p->fixed_loc : p->found_loc);
+        if (!dec_acc(&sum, x)) {
+            snprintf(v->msg, v->msgn, _("the sum overflows"));
+            return VAL_ARITH;
+        }
+    }
+    v->sum = sum;
+    v->where = first;
+    v->found = true;
+    return VAL_OK;
+}
+
 /* 自评.…: the projects with a 绩效自评 (result) of the context. */
 static ValueStatus evaluations(V *v, const PathSeg *s)
 {
     const char *w = seg_name(s);
+    if (w && (strcmp(w, "目标") == 0 || strcmp(w, "跟踪") == 0))
+        return followed(v, strcmp(w, "目标") == 0, s->next);
+    int which = !w || s->next ? -1 : strcmp(w, "问题") == 0 ? 0 : strcmp(w, "已整改") == 0 ? 1
+                                   : strcmp(w, "整改中") == 0 ? 2 : -1;
+    if (which >= 0)
+        return problems(v, which);
     if (!w || s->next)
         return fail(v, "write 自评.数量, 自评.金额, 自评.平均分 or 自评.<grade> (自评.优 …)");
     bool amount = strcmp(w, "金额") == 0, mean = strcmp(w, "平均分") == 0,
          all = strcmp(w, "数量") == 0;
     int grade = vocab_word(v->m->vocab, DIM_GRADE, w);
     if (!amount && !mean && !all && grade < 0)
-        return fail(v, "'%s' is not a figure of the 绩效自评; write 数量, 金额, 平均分 or a grade "
-                       "(the grade vocabulary: 优 …)",
+        return fail(v, "'%s' is not a figure of the 绩效自评; write 数量, 金额, 平均分, a grade "
+                       "(the grade vocabulary: 优 …), 目标.数量, 跟踪.数量, 问题, 已整改 or 整改中",
                     w);
     int n = 0;
     Loc first = v->m->dept_loc;
@@ -692,6 +788,11 @@ static int path_words(const Vocab *v, const char **words, bool self_eval)
     if (self_eval) {
         words[nw++] = "金额";
         words[nw++] = "平均分";
+        words[nw++] = "目标";
+        words[nw++] = "跟踪";
+        words[nw++] = "问题";
+        words[nw++] = "已整改";
+        words[nw++] = "整改中";
         for (int i = 0; i < v->dim[DIM_GRADE].n; i++)
             words[nw++] = v->dim[DIM_GRADE].words[i].name;
     }

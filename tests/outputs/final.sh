@@ -12,6 +12,11 @@
 #      合计, and neither writes a JSON
 #   2. W-NO-NARRATIVE names the sections of the document's kind: a 决算's
 #      (收入支出决算总体情况), never a budget's 预算安排总体情况
+#   3. 绩效跟踪 and problems: the JSON of the example gives its two projects
+#      "tracked": true and their problems (2 of 2, 1 of 3 fixed), the long
+#      CSV their tracked, problems_found and problems_fixed lines; a 说明
+#      that says 4 problems where the projects found 5 is E-QUOTE-VALUE
+#      printed as a count, with a note at each project's count
 #
 # shellcheck disable=SC2154  # $budc and $outdir come from tests/run.sh
 
@@ -73,11 +78,36 @@ final_no_narrative() {
     else bad "final: W-NO-NARRATIVE of a 决算 does not name a 决算's sections"; printf '%s\n' "$out" | grep NO-NARRATIVE | head -2; fi
 }
 
+# final_followup: step 3.
+final_followup() {
+    local dir=$outdir/final out
+    if out=$(python3 - "$dir/final.json" <<'PY'
+import json, sys
+ps = {p["name"]: p for p in json.load(open(sys.argv[1]))["projects"]}
+a, b = ps["中小学教师全员培训"], ps["农村中小学校舍维修改造"]
+assert a["tracked"] is True and a["problems"] == {"found": 2, "fixed": 2}, a
+assert b["tracked"] is True and b["problems"] == {"found": 3, "fixed": 1}, b
+assert not any("tracked" in p or "problems" in p for n, p in ps.items() if n not in (a["name"], b["name"]))
+PY
+    ); then ok
+    else bad "final: the JSON of $final_ex lacks its projects' tracked and problems"; printf '%s\n' "$out" | tail -3; fi
+    if grep -q '^projects,本级,农村中小学校舍维修改造,2050901,农村中小学校舍维修改造,tracked,1' "$dir/csv/facts.csv" &&
+        grep -q '^projects,本级,农村中小学校舍维修改造,2050901,农村中小学校舍维修改造,problems_found,3' "$dir/csv/facts.csv" &&
+        grep -q '^projects,本级,农村中小学校舍维修改造,2050901,农村中小学校舍维修改造,problems_fixed,1' "$dir/csv/facts.csv"; then ok
+    else bad "final: the long CSV of $final_ex lacks a project's tracked and problems lines"; fi
+    sed 's/{自评.问题 = 5}/{自评.问题 = 4}/' "$final_ex" > "$dir/problems.bud"
+    out=$("$budc" check "$dir/problems.bud" 2>&1)
+    if [ $? -eq 1 ] && printf '%s\n' "$out" | grep -q 'error: the text says 4 but 自评.问题 is 5 (difference -1) \[E-QUOTE-VALUE\]' &&
+        [ "$(printf '%s\n' "$out" | grep -c 'note: 自评.问题 counts this')" = 2 ]; then ok
+    else bad "final: a wrong count of problems in the 说明 is not E-QUOTE-VALUE with a note at each project"; printf '%s\n' "$out" | head -4; fi
+}
+
 final_tests() {
     rm -rf "$outdir/final"
     mkdir -p "$outdir/final"
     final_procurement
     final_no_narrative
+    final_followup
 }
 
 final_tests

@@ -152,6 +152,21 @@ static void check_problems(DiagCtx *d, const Project *p)
                p->name, fmt_dec(p->fixed, a), fmt_dec(p->found, b));
 }
 
+/* What an indicator scored: at most its 分值. */
+static void check_points(DiagCtx *d, const Project *p)
+{
+    for (int i = 0; i < p->nach; i++) {
+        const Achieved *a = &p->ach[i];
+        if (!a->has_points || dec_cmp(a->points, a->weight) <= 0)
+            continue;
+        char x[DEC_FMT_MAX], y[DEC_FMT_MAX];
+        diag_error(d, a->points_loc, "E-RESULT",
+                   "indicator '%s' of project '%s' scored %s of its %s points (得分 above 分值)",
+                   a->name, p->name, fmt_dec(a->points, x), fmt_dec(a->weight, y));
+        diag_note(d, a->weight_loc, "its 分值");
+    }
+}
+
 int check_selfeval(const Model *m, DiagCtx *d)
 {
     int before = d->nerrors;
@@ -162,6 +177,7 @@ int check_selfeval(const Model *m, DiagCtx *d)
             continue;
         check_grade(m, d, p);
         check_achieved(m, d, p);
+        check_points(d, p);
     }
     return d->nerrors - before;
 }

@@ -146,6 +146,9 @@ static void project_json(JB *b, cJSON *arr, const Project *p)
         cJSON *a = jb_object(b, ach, NULL);
         jb_str(b, a, "indicator", p->ach[i].name);
         json_ind_value(b, a, "value", &p->ach[i].value);
+        opt_num(b, a, "weight", p->ach[i].has_points, p->ach[i].weight, false); /* 分值 */
+        opt_num(b, a, "points", p->ach[i].has_points, p->ach[i].points, false); /* 得分 */
+        jb_str(b, a, "reason", p->ach[i].reason); /* 偏差原因及改进措施 */
     }
 }
 

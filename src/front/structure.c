@@ -237,9 +237,15 @@ static void check_row(Ctx *c, int parent, Stmt *s)
         expect(&r, num, "the amount");
         break;
     case S_RESULT:
-        r.shape = "\"INDICATOR\" VALUE, e.g. \"发布报道数量\" 520篇 (the 三级指标 and what was achieved)";
+        r.shape = "\"INDICATOR\" VALUE [分值 得分 [\"偏差原因\"]], e.g. \"发布报道数量\" 520篇 20 18 "
+                  "\"部分报道延期\" (the 三级指标 and what was achieved)";
         expect(&r, str, "the indicator (its 三级指标, as in the budget)");
         expect_value(&r);
+        if (!r.failed && r.at && r.at->kind == A_NUMBER) {
+            expect(&r, num, "the indicator's 分值 (its weight in the score)");
+            expect(&r, num, "the indicator's 得分 (the points it scored)");
+            optional(&r, str);
+        }
         break;
     case S_PROCUREMENT:
         r.shape = "ROW AMOUNT, e.g. 货物 120.50 (docs/final-accounts.md)";

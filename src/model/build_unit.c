@@ -391,7 +391,16 @@ static void build_result(B *b, Project *p, const Stmt *t)
         a->name = r->args->text;
         a->name_loc = r->args->loc;
         a->loc = r->loc;
-        build_read_value(b, r->args->next, &a->value);
+        const Atom *rest = build_read_value(b, r->args->next, &a->value);
+        if (rest && rest->kind == A_NUMBER && rest->next && rest->next->kind == A_NUMBER) {
+            a->has_points = true;
+            a->weight = rest->num;
+            a->points = rest->next->num;
+            a->weight_loc = rest->loc;
+            a->points_loc = rest->next->loc;
+            if (rest->next->next && rest->next->next->kind == A_STRING)
+                a->reason = rest->next->next->text;
+        }
     next:;
     }
 }

@@ -81,7 +81,10 @@ typedef struct Purchase {
 typedef struct Achieved {
     const char *name;    /* the indicator's 三级指标, as in the budget */
     IndValue value;
-    Loc loc, name_loc;
+    bool has_points;     /* 分值 and 得分 written (the 项目支出绩效自评表) */
+    Dec weight, points;  /* 分值, 得分 */
+    const char *reason;  /* 偏差原因及改进措施, or NULL */
+    Loc loc, name_loc, weight_loc, points_loc;
 } Achieved;
 
 typedef struct Project {

@@ -65,6 +65,7 @@ enum WordTag {
     TAG_FINAL = 1u << 24, TAG_INFLOW = 1u << 25, TAG_OUTFLOW = 1u << 26,
     TAG_PLAN = 1u << 27, /* section: a budget's only (final: a 决算's only) */
     TAG_PART = 1u << 28, /* asset: a part of the row of its other tag (其中) */
+    TAG_SELFEVAL = 1u << 30, /* insert: the 项目支出绩效自评表 of a 决算 */
     TAG_COMPLETE = 1u << 29, /* asset: a part of a set that covers its row (车辆 by use);
                                 procured: a part of a set that covers its whole (货物, 工程,
                                 服务 of 合计); procured's whole is the row its tag names */

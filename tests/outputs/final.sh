@@ -17,6 +17,11 @@
 #      CSV their tracked, problems_found and problems_fixed lines; a 说明
 #      that says 4 problems where the projects found 5 is E-QUOTE-VALUE
 #      printed as a count, with a note at each project's count
+#   4. the 项目支出绩效自评表: the .tex of the example has one per project
+#      evaluated (2), titled from the insert vocabulary, with the budget's
+#      target beside what was achieved, its 分值, 得分 and 偏差原因, and the
+#      总分 row with the score and grade; the JSON's achieved entries carry
+#      weight, points and reason; a budget's .tex has none
 #
 # shellcheck disable=SC2154  # $budc and $outdir come from tests/run.sh
 
@@ -102,12 +107,37 @@ PY
     else bad "final: a wrong count of problems in the 说明 is not E-QUOTE-VALUE with a note at each project"; printf '%s\n' "$out" | head -4; fi
 }
 
+# final_selfeval_table: step 4.
+final_selfeval_table() {
+    local dir=$outdir/final out
+    local tex=$dir/final.tex
+    if [ "$(grep -c '^\\multicolumn{8}{T}{\\budtitle{[0-9]、.*项目支出绩效自评表}}' "$tex")" = 2 ] &&
+        grep -q '^产出指标 & 数量指标 & 维修改造面积 & ≥21000平方米 & 20480平方米 & 20 & 17 & 1 所学校改造方案经论证调减面积；今后加强前期论证 \\\\ \\hline$' "$tex" &&
+        grep -q '^产出指标 & 时效指标 & 培训完成时间 & ≤12月 &  &  &  &  \\\\ \\hline$' "$tex" &&
+        grep -q '^\\multicolumn{6}{|c|}{\\budhd 总分} & 88.00 & 绩效评级：良 \\\\ \\hline$' "$tex"; then ok
+    else bad "final: the .tex of $final_ex lacks its 项目支出绩效自评表 (one per project evaluated, targets beside what was achieved, 总分)"; fi
+    if out=$(python3 - "$dir/final.json" <<'PY'
+import json, sys
+ps = {p["name"]: p for p in json.load(open(sys.argv[1]))["projects"]}
+a = {x["indicator"]: x for x in ps["农村中小学校舍维修改造"]["result"]["achieved"]}
+assert a["维修改造面积"]["weight"] == 20 and a["维修改造面积"]["points"] == 17, a["维修改造面积"]
+assert a["维修改造面积"]["reason"].startswith("1 所学校"), a
+assert a["维修改造学校数量"]["reason"] is None
+PY
+    ); then ok
+    else bad "final: the JSON's achieved entries lack 分值, 得分 or 偏差原因"; printf '%s\n' "$out" | tail -3; fi
+    "$budc" latex examples/county-education-bureau-2024.bud -o "$dir/budget.tex" 2>/dev/null
+    if [ -s "$dir/budget.tex" ] && ! grep -q '项目支出绩效自评表' "$dir/budget.tex"; then ok
+    else bad "final: a budget's .tex prints a 项目支出绩效自评表"; fi
+}
+
 final_tests() {
     rm -rf "$outdir/final"
     mkdir -p "$outdir/final"
     final_procurement
     final_no_narrative
     final_followup
+    final_selfeval_table
 }
 
 final_tests

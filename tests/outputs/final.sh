@@ -22,6 +22,11 @@
 #      target beside what was achieved, its 分值, 得分 and 偏差原因, and the
 #      总分 row with the score and grade; the JSON's achieved entries carry
 #      weight, points and reason; a budget's .tex has none
+#   5. the 三公 table of the template's set is printed in one line (a
+#      layout across): 财政拨款“三公”经费 over all, 公务用车购置及运行维护费
+#      over its 小计, 购置费 and 运行维护费, a 预算数 / 决算数 pair each; the
+#      variant 决算会议培训 prints a row per item and JSON keeps the 增减
+#      column; a layout across of the wrong width is E-DEFINITION
 #
 # shellcheck disable=SC2154  # $budc and $outdir come from tests/run.sh
 
@@ -131,6 +136,45 @@ PY
     else bad "final: a budget's .tex prints a 项目支出绩效自评表"; fi
 }
 
+# final_sangong_across: step 5.
+final_sangong_across() {
+    local dir=$outdir/final out
+    local tex=$dir/final.tex
+    if grep -q '^\\multicolumn{12}{|c|}{\\budhd 财政拨款“三公”经费} \\\\ \\hline$' "$tex" &&
+        grep -q '\\multicolumn{6}{c|}{\\budhd 公务用车购置及运行维护费}.* \\\\ \\cline{5-10}$' "$tex" &&
+        grep -q '^\\multicolumn{2}{|c|}{\\budhd 合计} & \\multicolumn{2}{c|}{\\budhd 因公出国（境）费} & \\multicolumn{2}{c|}{\\budhd 小计}' "$tex" &&
+        grep -q '^9.95 & 9.06 &  &  & 7.60 & 7.24 &  &  & 7.60 & 7.24 & 2.35 & 1.82 \\\\ \\hline$' "$tex"; then ok
+    else bad "final: the .tex of $final_ex does not print the 三公 table in one line of 预算数 / 决算数 pairs"; fi
+    # the variant keeps a row per item; JSON keeps the 增减 column
+    cp -r tests/golden/final/lib "$dir/" 2>/dev/null
+    awk '/^table /{skip=1} skip&&/^}/{skip=0; next} !skip' tests/golden/final/ok.bud |
+        sed 's/^  kind 决算$/  kind 决算会议培训/' > "$dir/meetings.bud"
+    "$budc" latex "$dir/meetings.bud" -o "$dir/meetings.tex" 2>/dev/null
+    if grep -q '^[0-9]* & .*公务接待费 & ' "$dir/meetings.tex" && ! grep -q 'budhd 财政拨款“三公”经费}' "$dir/meetings.tex" &&
+        python3 -c 'import json,sys; t=[t for t in json.load(open(sys.argv[1]))["department"]["tables"] if t["key"]=="three_public"][0]; sys.exit(not any(c["key"]=="change" for c in t["columns"]))' "$dir/final.json"; then ok
+    else bad "final: the variant's 三公 table is not printed a row per item, or the JSON lost the 增减 column"; fi
+    # a layout across whose columns do not fit its rows is E-DEFINITION
+    cat > "$dir/across.bud" <<'BUD'
+disclosure 决算横排 "部门决算公开表" {
+  table 三公经费支出决算表 "财政拨款“三公”经费支出决算表" {
+    key three_public
+    column budget "预算数" 预算
+    column total "决算数" 三公
+    total 合计 三公
+    row 公务接待费 "公务接待费" 三公.公务接待费
+    layout "R250 R250 R250" across
+    across 合计 "合计"
+    across 公务接待费 "公务接待费"
+  }
+}
+BUD
+    awk '/^table /{skip=1} skip&&/^}/{skip=0; next} !skip' tests/golden/final/ok.bud |
+        sed 's/^  kind 决算$/  kind 决算横排/; 1i import "across.bud"' > "$dir/across-final.bud"
+    out=$("$budc" check "$dir/across-final.bud" 2>&1)
+    if printf '%s\n' "$out" | grep -q 'the layout of table 三公经费支出决算表 has 3 columns, but the table prints 4 (its amount columns but 增减, for each row with an across title).*\[E-DEFINITION\]'; then ok
+    else bad "final: a layout across with the wrong number of columns is not E-DEFINITION"; printf '%s\n' "$out" | head -3; fi
+}
+
 final_tests() {
     rm -rf "$outdir/final"
     mkdir -p "$outdir/final"
@@ -138,6 +182,7 @@ final_tests() {
     final_no_narrative
     final_followup
     final_selfeval_table
+    final_sangong_across
 }
 
 final_tests

@@ -32,7 +32,7 @@ __attribute__((format(printf, 3, 4))) static void bad(Loader *l, Loc at, const c
 /* A table being read, with the capacities of its arrays. */
 typedef struct Def {
     TableDef *t;
-    int cap_cols, cap_rows, cap_words, cap_aliases;
+    int cap_cols, cap_rows, cap_words, cap_aliases, cap_gaps;
     int side;  /* the current side, -1 before the first of a two-sided table */
     bool foot;
     bool bad_layout; /* a layout line was written, with an error (reported) */
@@ -357,6 +357,14 @@ static void def_line(Loader *l, Def *d, const Stmt *row)
     } else if (strcmp(w, "head") == 0) {
         if ((a = arg(l, row, a, 1u << A_STRING, "the title over the code columns")))
             t->layout.head = a->text;
+    } else if (strcmp(w, "gap") == 0) { /* gap "what" FIGURE… */
+        const Atom *what = arg(l, row, a, 1u << A_STRING, "what the table cannot give, as a string");
+        const Atom *fig = what ? arg(l, row, what->next, (1u << A_PATH) | (1u << A_WORD),
+                                     "the figure it leaves out (支出.财政拨款.项目)")
+                               : NULL;
+        TableGap g = {what ? what->text : NULL, {NULL, 0}, row->loc};
+        if (fig && figures(l, fig, &g.sums))
+            *ARENA_PUSH(l->a, t->gaps, t->ngaps, d->cap_gaps) = g;
     } else if (strcmp(w, "across") == 0) { /* across ROW "title" */
         const Atom *title = a ? a->next : NULL;
         int r = arg(l, row, a, WORDISH, "the row") ? row_index(t, a->text) : -2;
@@ -385,7 +393,7 @@ static void def_line(Loader *l, Def *d, const Stmt *row)
         bad(l, row->args->loc,
             "unknown line '%s' in a table's definition; a line is key, word, alias, csv, "
             "column, side, foot, row, total, rows, codes, note, empty, layout, head, group, "
-            "across or band",
+            "across, band or gap",
             w);
     }
 }
@@ -480,7 +488,7 @@ static void load_table(Loader *l, Disclosure *ds, int *cap, const Stmt *s)
     t->title = s->args->next ? s->args->next->text : NULL;
     t->catalog = -1;
     t->loc = s->loc;
-    Def d = {t, 0, 0, 0, 0, -1, false, false};
+    Def d = {t, 0, 0, 0, 0, 0, -1, false, false};
     for (const Stmt *r = s->body; r; r = r->next) {
         if (r->kind == S_NOTE)
             t->note = r->args->text;

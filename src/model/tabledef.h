@@ -92,6 +92,15 @@ typedef struct TableLayout {
     int bfrom, bto;
 } TableLayout;
 
+/* `gap "what" FIGURE…`: what the table cannot give from the facts (a
+ * 财政拨款支出决算明细表's 项目支出, which has no economic codes), the
+ * facts it leaves out (W-TABLE-GAP when they are not 0). */
+typedef struct TableGap {
+    const char *what;
+    Figures sums;
+    Loc loc;
+} TableGap;
+
 typedef struct TableAlias {
     const char *from, *to;
 } TableAlias;
@@ -106,6 +115,8 @@ typedef struct TableDef {
     int nwords;
     TableAlias *aliases; /* a printed row FROM is row TO */
     int naliases;
+    TableGap *gaps;      /* what it cannot give (W-TABLE-GAP) */
+    int ngaps;
     ColDef *cols;
     int ncols;
     RowDef *rows;

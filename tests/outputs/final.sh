@@ -27,6 +27,11 @@
 #      over its 小计, 购置费 and 运行维护费, a 预算数 / 决算数 pair each; the
 #      variant 决算会议培训 prints a row per item and JSON keeps the 增减
 #      column; a layout across of the wrong width is E-DEFINITION
+#   6. the set 决算会议培训 has a tenth table, the 财政拨款支出决算明细表 by
+#      economic code (JSON fiscal_detail, valid against the schema; the .tex
+#      prints its rows with 基本支出, 人员经费 and 公用经费), and a 决算 with
+#      项目支出 is warned that the table leaves it out (W-TABLE-GAP, with
+#      the amount); one without 项目支出 is not
 #
 # shellcheck disable=SC2154  # $budc and $outdir come from tests/run.sh
 
@@ -175,6 +180,32 @@ BUD
     else bad "final: a layout across with the wrong number of columns is not E-DEFINITION"; printf '%s\n' "$out" | head -3; fi
 }
 
+# final_fiscal_detail: step 6 (the variant's file of step 5).
+final_fiscal_detail() {
+    local dir=$outdir/final out
+    out=$("$budc" json "$dir/meetings.bud" -o "$dir/meetings.json" 2>&1)
+    if printf '%s\n' "$out" | grep -q 'warning: the 财政拨款支出决算明细表 (table 财政拨款支出明细表) gives no 项目支出: .* leaves out 43.00 万元 .*\[W-TABLE-GAP\]' &&
+        python3 - "$dir/meetings.json" <<'PY'
+import json, sys
+import jsonschema
+doc = json.load(open(sys.argv[1]))
+jsonschema.Draft202012Validator(json.load(open("docs/budget.schema.json"))).validate(doc)
+t = doc["department"]["tables"][9]
+assert t["key"] == "fiscal_detail" and t["number"] == 10, t["key"]
+rows = {r["key"]: r["cells"] for r in t["rows"]}
+assert rows["合计"] == {"total": 60.0, "personnel": 50.0, "public": 10.0}, rows["合计"]
+assert rows["30201"]["public"] == 6.5 and rows["30201"]["personnel"] is None
+PY
+    then ok
+    else bad "final: the 财政拨款支出决算明细表 of the set 决算会议培训 is missing, wrong, or not warned about its 项目支出"; printf '%s\n' "$out" | head -3; fi
+    if grep -q '^3 & 30101 & 基本工资 & 50.00 & 50.00 &  \\\\ \\hline$' "$dir/meetings.tex"; then ok
+    else bad "final: the .tex of the set 决算会议培训 lacks the 财政拨款支出决算明细表's rows"; fi
+    sed 's/^    2010102 项目 43.00$/    2010102 基本 43.00/' "$dir/meetings.bud" > "$dir/no-project.bud"
+    out=$("$budc" check "$dir/no-project.bud" 2>&1)
+    if ! printf '%s\n' "$out" | grep -q 'W-TABLE-GAP'; then ok
+    else bad "final: W-TABLE-GAP without any 项目支出"; fi
+}
+
 final_tests() {
     rm -rf "$outdir/final"
     mkdir -p "$outdir/final"
@@ -183,6 +214,7 @@ final_tests() {
     final_followup
     final_selfeval_table
     final_sangong_across
+    final_fiscal_detail
 }
 
 final_tests

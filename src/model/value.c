@@ -22,7 +22,8 @@
  *   自评.数量 | 自评.金额 | 自评.平均分 | 自评.<grade>
  *   自评.目标.数量 | 自评.目标.金额          (the budget's projects with 绩效目标)
  *   自评.跟踪.数量 | 自评.跟踪.金额          (the projects `tracked`: 绩效跟踪)
- *   自评.问题 | 自评.已整改 | 自评.整改中    (`problems FOUND FIXED`, summed)
+ *   自评.问题 | 自评.已整改 | 自评.整改中    (`problems FOUND FIXED`, summed;
+ *                                            采购.合同 and 自评: value_final.c)
  *                                           (a 决算's 绩效自评: projects evaluated,
  *                                            their 预算资金, mean score, count by grade)
  */
@@ -31,31 +32,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/figure.h"
-#include "base/i18n.h"
-#include "model/query.h"
+#include "model/value_impl.h"
 
-typedef struct V {
-    const Model *m;
-    ValueCtx ctx;
-    Trace *trace;
-    Dec sum;
-    Loc where;
-    bool found;
-    char *msg;
-    size_t msgn;
-} V;
-
-__attribute__((format(printf, 2, 3))) static ValueStatus fail(V *v, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(v->msg, v->msgn, _(fmt), ap);
-    va_end(ap);
-    return VAL_UNKNOWN_PATH;
-}
-
-static void take(V *v, bool unit_ok, Dec x, Loc at)
+void value_take(V *v, bool unit_ok, Dec x, Loc at)
 {
     if (!unit_ok)
         return;
@@ -66,23 +45,13 @@ static void take(V *v, bool unit_ok, Dec x, Loc at)
     v->found = true;
 }
 
-static bool scope(const V *v, int unit)
-{
-    return v->ctx.unit < 0 || v->ctx.unit == unit;
-}
-
-static const char *seg_name(const PathSeg *s)
-{
-    return s && s->name ? s->name : NULL;
-}
-
 static const char *const roots[] = {"收入", "支出", "基本支出", "机关运行经费", "三公", "年终结转",
                                     "采购", "资产", "项目", "单位", "上年", "增减", "增减率",
                                     "预算", "完成率", "自评"};
 
 static void take_fact(void *ctx, const Fact *x)
 {
-    take(ctx, true, x->amount, x->amount_loc);
+    value_take(ctx, true, x->amount, x->amount_loc);
 }
 
 /* 收入, 支出, 基本支出, 机关运行经费 and 三公: sums of facts (figure.h). */
@@ -99,13 +68,11 @@ static ValueStatus facts(V *v, const PathSeg *path)
     return VAL_OK;
 }
 
-static ValueStatus actuals(V *v, const PathSeg *s);
-
 static ValueStatus procurement(V *v, const PathSeg *s)
 {
     const char *w = seg_name(s);
     if (w && strcmp(w, "合同") == 0)
-        return actuals(v, s->next);
+        return value_actuals(v, s->next);
     if (!w || s->next)
         return fail(v, "write 采购.合计, 采购.中小微, 采购.货物, 采购.工程 or 采购.服务");
     char letter = 0;
@@ -129,75 +96,9 @@ static ValueStatus procurement(V *v, const PathSeg *s)
             if (letter && u->pcode[0] != letter)
                 continue;
             if (sme ? u->has_sme : u->has_amount)
-                take(v, true, sme ? u->sme : u->amount, sme ? u->sme_loc : u->amount_loc);
+                value_take(v, true, sme ? u->sme : u->amount, sme ? u->sme_loc : u->amount_loc);
         }
     }
-    return VAL_OK;
-}
-
-/* 采购.合同.ROW: a row of a 决算's 政府采购 actuals; 采购.合同.ROW.占比: it
- * in percent of the row it is a part of, 2 decimals (四舍五入). */
-static ValueStatus actuals(V *v, const PathSeg *s)
-{
-    const Procured *pr = &v->m->procured;
-    const Vocab1 *rows = &v->m->vocab->dim[DIM_PROCURED];
-    const char *w = seg_name(s);
-    if (!w)
-        return fail(v, "write 采购.合同.合计, 采购.合同.货物, 采购.合同.中小企业 … (the rows of "
-                       "the 'procurement' block)");
-    if (v->ctx.unit >= 0)
-        return fail(v, "采购.合同 is the department's 政府采购 actuals (the 'procurement' block), "
-                       "not unit %s's: quote it in the department's narrative",
-                    v->m->units[v->ctx.unit].id);
-    int r = vocab_word(v->m->vocab, DIM_PROCURED, w);
-    if (r < 0) {
-        const char *names[VOCAB_MAX_WORDS];
-        for (int i = 0; i < rows->n; i++)
-            names[i] = rows->words[i].name;
-        const char *best = text_nearest(w, names, rows->n, 1);
-        if (best)
-            return fail(v, "'%s' is not a row of the 政府采购 actuals; did you mean '%s'?", w, best);
-        return fail(v, "'%s' is not a row of the 政府采购 actuals (合计, 货物, 工程, 服务, 中小企业, "
-                       "小微企业, 预留中小企业 …)", w);
-    }
-    const char *more = seg_name(s->next);
-    if (s->next && (!more || strcmp(more, "占比") != 0 || s->next->next))
-        return fail(v, "write 采购.合同.%s or 采购.合同.%s.占比", w, w);
-    if (!pr->present) {
-        snprintf(v->msg, v->msgn, _("the 决算 states no 政府采购 actuals; add a 'procurement' block"));
-        return VAL_NO_VALUE;
-    }
-    if (!pr->written[r]) {
-        snprintf(v->msg, v->msgn, _("the 'procurement' block has no row %s"), rows->words[r].name);
-        return VAL_NO_VALUE;
-    }
-    if (!s->next) {
-        take(v, true, pr->amount[r], pr->amount_loc[r]);
-        return VAL_OK;
-    }
-    int whole = procured_whole(v->m, r);
-    if (whole < 0)
-        return fail(v, "%s is not a part of another row of the 政府采购 actuals: it has no 占比", w);
-    if (!pr->written[whole]) {
-        snprintf(v->msg, v->msgn, _("the 'procurement' block has no row %s, of which %s is a part"),
-                 rows->words[whole].name, rows->words[r].name);
-        return VAL_NO_VALUE;
-    }
-    Dec scaled, rate;
-    if (dec_is_zero(pr->amount[whole])) {
-        snprintf(v->msg, v->msgn, _("%s is 0: a share of it has no value"), rows->words[whole].name);
-        return VAL_NO_VALUE;
-    }
-    if (dec_mul(pr->amount[r], dec_from_int(100), &scaled) != DEC_OK ||
-        dec_div_round(scaled, pr->amount[whole], 2, &rate) != DEC_OK) {
-        snprintf(v->msg, v->msgn, _("the share cannot be computed"));
-        return VAL_ARITH;
-    }
-    trace_add(v->trace, pr->amount_loc[r]);
-    trace_add(v->trace, pr->amount_loc[whole]);
-    v->sum = rate;
-    v->where = pr->amount_loc[r];
-    v->found = true;
     return VAL_OK;
 }
 
@@ -216,7 +117,7 @@ static ValueStatus assets(V *v, const PathSeg *s)
             return fail(v, "资产.拟购置 has no parts");
         if (!a->has_planned)
             return VAL_NO_VALUE;
-        take(v, true, a->planned, a->planned_loc);
+        value_take(v, true, a->planned, a->planned_loc);
         return VAL_OK;
     }
     int row = strcmp(w, "总额") == 0 ? AS_TOTAL : -1;
@@ -245,12 +146,12 @@ static ValueStatus assets(V *v, const PathSeg *s)
     }
     if (!a->present || !c || c->blank)
         return VAL_NO_VALUE;
-    take(v, true, c->v, c->loc);
+    value_take(v, true, c->v, c->loc);
     return VAL_OK;
 }
 
 /* A count (项目.数量, 单位.数量): N, where the first of them is written. */
-static ValueStatus count(V *v, int n, Loc first)
+ValueStatus value_count(V *v, int n, Loc first)
 {
     v->sum = dec_from_int(n);
     if (n > 0)
@@ -260,152 +161,11 @@ static ValueStatus count(V *v, int n, Loc first)
 }
 
 /* One more thing counted, written at AT (for the trace). */
-static void counted(V *v, int *n, Loc *first, Loc at)
+void value_counted(V *v, int *n, Loc *first, Loc at)
 {
     if ((*n)++ == 0)
         *first = at;
     trace_add(v->trace, at);
-}
-
-static int prior_unit(const Model *p, const Unit *u);
-
-/* 自评.目标.数量, 自评.目标.金额: the projects of the budget the 决算
- * executes that have 绩效目标 (a goal or indicators); 自评.跟踪.…: the
- * 决算's projects under 绩效跟踪 (tracked). */
-static ValueStatus followed(V *v, bool goals, const PathSeg *s)
-{
-    const char *w = seg_name(s);
-    bool amount = w && strcmp(w, "金额") == 0;
-    if (!w || s->next || (!amount && strcmp(w, "数量") != 0))
-        return fail(v, "write 自评.%s.数量 or 自评.%s.金额", goals ? "目标" : "跟踪",
-                    goals ? "目标" : "跟踪");
-    const Model *m = v->m;
-    int unit = v->ctx.unit;
-    if (goals) {
-        m = v->m->budget_model;
-        if (!m) {
-            snprintf(v->msg, v->msgn, _("the budget this 决算 executes is not named, so its "
-                                      "projects with 绩效目标 are not known; add budget \"FILE\" "
-                                      "to the department"));
-            return VAL_NO_PRIOR;
-        }
-        if (unit >= 0) {
-            unit = prior_unit(m, &v->m->units[unit]);
-            if (unit < 0) {
-                snprintf(v->msg, v->msgn, _("the budget has no unit %s, so its projects are not "
-                                          "known"), v->m->units[v->ctx.unit].id);
-                return VAL_NO_PRIOR;
-            }
-        }
-    }
-    int n = 0;
-    Loc first = v->m->dept_loc;
-    Dec sum = dec_zero();
-    for (int i = 0; i < m->nprojects; i++) {
-        const Project *p = &m->projects[i];
-        if ((unit >= 0 && p->unit != unit) || (goals ? !p->goal && p->nind == 0 : !p->tracked))
-            continue;
-        if (amount && !p->has_amount)
-            continue;
-        Loc at = amount ? p->amount_loc : goals ? p->name_loc : p->tracked_loc;
-        if (goals) { /* the budget's project: the 决算 traces it to its budget line */
-            if (n++ == 0) {
-                first = v->m->budget_loc;
-                trace_add(v->trace, first);
-            }
-        } else
-            counted(v, &n, &first, at);
-        if (amount && !dec_acc(&sum, p->amount)) {
-            snprintf(v->msg, v->msgn, _("the sum overflows"));
-            return VAL_ARITH;
-        }
-    }
-    if (!amount)
-        return count(v, n, first);
-    v->sum = sum;
-    v->where = first;
-    v->found = true;
-    return VAL_OK;
-}
-
-/* 自评.问题, 自评.已整改, 自评.整改中: the problems the 绩效自评 found, those
- * fixed, and those still being fixed (found − fixed), over the projects. */
-static ValueStatus problems(V *v, int which)
-{
-    int n = 0;
-    Loc first = v->m->dept_loc;
-    Dec sum = dec_zero();
-    for (int i = 0; i < v->m->nprojects; i++) {
-        const Project *p = &v->m->projects[i];
-        if (!p->has_problems || !scope(v, p->unit))
-            continue;
-        Dec x = which == 0 ? p->found : p->fixed;
-        if (which == 2 && dec_sub(p->found, p->fixed, &x) != DEC_OK)
-            x = dec_zero();
-        counted(v, &n, &first, which == 1 ? p->fixed_loc : p->found_loc);
-        if (!dec_acc(&sum, x)) {
-            snprintf(v->msg, v->msgn, _("the sum overflows"));
-            return VAL_ARITH;
-        }
-    }
-    v->sum = sum;
-    v->where = first;
-    v->found = true;
-    return VAL_OK;
-}
-
-/* 自评.…: the projects with a 绩效自评 (result) of the context. */
-static ValueStatus evaluations(V *v, const PathSeg *s)
-{
-    const char *w = seg_name(s);
-    if (w && (strcmp(w, "目标") == 0 || strcmp(w, "跟踪") == 0))
-        return followed(v, strcmp(w, "目标") == 0, s->next);
-    int which = !w || s->next ? -1 : strcmp(w, "问题") == 0 ? 0 : strcmp(w, "已整改") == 0 ? 1
-                                   : strcmp(w, "整改中") == 0 ? 2 : -1;
-    if (which >= 0)
-        return problems(v, which);
-    if (!w || s->next)
-        return fail(v, "write 自评.数量, 自评.金额, 自评.平均分 or 自评.<grade> (自评.优 …)");
-    bool amount = strcmp(w, "金额") == 0, mean = strcmp(w, "平均分") == 0,
-         all = strcmp(w, "数量") == 0;
-    int grade = vocab_word(v->m->vocab, DIM_GRADE, w);
-    if (!amount && !mean && !all && grade < 0)
-        return fail(v, "'%s' is not a figure of the 绩效自评; write 数量, 金额, 平均分, a grade "
-                       "(the grade vocabulary: 优 …), 目标.数量, 跟踪.数量, 问题, 已整改 or 整改中",
-                    w);
-    int n = 0;
-    Loc first = v->m->dept_loc;
-    Dec sum = dec_zero();
-    for (int i = 0; i < v->m->nprojects; i++) {
-        const Project *p = &v->m->projects[i];
-        if (!p->has_result || !scope(v, p->unit))
-            continue;
-        if (grade >= 0 && strcmp(p->grade, vocab_name(v->m->vocab, DIM_GRADE, grade)) != 0)
-            continue;
-        if (amount && !p->has_amount)
-            continue;
-        counted(v, &n, &first, amount ? p->amount_loc : mean ? p->score_loc : p->grade_loc);
-        if ((amount || mean) && !dec_acc(&sum, amount ? p->amount : p->score)) {
-            snprintf(v->msg, v->msgn, _("the sum overflows"));
-            return VAL_ARITH;
-        }
-    }
-    if (!amount && !mean)
-        return count(v, n, first);
-    if (mean) {
-        if (n == 0) {
-            snprintf(v->msg, v->msgn, _("no project has a 绩效自评: a mean score has no value"));
-            return VAL_NO_VALUE;
-        }
-        if (dec_div_round(sum, dec_from_int(n), 2, &sum) != DEC_OK) {
-            snprintf(v->msg, v->msgn, _("the mean score cannot be computed"));
-            return VAL_ARITH;
-        }
-    }
-    v->sum = sum;
-    v->where = first;
-    v->found = true;
-    return VAL_OK;
 }
 
 static ValueStatus units(V *v, const PathSeg *s)
@@ -417,8 +177,8 @@ static ValueStatus units(V *v, const PathSeg *s)
     Loc first = v->m->dept_loc;
     for (int i = 0; i < v->m->nunits; i++)
         if (scope(v, i))
-            counted(v, &n, &first, v->m->units[i].loc);
-    return count(v, n, first);
+            value_counted(v, &n, &first, v->m->units[i].loc);
+    return value_count(v, n, first);
 }
 
 static ValueStatus projects(V *v, const PathSeg *s)
@@ -444,8 +204,8 @@ static ValueStatus projects(V *v, const PathSeg *s)
         Loc first = v->m->dept_loc;
         for (int i = 0; i < v->m->nprojects; i++)
             if (scope(v, v->m->projects[i].unit))
-                counted(v, &n, &first, v->m->projects[i].name_loc);
-        return count(v, n, first);
+                value_counted(v, &n, &first, v->m->projects[i].name_loc);
+        return value_count(v, n, first);
     }
     bool all = strcmp(w, "合计") == 0;
     if (all && only >= 0 && v->ctx.project < 0)
@@ -469,14 +229,14 @@ static ValueStatus projects(V *v, const PathSeg *s)
                     return VAL_NO_VALUE;
                 continue;
             }
-            take(v, true, p->amount, p->amount_loc);
+            value_take(v, true, p->amount, p->amount_loc);
         } else {
             for (int j = 0; j < p->npur; j++) {
                 const Purchase *u = &p->pur[j];
                 if (which == 1 && u->has_amount)
-                    take(v, true, u->amount, u->amount_loc);
+                    value_take(v, true, u->amount, u->amount_loc);
                 if (which == 2 && u->has_sme)
-                    take(v, true, u->sme, u->sme_loc);
+                    value_take(v, true, u->sme, u->sme_loc);
             }
             if (!v->found)
                 v->where = p->name_loc, v->found = true;
@@ -486,7 +246,7 @@ static ValueStatus projects(V *v, const PathSeg *s)
 }
 
 /* The unit of last year's budget P with the id of unit U of M, or -1. */
-static int prior_unit(const Model *p, const Unit *u)
+int value_prior_unit(const Model *p, const Unit *u)
 {
     for (int i = 0; i < p->nunits; i++)
         if (strcmp(p->units[i].id, u->id) == 0)
@@ -658,19 +418,19 @@ static ValueStatus prior(V *v, const PathSeg *s)
     int n = u ? u->nprior : v->m->nprior;
     for (int i = 0; i < n; i++)
         if (strcmp(lines[i].path, text) == 0) {
-            take(v, true, lines[i].amount, lines[i].amount_loc);
+            value_take(v, true, lines[i].amount, lines[i].amount_loc);
             return VAL_OK;
         }
     Dec parts;
     Loc parts_at;
     if (prior_parts(v->m->vocab, s, lines, n, &parts, &parts_at)) {
-        take(v, true, parts, parts_at);
+        value_take(v, true, parts, parts_at);
         return VAL_OK;
     }
     if (v->m->prior_model) { /* prior "FILE": ask last year's budget */
         Dec x;
         Loc at;
-        int pu = u ? prior_unit(v->m->prior_model, u) : -1;
+        int pu = u ? value_prior_unit(v->m->prior_model, u) : -1;
         if (u && pu < 0) {
             snprintf(v->msg, v->msgn,
                      _("last year's budget has no unit %s, so its %s is not known; add it to a "
@@ -682,7 +442,7 @@ static ValueStatus prior(V *v, const PathSeg *s)
                                      v->msgn);
         (void)at;
         if (st == VAL_OK)
-            take(v, true, x, v->m->prior_loc);
+            value_take(v, true, x, v->m->prior_loc);
         return st;
     }
     if (u)
@@ -712,7 +472,7 @@ static ValueStatus budgeted(V *v, const PathSeg *s)
                                   "budget \"FILE\" to the department"));
         return VAL_NO_PRIOR;
     }
-    int bu = u ? prior_unit(b, u) : -1;
+    int bu = u ? value_prior_unit(b, u) : -1;
     if (u && bu < 0) {
         snprintf(v->msg, v->msgn, _("the budget has no unit %s, so its 年初预算 is not known"),
                  u->id);
@@ -721,7 +481,7 @@ static ValueStatus budgeted(V *v, const PathSeg *s)
     Dec x;
     ValueStatus st = model_value(b, s, (ValueCtx){bu, -1}, &x, NULL, NULL, v->msg, v->msgn);
     if (st == VAL_OK)
-        take(v, true, x, v->m->budget_loc);
+        value_take(v, true, x, v->m->budget_loc);
     return st;
 }
 
@@ -904,7 +664,7 @@ ValueStatus model_value(const Model *m, const PathSeg *path, ValueCtx ctx, Dec *
     else if (strcmp(root, "完成率") == 0)
         st = completion(&v, path, rest);
     else if (strcmp(root, "自评") == 0)
-        st = evaluations(&v, rest);
+        st = value_evaluations(&v, rest);
     else {
         const char *best = text_nearest(root, roots, (int)(sizeof roots / sizeof roots[0]), 2);
         if (best)

@@ -34,17 +34,6 @@
 
 #include "model/value_impl.h"
 
-void value_take(V *v, bool unit_ok, Dec x, Loc at)
-{
-    if (!unit_ok)
-        return;
-    trace_add(v->trace, at);
-    dec_acc(&v->sum, x);
-    if (!v->found)
-        v->where = at;
-    v->found = true;
-}
-
 static const char *const roots[] = {"收入", "支出", "基本支出", "机关运行经费", "三公", "年终结转",
                                     "采购", "资产", "项目", "单位", "上年", "增减", "增减率",
                                     "预算", "完成率", "自评"};
@@ -150,24 +139,6 @@ static ValueStatus assets(V *v, const PathSeg *s)
     return VAL_OK;
 }
 
-/* A count (项目.数量, 单位.数量): N, where the first of them is written. */
-ValueStatus value_count(V *v, int n, Loc first)
-{
-    v->sum = dec_from_int(n);
-    if (n > 0)
-        v->where = first;
-    v->found = true;
-    return VAL_OK;
-}
-
-/* One more thing counted, written at AT (for the trace). */
-void value_counted(V *v, int *n, Loc *first, Loc at)
-{
-    if ((*n)++ == 0)
-        *first = at;
-    trace_add(v->trace, at);
-}
-
 static ValueStatus units(V *v, const PathSeg *s)
 {
     const char *w = seg_name(s);
@@ -246,14 +217,6 @@ static ValueStatus projects(V *v, const PathSeg *s)
 }
 
 /* The unit of last year's budget P with the id of unit U of M, or -1. */
-int value_prior_unit(const Model *p, const Unit *u)
-{
-    for (int i = 0; i < p->nunits; i++)
-        if (strcmp(p->units[i].id, u->id) == 0)
-            return i;
-    return -1;
-}
-
 static bool starts(const char *s, const char *prefix)
 {
     return strncmp(s, prefix, strlen(prefix)) == 0;

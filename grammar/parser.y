@@ -69,7 +69,8 @@ void bud_error(Loc *loc, yyscan_t scanner, Parser *P, const char *msg);
        SOURCE "source" PERFORMANCE "performance" TARGET "target"
        NARRATIVE "narrative" SECTION "section" HEADING "heading"
        INSERT "insert" GLOSSARY "glossary" PRIOR "prior" TABLE "table"
-       NOTE "note" ASSETS "assets" PLANNED "planned" RULE "rule"
+       NOTE "note" ASSETS "assets" PLANNED "planned" RULE "rule" PROCUREMENT "procurement"
+       TRACKED "tracked" PROBLEMS "problems"
        CATALOG "catalog" VOCABULARY "vocabulary" DISCLOSURE "disclosure"
 
 %type <stmts> items
@@ -135,6 +136,8 @@ stmt:
   | PURCHASE PCODE STRING fields     { $$ = parse_purchase(P, @$, @1, $2, $3, &$4); }
   | RESULT number WORD block         { $$ = parse_block(P, parse_stmt(P, S_RESULT, @$, @1, 2, $2, $3), &$4); }
   | RESULT number WORD               { $$ = parse_stmt(P, S_RESULT, @$, @1, 2, $2, $3); }
+  | TRACKED                          { $$ = parse_stmt(P, S_TRACKED, @$, @1, 0); }
+  | PROBLEMS number number           { $$ = parse_stmt(P, S_PROBLEMS, @$, @1, 2, $2, $3); }
   | PERFORMANCE block                { $$ = parse_block(P, parse_stmt(P, S_PERFORMANCE, @$, @1, 0), &$2); }
   | TARGET STRING block              { $$ = parse_block(P, parse_stmt(P, S_TARGET, @$, @1, 1, $2), &$3); }
   | PRIOR block                      { $$ = parse_block(P, parse_stmt(P, S_PRIOR, @$, @1, 0), &$2); }
@@ -143,6 +146,7 @@ stmt:
   | TABLE WORD STRING block          { $$ = parse_block(P, parse_stmt(P, S_TABLE, @$, @1, 2, $2, $3), &$4); }
   | NOTE STRING                      { $$ = parse_stmt(P, S_NOTE, @$, @1, 1, $2); }
   | ASSETS STRING block              { $$ = parse_block(P, parse_stmt(P, S_ASSETS, @$, @1, 1, $2), &$3); }
+  | PROCUREMENT block                { $$ = parse_block(P, parse_stmt(P, S_PROCUREMENT, @$, @1, 0), &$2); }
   | PLANNED number                   { $$ = parse_stmt(P, S_PLANNED, @$, @1, 1, $2); }
   | NARRATIVE block                  { $$ = parse_block(P, parse_stmt(P, S_NARRATIVE, @$, @1, 0), &$2); }
   | SECTION WORD opt_string block    { $$ = parse_block(P, parse_stmt(P, S_SECTION, @$, @1, 2, $2, $3), &$4); }
@@ -211,6 +215,7 @@ keyword:
   | INDICATORS | PURCHASE | RESULT | MEASURE | QUANTITY | PRICE | SME | SOURCE | METHOD
   | PERFORMANCE | TARGET | NARRATIVE | SECTION | HEADING | INSERT | GLOSSARY
   | PRIOR | TABLE | NOTE | ASSETS | PLANNED | RULE | CATALOG | VOCABULARY | DISCLOSURE
+  | PROCUREMENT | TRACKED | PROBLEMS
   ;
 
 

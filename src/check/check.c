@@ -26,6 +26,7 @@ int check_model(const Model *m, DiagCtx *d)
     check_final(m, d);
     check_selfeval(m, d);
     check_projects(m, d);
+    check_procured(m, d);
     check_narrative(m, d, cs);
     check_prose(m, d);
     check_rules(m, d);

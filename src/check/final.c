@@ -5,6 +5,8 @@
  * year (年末结转和结余: its carry-over lines, 结余分配 aside), fund by fund
  * (E-OPENING).  Asked only when the budget is a 决算 and `prior "FILE"`
  * names last year's 决算; a unit new this year has nothing to carry.
+ * And what a table of the disclosure cannot give from the facts
+ * (W-TABLE-GAP).
  */
 #include <stdio.h>
 #include <string.h>
@@ -80,8 +82,32 @@ static void opening(const Model *m, DiagCtx *d, int unit, int pu, int fund, int 
     (*nerr)++;
 }
 
+/* W-TABLE-GAP: a table of the disclosure that cannot give some facts
+ * (`gap "what" FIGURE…` in its definition: a 财政拨款支出决算明细表's
+ * 项目支出, which has no economic codes) leaves them out; said once per gap
+ * whose facts are not 0, so that the table is not read as the whole. */
+static void table_gaps(const Model *m, DiagCtx *d)
+{
+    for (int t = 0; t < m->disclosure->ntables; t++) {
+        const TableDef *def = &m->disclosure->tables[t];
+        for (int g = 0; g < def->ngaps; g++) {
+            Dec sum;
+            if (!query_sum(m, &def->gaps[g].sums, -1, &sum, NULL) || dec_is_zero(sum))
+                continue;
+            char x[DEC_FMT_MAX];
+            diag_warning(d, m->kind_loc.file ? m->kind_loc : m->dept_loc, "W-TABLE-GAP",
+                         "the %s (table %s) gives no %s: the facts cannot give it by the "
+                         "table's rows, so it leaves out %s %s and its 合计 is not the whole; "
+                         "say so where the table is published",
+                         def->title, def->word, def->gaps[g].what, fmt_money(sum, x), m->money);
+            diag_note(d, def->gaps[g].loc, "the table's definition says what it cannot give");
+        }
+    }
+}
+
 int check_final(const Model *m, DiagCtx *d)
 {
+    table_gaps(m, d);
     const Model *p = m->prior_model;
     if (!m->final || !p || !p->final)
         return 0;

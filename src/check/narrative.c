@@ -211,6 +211,19 @@ static void report_failure(N *n, const Quote *q, ValueStatus st, const char *msg
         diag_error(n->d, at, "E-QUOTE-PATH", "%s", msg);
 }
 
+/* Whether E is a count (项目.数量, 资产.车辆.数量, and every figure of the
+ * 绩效自评 but its amounts and mean score: 自评.优, 自评.问题 …): printed as
+ * a number, not an amount. */
+static bool path_is_count(const PathSeg *root)
+{
+    const PathSeg *s = root;
+    while (s->next)
+        s = s->next;
+    if (path_is(root, "自评") && s != root)
+        return !path_is(s, "金额") && !path_is(s, "平均分");
+    return path_is(s, "数量");
+}
+
 /* Notes after a wrong printed value: where each figure of the quote comes
  * from (its first fact), for up to three distinct paths. */
 typedef struct Sources {
@@ -250,7 +263,9 @@ static void note_path(const PathSeg *path, Loc at, void *ctx)
         diag_note(s->n->d, where, "no fact of the budget contributes to %s, so it is 0", what);
     } else {
         /* every fact behind the figure, so that the changed one is named */
-        const char *thing = path_is(path, "项目") || path_is(path, "单位") ? _("counts this")
+        const char *thing = path_is(path, "项目") || path_is(path, "单位") ||
+                                    (path_is(path, "自评") && path_is_count(path))
+                                ? _("counts this")
                                                                            : _("includes this amount");
         for (int i = 0; i < tr.n; i++) {
             int rest = tr.total - tr.n;
@@ -262,16 +277,9 @@ static void note_path(const PathSeg *path, Loc at, void *ctx)
     }
 }
 
-/* Whether E is a count (项目.数量, 资产.车辆.数量): printed as a number, not
- * an amount. */
 static bool is_count(const Expr *e)
 {
-    if (e->kind != E_PATH)
-        return false;
-    const PathSeg *s = e->atom->path;
-    while (s->next)
-        s = s->next;
-    return path_is(s, "数量");
+    return e->kind == E_PATH && path_is_count(e->atom->path);
 }
 
 /* Compares the printed number of Q with its computed value. */

@@ -20,6 +20,7 @@ int check_last_year(const Model *m, DiagCtx *d); /* last_year.c: the tables' 上
 int check_final(const Model *m, DiagCtx *d); /* final.c: a 决算's 年初 against last year's 年末 */
 int check_selfeval(const Model *m, DiagCtx *d); /* selfeval.c: a 决算's 绩效自评 */
 int check_projects(const Model *m, DiagCtx *d);  /* projects.c: projects, procurement, assets */
+int check_procured(const Model *m, DiagCtx *d);  /* procured.c: a 决算's 政府采购 actuals */
 int check_narrative(const Model *m, DiagCtx *d, Causes *cs); /* narrative.c: quotes, sections, words */
 int check_prose(const Model *m, DiagCtx *d);     /* prose.c: figures in the 说明 without a quote */
 int check_rules(const Model *m, DiagCtx *d);     /* rules.c: rules written in .bud */

@@ -113,9 +113,22 @@ void check_insert(N *n, const Para *p)
 void check_missing_sections(N *n)
 {
     if (!n->nr->present) {
-        diag_warning(n->d, n->m->dept_loc, "W-NO-NARRATIVE",
-                     "the budget has no narrative: the 说明 (部门职责及机构设置, "
-                     "预算安排总体情况 …) is part of the disclosure");
+        /* the first two sections of this kind's 说明, from the vocabulary:
+         * a 决算's leaves out those tagged plan, a budget's those tagged final */
+        const Vocab1 *sv = &n->m->vocab->dim[DIM_SECTION];
+        const char *first[2] = {"", ""};
+        int nf = 0;
+        for (int i = 0; i < sv->n && nf < 2; i++)
+            if (!(sv->words[i].tags & (n->m->final ? TAG_PLAN : TAG_FINAL)))
+                first[nf++] = sv->words[i].name;
+        if (n->m->final)
+            diag_warning(n->d, n->m->dept_loc, "W-NO-NARRATIVE",
+                         "the 决算 has no narrative: the 说明 (%s, %s …) is part of the "
+                         "disclosure of final accounts", first[0], first[1]);
+        else
+            diag_warning(n->d, n->m->dept_loc, "W-NO-NARRATIVE",
+                         "the budget has no narrative: the 说明 (%s, %s …) is part of the "
+                         "disclosure", first[0], first[1]);
         return;
     }
     const char *section_words[VOCAB_MAX_WORDS], *missing[VOCAB_MAX_WORDS];

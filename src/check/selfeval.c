@@ -140,15 +140,44 @@ static void check_achieved(const Model *m, DiagCtx *d, const Project *p)
     }
 }
 
+/* The problems a project's 绩效自评 found: no more fixed than found. */
+static void check_problems(DiagCtx *d, const Project *p)
+{
+    if (!p->has_problems || dec_cmp(p->fixed, p->found) <= 0)
+        return;
+    char a[DEC_FMT_MAX], b[DEC_FMT_MAX];
+    diag_error(d, p->fixed_loc, "E-PROBLEMS",
+               "project '%s' fixed %s problems of the %s its 绩效自评 found; write "
+               "problems FOUND FIXED, with no more fixed than found",
+               p->name, fmt_dec(p->fixed, a), fmt_dec(p->found, b));
+}
+
+/* What an indicator scored: at most its 分值. */
+static void check_points(DiagCtx *d, const Project *p)
+{
+    for (int i = 0; i < p->nach; i++) {
+        const Achieved *a = &p->ach[i];
+        if (!a->has_points || dec_cmp(a->points, a->weight) <= 0)
+            continue;
+        char x[DEC_FMT_MAX], y[DEC_FMT_MAX];
+        diag_error(d, a->points_loc, "E-RESULT",
+                   "indicator '%s' of project '%s' scored %s of its %s points (得分 above 分值)",
+                   a->name, p->name, fmt_dec(a->points, x), fmt_dec(a->weight, y));
+        diag_note(d, a->weight_loc, "its 分值");
+    }
+}
+
 int check_selfeval(const Model *m, DiagCtx *d)
 {
     int before = d->nerrors;
     for (int i = 0; i < m->nprojects; i++) {
         const Project *p = &m->projects[i];
+        check_problems(d, p);
         if (!p->has_result)
             continue;
         check_grade(m, d, p);
         check_achieved(m, d, p);
+        check_points(d, p);
     }
     return d->nerrors - before;
 }

@@ -255,7 +255,7 @@ static void csv_dec(Csv *c, Dec v)
 }
 
 /* The projects of the document (table "projects": amount, and a 决算's
- * score), their indicators ("indicators": the value as written; row
+ * score, tracked and problems found and fixed), their indicators ("indicators": the value as written; row
  * PROJECT/N) and purchase lines ("procurement": quantity, price, amount,
  * sme; row PROJECT/N, code the 目录代码), each under its unit. */
 static void long_projects(Csv *c, const Model *m, int unit)
@@ -274,6 +274,17 @@ static void long_projects(Csv *c, const Model *m, int unit)
             if (pass == 0 && p->has_result) {
                 long_line(c, "projects", u, p->name, p->code, p->name, "score");
                 csv_dec(c, p->score);
+                csv_end(c);
+            }
+            if (pass == 0 && p->tracked) { /* a 决算's 绩效跟踪: 1 */
+                long_line(c, "projects", u, p->name, p->code, p->name, "tracked");
+                csv_raw(c, "1");
+                csv_end(c);
+            }
+            for (int k = 0; pass == 0 && p->has_problems && k < 2; k++) {
+                long_line(c, "projects", u, p->name, p->code, p->name,
+                          k ? "problems_fixed" : "problems_found");
+                csv_dec(c, k ? p->fixed : p->found);
                 csv_end(c);
             }
             char row[1024], buf[256];
@@ -303,6 +314,35 @@ static void long_projects(Csv *c, const Model *m, int unit)
         }
 }
 
+/* A 决算's 政府采购 actuals, the department's (table
+ * "procurement_actuals": a row per row written, its amount and its share
+ * of the row it is a part of, in percent). */
+static void long_procured(Csv *c, const Model *m, int unit)
+{
+    const Procured *pr = &m->procured;
+    const Vocab1 *rows = &m->vocab->dim[DIM_PROCURED];
+    if (!pr->present || unit >= 0)
+        return;
+    for (int r = 0; r < rows->n; r++) {
+        if (!pr->written[r])
+            continue;
+        long_line(c, "procurement_actuals", "", rows->words[r].name, "", rows->words[r].title,
+                  "amount");
+        csv_cell(c, &(Cell){pr->amount[r], true});
+        csv_end(c);
+        int w = procured_whole(m, r);
+        Dec scaled, share;
+        if (w < 0 || !pr->written[w] || dec_is_zero(pr->amount[w]) ||
+            dec_mul(pr->amount[r], dec_from_int(100), &scaled) != DEC_OK ||
+            dec_div_round(scaled, pr->amount[w], 2, &share) != DEC_OK)
+            continue;
+        long_line(c, "procurement_actuals", "", rows->words[r].name, "", rows->words[r].title,
+                  "share");
+        csv_cell(c, &(Cell){share, true});
+        csv_end(c);
+    }
+}
+
 int emit_csv_long(const Model *m, int unit, const CsvOptions *o, FILE *out)
 {
     Csv c;
@@ -315,5 +355,6 @@ int emit_csv_long(const Model *m, int unit, const CsvOptions *o, FILE *out)
         for (int t = 0; t < model_ntables(m); t++)
             long_table(&c, model_table(m, t, u), u < 0 ? "" : m->units[u].id);
     long_projects(&c, m, unit);
+    long_procured(&c, m, unit);
     return ferror(out) ? -1 : 0;
 }

@@ -69,6 +69,7 @@ static int emit_members(JB *b, cJSON *root, const DiagCtx *d, FILE *out)
     json_performance(b, root);
     json_prior(b, root);
     json_assets(b, root);
+    json_procured(b, root);
     json_narrative(b, root);
     json_glossary(b, root);
     json_rules(b, root);

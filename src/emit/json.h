@@ -68,6 +68,7 @@ void json_procurement(JB *b, cJSON *root);
 void json_performance(JB *b, cJSON *root);
 void json_prior(JB *b, cJSON *root);
 void json_assets(JB *b, cJSON *root);
+void json_procured(JB *b, cJSON *root);
 
 /* json_text.c: narrative, glossary, rules and the recorded warnings. */
 void json_narrative(JB *b, cJSON *root);

@@ -129,6 +129,13 @@ static void project_json(JB *b, cJSON *arr, const Project *p)
     cJSON *purs = jb_array(b, o, "purchases");
     for (int i = 0; i < p->npur; i++)
         purchase_json(b, purs, &p->pur[i]);
+    if (p->tracked) /* a 决算's 绩效跟踪 */
+        jb_bool(b, o, "tracked", true);
+    if (p->has_problems) { /* what its 绩效自评 found, and fixed */
+        cJSON *q = jb_object(b, o, "problems");
+        jb_num(b, q, "found", p->found);
+        jb_num(b, q, "fixed", p->fixed);
+    }
     if (!p->has_result) /* a 决算's 绩效自评 */
         return;
     cJSON *r = jb_object(b, o, "result");
@@ -139,6 +146,9 @@ static void project_json(JB *b, cJSON *arr, const Project *p)
         cJSON *a = jb_object(b, ach, NULL);
         jb_str(b, a, "indicator", p->ach[i].name);
         json_ind_value(b, a, "value", &p->ach[i].value);
+        opt_num(b, a, "weight", p->ach[i].has_points, p->ach[i].weight, false); /* 分值 */
+        opt_num(b, a, "points", p->ach[i].has_points, p->ach[i].points, false); /* 得分 */
+        jb_str(b, a, "reason", p->ach[i].reason); /* 偏差原因及改进措施 */
     }
 }
 
@@ -226,6 +236,42 @@ void json_prior(JB *b, cJSON *root)
             jb_num(b, o, "amount", p->amount);
         else
             jb_money(b, o, "amount", p->amount);
+    }
+}
+
+/* A 决算's 政府采购 actuals (the `procurement` block), the department's:
+ * each row written, with the row it is a part of and its share of it (in
+ * percent, 2 decimals: 采购.合同.ROW.占比); null when there are none or in
+ * a unit's document. */
+void json_procured(JB *b, cJSON *root)
+{
+    const Procured *pr = &b->m->procured;
+    if (!pr->present || b->unit >= 0) {
+        jb_null(b, root, "procurement_actuals");
+        return;
+    }
+    const Vocab1 *rows = &b->m->vocab->dim[DIM_PROCURED];
+    cJSON *o = jb_object(b, root, "procurement_actuals");
+    cJSON *arr = jb_array(b, o, "rows");
+    for (int r = 0; r < rows->n; r++) {
+        if (!pr->written[r])
+            continue;
+        cJSON *row = jb_object(b, arr, NULL);
+        jb_str(b, row, "key", rows->words[r].name);
+        jb_str(b, row, "title", rows->words[r].title);
+        jb_money(b, row, "amount", pr->amount[r]);
+        int w = procured_whole(b->m, r);
+        if (w < 0) {
+            jb_null(b, row, "of");
+            jb_null(b, row, "share");
+            continue;
+        }
+        jb_str(b, row, "of", rows->words[w].name);
+        Dec scaled, share;
+        bool ok = pr->written[w] && !dec_is_zero(pr->amount[w]) &&
+                  dec_mul(pr->amount[r], dec_from_int(100), &scaled) == DEC_OK &&
+                  dec_div_round(scaled, pr->amount[w], 2, &share) == DEC_OK;
+        opt_num(b, row, "share", ok, ok ? share : dec_zero(), true);
     }
 }
 

@@ -21,6 +21,7 @@ typedef enum TexBlock {
     TB_UNITS,     /* 机构设置表 */
     TB_PERF,      /* 部门整体绩效目标 */
     TB_PROJECTS,  /* 项目绩效目标表 */
+    TB_SELFEVAL,  /* 项目支出绩效自评表 (a 决算's) */
     TB_PURCHASES, /* 政府采购表 */
     TB_ASSETS,    /* 国有资产表 */
     TB_GLOSSARY,  /* 名词解释 */

@@ -3,8 +3,10 @@
  * of which a narrative can `insert` (latex.h): the
  * 机构设置表, the 部门整体绩效目标 (goal text and 分项绩效目标), one
  * 绩效目标表 per project, the 政府采购 table, the 国有资产 table and the
- * 名词解释.  In a unit's document (view.h): the unit's row, projects and
- * purchases; the 部门整体绩效目标 and the asset table are the department's,
+ * 名词解释, and a 决算's 项目支出绩效自评表 per project evaluated (the
+ * budget's indicators and targets beside what each achieved, its 分值,
+ * 得分 and 偏差原因, then the 总分 and the grade).  In a unit's document
+ * (view.h): the unit's row, projects and purchases; the 部门整体绩效目标 and the asset table are the department's,
  * and a unit's document has none.
  *
  * In a 绩效目标表 the 一级 and 二级 indicator cells are merged down over
@@ -42,6 +44,7 @@
 /* The tag of each block's word in the `insert` vocabulary. */
 static const unsigned block_tags[TB__COUNT] = {
     [TB_UNITS] = TAG_UNITS,         [TB_PERF] = TAG_PERFORMANCE, [TB_PROJECTS] = TAG_PROJECTS,
+    [TB_SELFEVAL] = TAG_SELFEVAL,
     [TB_PURCHASES] = TAG_PURCHASES, [TB_ASSETS] = TAG_ASSETS,    [TB_GLOSSARY] = TAG_GLOSSARY,
 };
 
@@ -72,12 +75,21 @@ static bool has_projects(const Model *m, int unit)
     return false;
 }
 
+static bool has_results(const Model *m, int unit)
+{
+    for (int i = 0; i < m->nprojects; i++)
+        if (m->projects[i].has_result && view_has_project(unit, &m->projects[i]))
+            return true;
+    return false;
+}
+
 bool tex_block_has_content(const Model *m, int unit, TexBlock b)
 {
     switch (b) {
     case TB_UNITS: return m->nunits > 0;
     case TB_PERF: return unit < 0 && (m->nperf_goals > 0 || m->ntargets > 0);
     case TB_PROJECTS: return has_projects(m, unit);
+    case TB_SELFEVAL: return has_results(m, unit);
     case TB_PURCHASES: return view_has_purchases(m, unit);
     case TB_ASSETS: return unit < 0 && m->assets.present;
     case TB_GLOSSARY: return m->nglossary > 0;
@@ -353,6 +365,160 @@ static void projects(Tex *t)
     }
 }
 
+/* ---- 项目支出绩效自评表 ---------------------------------------------------------------- */
+
+/* The columns of a 项目支出绩效自评表: 一级, 二级 and 三级指标, 年度指标值,
+ * 实际完成值, 分值, 得分, 偏差原因及改进措施; the head rows' label spans the
+ * first two, their text the other six. */
+#define SELFEVAL_COLS "C85 C95 L165 C115 C115 C65 C70 L290"
+#define SELFEVAL_TEXT "815"
+
+/* The project of the budget a 决算 executes with P's name and unit, or
+ * NULL (no budget named, or a project it did not plan). */
+static const Project *planned_project(const Model *m, const Project *p)
+{
+    const Model *b = m->budget_model;
+    for (int i = 0; b && i < b->nprojects; i++)
+        if (strcmp(b->projects[i].name, p->name) == 0 &&
+            strcmp(b->units[b->projects[i].unit].id, m->units[p->unit].id) == 0)
+            return &b->projects[i];
+    return NULL;
+}
+
+static void selfeval_label(Tex *t, const char *key)
+{
+    tex_raw(t, "\\multicolumn{2}{|c|}{");
+    tex_line(t, label(t, key));
+    tex_raw(t, "} & \\multicolumn{6}{L{" SELFEVAL_TEXT "}|}{");
+}
+
+static void selfeval_cols(Tex *t)
+{
+    static const char *const cols[] = {"level1",       "level2",      "level3",
+                                       "target_value", "actual_value", "weight_head",
+                                       "points_head",  "deviation_head"};
+    head_cells(t, cols, 8);
+}
+
+static void selfeval_head(Tex *t, const Project *p, const Project *bp, int k)
+{
+    const Model *m = t->m;
+    tex_raw(t, "\\begingroup\\small\\setlength{\\tabcolsep}{3pt}\n");
+    tex_longtable(t, SELFEVAL_COLS);
+    tex_fmt(t, "\\multicolumn{8}{T}{\\budtitle{%d、", k);
+    tex_line(t, p->name);
+    tex_line(t, tex_block_title(m, TB_SELFEVAL));
+    tex_raw(t, "}} \\\\[4pt]\n\\hline\n\\endfirsthead\n");
+    tex_fmt(t, "\\multicolumn{8}{Y}{\\small %d、", k);
+    tex_line(t, p->name);
+    tex_line(t, tex_block_title(m, TB_SELFEVAL));
+    tex_line(t, label(t, "continued"));
+    tex_raw(t, "} \\\\\n\\hline\n");
+    selfeval_cols(t);
+    tex_raw(t, " \\\\ \\hline\n\\endhead\n");
+    /* the project's own rows, kept with the column titles */
+    selfeval_label(t, "project_name");
+    tex_text(t, p->name);
+    tex_raw(t, "} \\\\* \\budcline{1-8}\n");
+    if (m->nunits > 1) {
+        selfeval_label(t, "budget_unit");
+        tex_text(t, m->units[p->unit].name);
+        tex_raw(t, "} \\\\* \\budcline{1-8}\n");
+    }
+    if (p->has_amount) {
+        tex_raw(t, "\\multicolumn{2}{|c|}{");
+        tex_line(t, label(t, "project_amount"));
+        tex_raw(t, "（");
+        tex_line(t, m->money);
+        tex_raw(t, "）} & \\multicolumn{6}{L{" SELFEVAL_TEXT "}|}{");
+        tex_money(t, p->amount);
+        tex_raw(t, "} \\\\* \\budcline{1-8}\n");
+    }
+    selfeval_label(t, "goal_head");
+    tex_text(t, bp ? bp->goal : p->goal);
+    tex_raw(t, "} \\\\* \\budcline{1-8}\n");
+    selfeval_cols(t);
+    tex_raw(t, " \\\\* \\budcline{1-8}\n");
+}
+
+/* One indicator's row: its names and target (the budget's, IN; NULL when
+ * the budget has none of that name) and what it achieved (A; NULL when the
+ * 决算 does not say). */
+static void selfeval_row(Tex *t, const Indicator *in, const char *name, const Achieved *a)
+{
+    if (in) {
+        tex_text(t, level1(t->m, in));
+        tex_raw(t, " & ");
+        tex_text(t, in->level2);
+    } else
+        tex_raw(t, " & ");
+    tex_raw(t, " & ");
+    tex_text(t, name);
+    tex_raw(t, " & ");
+    if (in)
+        value(t, &in->value);
+    tex_raw(t, " & ");
+    if (a)
+        value(t, &a->value);
+    tex_raw(t, " & ");
+    if (a && a->has_points)
+        tex_num(t, a->weight);
+    tex_raw(t, " & ");
+    if (a && a->has_points)
+        tex_num(t, a->points);
+    tex_raw(t, " & ");
+    if (a)
+        tex_text(t, a->reason);
+    tex_raw(t, " \\\\ \\hline\n");
+}
+
+static const Achieved *achieved(const Project *p, const char *name)
+{
+    for (int i = 0; i < p->nach; i++)
+        if (strcmp(p->ach[i].name, name) == 0)
+            return &p->ach[i];
+    return NULL;
+}
+
+/* 总分: the score (under 得分) and the grade. */
+static void selfeval_total(Tex *t, const Project *p)
+{
+    tex_raw(t, "\\multicolumn{6}{|c|}{\\budhd ");
+    tex_line(t, label(t, "total_score"));
+    tex_raw(t, "} & ");
+    tex_num(t, p->score);
+    tex_raw(t, " & ");
+    tex_line(t, label(t, "grade_head"));
+    tex_raw(t, "：");
+    tex_text(t, p->grade);
+    tex_raw(t, " \\\\ \\hline\n");
+}
+
+/* A 项目支出绩效自评表 for each project with a 绩效自评: the budget's
+ * indicators in its order, with what each achieved, then those the 决算
+ * names that the budget does not have (W-RESULT-INDICATOR). */
+static void selfevals(Tex *t)
+{
+    for (int i = 0, k = 0; i < t->m->nprojects; i++) {
+        const Project *p = &t->m->projects[i];
+        if (!p->has_result || !view_has_project(t->unit, p))
+            continue;
+        const Project *bp = planned_project(t->m, p);
+        selfeval_head(t, p, bp, ++k);
+        for (int j = 0; bp && j < bp->nind; j++)
+            selfeval_row(t, &bp->ind[j], bp->ind[j].name, achieved(p, bp->ind[j].name));
+        for (int j = 0; j < p->nach; j++) {
+            bool planned = false;
+            for (int n = 0; bp && n < bp->nind && !planned; n++)
+                planned = strcmp(bp->ind[n].name, p->ach[j].name) == 0;
+            if (!planned)
+                selfeval_row(t, NULL, p->ach[j].name, &p->ach[j]);
+        }
+        selfeval_total(t, p);
+        close_table(t);
+    }
+}
+
 /* ---- 政府采购 ---------------------------------------------------------------------- */
 
 /* The figure 采购.WHAT of UNIT (-1: the department) from the model, or
@@ -535,6 +701,7 @@ void tex_block(Tex *t, TexBlock b, bool caption)
     case TB_UNITS: units(t, caption); break;
     case TB_PERF: performance(t); break;
     case TB_PROJECTS: projects(t); break;
+    case TB_SELFEVAL: selfevals(t); break;
     case TB_PURCHASES: purchases(t, caption); break;
     case TB_ASSETS: assets(t, caption); break;
     case TB_GLOSSARY: glossary(t); break;

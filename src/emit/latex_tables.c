@@ -12,7 +12,11 @@
  * A table without any figure is printed with its head and a note: the
  * budget's own (the `note` of its stated table) or a default one.  In a
  * unit's document (view.h) the tables are the unit's, titled as the unit's
- * (单位预算收支总表), and the notes are the default ones (本单位无…).
+ * (单位预算收支总表), and the notes are the default ones (本单位无…).  A
+ * table laid out `across` (the 决算 template's 三公 table) prints its rows
+ * side by side in one line, each a group of its amount columns (预算数,
+ * 决算数) under the row's title, the titles and the band over them as its
+ * definition gives them.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -124,9 +128,13 @@ static void head_two_sided(Tex *t, const TableLayout *l, const Table *tb)
     column_numbers(t, l->ncols);
 }
 
+static void head_across(Tex *t, const TableLayout *l, const Table *tb);
+
 static void head(Tex *t, const TableLayout *l, const Table *tb)
 {
-    if (tb->def->nsides == 2)
+    if (l->across)
+        head_across(t, l, tb);
+    else if (tb->def->nsides == 2)
         head_two_sided(t, l, tb);
     else
         head_one_sided(t, l, tb);
@@ -201,6 +209,108 @@ static void rows_two_sided(Tex *t, const Table *tb)
             free(list[s][f]);
 }
 
+/* ---- across: the rows side by side ------------------------------------------------ */
+
+/* Whether column C is printed across (every amount column but 增减). */
+static bool across_col(const Table *tb, int c)
+{
+    return tb->def->cols[c].kind != COL_CHANGE;
+}
+
+static int across_width(const Table *tb)
+{
+    int n = 0;
+    for (int c = 0; c < tb->ncols; c++)
+        n += across_col(tb, c);
+    return n;
+}
+
+/* The head of a table laid out across (the template's 三公 table): the
+ * head's title over everything, the band's title over its rows, each
+ * row's title over its columns, and the column titles (预算数, 决算数) under
+ * each row. */
+static void head_across(Tex *t, const TableLayout *l, const Table *tb)
+{
+    const RowDef *rows = tb->def->rows;
+    int w = across_width(tb), col = 1;
+    if (l->head) {
+        tex_fmt(t, "\\multicolumn{%d}{|c|}{\\budhd ", l->ncols);
+        tex_line(t, l->head);
+        tex_raw(t, "} \\\\ \\hline\n");
+    }
+    if (l->band) { /* the band's title over its rows; the others' titles stand below */
+        int bfrom = 0, bto = 0;
+        for (int r = 0; r < tb->def->nrows; r++) {
+            if (!rows[r].across)
+                continue;
+            bool in = r >= l->bfrom && r <= l->bto;
+            if (in && r > l->bfrom)
+                continue;
+            int span = w;
+            if (in) {
+                span = 0;
+                for (int k = l->bfrom; k <= l->bto; k++)
+                    span += rows[k].across ? w : 0;
+                bfrom = col;
+                bto = col + span - 1;
+            }
+            tex_fmt(t, "%s\\multicolumn{%d}{%sc|}{", col > 1 ? " & " : "", span, col == 1 ? "|" : "");
+            if (in) {
+                tex_raw(t, "\\budhd ");
+                tex_line(t, l->band);
+            }
+            tex_raw(t, "}");
+            col += span;
+        }
+        tex_fmt(t, " \\\\ \\cline{%d-%d}\n", bfrom, bto);
+    }
+    col = 1;
+    for (int r = 0; r < tb->def->nrows; r++) {
+        if (!rows[r].across)
+            continue;
+        tex_fmt(t, "%s\\multicolumn{%d}{%sc|}{\\budhd ", col > 1 ? " & " : "", w, col == 1 ? "|" : "");
+        tex_line(t, rows[r].across);
+        tex_raw(t, "}");
+        col += w;
+    }
+    tex_raw(t, " \\\\ \\hline\n");
+    col = 1;
+    for (int r = 0; r < tb->def->nrows; r++) {
+        if (!rows[r].across)
+            continue;
+        for (int c = 0; c < tb->ncols; c++) {
+            if (!across_col(tb, c))
+                continue;
+            tex_raw(t, col++ > 1 ? " & \\budhd " : "\\budhd ");
+            tex_line(t, tb->def->cols[c].title);
+        }
+    }
+    tex_raw(t, " \\\\ \\hline\n");
+}
+
+/* The one line of a table laid out across: each row's amounts. */
+static void rows_across(Tex *t, const Table *tb)
+{
+    int col = 1;
+    for (int r = 0; r < tb->def->nrows; r++) {
+        if (!tb->def->rows[r].across)
+            continue;
+        const TRow *row = NULL;
+        for (int i = 0; i < tb->nrows && !row; i++)
+            if (tb->rows[i].def == &tb->def->rows[r])
+                row = &tb->rows[i];
+        for (int c = 0; c < tb->ncols; c++) {
+            if (!across_col(tb, c))
+                continue;
+            if (col++ > 1)
+                tex_raw(t, " & ");
+            if (row)
+                tex_cell(t, &row->cells[c]);
+        }
+    }
+    tex_raw(t, " \\\\ \\hline\n");
+}
+
 /* ---- the table ------------------------------------------------------------------ */
 
 /* Where the table goes (its page, the contents), its font, and the
@@ -248,7 +358,9 @@ void tex_table(Tex *t, int id, bool own_page, bool part_start)
     const TableLayout *l = &tb->def->layout;
     bool empty = view_table_empty(tb);
     open_table(t, l, tb, own_page, part_start);
-    if (tb->def->nsides == 2)
+    if (l->across) /* one line, blank when the table is empty */
+        rows_across(t, tb);
+    else if (tb->def->nsides == 2)
         rows_two_sided(t, tb);
     else if (!empty || tb->def->catalog < 0) /* fixed rows are printed empty too */
         rows_one_sided(t, tb, tb->def->catalog < 0);

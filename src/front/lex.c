@@ -179,11 +179,11 @@ static const struct Keyword {
     {"method", METHOD},
     {"money", MONEY},         {"narrative", NARRATIVE}, {"nature", NATURE},
     {"note", NOTE},           {"performance", PERFORMANCE}, {"planned", PLANNED},
-    {"price", PRICE},         {"prior", PRIOR},       {"project", PROJECT},
+    {"price", PRICE},         {"prior", PRIOR},       {"problems", PROBLEMS}, {"procurement", PROCUREMENT}, {"project", PROJECT},
     {"purchase", PURCHASE},   {"quantity", QUANTITY}, {"rank", RANK},
     {"result", RESULT},       {"rule", RULE},           {"sangong", SANGONG},   {"section", SECTION},
     {"sme", SME},             {"source", SOURCE},     {"spending", SPENDING},
-    {"table", TABLE},         {"target", TARGET},     {"unit", UNIT},
+    {"table", TABLE},         {"target", TARGET},     {"tracked", TRACKED},     {"unit", UNIT},
     {"vocabulary", VOCABULARY}, {"year", YEAR},
 };
 

@@ -28,11 +28,12 @@ enum { CTX_FILE = S__COUNT }; /* the top level of a file, as a parent kind */
 /* Which statements each block may hold (rows are described by row_shapes). */
 static const StmtKind allowed[][12] = {
     [CTX_FILE] = {S_IMPORT, S_DEPARTMENT, S_UNIT, S_PERFORMANCE, S_PRIOR, S_TABLE, S_ASSETS,
-                  S_NARRATIVE},
+                  S_PROCUREMENT, S_NARRATIVE},
     [S_DEPARTMENT] = {S_YEAR, S_MONEY, S_KIND, S_BUDGET},
     [S_UNIT] = {S_NATURE, S_RANK, S_FUNDING, S_INCOME, S_SPENDING, S_ECONOMIC, S_SANGONG,
                 S_PROJECT, S_CARRYOVER, S_PRIOR, S_NARRATIVE},
-    [S_PROJECT] = {S_CODE, S_AMOUNT, S_GOAL, S_INDICATORS, S_PURCHASE, S_RESULT},
+    [S_PROJECT] = {S_CODE, S_AMOUNT, S_GOAL, S_INDICATORS, S_PURCHASE, S_RESULT, S_TRACKED,
+                   S_PROBLEMS},
     [S_PERFORMANCE] = {S_GOAL, S_TARGET},
     [S_TABLE] = {S_NOTE},
     [S_ASSETS] = {S_PLANNED},
@@ -50,7 +51,7 @@ static bool is_singleton(StmtKind k)
 {
     switch (k) {
     case S_YEAR: case S_MONEY: case S_KIND: case S_BUDGET: case S_NATURE: case S_RANK: case S_FUNDING:
-    case S_CODE: case S_AMOUNT: case S_PLANNED: case S_RESULT:
+    case S_CODE: case S_AMOUNT: case S_PLANNED: case S_RESULT: case S_TRACKED: case S_PROBLEMS:
         return true;
     default:
         return false;
@@ -236,9 +237,20 @@ static void check_row(Ctx *c, int parent, Stmt *s)
         expect(&r, num, "the amount");
         break;
     case S_RESULT:
-        r.shape = "\"INDICATOR\" VALUE, e.g. \"发布报道数量\" 520篇 (the 三级指标 and what was achieved)";
+        r.shape = "\"INDICATOR\" VALUE [分值 得分 [\"偏差原因\"]], e.g. \"发布报道数量\" 520篇 20 18 "
+                  "\"部分报道延期\" (the 三级指标 and what was achieved)";
         expect(&r, str, "the indicator (its 三级指标, as in the budget)");
         expect_value(&r);
+        if (!r.failed && r.at && r.at->kind == A_NUMBER) {
+            expect(&r, num, "the indicator's 分值 (its weight in the score)");
+            expect(&r, num, "the indicator's 得分 (the points it scored)");
+            optional(&r, str);
+        }
+        break;
+    case S_PROCUREMENT:
+        r.shape = "ROW AMOUNT, e.g. 货物 120.50 (docs/final-accounts.md)";
+        expect(&r, word, "a row of the 政府采购 actuals (合计, 货物, 中小企业 …)");
+        expect(&r, num, "the amount");
         break;
     case S_SANGONG:
         r.shape = "ITEM AMOUNT, e.g. 公务接待费 0.43";

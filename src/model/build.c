@@ -227,6 +227,60 @@ static void build_asset_part(B *b, const Stmt *r, int word, AssetRow of)
         build_err(b, cells[2].loc, "E-ROW", "an asset row has two cells: 数量 and 价值");
 }
 
+/* procurement { ROW AMOUNT }: a 决算's 政府采购 actuals, by row of the
+ * procured vocabulary. */
+static void build_procured(B *b, const Stmt *s)
+{
+    Procured *pr = &b->m->procured;
+    if (!b->m->final) {
+        build_err(b, s->kw_loc, "E-PROCUREMENT",
+            "the 政府采购 actuals (procurement) are reported in the 决算, not in the budget; a "
+            "budget plans its purchases on its projects' purchase lines; write 'kind 决算' in "
+            "the department if this is one");
+        return;
+    }
+    if (pr->present) {
+        build_err(b, s->kw_loc, "E-DUPLICATE", "the 政府采购 actuals are stated twice");
+        diag_note(b->d, pr->loc, "first stated here");
+        return;
+    }
+    pr->present = true;
+    pr->loc = s->loc;
+    const Vocab1 *rows = &b->m->vocab->dim[DIM_PROCURED];
+    for (const Stmt *r = s->body; r; r = r->next) {
+        if (r->kind != S_ROW || !r->args || !r->args->next)
+            continue;
+        int k = vocab_word(b->m->vocab, DIM_PROCURED, r->args->text);
+        if (k < 0) {
+            const char *names[VOCAB_MAX_WORDS];
+            for (int i = 0; i < rows->n; i++)
+                names[i] = rows->words[i].name;
+            char all[512];
+            build_list_words(names, rows->n, all, sizeof all);
+            const char *near = text_nearest(r->args->text, names, rows->n, 1);
+            if (near)
+                build_err(b, r->args->loc, "E-PROCUREMENT",
+                    "unknown row '%s' of the 政府采购 actuals; did you mean '%s'?", r->args->text, near);
+            else
+                build_err(b, r->args->loc, "E-PROCUREMENT",
+                    "unknown row '%s' of the 政府采购 actuals; the rows are %s", r->args->text, all);
+            continue;
+        }
+        if (pr->written[k]) {
+            build_err(b, r->args->loc, "E-DUPLICATE", "row %s of the 政府采购 actuals is given twice",
+                rows->words[k].name);
+            diag_note(b->d, pr->row_loc[k], "first given here");
+            continue;
+        }
+        if (!build_amount_ok(b, r->args->next, "the amount"))
+            continue;
+        pr->written[k] = true;
+        pr->amount[k] = r->args->next->num;
+        pr->row_loc[k] = r->loc;
+        pr->amount_loc[k] = r->args->next->loc;
+    }
+}
+
 static void build_glossary(B *b, const Stmt *s)
 {
     for (const Stmt *r = s->body; r; r = r->next) {
@@ -409,6 +463,7 @@ int model_build(Model *m, const Program *p, const Defs *defs, DiagCtx *d)
             case S_PRIOR: build_prior(&b, s); break;
             case S_TABLE: build_table(&b, s); break;
             case S_ASSETS: build_assets(&b, s); break;
+            case S_PROCUREMENT: build_procured(&b, s); break;
             case S_NARRATIVE: build_narrative(&b, s, &m->narrative, &b.narrative); break;
             case S_GLOSSARY: build_glossary(&b, s); break;
             case S_RULE: build_rule(&b, s); break;

@@ -391,9 +391,48 @@ static void build_result(B *b, Project *p, const Stmt *t)
         a->name = r->args->text;
         a->name_loc = r->args->loc;
         a->loc = r->loc;
-        build_read_value(b, r->args->next, &a->value);
+        const Atom *rest = build_read_value(b, r->args->next, &a->value);
+        if (rest && rest->kind == A_NUMBER && rest->next && rest->next->kind == A_NUMBER) {
+            a->has_points = true;
+            a->weight = rest->num;
+            a->points = rest->next->num;
+            a->weight_loc = rest->loc;
+            a->points_loc = rest->next->loc;
+            if (rest->next->next && rest->next->next->kind == A_STRING)
+                a->reason = rest->next->next->text;
+        }
     next:;
     }
+}
+
+/* tracked (绩效跟踪) and problems FOUND FIXED: a 决算's, of P. */
+static void build_followup(B *b, Project *p, const Stmt *t)
+{
+    if (!b->m->final) {
+        build_err(b, t->kw_loc, "E-RESULT",
+            "a project's %s is reported in the 决算, not in the budget; write 'kind 决算' in the "
+            "department if this is one",
+            t->kind == S_TRACKED ? "绩效跟踪 (tracked)" : "绩效自评 (problems)");
+        return;
+    }
+    if (t->kind == S_TRACKED) {
+        p->tracked = true;
+        p->tracked_loc = t->loc;
+        return;
+    }
+    const Atom *found = t->args, *fixed = found->next;
+    const Atom *both[2] = {found, fixed};
+    for (int i = 0; i < 2; i++)
+        if (dec_is_neg(both[i]->num) || both[i]->num.scale > 0) {
+            build_err(b, both[i]->loc, "E-PROBLEMS",
+                "a count of problems is a whole number, not '%s'", both[i]->text);
+            return;
+        }
+    p->has_problems = true;
+    p->found = found->num;
+    p->fixed = fixed->num;
+    p->found_loc = found->loc;
+    p->fixed_loc = fixed->loc;
 }
 
 static void build_project(B *b, const Stmt *s)
@@ -433,6 +472,10 @@ static void build_project(B *b, const Stmt *s)
             break;
         case S_RESULT:
             build_result(b, p, t);
+            break;
+        case S_TRACKED:
+        case S_PROBLEMS:
+            build_followup(b, p, t);
             break;
         case S_PURCHASE:
             build_purchase(b, p, t, &cap_pur);

@@ -81,7 +81,10 @@ typedef struct Purchase {
 typedef struct Achieved {
     const char *name;    /* the indicator's 三级指标, as in the budget */
     IndValue value;
-    Loc loc, name_loc;
+    bool has_points;     /* 分值 and 得分 written (the 项目支出绩效自评表) */
+    Dec weight, points;  /* 分值, 得分 */
+    const char *reason;  /* 偏差原因及改进措施, or NULL */
+    Loc loc, name_loc, weight_loc, points_loc;
 } Achieved;
 
 typedef struct Project {
@@ -104,6 +107,11 @@ typedef struct Project {
     Achieved *ach;
     int nach;
     Loc result_loc, score_loc, grade_loc;
+    /* a 决算's 绩效跟踪 (`tracked`) and the problems its 绩效自评 found and
+     * how many of them are fixed (`problems FOUND FIXED`) */
+    bool tracked, has_problems;
+    Dec found, fixed;
+    Loc tracked_loc, found_loc, fixed_loc;
 } Project;
 
 /* 部门整体绩效目标: target groups with rows (goal, indicator, value). */
@@ -282,6 +290,17 @@ typedef struct Assets {
     Loc loc, planned_loc;
 } Assets;
 
+/* A 决算's 政府采购 actuals (`procurement { ROW AMOUNT }`): the amounts by
+ * row of the procured vocabulary (合计, 货物 … 中小企业 …), the
+ * department's. */
+typedef struct Procured {
+    bool present;
+    bool written[VOCAB_MAX_WORDS];
+    Dec amount[VOCAB_MAX_WORDS];
+    Loc row_loc[VOCAB_MAX_WORDS], amount_loc[VOCAB_MAX_WORDS];
+    Loc loc;
+} Procured;
+
 typedef struct Glossary {
     const char *term, *definition;
     Loc loc;
@@ -338,6 +357,7 @@ typedef struct Model {
     const struct Model *budget_model; /* owned by the compilation */
     StatedTable *stated; int nstated;
     Assets assets;
+    Procured procured;     /* a 决算's 政府采购 actuals */
     Narrative narrative;   /* the department's 说明 */
     Glossary *glossary; int nglossary;
     Rule *rules;       int nrules;
@@ -445,7 +465,7 @@ const char *const *model_path_roots(int *n);
  * words, the grades of a 绩效自评) into WORDS, which has room for
  * MODEL_PATH_WORDS_MAX; returns how many.  Not every one fits every root:
  * model_value says which do. */
-#define MODEL_PATH_WORDS_MAX (DIM_FACTS * 3 * VOCAB_MAX_WORDS + 3 * VOCAB_MAX_WORDS + 32)
+#define MODEL_PATH_WORDS_MAX (DIM_FACTS * 3 * VOCAB_MAX_WORDS + 4 * VOCAB_MAX_WORDS + 32)
 int model_path_words(const Vocab *v, const char **words);
 
 /* Whether U is a 行政单位 or a 参公事业单位 (机关运行经费 covers those), and
@@ -460,6 +480,9 @@ int asset_row_of(const Model *m, const char *word);
 /* The asset vocabulary's word WORD when it is a part of a row (tagged
  * `part`), its row in *OF; else -1. */
 int asset_part_of(const Model *m, const char *word, AssetRow *of);
+/* The row of the procured vocabulary that row R is a part of (its tag
+ * that is a word of the vocabulary), or -1. */
+int procured_whole(const Model *m, int r);
 bool model_has_admin_unit(const Model *m);
 
 

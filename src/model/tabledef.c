@@ -32,7 +32,7 @@ __attribute__((format(printf, 3, 4))) static void bad(Loader *l, Loc at, const c
 /* A table being read, with the capacities of its arrays. */
 typedef struct Def {
     TableDef *t;
-    int cap_cols, cap_rows, cap_words, cap_aliases;
+    int cap_cols, cap_rows, cap_words, cap_aliases, cap_gaps;
     int side;  /* the current side, -1 before the first of a two-sided table */
     bool foot;
     bool bad_layout; /* a layout line was written, with an error (reported) */
@@ -295,16 +295,27 @@ static void def_layout(Loader *l, Def *d, const Stmt *row)
     for (const Atom *a = spec->next; a; a = a->next) {
         if (a->kind == A_WORD && strcmp(a->text, "landscape") == 0)
             y->landscape = true;
+        else if (a->kind == A_WORD && strcmp(a->text, "across") == 0)
+            y->across = true;
         else if (a->kind == A_WORD && (strcmp(a->text, "small") == 0 ||
                                        strcmp(a->text, "footnotesize") == 0 ||
                                        strcmp(a->text, "scriptsize") == 0 ||
                                        strcmp(a->text, "normalsize") == 0))
             y->size = a->text;
         else
-            bad(l, a->loc, "a layout ends with landscape and a size (normalsize, small, "
+            bad(l, a->loc, "a layout ends with landscape, across and a size (normalsize, small, "
                            "footnotesize, scriptsize), not '%s'",
                 a->text);
     }
+}
+
+/* The row of T whose key is KEY, or -1. */
+static int row_index(const TableDef *t, const char *key)
+{
+    for (int r = 0; r < t->nrows; r++)
+        if (t->rows[r].key && strcmp(t->rows[r].key, key) == 0)
+            return r;
+    return -1;
 }
 
 static void def_line(Loader *l, Def *d, const Stmt *row)
@@ -346,6 +357,31 @@ static void def_line(Loader *l, Def *d, const Stmt *row)
     } else if (strcmp(w, "head") == 0) {
         if ((a = arg(l, row, a, 1u << A_STRING, "the title over the code columns")))
             t->layout.head = a->text;
+    } else if (strcmp(w, "gap") == 0) { /* gap "what" FIGURE… */
+        const Atom *what = arg(l, row, a, 1u << A_STRING, "what the table cannot give, as a string");
+        const Atom *fig = what ? arg(l, row, what->next, (1u << A_PATH) | (1u << A_WORD),
+                                     "the figure it leaves out (支出.财政拨款.项目)")
+                               : NULL;
+        TableGap g = {what ? what->text : NULL, {NULL, 0}, row->loc};
+        if (fig && figures(l, fig, &g.sums))
+            *ARENA_PUSH(l->a, t->gaps, t->ngaps, d->cap_gaps) = g;
+    } else if (strcmp(w, "across") == 0) { /* across ROW "title" */
+        const Atom *title = a ? a->next : NULL;
+        int r = arg(l, row, a, WORDISH, "the row") ? row_index(t, a->text) : -2;
+        if (r == -1)
+            bad(l, a->loc, "'%s' is not a row defined above in this table", a->text);
+        else if (r >= 0 && arg(l, row, title, 1u << A_STRING, "the row's title as a string"))
+            t->rows[r].across = title->text;
+    } else if (strcmp(w, "band") == 0) { /* band "title" FROM TO: rows */
+        const Atom *title = arg(l, row, a, 1u << A_STRING, "the band's title");
+        const Atom *from = title ? title->next : NULL, *to = from ? from->next : NULL;
+        if (title && arg(l, row, from, WORDISH, "its first row") && arg(l, row, to, WORDISH, "its last row")) {
+            t->layout.band = title->text;
+            t->layout.bfrom = row_index(t, from->text);
+            t->layout.bto = row_index(t, to->text);
+            if (t->layout.bfrom < 0 || t->layout.bto < t->layout.bfrom)
+                bad(l, from->loc, "a band runs over rows defined above, first to last");
+        }
     } else if (strcmp(w, "group") == 0) {
         const Atom *title = arg(l, row, a, 1u << A_STRING, "the group's title");
         if (title) {
@@ -356,7 +392,8 @@ static void def_line(Loader *l, Def *d, const Stmt *row)
     } else {
         bad(l, row->args->loc,
             "unknown line '%s' in a table's definition; a line is key, word, alias, csv, "
-            "column, side, foot, row, total, rows, codes, note, empty, layout, head or group",
+            "column, side, foot, row, total, rows, codes, note, empty, layout, head, group, "
+            "across, band or gap",
             w);
     }
 }
@@ -398,10 +435,25 @@ static void def_finish(Loader *l, const Def *d)
         t->csv = s;
     }
     int printed = t->nsides ? 4 + t->ncols : (t->catalog >= 0 ? 3 : 2) + t->ncols;
+    if (t->layout.across) { /* a group of the amount columns but 增减 per row with a title */
+        int pair = 0, rows = 0;
+        for (int c = 0; c < t->ncols; c++)
+            pair += t->cols[c].kind != COL_CHANGE;
+        for (int r = 0; r < t->nrows; r++)
+            rows += t->rows[r].across != NULL;
+        printed = pair * rows;
+        if (rows == 0)
+            bad(l, t->loc, "table %s is laid out across, but no row has an across title "
+                           "(across ROW \"title\")", t->word);
+    }
     if (d->bad_layout)
         ; /* its error is reported at its line */
     else if (!t->layout.spec)
         bad(l, t->loc, "table %s has no layout (layout \"C60 L400 R140\" small)", t->word);
+    else if (t->layout.ncols != printed && t->layout.across)
+        bad(l, t->loc, "the layout of table %s has %d columns, but the table prints %d (its "
+                       "amount columns but 增减, for each row with an across title)",
+            t->word, t->layout.ncols, printed);
     else if (t->layout.ncols != printed)
         bad(l, t->loc, "the layout of table %s has %d columns, but the table prints %d (序号, "
                        "the names and its %d amount columns)",
@@ -436,7 +488,7 @@ static void load_table(Loader *l, Disclosure *ds, int *cap, const Stmt *s)
     t->title = s->args->next ? s->args->next->text : NULL;
     t->catalog = -1;
     t->loc = s->loc;
-    Def d = {t, 0, 0, 0, 0, -1, false, false};
+    Def d = {t, 0, 0, 0, 0, 0, -1, false, false};
     for (const Stmt *r = s->body; r; r = r->next) {
         if (r->kind == S_NOTE)
             t->note = r->args->text;

@@ -46,6 +46,8 @@ typedef struct RowDef {
     bool classes;      /* RD_CODES: 类 rows only, every 类 of the catalogue listed */
     int side;          /* index into TableDef.sides (0 in a one-sided table) */
     bool foot;         /* after `foot`: printed beside the other side's foot */
+    const char *across; /* `across ROW "title"`: its title over its columns in a
+                           layout `across`, or NULL (not printed there) */
     Loc loc;
 } RowDef;
 
@@ -81,7 +83,23 @@ typedef struct TableLayout {
     const char *head;  /* the title over 科目编码 and 科目名称, or NULL */
     const char *group; /* a title over the amount columns GFROM … GTO, or NULL */
     int gfrom, gto;
+    /* `across`: the rows printed side by side in one line, each row (with an
+     * `across` title) a group of the table's amount columns but its 增减
+     * ones (the 三公 table's 预算数 / 决算数 pairs); HEAD over them all and
+     * BAND over the rows BFROM … BTO (indices into the rows) */
+    bool across;
+    const char *band;
+    int bfrom, bto;
 } TableLayout;
+
+/* `gap "what" FIGURE…`: what the table cannot give from the facts (a
+ * 财政拨款支出决算明细表's 项目支出, which has no economic codes), the
+ * facts it leaves out (W-TABLE-GAP when they are not 0). */
+typedef struct TableGap {
+    const char *what;
+    Figures sums;
+    Loc loc;
+} TableGap;
 
 typedef struct TableAlias {
     const char *from, *to;
@@ -97,6 +115,8 @@ typedef struct TableDef {
     int nwords;
     TableAlias *aliases; /* a printed row FROM is row TO */
     int naliases;
+    TableGap *gaps;      /* what it cannot give (W-TABLE-GAP) */
+    int ngaps;
     ColDef *cols;
     int ncols;
     RowDef *rows;

@@ -8,6 +8,9 @@
  *   机关运行经费
  *   三公.合计 | 三公.<item> | 三公.因公出国费 | 三公.公务用车购置及运维费
  *   采购.合计 | 采购.中小微 | 采购.货物 | 采购.工程 | 采购.服务
+ *   采购.合同.<row> [.占比]                 (a 决算's 政府采购 actuals: the
+ *                                            `procurement` block; 占比 is the
+ *                                            row in percent of its whole)
  *   资产.总额 | 资产.<row or part of a row> [.数量] | 资产.拟购置
  *   项目.合计 | 项目.数量 | 项目["name"].预算 | 项目["name"].采购
  *   单位.数量                                (the number of units)
@@ -17,6 +20,10 @@
  *   预算.<figure>, 完成率.<figure>           (a 决算: the figure in the budget it
  *                                             executes, and this one in percent of it)
  *   自评.数量 | 自评.金额 | 自评.平均分 | 自评.<grade>
+ *   自评.目标.数量 | 自评.目标.金额          (the budget's projects with 绩效目标)
+ *   自评.跟踪.数量 | 自评.跟踪.金额          (the projects `tracked`: 绩效跟踪)
+ *   自评.问题 | 自评.已整改 | 自评.整改中    (`problems FOUND FIXED`, summed;
+ *                                            采购.合同 and 自评: value_final.c)
  *                                           (a 决算's 绩效自评: projects evaluated,
  *                                            their 预算资金, mean score, count by grade)
  */
@@ -25,50 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/figure.h"
-#include "base/i18n.h"
-#include "model/query.h"
-
-typedef struct V {
-    const Model *m;
-    ValueCtx ctx;
-    Trace *trace;
-    Dec sum;
-    Loc where;
-    bool found;
-    char *msg;
-    size_t msgn;
-} V;
-
-__attribute__((format(printf, 2, 3))) static ValueStatus fail(V *v, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(v->msg, v->msgn, _(fmt), ap);
-    va_end(ap);
-    return VAL_UNKNOWN_PATH;
-}
-
-static void take(V *v, bool unit_ok, Dec x, Loc at)
-{
-    if (!unit_ok)
-        return;
-    trace_add(v->trace, at);
-    dec_acc(&v->sum, x);
-    if (!v->found)
-        v->where = at;
-    v->found = true;
-}
-
-static bool scope(const V *v, int unit)
-{
-    return v->ctx.unit < 0 || v->ctx.unit == unit;
-}
-
-static const char *seg_name(const PathSeg *s)
-{
-    return s && s->name ? s->name : NULL;
-}
+#include "model/value_impl.h"
 
 static const char *const roots[] = {"收入", "支出", "基本支出", "机关运行经费", "三公", "年终结转",
                                     "采购", "资产", "项目", "单位", "上年", "增减", "增减率",
@@ -76,7 +40,7 @@ static const char *const roots[] = {"收入", "支出", "基本支出", "机关�
 
 static void take_fact(void *ctx, const Fact *x)
 {
-    take(ctx, true, x->amount, x->amount_loc);
+    value_take(ctx, true, x->amount, x->amount_loc);
 }
 
 /* 收入, 支出, 基本支出, 机关运行经费 and 三公: sums of facts (figure.h). */
@@ -96,6 +60,8 @@ static ValueStatus facts(V *v, const PathSeg *path)
 static ValueStatus procurement(V *v, const PathSeg *s)
 {
     const char *w = seg_name(s);
+    if (w && strcmp(w, "合同") == 0)
+        return value_actuals(v, s->next);
     if (!w || s->next)
         return fail(v, "write 采购.合计, 采购.中小微, 采购.货物, 采购.工程 or 采购.服务");
     char letter = 0;
@@ -119,7 +85,7 @@ static ValueStatus procurement(V *v, const PathSeg *s)
             if (letter && u->pcode[0] != letter)
                 continue;
             if (sme ? u->has_sme : u->has_amount)
-                take(v, true, sme ? u->sme : u->amount, sme ? u->sme_loc : u->amount_loc);
+                value_take(v, true, sme ? u->sme : u->amount, sme ? u->sme_loc : u->amount_loc);
         }
     }
     return VAL_OK;
@@ -140,7 +106,7 @@ static ValueStatus assets(V *v, const PathSeg *s)
             return fail(v, "资产.拟购置 has no parts");
         if (!a->has_planned)
             return VAL_NO_VALUE;
-        take(v, true, a->planned, a->planned_loc);
+        value_take(v, true, a->planned, a->planned_loc);
         return VAL_OK;
     }
     int row = strcmp(w, "总额") == 0 ? AS_TOTAL : -1;
@@ -169,73 +135,7 @@ static ValueStatus assets(V *v, const PathSeg *s)
     }
     if (!a->present || !c || c->blank)
         return VAL_NO_VALUE;
-    take(v, true, c->v, c->loc);
-    return VAL_OK;
-}
-
-/* A count (项目.数量, 单位.数量): N, where the first of them is written. */
-static ValueStatus count(V *v, int n, Loc first)
-{
-    v->sum = dec_from_int(n);
-    if (n > 0)
-        v->where = first;
-    v->found = true;
-    return VAL_OK;
-}
-
-/* One more thing counted, written at AT (for the trace). */
-static void counted(V *v, int *n, Loc *first, Loc at)
-{
-    if ((*n)++ == 0)
-        *first = at;
-    trace_add(v->trace, at);
-}
-
-/* 自评.…: the projects with a 绩效自评 (result) of the context. */
-static ValueStatus evaluations(V *v, const PathSeg *s)
-{
-    const char *w = seg_name(s);
-    if (!w || s->next)
-        return fail(v, "write 自评.数量, 自评.金额, 自评.平均分 or 自评.<grade> (自评.优 …)");
-    bool amount = strcmp(w, "金额") == 0, mean = strcmp(w, "平均分") == 0,
-         all = strcmp(w, "数量") == 0;
-    int grade = vocab_word(v->m->vocab, DIM_GRADE, w);
-    if (!amount && !mean && !all && grade < 0)
-        return fail(v, "'%s' is not a figure of the 绩效自评; write 数量, 金额, 平均分 or a grade "
-                       "(the grade vocabulary: 优 …)",
-                    w);
-    int n = 0;
-    Loc first = v->m->dept_loc;
-    Dec sum = dec_zero();
-    for (int i = 0; i < v->m->nprojects; i++) {
-        const Project *p = &v->m->projects[i];
-        if (!p->has_result || !scope(v, p->unit))
-            continue;
-        if (grade >= 0 && strcmp(p->grade, vocab_name(v->m->vocab, DIM_GRADE, grade)) != 0)
-            continue;
-        if (amount && !p->has_amount)
-            continue;
-        counted(v, &n, &first, amount ? p->amount_loc : mean ? p->score_loc : p->grade_loc);
-        if ((amount || mean) && !dec_acc(&sum, amount ? p->amount : p->score)) {
-            snprintf(v->msg, v->msgn, _("the sum overflows"));
-            return VAL_ARITH;
-        }
-    }
-    if (!amount && !mean)
-        return count(v, n, first);
-    if (mean) {
-        if (n == 0) {
-            snprintf(v->msg, v->msgn, _("no project has a 绩效自评: a mean score has no value"));
-            return VAL_NO_VALUE;
-        }
-        if (dec_div_round(sum, dec_from_int(n), 2, &sum) != DEC_OK) {
-            snprintf(v->msg, v->msgn, _("the mean score cannot be computed"));
-            return VAL_ARITH;
-        }
-    }
-    v->sum = sum;
-    v->where = first;
-    v->found = true;
+    value_take(v, true, c->v, c->loc);
     return VAL_OK;
 }
 
@@ -248,8 +148,8 @@ static ValueStatus units(V *v, const PathSeg *s)
     Loc first = v->m->dept_loc;
     for (int i = 0; i < v->m->nunits; i++)
         if (scope(v, i))
-            counted(v, &n, &first, v->m->units[i].loc);
-    return count(v, n, first);
+            value_counted(v, &n, &first, v->m->units[i].loc);
+    return value_count(v, n, first);
 }
 
 static ValueStatus projects(V *v, const PathSeg *s)
@@ -275,8 +175,8 @@ static ValueStatus projects(V *v, const PathSeg *s)
         Loc first = v->m->dept_loc;
         for (int i = 0; i < v->m->nprojects; i++)
             if (scope(v, v->m->projects[i].unit))
-                counted(v, &n, &first, v->m->projects[i].name_loc);
-        return count(v, n, first);
+                value_counted(v, &n, &first, v->m->projects[i].name_loc);
+        return value_count(v, n, first);
     }
     bool all = strcmp(w, "合计") == 0;
     if (all && only >= 0 && v->ctx.project < 0)
@@ -300,14 +200,14 @@ static ValueStatus projects(V *v, const PathSeg *s)
                     return VAL_NO_VALUE;
                 continue;
             }
-            take(v, true, p->amount, p->amount_loc);
+            value_take(v, true, p->amount, p->amount_loc);
         } else {
             for (int j = 0; j < p->npur; j++) {
                 const Purchase *u = &p->pur[j];
                 if (which == 1 && u->has_amount)
-                    take(v, true, u->amount, u->amount_loc);
+                    value_take(v, true, u->amount, u->amount_loc);
                 if (which == 2 && u->has_sme)
-                    take(v, true, u->sme, u->sme_loc);
+                    value_take(v, true, u->sme, u->sme_loc);
             }
             if (!v->found)
                 v->where = p->name_loc, v->found = true;
@@ -317,14 +217,6 @@ static ValueStatus projects(V *v, const PathSeg *s)
 }
 
 /* The unit of last year's budget P with the id of unit U of M, or -1. */
-static int prior_unit(const Model *p, const Unit *u)
-{
-    for (int i = 0; i < p->nunits; i++)
-        if (strcmp(p->units[i].id, u->id) == 0)
-            return i;
-    return -1;
-}
-
 static bool starts(const char *s, const char *prefix)
 {
     return strncmp(s, prefix, strlen(prefix)) == 0;
@@ -489,19 +381,19 @@ static ValueStatus prior(V *v, const PathSeg *s)
     int n = u ? u->nprior : v->m->nprior;
     for (int i = 0; i < n; i++)
         if (strcmp(lines[i].path, text) == 0) {
-            take(v, true, lines[i].amount, lines[i].amount_loc);
+            value_take(v, true, lines[i].amount, lines[i].amount_loc);
             return VAL_OK;
         }
     Dec parts;
     Loc parts_at;
     if (prior_parts(v->m->vocab, s, lines, n, &parts, &parts_at)) {
-        take(v, true, parts, parts_at);
+        value_take(v, true, parts, parts_at);
         return VAL_OK;
     }
     if (v->m->prior_model) { /* prior "FILE": ask last year's budget */
         Dec x;
         Loc at;
-        int pu = u ? prior_unit(v->m->prior_model, u) : -1;
+        int pu = u ? value_prior_unit(v->m->prior_model, u) : -1;
         if (u && pu < 0) {
             snprintf(v->msg, v->msgn,
                      _("last year's budget has no unit %s, so its %s is not known; add it to a "
@@ -513,7 +405,7 @@ static ValueStatus prior(V *v, const PathSeg *s)
                                      v->msgn);
         (void)at;
         if (st == VAL_OK)
-            take(v, true, x, v->m->prior_loc);
+            value_take(v, true, x, v->m->prior_loc);
         return st;
     }
     if (u)
@@ -543,7 +435,7 @@ static ValueStatus budgeted(V *v, const PathSeg *s)
                                   "budget \"FILE\" to the department"));
         return VAL_NO_PRIOR;
     }
-    int bu = u ? prior_unit(b, u) : -1;
+    int bu = u ? value_prior_unit(b, u) : -1;
     if (u && bu < 0) {
         snprintf(v->msg, v->msgn, _("the budget has no unit %s, so its 年初预算 is not known"),
                  u->id);
@@ -552,7 +444,7 @@ static ValueStatus budgeted(V *v, const PathSeg *s)
     Dec x;
     ValueStatus st = model_value(b, s, (ValueCtx){bu, -1}, &x, NULL, NULL, v->msg, v->msgn);
     if (st == VAL_OK)
-        take(v, true, x, v->m->budget_loc);
+        value_take(v, true, x, v->m->budget_loc);
     return st;
 }
 
@@ -587,7 +479,8 @@ static ValueStatus completion(V *v, const PathSeg *root, const PathSeg *s)
 }
 
 /* The words of paths after 采购, 资产 and 项目 (the path language's own). */
-static const char *const procurement_words[] = {"中小微", "货物", "工程", "服务", "总额", "拟购置"};
+static const char *const procurement_words[] = {"中小微", "货物", "工程", "服务", "总额", "拟购置",
+                                                "合同", "占比"};
 static const char *const more_words[] = {"数量", "预算", "采购"};
 
 /* The words of paths after a root into WORDS (MODEL_PATH_WORDS_MAX):
@@ -611,11 +504,18 @@ static int path_words(const Vocab *v, const char **words, bool self_eval)
         words[nw++] = procurement_words[i];
     for (int i = 0; i < v->dim[DIM_ASSET].n; i++)
         words[nw++] = v->dim[DIM_ASSET].words[i].name;
+    for (int i = 0; i < v->dim[DIM_PROCURED].n; i++)
+        words[nw++] = v->dim[DIM_PROCURED].words[i].name;
     for (size_t i = 0; i < sizeof more_words / sizeof more_words[0]; i++)
         words[nw++] = more_words[i];
     if (self_eval) {
         words[nw++] = "金额";
         words[nw++] = "平均分";
+        words[nw++] = "目标";
+        words[nw++] = "跟踪";
+        words[nw++] = "问题";
+        words[nw++] = "已整改";
+        words[nw++] = "整改中";
         for (int i = 0; i < v->dim[DIM_GRADE].n; i++)
             words[nw++] = v->dim[DIM_GRADE].words[i].name;
     }
@@ -727,7 +627,7 @@ ValueStatus model_value(const Model *m, const PathSeg *path, ValueCtx ctx, Dec *
     else if (strcmp(root, "完成率") == 0)
         st = completion(&v, path, rest);
     else if (strcmp(root, "自评") == 0)
-        st = evaluations(&v, rest);
+        st = value_evaluations(&v, rest);
     else {
         const char *best = text_nearest(root, roots, (int)(sizeof roots / sizeof roots[0]), 2);
         if (best)

@@ -10,7 +10,8 @@ static const char *const dim_words[DIM__COUNT] = {
     [DIM_SOURCE] = "source",   [DIM_KIND] = "kind",       [DIM_CLASS] = "class",
     [DIM_ITEM] = "item",       [DIM_SECTION] = "section", [DIM_INSERT] = "insert",
     [DIM_ASSET] = "asset",     [DIM_NATURE] = "nature",   [DIM_DIRECTION] = "direction",
-    [DIM_REASON] = "reason",   [DIM_METHOD] = "method",   [DIM_GRADE] = "grade"};
+    [DIM_REASON] = "reason",   [DIM_METHOD] = "method",   [DIM_GRADE] = "grade",
+    [DIM_PROCURED] = "procured"};
 
 const char *dim_word(Dim d)
 {
@@ -31,7 +32,7 @@ static const struct {
     {"offices", TAG_OFFICES}, {"vehicles", TAG_VEHICLES}, {"equipment", TAG_EQUIPMENT},
     {"other", TAG_OTHER},     {"final", TAG_FINAL},     {"inflow", TAG_INFLOW},
     {"outflow", TAG_OUTFLOW}, {"plan", TAG_PLAN},     {"part", TAG_PART},
-    {"complete", TAG_COMPLETE},
+    {"complete", TAG_COMPLETE}, {"selfeval", TAG_SELFEVAL},
 };
 
 /* The labels the back ends print, each of which the `label` vocabulary must
@@ -46,7 +47,8 @@ static const char *const needed_labels[] = {
     "level1", "level2", "level3", "indicator_desc", "indicator_basis", "goal_table",
     "project_name", "budget_unit", "project_amount", "item_name", "catalog_code", "measure_head",
     "quantity_head", "price_head", "amount_head", "sme_share", "value", "planned_note",
-    "dept_word", "unit_word", "unit_of", "source_head", "method_head",
+    "dept_word", "unit_word", "unit_of", "source_head", "method_head", "target_value",
+    "actual_value", "weight_head", "points_head", "deviation_head", "total_score", "grade_head",
 };
 
 typedef struct Loader {

@@ -36,6 +36,7 @@ typedef enum Dim {
     DIM_DIRECTION,           /* words of a change from last year: 增加, 减少 … */
     DIM_REASON,              /* words that give a change its reason: 主要, 由于 … */
     DIM_GRADE,               /* 绩效评级 of a 绩效自评: 优 …, each with the lowest score */
+    DIM_PROCURED,            /* the rows of a 决算's 政府采购 actuals (`procurement`) */
     DIM__COUNT
 } Dim;
 
@@ -64,7 +65,10 @@ enum WordTag {
     TAG_FINAL = 1u << 24, TAG_INFLOW = 1u << 25, TAG_OUTFLOW = 1u << 26,
     TAG_PLAN = 1u << 27, /* section: a budget's only (final: a 决算's only) */
     TAG_PART = 1u << 28, /* asset: a part of the row of its other tag (其中) */
-    TAG_COMPLETE = 1u << 29, /* asset: a part of a set that covers its row (车辆 by use) */
+    TAG_SELFEVAL = 1u << 30, /* insert: the 项目支出绩效自评表 of a 决算 */
+    TAG_COMPLETE = 1u << 29, /* asset: a part of a set that covers its row (车辆 by use);
+                                procured: a part of a set that covers its whole (货物, 工程,
+                                服务 of 合计); procured's whole is the row its tag names */
 };
 
 enum { VOCAB_MAX_WORDS = 32 }; /* per dimension: a set of words is a bit mask */

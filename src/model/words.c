@@ -57,6 +57,17 @@ int asset_part_of(const Model *m, const char *word, AssetRow *of)
     return -1;
 }
 
+int procured_whole(const Model *m, int r)
+{
+    const Word *w = &m->vocab->dim[DIM_PROCURED].words[r];
+    for (int i = 0; i < w->nrefs; i++) {
+        int k = vocab_word(m->vocab, DIM_PROCURED, w->refs[i]);
+        if (k >= 0 && k != r)
+            return k;
+    }
+    return -1;
+}
+
 bool unit_is_admin(const Vocab *v, const Unit *u)
 {
     int w = u->nature ? vocab_word(v, DIM_NATURE, u->nature) : -1;

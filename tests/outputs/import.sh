@@ -31,8 +31,8 @@ im_same_csv() {
     rm -rf "$a" "$b"
     "$budc" csv "$1" -o "$a" 2>/dev/null && "$budc" csv --long "$1" -o "$a/long" 2>/dev/null &&
         "$budc" csv "$2" -o "$b" 2>/dev/null && "$budc" csv --long "$2" -o "$b/long" 2>/dev/null &&
-        grep -v -e '^projects,' -e '^indicators,' -e '^procurement,' "$a/long/facts.csv" > "$a/tables.csv" &&
-        grep -v -e '^projects,' -e '^indicators,' -e '^procurement,' "$b/long/facts.csv" > "$b/tables.csv" &&
+        grep -v -e '^projects,' -e '^indicators,' -e '^procurement,' -e '^procurement_actuals,' "$a/long/facts.csv" > "$a/tables.csv" &&
+        grep -v -e '^projects,' -e '^indicators,' -e '^procurement,' -e '^procurement_actuals,' "$b/long/facts.csv" > "$b/tables.csv" &&
         rm -r "$a/long" "$b/long" && [ "$(wc -l < "$a/tables.csv")" -gt 100 ] &&
         diff -r "$a" "$b" >/dev/null
 }
@@ -64,7 +64,10 @@ done
 
 # 1a. the rule the 决算's round trip needs: an income row of a two-sided
 # table prints one amount, so the cells beside it, left out, are not
-# compared; stated, they are (a wrong one, or a blank, is E-TABLE)
+# compared; stated, they are (a wrong one, or a blank, is E-TABLE).  The
+# 决算 executes the example budget itself, not its round trip (which has
+# no 绩效目标, quoted as 自评.目标)
+cp examples/county-education-bureau-2024.bud "$im_dir/"
 im_row='^  年初结转和结余 206.00 80.00 126.00$'
 for im_case in "one|206.00||" "wrong|206.00 80.00 125.00|E-TABLE|column 政府性基金预算财政拨款: the table states 125.00 but the facts give 126.00" \
     "blank|206.00 - 126.00|E-TABLE|column 一般公共预算财政拨款: the table states 0.00 but the facts give 80.00"; do

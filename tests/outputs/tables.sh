@@ -82,7 +82,8 @@ PY
     else bad "tables: the standard library without extra.bud accepts 项目支出表"; fi
     # 5. a province's set starts from another (disclosure KIND "…" BASE):
     #    决算会议培训 (stdlib/2023/final-meetings.bud) is the nine tables of 决算
-    #    with table 7 replaced in its place
+    #    with table 7 replaced in its place, and a tenth added after them (the
+    #    财政拨款支出决算明细表)
     local fin=$dir/meetings.bud status
     cp -R tests/golden/final/lib "$dir/lib"
     sed 's/培训费 0.00 1.50 1.50/培训费 0.00 1.00 1.00/' tests/golden/final/meetings.bud > "$fin"
@@ -93,8 +94,8 @@ import json, sys
 d = json.load(open(sys.argv[1]))
 assert d["department"]["kind"] == "决算会议培训"
 t = d["department"]["tables"]
-assert len(t) == 9 and [x["number"] for x in t] == list(range(1, 10)), [x["key"] for x in t]
-assert t[1]["key"] == "income" and t[8]["key"] == "state_capital"
+assert len(t) == 10 and [x["number"] for x in t] == list(range(1, 11)), [x["key"] for x in t]
+assert t[1]["key"] == "income" and t[8]["key"] == "state_capital" and t[9]["key"] == "fiscal_detail"
 s = t[6]
 assert s["key"] == "three_public_meetings" and s["word"] == "三公经费支出决算表", s["key"]
 rows = {r["key"]: r["cells"] for r in s["rows"]}

@@ -96,7 +96,7 @@ syn match budBraceEscape #{{\|}}# contained
 " keywords where a statement starts
 exe 'syn match budKeyword #' . s:kw('department\|year\|kind\|budget\|nature\|rank\|funding\|income\|carryover\|project'
       \ . '\|amount\|goal\|indicators\|result\|measure\|method\|quantity\|price\|sme\|source\|performance\|target'
-      \ . '\|narrative\|glossary\|prior\|note\|assets\|planned') . '#'
+      \ . '\|narrative\|glossary\|prior\|note\|assets\|planned\|procurement\|tracked\|problems') . '#'
 exe 'syn match budKeyword #' . s:kw('code') . '# nextgroup=budCodeArg skipwhite'
 exe 'syn match budCodeArg #' . s:num . s:na . '# contained'
 exe 'syn match budInclude #' . s:kw('import') . '#'

@@ -70,7 +70,7 @@ const LEX = [
 const KEYWORDS = new Set(('import department unit year kind budget result money nature rank funding income carryover ' +
     'spending economic sangong project code amount goal indicators purchase measure method ' +
     'quantity price sme source performance target narrative section heading insert ' +
-    'glossary prior table note assets planned rule catalog').split(' '));
+    'glossary prior table note assets planned procurement tracked problems rule catalog').split(' '));
 const FIELDS = new Set(['measure', 'quantity', 'price', 'amount', 'sme', 'source', 'method']);
 const FULLWIDTH = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g;
 const ascii = (s) => s.replace(FULLWIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xFEE0));

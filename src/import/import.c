@@ -391,6 +391,11 @@ static int read_table(Imp *im, ITable *t)
 static void write_table(Imp *im, const ITable *t)
 {
     FILE *out = im->out;
+    /* where it was printed, for budc audit (docs/audit.md): the sheet,
+     * its control characters made spaces */
+    fputs("\n// \xE5\xB7\xA5\xE4\xBD\x9C\xE8\xA1\xA8\xEF\xBC\x9A", out); /* 工作表： */
+    for (const char *c = im->b->sheets[t->sheet].name; c && *c; c++)
+        fputc((unsigned char)*c < 0x20 || *c == 0x7f ? ' ' : *c, out);
     fprintf(out, "\ntable %s {\n", t->def->word);
     for (int i = 0; i < t->nrows; i++) {
         const IRow *r = &t->rows[i];

@@ -396,10 +396,6 @@ static void summary(const Audit *a, const char *path, const Doc *d, int nerr, in
             if (d->pages)
                 snprintf(pg, sizeof pg,
                          i18n_ntext(", %d page", ", %d pages", (unsigned long)d->pages), d->pages);
-            else if (d->sheets)
-                snprintf(pg, sizeof pg,
-                         i18n_ntext(", %d sheet", ", %d sheets", (unsigned long)d->sheets),
-                         d->sheets);
             fprintf(f, ": %s, %s; %s%s\n", e, w, t, pg);
         }
     }

@@ -331,7 +331,7 @@ static void report(const Audit *a, const Doc *d, const DiagRecord *r)
             put_escaped(f, r->file);
             fprintf(f, ":%d)", r->line);
         }
-        fprintf(f, ": %s: %s", _(level_names[r->level]), r->message ? r->message : "");
+        fprintf(f, ": %s: %s", level_names[r->level], r->message ? r->message : "");
         if (r->code)
             fprintf(f, " [%s]", r->code);
         if (esc && r->level == DIAG_NOTE)

@@ -47,7 +47,7 @@ const char *const audit_help = N_(
     "options:\n"
     "  --keep DIR, -o DIR  also write each imported budget as DIR/NAME.bud\n"
     "  --diagnostics=json  one JSON object a line on stdout: each diagnostic with\n"
-    "                    file, page, sheet, table, row, message, bud_line,\n"
+    "                    file, page, sheet, table, row, derived, message, bud_line,\n"
     "                    bud_text; then {\"level\":\"summary\",...} a document\n"
     "  -fmax-errors=N    at most N errors and N warnings a document (default 50)\n"
     "  -Werror, -Werror=CODE, -Wno-CODE, -WCODE  as for budc check\n"
@@ -59,6 +59,7 @@ typedef struct Place {
     const char *sheet; /* or the sheet (NUL-terminated copy), or NULL */
     const char *table; /* the table word (table WORD {), or NULL */
     char *row;         /* the printed row: its code and name, or its label; or NULL */
+    bool derived;      /* a fact of a unit's block, placed at the row printing it */
 } Place;
 
 /* A document imported: its budget's text, and where each line came from. */
@@ -134,6 +135,19 @@ static char *row_of(Doc *d, const char *s, size_t n)
     return o ? keep_word(d, buf, o) : NULL;
 }
 
+/* The first word of line L of D (leading blanks skipped) into *N. */
+static const char *line_key(const Doc *d, int l, size_t *n)
+{
+    const char *s = d->text + d->starts[l - 1], *e = d->text + d->starts[l];
+    while (s < e && (*s == ' ' || *s == '\t'))
+        s++;
+    const char *w = s;
+    while (w < e && *w != ' ' && *w != '\t' && *w != '\n' && *w != '\r')
+        w++;
+    *n = (size_t)(w - s);
+    return s;
+}
+
 /* Reads the lines of D's text: the places the comments name, the tables,
  * the rows. */
 static void doc_index(Doc *d)
@@ -202,6 +216,30 @@ static void doc_index(Doc *d)
         d->place[l] = cur;
         if (cur.table && t != s && !(m >= 2 && t[0] == '/' && t[1] == '/'))
             d->place[l].row = row_of(d, s, n);
+    }
+    /* a fact the importer derived from the tables (a line of a unit's
+     * block: 30101 350.01) is placed at the first table row printing its
+     * code or word */
+    for (int l = 1; l <= d->nlines; l++) {
+        if (d->place[l].table)
+            continue;
+        size_t n;
+        const char *s = d->text + d->starts[l - 1];
+        if (*s != ' ' && *s != '\t')
+            continue;
+        const char *t = line_key(d, l, &n);
+        if (!n || *t == '/' || *t == '}')
+            continue;
+        for (int k = 1; k <= d->nlines; k++) {
+            size_t kn;
+            const char *kt;
+            if (d->place[k].row && !d->place[k].derived && (kt = line_key(d, k, &kn)) &&
+                kn == n && memcmp(kt, t, n) == 0) {
+                d->place[l] = d->place[k];
+                d->place[l].derived = true;
+                break;
+            }
+        }
     }
 }
 
@@ -299,6 +337,7 @@ static void report(const Audit *a, const Doc *d, const DiagRecord *r)
             json_put_string(f, p->row);
         else
             fputs("null", f);
+        fprintf(f, ",\"derived\":%s", p && p->derived ? "true" : "false");
         fputs(",\"message\":", f);
         json_put_string(f, r->message ? r->message : "");
         fputs(",\"bud_file\":", f);

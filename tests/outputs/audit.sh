@@ -10,8 +10,9 @@
 #      the planted figure is in (found with grep, not written here), with a
 #      note quoting the imported line; exit 1
 #   3. --diagnostics=json: every line parses; the diagnostics carry file,
-#      page, sheet, table, row, bud_line, bud_text; one summary object a
-#      document, with its counts
+#      page, sheet, table, row, derived, bud_line, bud_text (a fact the
+#      importer derived is placed at the sheet printing it: derived); one
+#      summary object a document, with its counts
 #   4. several documents in one run (clean, defective, not a workbook): a
 #      summary each, in order; exit 1; --keep DIR writes the imported
 #      budgets, which check as the audit said
@@ -58,13 +59,20 @@ path, doc, sheet, row = sys.argv[1:]
 lines = [json.loads(l) for l in open(path, encoding="utf-8")]
 diags = [l for l in lines if l["level"] != "summary"]
 sums = [l for l in lines if l["level"] == "summary"]
-keys = {"level", "code", "file", "page", "sheet", "table", "row", "message", "bud_file",
-        "bud_line", "bud_column", "bud_text"}
+keys = {"level", "code", "file", "page", "sheet", "table", "row", "derived", "message",
+        "bud_file", "bud_line", "bud_column", "bud_text"}
 assert all(set(d) == keys for d in diags), [sorted(d) for d in diags if set(d) != keys][:1]
 assert all(d["file"] == doc for d in diags)
 hit = [d for d in diags if d["code"] == "E-TABLE" and d["sheet"] == sheet and d["row"] == row
        and d["table"] and d["page"] is None and d["bud_text"] and d["bud_line"] > 0]
 assert hit, "no E-TABLE at sheet %s row %s" % (sheet, row)
+assert all(not d["derived"] for d in hit)
+# the fact the importer derived from the planted row (30201 2.60, a line of
+# the unit's economic block) is placed at the sheet that prints it
+if row.startswith("30201"):
+    econ = [d for d in diags if d["code"] == "E-BASIC-ECON"]
+    assert econ and all(d["derived"] and d["sheet"] == sheet and d["table"] == "一般公共预算基本支出表"
+                        for d in econ), econ
 assert len(sums) == 1 and lines[-1] is sums[0], "one summary, last"
 s = sums[0]
 nerr = sum(1 for d in diags if d["level"] == "error")

@@ -33,6 +33,12 @@ LDLIBS  += -lsqlite3
 LDLIBS  += -lxlsxwriter
 # libzip and expat (Debian libzip-dev, libexpat1-dev) read a workbook (budc import)
 LDLIBS  += -lzip -lexpat
+# poppler's C interface (Debian libpoppler-glib-dev) reads a PDF's text layer
+# with each character's box (budc import FILE.pdf); its headers (and glib's)
+# are system headers, outside the warnings budc holds itself to
+POPPLER_CFLAGS := $(shell pkg-config --cflags poppler-glib 2>/dev/null | sed 's/-I/-isystem /g')
+CPPFLAGS += $(POPPLER_CFLAGS)
+LDLIBS  += $(shell pkg-config --libs poppler-glib 2>/dev/null || echo -lpoppler-glib -lgobject-2.0 -lglib-2.0) -lm
 # The generated scanner and parser get the same flags less the pedantry
 # they were not written for.
 GENWARN := -Wall -Wno-unused-function -Wno-sign-compare -Wno-unused-parameter

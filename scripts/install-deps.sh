@@ -66,6 +66,13 @@ for set in "$@"; do
         # libreoffice-calc (no recommends): tests/pdf/make-corpus.py prints budc's
         # workbook as a PDF typeset by another program, for budc audit's tests
         need libreoffice-calc command -v soffice
+        # poppler's C interface reads a PDF's text layer (budc import FILE.pdf);
+        # pkg-config finds its flags; qpdf and img2pdf make the encrypted and
+        # the scanned PDFs of tests/outputs/pdf_import.sh
+        need libpoppler-glib-dev have_header poppler/glib/poppler.h
+        need pkg-config     command -v pkg-config
+        need qpdf           command -v qpdf
+        need img2pdf        command -v img2pdf
         ;;
     editors)
         need nodejs command -v node

@@ -1,6 +1,6 @@
 /*
- * import_cmd.c — `budc import`: a workbook (.xlsx) or the CSV files of the
- * published layout become a budget (.bud), through import/.
+ * import_cmd.c — `budc import`: a workbook (.xlsx), the CSV files of the
+ * published layout or a PDF become a budget (.bud), through import/.
  *
  * The importer reads the workbook with the definitions (catalogues, words,
  * tables) of the standard library: first of the newest year installed, to
@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "base/text.h"
@@ -75,6 +76,13 @@ bool import_is_csv(const char *path)
            (n > 4 && strcmp(path + n - 4, ".csv") == 0);
 }
 
+/* A PDF, by its name (FILE.pdf): read through poppler, not as a workbook. */
+static bool is_pdf(const char *path)
+{
+    size_t n = strlen(path);
+    return n > 4 && strcasecmp(path + n - 4, ".pdf") == 0;
+}
+
 int import_option(int argc, char **argv, int *i, ImportOptions *o)
 {
     const char *a = argv[*i];
@@ -112,10 +120,11 @@ static int read_book(Book *b, const char *in, char *err, size_t errn)
 int import_file(const char *in, const ImportOptions *o, const char *std, FILE *out, int *kind,
                 char *err, size_t errn)
 {
-    Book b;
+    Book b = {0};
     *kind = 0;
     err[0] = '\0';
-    if (read_book(&b, in, err, errn) < 0)
+    bool pdf = is_pdf(in);
+    if (!pdf && read_book(&b, in, err, errn) < 0)
         return strstr(err, "cannot read") == err ? EXIT_USAGE : EXIT_INPUT;
     int year = o->year ? o->year : newest_year(std);
     if (!year) {
@@ -126,6 +135,15 @@ int import_file(const char *in, const ImportOptions *o, const char *std, FILE *o
     Compilation c;
     ImportOptions assumed = *o; /* with the year assumed when the book states none */
     int st = load_defs(&c, year, std); /* its message printed */
+    /* a PDF's tables are found by the titles of the table definitions */
+    if (st == EXIT_OK && pdf) {
+        int r = import_read_pdf(&b, in, c.defs, err, errn);
+        if (r < 0) {
+            compile_free(&c);
+            book_free(&b);
+            return r == -2 ? EXIT_USAGE : EXIT_INPUT;
+        }
+    }
     if (st == EXIT_OK && !o->year) {
         int y = import_year(&b, &c.defs->vocab);
         if (y && y != year) {

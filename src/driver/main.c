@@ -54,7 +54,7 @@ static const char *const usage_text = N_(
     "  build FILE... -o DIR  write every format, and the PDF when xelatex is installed\n"
     "                    (json, csv, latex, html, xlsx, build: --unit NAME writes that\n"
     "                    unit's own disclosure, 单位预算; build --units every unit's)\n"
-    "  import BOOK       a workbook (.xlsx) or the CSV files back into a budget\n"
+    "  import BOOK       a workbook (.xlsx), the CSV files or a PDF back into a budget\n"
     "                    (-o OUT.bud; --year, --name, --code, --budget)\n"
     "  audit DOCUMENT... import published disclosures (PDF, .xlsx, CSV) in memory\n"
     "                    and check them: errors by page and row, a summary a document\n"
@@ -182,7 +182,7 @@ static const struct {
      "written whole or not at all.  --unit NAME writes the unit's own disclosure.\n")},
     {"import",
      N_("usage: budc import [-o OUT.bud] [--year YEAR] [--name NAME] [--code CODE]\n"
-     "                   [--budget FILE] BOOK.xlsx|DIR|FILE.csv\n"
+     "                   [--budget FILE] BOOK.xlsx|DIR|FILE.csv|FILE.pdf\n"
      "\n"
      "Reads a workbook in the published layout (budc's own, or one kept by hand:\n"
      "blank rows, merged heads, codes as numbers, amounts with thousands\n"
@@ -192,9 +192,13 @@ static const struct {
      "printed (table WORD { ... }), so that budc check says where the spreadsheet\n"
      "contradicts itself.  --year, --name and --code give what the workbook does\n"
      "not say (CSV files have no title rows); --budget names the budget a 决算\n"
-     "executes.  Exits 1, writing nothing, when the workbook cannot be read as a\n"
-     "disclosure (the message names the sheet and the cell), 2 for a usage or\n"
-     "I/O problem.\n")},
+     "executes.  A published PDF (FILE.pdf) is read from its text layer: each\n"
+     "table found by its title, its columns from the positions of the words,\n"
+     "and commented with its page and title (// 第3页：TITLE).  Exits 1, writing\n"
+     "nothing, when the workbook cannot be read as a disclosure (the message\n"
+     "names the sheet and the cell, or the page: a scan without text, a PDF\n"
+     "locked by a password, columns that cannot be told apart), 2 for a usage\n"
+     "or I/O problem.\n")},
     {"build",
      N_("usage: budc build -o DIR [--bom] [--consolidate] [--unit NAME | --units]\n"
      "                  [--tex-timeout=N] [check options] FILE|DIR...\n"

@@ -251,6 +251,18 @@ int imp_amount(Imp *im, const BSheet *s, int r, int c, const char *from, Dec *ou
         if (ok && dec_parse(buf, n, &exact) == DEC_OK)
             *out = tidy(exact);
     }
+    if (!ok && s->page > 0) { /* a PDF's: the page and the printed row */
+        /* the row by its 序号 and the name left of the cell (its side's, in tables 1 and 4) */
+        const char *first = book_text(s, r, 0), *name = "";
+        Dec v;
+        for (int k = c - 1; k > 0 && !*name; k--)
+            if (!imp_number(book_text(s, r, k), &v))
+                name = book_text(s, r, k);
+        snprintf(im->err, im->errn, "%s: page %d, table %s, row %s%s%s: '%s' is not an amount",
+                 im->b->path, s->rowpage && r < s->nrows ? s->rowpage[r] : s->page, s->name,
+                 first, *first && *name ? " " : "", name, x->text);
+        return -1;
+    }
     if (!ok) {
         snprintf(im->err, im->errn, "%s: sheet '%s', cell %s: '%s' is not an amount", im->b->path,
                  s->name, book_ref(r, c, ref, sizeof ref), x->text);

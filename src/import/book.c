@@ -97,9 +97,13 @@ void book_free(Book *b)
             free(s->cells[j].text);
         free(s->cells);
         free(s->merges);
+        free(s->rowpage);
         free(s->name);
     }
     free(b->sheets);
+    for (int i = 0; i < b->nparas; i++)
+        free(b->paras[i].text);
+    free(b->paras);
     free(b->path);
     memset(b, 0, sizeof *b);
 }

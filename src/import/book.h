@@ -34,13 +34,32 @@ typedef struct BSheet {
     BCell *cells; /* nrows * ncols */
     BMerge *merges;
     int nmerges;
+    int page;       /* a PDF's: the page the table starts on (from 1), else 0 */
+    int *rowpage;   /* a PDF's: the page of each row [nrows], or NULL */
 } BSheet;
+
+/* A piece of a PDF's 说明, in order (pdf_text.c). */
+typedef enum BParaKind {
+    BP_SECTION,   /* a section's printed title: 一、部门职责及机构设置情况 */
+    BP_HEADING,   /* a subheading: 1、收入说明 */
+    BP_PARAGRAPH, /* a paragraph, its lines joined */
+    BP_TABLE      /* a table printed in the 说明: its caption (部门机构设置情况) */
+} BParaKind;
+
+typedef struct BPara {
+    BParaKind kind;
+    char *text;
+    int page;
+} BPara;
 
 typedef struct Book {
     char *path;
     bool csv;       /* read from CSV files: no title or 编制单位 rows */
+    bool pdf;       /* rebuilt from a PDF's text (import_read_pdf): sheets know their page */
     BSheet *sheets;
     int nsheets;
+    BPara *paras;   /* a PDF's 说明, or none */
+    int nparas;
 } Book;
 
 /* The cell at R, C (from 0), or an empty one outside the grid. */

@@ -371,8 +371,8 @@ static int read_table(Imp *im, ITable *t)
                 x.name = *name ? name : NULL;
             } else {
                 x.key = row_key(im, def, side, name, &x.code);
-                if (x.code)
-                    x.name = name;
+                if (x.code) /* a 类 by its name: 七、 is the table's numbering, not the name */
+                    x.name = no_ordinal(name);
             }
             if (!*x.key) {
                 char ref[16];
@@ -391,11 +391,17 @@ static int read_table(Imp *im, ITable *t)
 static void write_table(Imp *im, const ITable *t)
 {
     FILE *out = im->out;
-    /* where it was printed, for budc audit (docs/audit.md): the sheet,
-     * its control characters made spaces */
-    fputs("\n// \xE5\xB7\xA5\xE4\xBD\x9C\xE8\xA1\xA8\xEF\xBC\x9A", out); /* 工作表： */
-    for (const char *c = im->b->sheets[t->sheet].name; c && *c; c++)
-        fputc((unsigned char)*c < 0x20 || *c == 0x7f ? ' ' : *c, out);
+    /* where it was printed, which budc audit maps diagnostics back to
+     * (docs/audit.md): a PDF's page the table starts on, else the sheet
+     * (its control characters made spaces) */
+    const BSheet *s = &im->b->sheets[t->sheet];
+    if (s->page > 0) {
+        fprintf(out, "\n// 第%d页：%s", s->page, t->def->title);
+    } else {
+        fputs("\n// \xE5\xB7\xA5\xE4\xBD\x9C\xE8\xA1\xA8\xEF\xBC\x9A", out); /* 工作表： */
+        for (const char *c = s->name; c && *c; c++)
+            fputc((unsigned char)*c < 0x20 || *c == 0x7f ? ' ' : *c, out);
+    }
     fprintf(out, "\ntable %s {\n", t->def->word);
     for (int i = 0; i < t->nrows; i++) {
         const IRow *r = &t->rows[i];
@@ -507,6 +513,7 @@ int import_write(const Book *b, const Defs *defs, const ImportOptions *o, FILE *
     for (int t = 0; t < im.ds->ntables; t++)
         if (im.tables[t].sheet >= 0 && (im.tables[t].nrows || im.tables[t].note))
             write_table(&im, &im.tables[t]);
+    imp_narrative(&im);
     st = ferror(out) ? -1 : im.ds != &defs->disclosures[0];
     if (st < 0)
         snprintf(err, errn, "cannot write the budget");

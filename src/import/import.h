@@ -21,6 +21,14 @@ typedef struct ImportOptions {
     const char *budget; /* --budget FILE: a 决算's budget, or NULL */
 } ImportOptions;
 
+/* Reads the disclosure printed in the PDF PATH (its text layer, through
+ * poppler) as a workbook: a sheet for each table found by the titles of
+ * DEFS's table definitions, numbered by its page (docs/pdf-import.md).  0;
+ * -1 with a message in ERR naming the file and the page (not a PDF,
+ * encrypted, no text layer, columns that cannot be told apart): exit 1; -2
+ * when the file cannot be read: exit 2. */
+int import_read_pdf(Book *b, const char *path, const Defs *defs, char *err, size_t errn);
+
 /* The budget year the workbook states (预算年度：2023 under a title: the
  * labels of V), or 0. */
 int import_year(const Book *b, const Vocab *v);

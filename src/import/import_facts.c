@@ -352,7 +352,8 @@ static void write_prior(Imp *im, const Facts *fs, const char *unit, const char *
         if (strcmp(f->unit, unit) != 0 || strcmp(f->fact, "prior") != 0)
             continue;
         if (!any)
-            fprintf(im->out, "\n%sprior {\n", indent);
+            fprintf(im->out, "%s%sprior {\n", im->fresh ? "" : "\n", indent);
+        im->fresh = false;
         any = true;
         fprintf(im->out, "%s  %s ", indent, f->code);
         imp_dec(im->out, f->amount);
@@ -379,10 +380,14 @@ static void write_kind(Imp *im, const Facts *fs, const char *unit, int k)
                    (!by_source || strcmp(fs->f[j].source, f->source) == 0);
         if (seen)
             continue;
+        /* a blank line between blocks, none after the unit's opening line */
+        if (!im->fresh)
+            fputc('\n', out);
+        im->fresh = false;
         if (by_source)
-            fprintf(out, "\n  %s %s {\n", key, f->source);
+            fprintf(out, "  %s %s {\n", key, f->source);
         else
-            fprintf(out, "\n  %s {\n", key);
+            fprintf(out, "  %s {\n", key);
         for (int j = i; j < fs->n; j++) {
             const IFact *g = &fs->f[j];
             if (strcmp(g->unit, unit) != 0 || strcmp(g->fact, key) != 0 ||
@@ -442,6 +447,8 @@ int imp_units(Imp *im)
         fprintf(im->out, "\nunit %s ", unit_word(im, u->id));
         imp_string(im->out, u->name);
         fputs(" {\n", im->out);
+        im->fresh = !(u->nature && *u->nature) && !(u->rank && *u->rank) &&
+                     !(u->funding && *u->funding);
         if (u->nature && *u->nature)
             fprintf(im->out, "  nature %s\n", u->nature);
         if (u->rank && *u->rank) {
@@ -457,6 +464,7 @@ int imp_units(Imp *im)
         for (int k = 0; k < F__COUNT; k++)
             write_kind(im, &fs, u->id, k);
         write_prior(im, &fs, u->id, "  ");
+        im->fresh = false;
         fputs("}\n", im->out);
     }
     return 0;

@@ -49,6 +49,7 @@ typedef struct Imp {
     int year;
     ITable *tables; /* [ds->ntables] */
     FILE *out;
+    bool fresh;     /* a block was just opened: no blank line before its first */
 } Imp;
 
 /* Text helpers (amount.c). */
@@ -70,5 +71,9 @@ void imp_dec(FILE *out, Dec v);
  * sheet when it has one (budc's own), else what the tables pin down — and
  * the units' descriptions; 0 or -1 after an error. */
 int imp_units(Imp *im);
+
+/* import_text.c: a PDF's 说明 (the Book's paragraphs) as the budget's
+ * narrative, its figures quoted; nothing for a workbook. */
+void imp_narrative(Imp *im);
 
 #endif

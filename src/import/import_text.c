@@ -1,0 +1,434 @@
+/*
+ * import_text.c — the 说明 of a PDF (the Book's paragraphs, pdf_text.c)
+ * written as the budget's `narrative`, its figures as quotes.
+ *
+ * A section's printed title is named by the section word of the
+ * vocabulary most of whose characters it holds (部门预算安排的总体情况 is
+ * 预算安排总体情况); a title naming none, or one already written, is a
+ * subheading.  A caption of a table printed in the 说明 is the `insert` of
+ * that title (部门机构设置情况: insert 机构设置表).
+ *
+ * A figure in 万元 becomes a quote of the fact its clause names (the text
+ * since the last comma), whatever number is printed, so that a wrong
+ * number is an error of budc check, not a missed match: 收入 (预算收入,
+ * 收入总计) is 收入.合计, 支出 or 收支 支出.合计, a fund source's name
+ * 收入.SOURCE, 基本支出, 项目支出, 人员经费, 公用经费, 机关运行经费, in the
+ * 三公 section its items and 三公.合计 (last year's after 上年 or the year
+ * before, their change after 增加 or 减少), elsewhere an economic or
+ * function code's printed name (办公费 is 基本支出[30201]).  占 XX% after a
+ * quoted figure is its share of its total.  Any other figure is written as
+ * printed.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/text.h"
+#include "import/import_impl.h"
+#include "model/catalog.h"
+
+/* ---- sections --------------------------------------------------------------------- */
+
+static size_t cp_len(const char *s)
+{
+    unsigned char c = (unsigned char)*s;
+    return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+/* How much of WORD's characters TITLE holds, from 0 to 1. */
+static double holds(const char *title, const char *word)
+{
+    int n = 0, in = 0;
+    for (const char *p = word; *p; p += cp_len(p)) {
+        char c[5] = {0};
+        memcpy(c, p, cp_len(p));
+        n++;
+        in += strstr(title, c) != NULL;
+    }
+    return n ? (double)in / n : 0;
+}
+
+/* The section word TITLE names (not one of USED), or NULL. */
+static const char *section_of(Imp *im, const char *title, bool *used)
+{
+    const Vocab1 *d = &im->v->dim[DIM_SECTION];
+    bool final = im->ds != &im->defs->disclosures[0];
+    int best = -1;
+    double score = 0.74;
+    for (int w = 0; w < d->n; w++) {
+        if (used[w] || (final && (d->words[w].tags & TAG_PLAN)) ||
+            (!final && (d->words[w].tags & TAG_FINAL)))
+            continue;
+        double s = holds(title, d->words[w].name);
+        if (s > score || (s == score && best >= 0 && strlen(d->words[w].name) > strlen(d->words[best].name))) {
+            score = s;
+            best = w;
+        }
+    }
+    if (best < 0)
+        return NULL;
+    used[best] = true;
+    return d->words[best].name;
+}
+
+/* ---- quotes ----------------------------------------------------------------------- */
+
+typedef struct Q {
+    Imp *im;
+    bool sangong;       /* in the 三公 section */
+    const char *last;   /* the path last quoted in the sentence */
+    const char *item;   /* the 三公 item last named in the sentence */
+    bool prior;         /* the sentence is about last year */
+    char buf[8192];
+    size_t n;
+} Q;
+
+static void emit(Q *q, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n && q->n + 2 < sizeof q->buf; i++) {
+        if (s[i] == '{' || s[i] == '}')
+            q->buf[q->n++] = s[i];
+        q->buf[q->n++] = s[i];
+    }
+}
+
+/* {EXPR = NUM} */
+static void emit_quote(Q *q, const char *expr, const char *num)
+{
+    char tmp[512];
+    int k = snprintf(tmp, sizeof tmp, "{%s = %s}", expr, num);
+    if (k > 0 && q->n + (size_t)k + 1 < sizeof q->buf) {
+        memcpy(q->buf + q->n, tmp, (size_t)k);
+        q->n += (size_t)k;
+    }
+}
+
+static bool has(const char *s, size_t n, const char *w)
+{
+    size_t k = strlen(w);
+    for (size_t i = 0; i + k <= n; i++)
+        if (memcmp(s + i, w, k) == 0)
+            return true;
+    return false;
+}
+
+/* Whether the clause S (N bytes) ends with W (the name right before the figure). */
+static bool ends(const char *s, size_t n, const char *w)
+{
+    size_t k = strlen(w);
+    return k <= n && memcmp(s + n - k, w, k) == 0;
+}
+
+/* The 三公 item a clause names, as a path, or NULL. */
+static const char *sangong_item(const char *s, size_t n)
+{
+    static const char *const items[][2] = {
+        {"公务用车购置及运行维护费", "三公.公务用车购置及运维费"},
+        {"公务用车购置及运维费", "三公.公务用车购置及运维费"},
+        {"公务用车购置费", "三公.公务用车购置费"},
+        {"公务用车运行维护费", "三公.公务用车运行维护费"},
+        {"因公出国（境）费", "三公.因公出国费"},
+        {"因公出国(境)费", "三公.因公出国费"},
+        {"公务接待费", "三公.公务接待费"},
+        {"三公经费", "三公.合计"},
+        {"“三公”经费", "三公.合计"},
+    };
+    const char *best = NULL;
+    size_t at = 0;
+    for (size_t i = 0; i < sizeof items / sizeof items[0]; i++) {
+        size_t k = strlen(items[i][0]);
+        for (size_t j = 0; j + k <= n; j++)
+            if (memcmp(s + j, items[i][0], k) == 0 && (!best || j + k > at)) {
+                best = items[i][1];
+                at = j + k;
+            }
+    }
+    return best;
+}
+
+/* The path of a code row of a table whose printed name the clause ends
+ * with (*LEN: the name's length), or NULL. */
+static const char *code_path(Q *q, const char *s, size_t n, size_t *len)
+{
+    Imp *im = q->im;
+    static char path[64];
+    size_t best = 0;
+    for (int t = 0; t < im->ds->ntables; t++) {
+        const ITable *it = &im->tables[t];
+        int cat = it->def->catalog;
+        if (cat != CAT_ECONOMIC && cat != CAT_FUNCTION)
+            continue;
+        for (int r = 0; r < it->nrows; r++) {
+            const IRow *row = &it->rows[r];
+            /* the longest name: 其他商品和服务支出 (30299), not 商品和服务支出 (302) */
+            if (!row->code || !row->name || strlen(row->name) <= best || !ends(s, n, row->name))
+                continue;
+            snprintf(path, sizeof path, "%s[%s]", cat == CAT_ECONOMIC ? "基本支出" : "支出", row->key);
+            best = strlen(row->name);
+        }
+    }
+    *len = best;
+    return best ? path : NULL;
+}
+
+/* The longest spelling of a word of dimension D (its name, its printed
+ * title, a group or another spelling) the clause holds, as the path
+ * writes it, or NULL; *LEN its length. */
+static const char *spelling(Q *q, Dim d, const char *s, size_t n, size_t *len)
+{
+    const Vocab1 *v = &q->im->v->dim[d];
+    bool final = q->im->ds != &q->im->defs->disclosures[0];
+    const char *best = NULL;
+    *len = 0;
+    for (int w = 0; w < v->n; w++) {
+        if (!final && (v->words[w].tags & TAG_FINAL))
+            continue;
+        const char *sp[2] = {v->words[w].name, v->words[w].title};
+        for (int k = 0; k < 2; k++)
+            if (sp[k] && strlen(sp[k]) > *len && has(s, n, sp[k])) {
+                best = v->words[w].name;
+                *len = strlen(sp[k]);
+            }
+    }
+    for (int i = 0; i < v->nnames; i++) {
+        const char *sp[2] = {v->names[i].name, v->names[i].title};
+        for (int k = 0; k < 2; k++)
+            if (sp[k] && strlen(sp[k]) > *len && has(s, n, sp[k])) {
+                best = v->names[i].name;
+                *len = strlen(sp[k]);
+            }
+    }
+    return best;
+}
+
+/* The path of the fact clause S (N bytes, up to the figure) names, or NULL. */
+static const char *path_of(Q *q, const char *s, size_t n)
+{
+    static char path[96];
+    if (q->sangong) {
+        const char *it = sangong_item(s, n);
+        return it ? it : (q->item && !has(s, n, "万元") ? q->item : NULL);
+    }
+    if (has(s, n, "机关运行经费"))
+        return "机关运行经费";
+    size_t lc, lk, ls, lx;
+    const char *cls = spelling(q, DIM_CLASS, s, n, &lx);
+    if (cls) {
+        snprintf(path, sizeof path, "基本支出.%s", cls);
+        return path;
+    }
+    const char *code = code_path(q, s, n, &lc), *kind = spelling(q, DIM_KIND, s, n, &lk);
+    if (code && lc >= lk)
+        return code;
+    if (kind) {
+        snprintf(path, sizeof path, "支出.%s", kind);
+        return path;
+    }
+    const char *src = spelling(q, DIM_SOURCE, s, n, &ls);
+    if (src) {
+        snprintf(path, sizeof path, "%s.%s", has(s, n, "支出") && !has(s, n, "收入") ? "支出" : "收入",
+                 src);
+        return path;
+    }
+    if (has(s, n, "收入") && !has(s, n, "支出"))
+        return "收入.合计";
+    if (has(s, n, "支出") || has(s, n, "收支"))
+        return "支出.合计";
+    return NULL;
+}
+
+/* Whether the clause speaks of last year: 2022年, 上年 (not 上年结转, 比上年). */
+static bool last_year(const char *s, size_t n, const char *prev)
+{
+    if (has(s, n, "比") || has(s, n, "较"))
+        return false;
+    if (has(s, n, prev))
+        return true;
+    for (size_t i = 0; i + 6 <= n; i++)
+        if (memcmp(s + i, "上年", 6) == 0 && !(i + 12 <= n && (memcmp(s + i + 6, "结转", 6) == 0 ||
+                                                                 memcmp(s + i + 6, "结余", 6) == 0)))
+            return true;
+    return false;
+}
+
+/* The figure at P: its length (digits, a point, thousands separators, a
+ * sign), or 0. */
+static size_t figure_at(const char *p, const char *start)
+{
+    size_t n = 0;
+    if (p > start && ((p[-1] >= '0' && p[-1] <= '9') || p[-1] == '.'))
+        return 0;
+    if (*p == '-')
+        n++;
+    if (!(p[n] >= '0' && p[n] <= '9'))
+        return 0;
+    while ((p[n] >= '0' && p[n] <= '9') || (p[n] == ',' && p[n + 1] >= '0' && p[n + 1] <= '9') ||
+           (p[n] == '.' && p[n + 1] >= '0' && p[n + 1] <= '9'))
+        n++;
+    return n;
+}
+
+static bool delim(const char *p)
+{
+    static const char *const d[] = {"，", "。", "；", "：", ",", ";", "、"};
+    for (size_t i = 0; i < sizeof d / sizeof d[0]; i++)
+        if (strncmp(p, d[i], strlen(d[i])) == 0)
+            return true;
+    return false;
+}
+
+/* The paragraph S with its figures quoted, into Q's buffer. */
+static void quote(Q *q, const char *s, int year)
+{
+    char prev[16], cur[16];
+    snprintf(prev, sizeof prev, "%d年", year - 1);
+    snprintf(cur, sizeof cur, "%d年", year);
+    q->n = 0;
+    q->last = q->item = NULL;
+    q->prior = false;
+    const char *clause = s;
+    for (const char *p = s; *p;) {
+        if (strncmp(p, "。", 3) == 0) { /* a sentence ends */
+            emit(q, p, 3);
+            p += 3;
+            clause = p;
+            q->last = q->item = NULL;
+            q->prior = false;
+            continue;
+        }
+        if (delim(p)) {
+            size_t k = cp_len(p);
+            /* the subject of the sentence: the first 三公 item it names */
+            if (q->sangong && !q->item)
+                q->item = sangong_item(clause, (size_t)(p - clause));
+            emit(q, p, k);
+            p += k;
+            clause = p;
+            continue;
+        }
+        size_t f = figure_at(p, s);
+        if (!f) {
+            size_t k = cp_len(p);
+            emit(q, p, k);
+            p += k;
+            continue;
+        }
+        const char *after = p + f;
+        bool wan = strncmp(after, "万元", strlen("万元")) == 0,
+             pct = strncmp(after, "%", 1) == 0 || strncmp(after, "％", 3) == 0;
+        size_t cn = (size_t)(p - clause);
+        if (q->sangong && !q->item)
+            q->item = sangong_item(s == clause ? s : clause, cn);
+        if (last_year(clause, cn, prev))
+            q->prior = true;
+        else if (has(clause, cn, cur))
+            q->prior = false;
+        bool up = has(clause, cn, "增加") || has(clause, cn, "增长"),
+             down = has(clause, cn, "减少") || has(clause, cn, "下降");
+        char num[64];
+        size_t m = 0;
+        for (size_t i = 0; i < f && m + 1 < sizeof num; i++)
+            if (p[i] != ',')
+                num[m++] = p[i];
+        num[m] = '\0';
+        const char *path = NULL;
+        char expr[256] = "";
+        if (wan && (up || down)) {
+            const char *it = q->sangong ? (sangong_item(clause, cn) ? sangong_item(clause, cn) : q->item) : NULL;
+            if (it && num[0] != '-')
+                snprintf(expr, sizeof expr, up ? "%s - 上年.%s" : "上年.%s - %s", it, it);
+        } else if (wan && has(clause, cn, "本级")) {
+            /* a figure of a part of the department (局本级) is not the department's */
+        } else if (wan) {
+            path = path_of(q, clause, cn);
+            /* last year's figures are known for the 三公 alone, and there
+             * only the items the table prints */
+            if (path && q->prior && (!q->sangong || strspn(num, "0.") == strlen(num)))
+                path = NULL;
+            if (path)
+                snprintf(expr, sizeof expr, "%s%s", q->prior ? "上年." : "", path);
+            if (path)
+                q->last = path;
+        } else if (pct && q->last && has(clause, cn, "占") && !q->prior) {
+            const char *total = strncmp(q->last, "收入.", strlen("收入.")) == 0   ? "收入.合计"
+                                : strncmp(q->last, "支出.", strlen("支出.")) == 0 ? "支出.合计"
+                                                                                  : NULL;
+            if (total && strcmp(total, q->last) != 0)
+                snprintf(expr, sizeof expr, "%s / %s * 100", q->last, total);
+        }
+        if (*expr) {
+            emit_quote(q, expr, num);
+        } else {
+            emit(q, p, f);
+        }
+        p += f;
+    }
+    q->buf[q->n] = '\0';
+}
+
+/* ---- the narrative ---------------------------------------------------------------- */
+
+static const char *insert_of(Imp *im, const char *caption)
+{
+    const Vocab1 *d = &im->v->dim[DIM_INSERT];
+    for (int w = 0; w < d->n; w++)
+        if (strcmp(d->words[w].title, caption) == 0)
+            return d->words[w].name;
+    return NULL;
+}
+
+void imp_narrative(Imp *im)
+{
+    const Book *b = im->b;
+    if (!b->nparas)
+        return;
+    FILE *out = im->out;
+    bool used[VOCAB_MAX_WORDS] = {0};
+    bool open = false;
+    int page = 0;
+    Q q = {.im = im};
+    fputs("\nnarrative {\n", out);
+    for (int i = 0; i < b->nparas; i++) {
+        const BPara *p = &b->paras[i];
+        const char *word = p->kind == BP_SECTION ? section_of(im, p->text, used) : NULL;
+        const char *ind = open ? "    " : "  ";
+        if (word) {
+            if (open)
+                fputs("  }\n", out);
+            fprintf(out, "\n  // 第%d页：%s\n  section %s ", p->page, p->text, word);
+            imp_string(out, p->text);
+            fputs(" {\n", out);
+            open = true;
+            page = p->page;
+            q.sangong = (im->v->dim[DIM_SECTION].words[vocab_word(im->v, DIM_SECTION, word)].tags &
+                         TAG_SANGONG) != 0;
+            continue;
+        }
+        const char *w = p->kind == BP_TABLE ? insert_of(im, p->text) : NULL;
+        if (p->kind == BP_TABLE && !w)
+            continue;
+        if (p->page != page && open) { /* the page a paragraph starts on */
+            fprintf(out, "    // 第%d页\n", p->page);
+            page = p->page;
+        }
+        if (w && !open)
+            continue; /* an insert belongs in a section */
+        if (w) {
+            fprintf(out, "%sinsert %s\n", ind, w);
+            continue;
+        }
+        if ((p->kind == BP_HEADING || p->kind == BP_SECTION) && open) {
+            fprintf(out, "%sheading ", ind);
+            imp_string(out, p->text);
+            fputc('\n', out);
+            continue;
+        }
+        quote(&q, p->text, im->year);
+        fputs(ind, out);
+        imp_string(out, q.buf);
+        fputc('\n', out);
+    }
+    if (open)
+        fputs("  }\n", out);
+    fputs("}\n", out);
+}

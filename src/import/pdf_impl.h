@@ -1,0 +1,65 @@
+/*
+ * pdf_impl.h — what the files of the PDF reader share: a document's text
+ * layer as pages of lines of words, each with its box (pdf_read.c reads it
+ * through poppler's C interface), and the tables and the 说明 rebuilt from
+ * them into a Book (pdf_tables.c, pdf_text.c).
+ *
+ * Coordinates are points from the top left corner of the page as it is
+ * read: a landscape table (typeset turned on a portrait page) is turned
+ * back upright, so that every line runs left to right and x grows along it.
+ */
+#ifndef BUDC_PDF_IMPL_H
+#define BUDC_PDF_IMPL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "base/arena.h"
+#include "import/book.h"
+#include "model/defs.h"
+
+typedef struct PWord {
+    const char *text;
+    double x1, y1, x2, y2;
+} PWord;
+
+typedef struct PLine {
+    PWord *w;
+    int n;
+    double y1, y2, h; /* the line's box top and bottom, its characters' height */
+    const char *text; /* the words joined (a space only between two Latin letters or digits) */
+} PLine;
+
+typedef struct PPage {
+    PLine *lines;
+    int n;
+    int no; /* from 1, as a viewer numbers it */
+} PPage;
+
+typedef struct PDoc {
+    const char *path;
+    PPage *pages;
+    int n;
+    Arena a;
+} PDoc;
+
+/* Reads the text layer of PATH into D: 0; -1 with a message in ERR when the
+ * file is not a readable PDF (encrypted, damaged, no text layer): exit 1;
+ * -2 when it cannot be read at all (I/O): exit 2. */
+int pdf_load(PDoc *d, const char *path, char *err, size_t errn);
+void pdf_free(PDoc *d);
+
+/* Words joined as one text: a space only between two ASCII letters or
+ * digits (xeCJK's spacing between 2023 and 年 is not a space of the text). */
+const char *pdf_join(Arena *a, const PWord *w, int n, bool spaces);
+
+/* The tables of the disclosure (the table definitions of DEFS, 预算 and
+ * 决算) found in D, each a sheet of B named by its title and numbered by
+ * the page it starts on; the lines of no table (the 说明) are marked in
+ * USED false.  0, or -1 with a message in ERR naming the page. */
+int pdf_tables(const PDoc *d, Book *b, const Defs *defs, bool **used, char *err, size_t errn);
+
+/* The 说明: sections and paragraphs from the lines no table used, into B. */
+void pdf_text(const PDoc *d, Book *b, bool *const *used);
+
+#endif

@@ -1,0 +1,835 @@
+/*
+ * pdf_tables.c — the tables of a PDF disclosure rebuilt from its lines of
+ * words (pdf_impl.h), each a sheet of a Book that import.c reads as it
+ * reads a workbook's.
+ *
+ * A table starts at its title: a line that ends with the title of a table
+ * definition (预算 and 决算), compared without spaces, quotation marks or
+ * the width of punctuation, after what may lead it (表一, 附表1, 2023年,
+ * the department's name); （续） after it continues the table.  Under the
+ * title: the lines of 编制单位, 预算年度 and 单位 (the sheet's second row),
+ * then the head — its lines down to the 栏次 line or the first row of
+ * figures, a cell wrapped onto the next line joined — whose lowest titles
+ * (a title spanning two below it, 功能分类科目 or 本年收入, stands over
+ * them) are the columns.  Where one column ends and the next starts is
+ * the widest vertical strip between their titles that no row's word
+ * crosses; when every strip is crossed, the columns cannot be told apart
+ * and the reader says so.  Each word of a row goes into the column its
+ * middle is in; a line with no figure and no 序号 (or, without a 序号
+ * column, no code or ordinal) continues the row above, a name wrapped.
+ * A table ends at a note (注：), the next title, or a line too wide to be
+ * a cell; at the foot of a page it continues on the next when that page
+ * starts with its head again (dropped) or with rows that fit its columns.
+ * The running head of the pages and their page numbers are left out.
+ */
+#include "import/pdf_impl.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/text.h"
+#include "import/import_impl.h"
+
+enum { MAXC = 40 };
+
+typedef struct Cols {
+    int n;
+    double mid[MAXC], bound[MAXC]; /* bound[i]: between column i and i+1 */
+    const char *head[MAXC];
+    bool serial;                   /* the first column is 序号 */
+} Cols;
+
+typedef struct Ctx {
+    const PDoc *d;
+    const Defs *defs;
+    const Vocab *v;
+    Book *b;
+    Arena a;
+    bool **used;
+    char *err;
+    size_t errn;
+    /* the table being read */
+    const TableDef *def;
+    BSheetBuilder sb;
+    int row;
+    Cols cols;
+    bool have_cols;
+    const char *cell[MAXC]; /* the row being read, until the next starts */
+    bool pending;
+    int page;                   /* the page being read */
+    int *rowpage;               /* the page of each row of the sheet */
+    int nrp, caprp;
+    const char *running; /* the running head of the pages, or NULL */
+} Ctx;
+
+/* ---- text ------------------------------------------------------------------------- */
+
+/* S without spaces, quotation marks, and with full-width punctuation made
+ * ASCII: a title compared whatever its typesetting. */
+static const char *norm(Arena *a, const char *s)
+{
+    size_t n = strlen(s);
+    char *o = arena_alloc(a, n + 1), *p = o;
+    static const char *const map[][2] = {{"（", "("}, {"）", ")"}, {"：", ":"}, {"，", ","},
+                                         {"“", ""},  {"”", ""},  {"\"", ""}, {"‘", ""},
+                                         {"’", ""},  {"'", ""},  {"「", ""}, {"」", ""}};
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t m = utf8_next((const unsigned char *)s + i, n - i, &cp);
+        if (!m)
+            m = 1;
+        if (cp == ' ' || cp == 0x3000 || cp == '\t') {
+            i += m;
+            continue;
+        }
+        bool done = false;
+        for (size_t k = 0; k < sizeof map / sizeof map[0] && !done; k++)
+            if (strncmp(s + i, map[k][0], strlen(map[k][0])) == 0) {
+                size_t l = strlen(map[k][1]);
+                memcpy(p, map[k][1], l);
+                p += l;
+                i += strlen(map[k][0]);
+                done = true;
+            }
+        if (!done) {
+            memcpy(p, s + i, m);
+            p += m;
+            i += m;
+        }
+    }
+    *p = '\0';
+    return o;
+}
+
+static bool ends_with(const char *s, const char *t)
+{
+    size_t n = strlen(s), k = strlen(t);
+    return k <= n && strcmp(s + n - k, t) == 0;
+}
+
+/* The table whose title line L is (*CONT: it says 续), or NULL. */
+static const TableDef *title_of(Ctx *x, const PLine *l, bool *cont)
+{
+    const char *s = norm(&x->a, l->text);
+    *cont = false;
+    char buf[1024];
+    snprintf(buf, sizeof buf, "%s", s);
+    static const char *const more[] = {"(续)", "(续表)", "续表", "续"};
+    for (size_t k = 0; k < sizeof more / sizeof more[0]; k++)
+        if (ends_with(buf, more[k])) {
+            buf[strlen(buf) - strlen(more[k])] = '\0';
+            *cont = true;
+            break;
+        }
+    const TableDef *best = NULL;
+    size_t bestn = 0;
+    for (int d = 0; d < x->defs->ndisclosures; d++) {
+        const Disclosure *ds = &x->defs->disclosures[d];
+        for (int t = 0; t < ds->ntables; t++) {
+            const char *title = norm(&x->a, ds->tables[t].title);
+            size_t n = strlen(title), lead = strlen(buf) - (ends_with(buf, title) ? n : 0);
+            if (!ends_with(buf, title) || n <= bestn || lead > 120)
+                continue;
+            /* what leads the title is a name, a year or a number, not a sentence */
+            bool sentence = false;
+            for (const char *p = buf; p < buf + lead && !sentence; p++)
+                sentence = strncmp(p, "。", 3) == 0 || strncmp(p, "，", 3) == 0 || *p == ',' ||
+                           *p == ':' || strncmp(p, "、", 3) == 0 || *p == '.';
+            if (sentence)
+                continue;
+            best = &ds->tables[t];
+            bestn = n;
+        }
+    }
+    return best;
+}
+
+static bool is_head_word(const Ctx *x, const char *s)
+{
+    static const char *const keys[] = {"serial", "item", "code_head", "code_name", "income_item",
+                                       "expense_item", "column_numbers"};
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        const char *l = vocab_label(x->v, keys[i]);
+        if (*l && strcmp(s, l) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* A figure of a table: an amount, or a blank mark (-, —). */
+static bool figure(const char *s, bool marks)
+{
+    Dec v;
+    if (marks && (strcmp(s, "-") == 0 || strcmp(s, "--") == 0 || strcmp(s, "—") == 0 ||
+                  strcmp(s, "——") == 0 || strcmp(s, "－") == 0))
+        return true;
+    return (strchr(s, '.') || strchr(s, ',')) && imp_number(s, &v);
+}
+
+static bool has_figure(const PLine *l)
+{
+    for (int i = 0; i < l->n; i++)
+        if (figure(l->w[i].text, false))
+            return true;
+    return false;
+}
+
+static bool is_integer(const char *s)
+{
+    return *s && text_all_digits(s) && strlen(s) <= 9;
+}
+
+/* A line starting a row: a figure in it, or a 序号 then a name. */
+static bool body_start(const PLine *l)
+{
+    return has_figure(l) || (l->n >= 2 && is_integer(l->w[0].text) && strlen(l->w[0].text) <= 3);
+}
+
+static bool column_numbers(const Ctx *x, const PLine *l)
+{
+    const char *c = vocab_label(x->v, "column_numbers");
+    return l->n >= 2 && *c && (strcmp(l->w[0].text, c) == 0 ||
+                               strncmp(l->w[0].text, c, strlen(c) > 3 ? 3 : strlen(c)) == 0) &&
+           is_integer(l->w[l->n - 1].text);
+}
+
+static bool meta_line(const Ctx *x, const PLine *l)
+{
+    static const char *const keys[] = {"prepared_by", "budget_year", "budget_year_final",
+                                       "money_label", "money_unit"};
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        const char *k = vocab_label(x->v, keys[i]);
+        if (*k && strstr(l->text, k))
+            return true;
+    }
+    return false;
+}
+
+static bool note_line(const Ctx *x, const PLine *l)
+{
+    const char *m = vocab_label(x->v, "note_mark");
+    return (*m && strncmp(l->text, m, strlen(m)) == 0) || strncmp(l->text, "注:", 4) == 0;
+}
+
+static bool starts_ordinal(const char *s)
+{
+    static const char *const lead[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+                                       "（", "("};
+    for (size_t i = 0; i < sizeof lead / sizeof lead[0]; i++)
+        if (strncmp(s, lead[i], strlen(lead[i])) == 0)
+            return strstr(s, "、") || lead[i][0] == '(' || strncmp(lead[i], "（", 3) == 0;
+    return false;
+}
+
+/* ---- the sheet -------------------------------------------------------------------- */
+
+static void put(Ctx *x, int r, int c, const char *s)
+{
+    if (s && *s)
+        book_put(&x->sb, r, c, BC_TEXT, s, strlen(s));
+    while (x->nrp <= r) {
+        if (x->nrp == x->caprp) {
+            x->caprp = x->caprp ? 2 * x->caprp : 64;
+            x->rowpage = xrealloc(x->rowpage, (size_t)x->caprp * sizeof *x->rowpage);
+        }
+        x->rowpage[x->nrp++] = x->page;
+    }
+}
+
+static void flush_row(Ctx *x)
+{
+    if (!x->pending)
+        return;
+    for (int c = 0; c < x->cols.n; c++)
+        put(x, x->row, c, x->cell[c]);
+    x->row++;
+    x->pending = false;
+}
+
+static void close_table(Ctx *x)
+{
+    if (!x->def)
+        return;
+    flush_row(x);
+    Book *b = x->b;
+    BSheet *s = &b->sheets[b->nsheets - 1];
+    book_finish_sheet(&x->sb, s);
+    s->rowpage = xmalloc((size_t)(s->nrows + 1) * sizeof *s->rowpage);
+    for (int r = 0; r < s->nrows; r++)
+        s->rowpage[r] = r < x->nrp ? x->rowpage[r] : s->page;
+    x->nrp = 0;
+    x->def = NULL;
+    x->have_cols = false;
+}
+
+static void open_table(Ctx *x, const TableDef *def, int page)
+{
+    close_table(x);
+    Book *b = x->b;
+    b->sheets = xrealloc(b->sheets, ((size_t)b->nsheets + 1) * sizeof *b->sheets);
+    BSheet *s = &b->sheets[b->nsheets++];
+    memset(s, 0, sizeof *s);
+    size_t n = strlen(def->title);
+    s->name = xmalloc(n + 1);
+    memcpy(s->name, def->title, n + 1);
+    s->page = page;
+    x->def = def;
+    x->row = 0;
+    put(x, x->row++, 0, def->title);
+}
+
+/* The line's words in segments apart by more than 1.5 characters: the
+ * cells of a 编制单位 … 单位：万元 line. */
+static void meta_row(Ctx *x, const PLine *l)
+{
+    int c = 0;
+    for (int i = 0; i < l->n;) {
+        int j = i + 1;
+        while (j < l->n && l->w[j].x1 - l->w[j - 1].x2 < 1.5 * l->h)
+            j++;
+        put(x, x->row, c++, pdf_join(&x->a, l->w + i, j - i, true));
+        i = j;
+    }
+    x->row++;
+}
+
+static int col_of(const Cols *c, const PWord *w)
+{
+    double m = (w->x1 + w->x2) / 2;
+    int k = 0;
+    while (k < c->n - 1 && m > c->bound[k])
+        k++;
+    return k;
+}
+
+/* ---- the head and the columns ------------------------------------------------------ */
+
+static bool overlaps(const PWord *a, const PWord *b)
+{
+    return a->x1 < b->x2 && b->x1 < a->x2;
+}
+
+/* Whether W (on line I of the head H) stands over two titles of one line
+ * below, or is a title the definition prints over others (功能分类科目,
+ * 本年收入, 收入 and 支出 over the sides). */
+static const TableDef *span_def;
+static bool spanning(const PLine *h, int nh, int i, const PWord *w)
+{
+    const TableDef *d = span_def;
+    if (d && ((d->layout.head && strcmp(w->text, d->layout.head) == 0) ||
+              (d->layout.group && strcmp(w->text, d->layout.group) == 0)))
+        return true;
+    for (int k = 0; d && k < d->nsides; k++)
+        if (d->sides[k].title && strcmp(w->text, d->sides[k].title) == 0)
+            return true;
+    for (int j = i + 1; j < nh; j++) {
+        int under = 0;
+        for (int k = 0; k < h[j].n; k++) {
+            double m = (h[j].w[k].x1 + h[j].w[k].x2) / 2;
+            under += m > w->x1 && m < w->x2;
+        }
+        if (under >= 2)
+            return true;
+    }
+    return false;
+}
+
+static int by_mid(const void *a, const void *b)
+{
+    const PWord *x = a, *y = b;
+    double m = x->x1 + x->x2, n = y->x1 + y->x2;
+    return m < n ? -1 : m > n;
+}
+
+/* The columns of a table from its head H (NH lines) and its rows B (NB
+ * lines); -1 with a message when two columns cannot be told apart. */
+static int columns(Ctx *x, const PLine *h, int nh, const PLine *b, int nb, int page, Cols *c)
+{
+    memset(c, 0, sizeof *c);
+    span_def = x->def;
+    PWord leaf[MAXC * 4];
+    int nl = 0;
+    int numbers = -1;
+    for (int i = 0; i < nh; i++)
+        if (column_numbers(x, &h[i]))
+            numbers = i;
+    if (numbers >= 0) {
+        for (int k = 0; k < h[numbers].n && nl < MAXC; k++)
+            leaf[nl++] = h[numbers].w[k];
+    } else {
+        for (int i = 0; i < nh; i++)
+            for (int k = 0; k < h[i].n; k++)
+                if (!spanning(h, nh, i, &h[i].w[k]) && nl < MAXC * 4)
+                    leaf[nl++] = h[i].w[k];
+        /* titles wrapped over lines (财政拨款收 / 入) are one column */
+        qsort(leaf, (size_t)nl, sizeof *leaf, by_mid);
+        int m = 0;
+        for (int i = 0; i < nl; i++) {
+            if (m > 0 && overlaps(&leaf[m - 1], &leaf[i])) {
+                leaf[m - 1].x1 = fmin(leaf[m - 1].x1, leaf[i].x1);
+                leaf[m - 1].x2 = fmax(leaf[m - 1].x2, leaf[i].x2);
+                continue;
+            }
+            leaf[m++] = leaf[i];
+        }
+        nl = m < MAXC ? m : MAXC;
+    }
+    qsort(leaf, (size_t)nl, sizeof *leaf, by_mid);
+    c->n = nl;
+    if (nl < 2) {
+        snprintf(x->err, x->errn, "%s: page %d: the table %s has no head with its columns' titles",
+                 x->d->path, page, x->def->title);
+        return -1;
+    }
+    for (int i = 0; i < nl; i++)
+        c->mid[i] = (leaf[i].x1 + leaf[i].x2) / 2;
+    /* how many words of the rows (and titles of the head) cover each half point */
+    double lo = c->mid[0], hi = c->mid[nl - 1];
+    int nbin = (int)((hi - lo) * 2) + 2;
+    if (nbin > 200000)
+        nbin = 200000;
+    int *cover = calloc((size_t)nbin, sizeof *cover);
+    if (!cover)
+        abort();
+    for (int i = 0; i < nb + nh; i++) {
+        const PLine *l = i < nb ? &b[i] : &h[i - nb];
+        if (i >= nb && (numbers < 0 ? false : i - nb >= numbers))
+            continue;
+        for (int k = 0; k < l->n; k++) {
+            if (i >= nb && spanning(h, nh, i - nb, &l->w[k]))
+                continue;
+            int a0 = (int)((l->w[k].x1 - lo) * 2), a1 = (int)((l->w[k].x2 - lo) * 2);
+            for (int p = a0 < 0 ? 0 : a0; p <= a1 && p < nbin; p++)
+                cover[p]++;
+        }
+    }
+    for (int i = 0; i + 1 < nl; i++) {
+        int a0 = (int)((c->mid[i] - lo) * 2) + 1, a1 = (int)((c->mid[i + 1] - lo) * 2);
+        int best = -1, run0 = -1, bestlen = 0, min = 1 << 30;
+        for (int p = a0; p < a1 && p < nbin; p++)
+            min = cover[p] < min ? cover[p] : min;
+        for (int p = a0; p <= a1 && p < nbin; p++) {
+            bool at = p < a1 && cover[p] == min;
+            if (at && run0 < 0)
+                run0 = p;
+            if (!at && run0 >= 0) {
+                if (p - run0 > bestlen) {
+                    bestlen = p - run0;
+                    best = (run0 + p - 1) / 2;
+                }
+                run0 = -1;
+            }
+        }
+        int allowed = nb / 4 > 1 ? nb / 4 : 1;
+        if (best < 0 || min > allowed) {
+            free(cover);
+            snprintf(x->err, x->errn, "%s: page %d: the columns of the table %s cannot be told "
+                     "apart (every row's words run across the columns %d and %d)",
+                     x->d->path, page, x->def->title, i + 1, i + 2);
+            return -1;
+        }
+        c->bound[i] = lo + best / 2.0 + 0.25;
+    }
+    free(cover);
+    /* the titles of the columns: every title of the head under none other's span */
+    for (int i = 0; i < nh; i++) {
+        if (numbers >= 0 && i >= numbers)
+            break;
+        for (int k = 0; k < h[i].n; k++) {
+            if (spanning(h, nh, i, &h[i].w[k]))
+                continue;
+            int col = col_of(c, &h[i].w[k]);
+            const char *t = h[i].w[k].text;
+            size_t n0 = c->head[col] ? strlen(c->head[col]) : 0;
+            char *s = arena_alloc(&x->a, n0 + strlen(t) + 1);
+            memcpy(s, c->head[col] ? c->head[col] : "", n0);
+            strcpy(s + n0, t);
+            c->head[col] = s;
+        }
+    }
+    c->serial = c->head[0] && strncmp(c->head[0], "序", 3) == 0;
+    if (numbers >= 0 && strncmp(h[numbers].w[0].text, vocab_label(x->v, "column_numbers"), 3) == 0 &&
+        col_of(c, &h[numbers].w[0]) == 0)
+        c->serial = true;
+    return 0;
+}
+
+/* Writes the head of the table: the spanning titles, the columns' titles,
+ * the 栏次 line. */
+static void head_rows(Ctx *x, const PLine *h, int nh)
+{
+    bool any = false;
+    for (int i = 0; i < nh; i++)
+        for (int k = 0; k < h[i].n; k++)
+            if (!column_numbers(x, &h[i]) && spanning(h, nh, i, &h[i].w[k])) {
+                put(x, x->row, col_of(&x->cols, &h[i].w[k]), h[i].w[k].text);
+                any = true;
+            }
+    x->row += any;
+    for (int c = 0; c < x->cols.n; c++)
+        put(x, x->row, c, x->cols.head[c]);
+    x->row++;
+    for (int i = 0; i < nh; i++)
+        if (column_numbers(x, &h[i])) {
+            for (int k = 0; k < h[i].n; k++) /* 栏 over 次 is 栏次 */
+                put(x, x->row, col_of(&x->cols, &h[i].w[k]),
+                    k == 0 ? vocab_label(x->v, "column_numbers") : h[i].w[k].text);
+            x->row++;
+        }
+}
+
+/* The row line L into the table: a new row, or the rest of the row above. */
+static void body_row(Ctx *x, const PLine *l)
+{
+    const char *cell[MAXC] = {0};
+    bool number = false, code = false;
+    for (int k = 0; k < l->n; k++) {
+        int c = col_of(&x->cols, &l->w[k]);
+        number |= figure(l->w[k].text, true);
+        code |= text_all_digits(l->w[k].text);
+        if (cell[c]) {
+            PWord two[2] = {{.text = cell[c]}, {.text = l->w[k].text}};
+            cell[c] = pdf_join(&x->a, two, 2, false);
+        } else {
+            cell[c] = l->w[k].text;
+        }
+    }
+    bool more = x->pending && !number &&
+                (x->cols.serial ? !cell[0] : !code && !starts_ordinal(l->w[0].text));
+    if (more) {
+        for (int c = 0; c < x->cols.n; c++)
+            if (cell[c]) {
+                PWord two[2] = {{.text = x->cell[c] ? x->cell[c] : ""}, {.text = cell[c]}};
+                x->cell[c] = pdf_join(&x->a, two, 2, false);
+            }
+        return;
+    }
+    flush_row(x);
+    memcpy(x->cell, cell, sizeof cell);
+    x->pending = true;
+}
+
+/* ---- the pages -------------------------------------------------------------------- */
+
+/* Whether line I of page P is a title: a table's, with its head in the lines after. */
+static const TableDef *title_at(Ctx *x, const PPage *p, int i, bool *cont)
+{
+    const TableDef *t = title_of(x, &p->lines[i], cont);
+    if (!t)
+        return NULL;
+    for (int j = i + 1; j < p->n && j <= i + 5; j++) {
+        for (int k = 0; k < p->lines[j].n; k++)
+            if (is_head_word(x, p->lines[j].w[k].text))
+                return t;
+        if (column_numbers(x, &p->lines[j]))
+            return t;
+    }
+    return NULL;
+}
+
+/* The head from line I of page P: its lines [I, *END). */
+static int head_end(Ctx *x, const PPage *p, int i)
+{
+    int j = i, last = -1;
+    for (; j < p->n; j++) {
+        const PLine *l = &p->lines[j];
+        if (body_start(l) || note_line(x, l))
+            break;
+        bool title = false;
+        for (int k = 0; k < l->n; k++)
+            title |= is_head_word(x, l->w[k].text);
+        for (int k = 0; x->def && k < x->def->ncols && !title; k++)
+            for (int w = 0; w < l->n; w++)
+                title |= strcmp(l->w[w].text, x->def->cols[k].title) == 0;
+        if (column_numbers(x, l)) {
+            last = j;
+            /* 栏 over 次: the next line's lone word under it */
+            if (j + 1 < p->n && p->lines[j + 1].n == 1 && !body_start(&p->lines[j + 1]) &&
+                !note_line(x, &p->lines[j + 1]))
+                last = j + 1;
+            break;
+        }
+        if (title || last < 0 || j == last + 1) {
+            /* a line of titles, or titles wrapped from the line above (each
+             * word under a wider one of it) */
+            bool wrapped = last >= 0 && !title;
+            for (int k = 0; wrapped && k < l->n; k++) {
+                bool under = false;
+                for (int m = 0; m < p->lines[j - 1].n; m++)
+                    under |= overlaps(&l->w[k], &p->lines[j - 1].w[m]) &&
+                             l->w[k].x2 - l->w[k].x1 <= p->lines[j - 1].w[m].x2 - p->lines[j - 1].w[m].x1 + 1;
+                wrapped = under;
+            }
+            if (title || wrapped || last < 0) {
+                last = j;
+                continue;
+            }
+        }
+        break;
+    }
+    return last + 1 > i ? last + 1 : i;
+}
+
+/* The rows of the table from line I of page P: [I, return) */
+static int rows_end(Ctx *x, const PPage *p, int i, double width)
+{
+    for (int j = i; j < p->n; j++) {
+        const PLine *l = &p->lines[j];
+        bool cont;
+        if (x->used[p->no - 1][j])
+            continue;
+        if (note_line(x, l) || title_at(x, p, j, &cont))
+            return j;
+        for (int k = 0; k < l->n; k++)
+            if (l->w[k].x2 - l->w[k].x1 > 0.6 * width)
+                return j;
+    }
+    return p->n;
+}
+
+static int read_rows(Ctx *x, const PPage *p, int i, int end)
+{
+    for (int j = i; j < end; j++)
+        if (!x->used[p->no - 1][j]) {
+            body_row(x, &p->lines[j]);
+            x->used[p->no - 1][j] = true;
+        }
+    return end;
+}
+
+/* The table's head at line I of page P and its rows after: the index of
+ * the first line after them, or -1 after an error. */
+static int table_body(Ctx *x, const PPage *p, int i)
+{
+    int he = head_end(x, p, i);
+    int nb0 = he;
+    Cols c;
+    double width = 1e9;
+    if (he > i) {
+        /* a first guess of the rows for the columns */
+        int end = rows_end(x, p, nb0, 1e9);
+        if (columns(x, &p->lines[i], he - i, &p->lines[nb0], end - nb0, p->no, &c) < 0)
+            return -1;
+        width = c.mid[c.n - 1] - c.mid[0];
+        int end2 = rows_end(x, p, nb0, width);
+        if (end2 != end && columns(x, &p->lines[i], he - i, &p->lines[nb0], end2 - nb0, p->no, &c) < 0)
+            return -1;
+        x->cols = c;
+        x->have_cols = true;
+        flush_row(x);
+        head_rows(x, &p->lines[i], he - i);
+        for (int j = i; j < he; j++)
+            x->used[p->no - 1][j] = true;
+    } else if (!x->have_cols) {
+        snprintf(x->err, x->errn, "%s: page %d: the table %s has no head with its columns' titles",
+                 x->d->path, p->no, x->def->title);
+        return -1;
+    } else {
+        width = x->cols.mid[x->cols.n - 1] - x->cols.mid[0];
+    }
+    int end = rows_end(x, p, he, width);
+    read_rows(x, p, he, end);
+    if (end < p->n && note_line(x, &p->lines[end])) {
+        flush_row(x);
+        put(x, x->row++, 0, p->lines[end].text);
+        x->used[p->no - 1][end] = true;
+        close_table(x);
+        return end + 1;
+    }
+    if (end < p->n)
+        close_table(x);
+    return end;
+}
+
+static bool page_number(const char *s)
+{
+    size_t n = strlen(s);
+    if (text_all_digits(s) && n <= 4)
+        return true;
+    return (n > 2 && s[0] == '-' && s[n - 1] == '-') || (strncmp(s, "第", 3) == 0 && ends_with(s, "页"));
+}
+
+/* The running head and the page numbers: marked used. */
+static void furniture(Ctx *x)
+{
+    const PDoc *d = x->d;
+    int best = 0;
+    for (int p = 0; p < d->n; p++) {
+        if (!d->pages[p].n)
+            continue;
+        int same = 0;
+        for (int q = 0; q < d->n; q++)
+            same += d->pages[q].n && strcmp(d->pages[q].lines[0].text, d->pages[p].lines[0].text) == 0;
+        if (same > best && same >= 3) {
+            best = same;
+            x->running = d->pages[p].lines[0].text;
+        }
+    }
+    for (int p = 0; p < d->n; p++) {
+        const PPage *pg = &d->pages[p];
+        if (!pg->n)
+            continue;
+        if (x->running && strcmp(pg->lines[0].text, x->running) == 0)
+            x->used[p][0] = true;
+        if (page_number(pg->lines[pg->n - 1].text))
+            x->used[p][pg->n - 1] = true;
+    }
+}
+
+static int first_free(Ctx *x, const PPage *p)
+{
+    int i = 0;
+    while (i < p->n && x->used[p->no - 1][i])
+        i++;
+    return i;
+}
+
+int pdf_tables(const PDoc *d, Book *b, const Defs *defs, bool **used, char *err, size_t errn)
+{
+    Ctx x = {.d = d, .defs = defs, .v = &defs->vocab, .b = b, .used = used, .err = err, .errn = errn};
+    arena_init(&x.a);
+    furniture(&x);
+    int st = 0;
+    for (int pi = 0; pi < d->n && st == 0; pi++) {
+        const PPage *p = &d->pages[pi];
+        x.page = p->no;
+        int i = first_free(&x, p);
+        if (x.def && i < p->n) { /* a table open at the foot of the last page */
+            bool cont;
+            const TableDef *t = title_at(&x, p, i, &cont);
+            const PLine *l = &p->lines[i];
+            bool head = false;
+            for (int k = 0; k < l->n; k++)
+                head |= is_head_word(&x, l->w[k].text);
+            if (t == x.def) {
+                used[pi][i] = true;
+                i++;
+                while (i < p->n && meta_line(&x, &p->lines[i]))
+                    used[pi][i++] = true;
+                head = true;
+            }
+            if (head || (!t && x.have_cols && body_start(l))) {
+                if (head) { /* the head again: dropped, its columns read */
+                    int he = head_end(&x, p, i), save = x.row;
+                    Cols keep = x.cols;
+                    int end = rows_end(&x, p, he, 1e9);
+                    if (columns(&x, &p->lines[i], he - i, &p->lines[he], end - he, p->no, &x.cols) < 0) {
+                        st = -1;
+                        break;
+                    }
+                    /* the same head as on the page before: its columns, found
+                     * from more rows than this page may have */
+                    bool same = keep.n == x.cols.n;
+                    for (int k = 0; same && k < keep.n; k++)
+                        same = fabs(keep.mid[k] - x.cols.mid[k]) < 3;
+                    if (same)
+                        x.cols = keep;
+                    x.row = save;
+                    for (int j = i; j < he; j++)
+                        used[pi][j] = true;
+                    i = he;
+                }
+                double width = x.cols.mid[x.cols.n - 1] - x.cols.mid[0];
+                int end = rows_end(&x, p, i, width);
+                read_rows(&x, p, i, end);
+                i = end;
+                if (end < p->n && note_line(&x, &p->lines[end])) {
+                    flush_row(&x);
+                    put(&x, x.row++, 0, p->lines[end].text);
+                    used[pi][end] = true;
+                    i++;
+                    close_table(&x);
+                } else if (end < p->n) {
+                    close_table(&x);
+                }
+            } else {
+                close_table(&x);
+            }
+        }
+        for (; i < p->n && st == 0; i++) {
+            if (used[pi][i])
+                continue;
+            bool cont;
+            const TableDef *t = title_at(&x, p, i, &cont);
+            if (!t)
+                continue;
+            if (cont && x.def == t) {
+                /* 续 right after its table */
+            } else {
+                open_table(&x, t, p->no);
+            }
+            used[pi][i] = true;
+            int j = i + 1;
+            while (j < p->n && meta_line(&x, &p->lines[j])) {
+                meta_row(&x, &p->lines[j]);
+                used[pi][j++] = true;
+            }
+            int next = table_body(&x, p, j);
+            if (next < 0) {
+                st = -1;
+                break;
+            }
+            i = next - 1;
+        }
+    }
+    if (st == 0)
+        close_table(&x);
+    else if (x.def) {
+        BSheet *s = &b->sheets[b->nsheets - 1];
+        book_finish_sheet(&x.sb, s);
+    }
+    free(x.rowpage);
+    arena_free(&x.a);
+    return st;
+}
+
+/* ---- the entry point --------------------------------------------------------------- */
+
+int import_read_pdf(Book *b, const char *path, const Defs *defs, char *err, size_t errn)
+{
+    memset(b, 0, sizeof *b);
+    PDoc d;
+    int st = pdf_load(&d, path, err, errn);
+    if (st < 0) {
+        pdf_free(&d);
+        return st;
+    }
+    size_t n = strlen(path);
+    b->path = xmalloc(n + 1);
+    memcpy(b->path, path, n + 1);
+    b->pdf = true;
+    bool **used = xmalloc((size_t)d.n * sizeof *used);
+    for (int i = 0; i < d.n; i++) {
+        used[i] = xmalloc((size_t)(d.pages[i].n + 1) * sizeof **used);
+        memset(used[i], 0, (size_t)(d.pages[i].n + 1) * sizeof **used);
+    }
+    if (getenv("BUDC_PDF_DUMP"))
+        for (int i = 0; i < d.n; i++)
+            for (int j = 0; j < d.pages[i].n; j++) {
+                const PLine *l = &d.pages[i].lines[j];
+                fprintf(stderr, "p%d l%d y%.1f h%.1f:", d.pages[i].no, j, l->y1, l->h);
+                for (int k = 0; k < l->n; k++)
+                    fprintf(stderr, " [%s %.1f-%.1f]", l->w[k].text, l->w[k].x1, l->w[k].x2);
+                fputc('\n', stderr);
+            }
+    st = pdf_tables(&d, b, defs, used, err, errn);
+    if (st == 0)
+        pdf_text(&d, b, used);
+    if (getenv("BUDC_PDF_DUMP"))
+        for (int i = 0; i < b->nsheets; i++) {
+            const BSheet *s = &b->sheets[i];
+            fprintf(stderr, "== sheet %s (page %d)\n", s->name, s->page);
+            for (int r = 0; r < s->nrows; r++) {
+                for (int c = 0; c < s->ncols; c++)
+                    fprintf(stderr, "%s|", book_text(s, r, c));
+                fputc('\n', stderr);
+            }
+        }
+    for (int i = 0; i < d.n; i++)
+        free(used[i]);
+    free(used);
+    pdf_free(&d);
+    return st;
+}

@@ -1,0 +1,121 @@
+# tests/outputs/pdf_import.sh — budc import FILE.pdf (docs/pdf-import.md);
+# sourced by tests/run.sh, reports through ok/bad, writes only under
+# $outdir/pdf_import.  The PDFs are budc's own (budc build, xelatex), and
+# made unreadable with qpdf (a password), pdftoppm and img2pdf (a scan).
+#
+#   1. the round trip, each example (the 决算 too): budc build → X.pdf →
+#      budc import X.pdf → a budget in the canonical layout whose tables
+#      (every row, every figure) are those budc import reads from the same
+#      budget's workbook (X.xlsx), byte for byte; each table is commented
+#      with the page it starts on (// 第N页：TITLE), and that page of the PDF
+#      prints the title; the 说明 comes back as the narrative, its sections
+#      each after its page, the figures of its sentences quoted; the seed and
+#      the culture bureau check with no error, and no warning but
+#      W-PROSE-FIGURE (figures of what is not imported yet)
+#   2. what cannot be read: a scan (no text layer), a PDF that needs a
+#      password, a file named .pdf that is not one, a figure that does not
+#      parse (named with its page and row): exit 1, one message, no output;
+#      a missing file: exit 2
+#   3. speed: the time to import and check the largest example's PDF is
+#      printed (a figure, not a test)
+pi_dir=$outdir/pdf_import
+rm -rf "$pi_dir"
+mkdir -p "$pi_dir"
+cp examples/county-education-bureau-2024.bud "$pi_dir/"
+# budc by its absolute name: the imports run in $pi_dir (the 决算's --budget is beside it)
+pi_budc=$(cd "$(dirname "$budc")" && pwd)/$(basename "$budc")
+
+# pi_tables FILE: the table blocks of an imported budget, without the page comments
+pi_tables() { awk '/^narrative \{/ { exit } /^table / { on = 1 } on' "$1" | grep -v -e '^// 第' -e '^$'; }
+
+# 1. the round trip
+pi_largest="" pi_pages=0
+for pi_b in examples/*.bud; do
+    pi_n=$(basename "$pi_b" .bud)
+    pi_o=()
+    [ "$pi_n" = county-education-bureau-2024-final ] && pi_o=(--budget county-education-bureau-2024.bud)
+    if "$budc" build "$pi_b" -o "$pi_dir/$pi_n" >/dev/null 2>&1 && [ -f "$pi_dir/$pi_n/$pi_n.pdf" ]; then ok
+    else bad "pdf_import: budc build of $pi_b wrote no PDF"; continue; fi
+    pi_pdf=$pi_dir/$pi_n/$pi_n.pdf
+    pi_np=$(pdfinfo "$pi_pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+    if [ "${pi_np:-0}" -gt "$pi_pages" ]; then pi_pages=$pi_np; pi_largest=$pi_pdf; fi
+    if (cd "$pi_dir" && "$pi_budc" import "$pi_n/$pi_n.pdf" ${pi_o[@]+"${pi_o[@]}"} -o "$pi_n.bud" 2>"$pi_n.err" &&
+        "$pi_budc" import "$pi_n/$pi_n.xlsx" ${pi_o[@]+"${pi_o[@]}"} -o "$pi_n-xlsx.bud" 2>/dev/null); then ok
+    else bad "pdf_import: $pi_n.pdf: $(head -3 "$pi_dir/$pi_n.err")"; continue; fi
+    if "$budc" fmt --check "$pi_dir/$pi_n.bud" >/dev/null 2>&1; then ok
+    else bad "pdf_import: $pi_n.bud is not in the canonical layout (budc fmt --check)"; fi
+    # every figure of every table: the same as the workbook's
+    pi_figs=$(pi_tables "$pi_dir/$pi_n.bud" | grep -oE ' -?[0-9]+\.[0-9]{2}\b' | wc -l)
+    if diff <(pi_tables "$pi_dir/$pi_n-xlsx.bud") <(pi_tables "$pi_dir/$pi_n.bud") >"$pi_dir/$pi_n.diff" &&
+        [ "$(grep -c '^table ' "$pi_dir/$pi_n.bud")" -ge 9 ] && [ "$pi_figs" -gt 40 ]; then ok
+    else bad "pdf_import: the tables of $pi_n.pdf differ from its workbook's ($pi_figs figures): $(head -6 "$pi_dir/$pi_n.diff")"; fi
+    # a page comment before each table, naming the page that prints its title
+    pi_bad=""
+    while IFS= read -r pi_line; do
+        pi_page=${pi_line#// 第}; pi_page=${pi_page%%页*}
+        pi_title=${pi_line#*页：}
+        pdftotext -f "$pi_page" -l "$pi_page" "$pi_pdf" - 2>/dev/null | tr -d ' ' | grep -qF "$pi_title" ||
+            pi_bad="$pi_bad [$pi_line]"
+    done < <(grep '^// 第[0-9]*页：' "$pi_dir/$pi_n.bud")
+    if [ -z "$pi_bad" ] && [ "$(grep -c '^// 第[0-9]*页：' "$pi_dir/$pi_n.bud")" = "$(grep -c '^table ' "$pi_dir/$pi_n.bud")" ] &&
+        [ "$(grep -B1 '^table ' "$pi_dir/$pi_n.bud" | grep -c '^// 第[0-9]*页：')" = "$(grep -c '^table ' "$pi_dir/$pi_n.bud")" ]; then ok
+    else bad "pdf_import: $pi_n.bud: page comments that do not name the page of their table:$pi_bad"; fi
+    # the 说明: its sections, and the figures of its sentences quoted
+    pi_q=$(sed -n '/^narrative {/,$p' "$pi_dir/$pi_n.bud" | grep -o '{[^{}]* = [-0-9.]*}' | wc -l)
+    pi_s=$(grep -c '^  section ' "$pi_dir/$pi_n.bud")
+    if [ "$pi_s" -ge 7 ] && [ "$pi_q" -ge 5 ] &&
+        [ "$(grep -B1 '^  section ' "$pi_dir/$pi_n.bud" | grep -c '^  // 第[0-9]*页：')" = "$pi_s" ]; then ok
+    else bad "pdf_import: $pi_n.bud: $pi_s sections (each after its page), $pi_q quotes"; fi
+    case $pi_n in
+    qinhuangdao-media-center-2023 | county-culture-bureau-2023)
+        # no error; the warnings are the figures of what is not imported
+        # (procurement, assets, projects) and the changes from last year,
+        # whose figures the PDF does not print
+        pi_c=$("$budc" check "$pi_dir/$pi_n.bud" 2>&1 | sed -n 's/.*\[\([A-Z0-9-]*\)\]$/\1/p' | sort -u | tr '\n' ' ')
+        if [ "$pi_c" = "W-PROSE-FIGURE " ]; then ok
+        else bad "pdf_import: budc check of the imported $pi_n says $pi_c"; fi ;;
+    esac
+done
+
+# 2. what cannot be read
+pi_seed=$pi_dir/qinhuangdao-media-center-2023/qinhuangdao-media-center-2023.pdf
+pdftoppm -r 40 -f 3 -l 4 -png "$pi_seed" "$pi_dir/scan" 2>/dev/null &&
+    img2pdf "$pi_dir"/scan-*.png -o "$pi_dir/scan.pdf" 2>/dev/null || bad "pdf_import: cannot make the scanned PDF"
+qpdf --encrypt user owner 256 -- "$pi_seed" "$pi_dir/locked.pdf" 2>/dev/null || bad "pdf_import: qpdf cannot encrypt"
+printf 'PK\003\004 not a PDF at all\n' > "$pi_dir/garbage.pdf"
+# a figure that does not parse: 1016.53 printed 1O16.53
+pi_tex=$pi_dir/badfig
+mkdir -p "$pi_tex"
+sed '0,/1016\.53/s//1O16.53/' "${pi_seed%.pdf}.tex" > "$pi_tex/badfig.tex"
+(cd "$pi_tex" && xelatex -interaction=nonstopmode -halt-on-error badfig.tex >/dev/null 2>&1) ||
+    bad "pdf_import: xelatex cannot make the PDF with a bad figure"
+for pi_case in "scan.pdf|no text layer: its pages are images (a scan?) and OCR is not supported" \
+    "locked.pdf|the PDF is encrypted: it opens only with a password" \
+    "garbage.pdf|not a PDF, or a damaged one" \
+    "badfig/badfig.pdf|: '1O16.53' is not an amount"; do
+    pi_f=${pi_case%%|*} pi_want=${pi_case#*|}
+    rm -f "$pi_dir/bad.bud"
+    pi_msg=$(cd "$pi_dir" && "$pi_budc" import "$pi_f" -o bad.bud 2>&1)
+    pi_st=$?
+    if [ "$pi_st" = 1 ] && [ ! -e "$pi_dir/bad.bud" ] && [ "$(printf '%s\n' "$pi_msg" | wc -l)" = 1 ] &&
+        printf '%s\n' "$pi_msg" | grep -qF "budc: error: $pi_f: " &&
+        printf '%s\n' "$pi_msg" | grep -qF "$pi_want"; then ok
+    else bad "pdf_import: $pi_f: exit $pi_st, '$pi_msg'"; fi
+done
+# the bad figure is named by its page and its row
+if (cd "$pi_dir" && "$pi_budc" import badfig/badfig.pdf -o bad.bud 2>&1) |
+    grep -qF "page 3, table 部门预算收支总表, row 7 七、文化旅游体育与传媒支出: '1O16.53'"; then ok
+else bad "pdf_import: the bad figure's message names no page and row: $(cd "$pi_dir" && "$pi_budc" import badfig/badfig.pdf -o bad.bud 2>&1)"; fi
+pi_msg=$("$budc" import "$pi_dir/nowhere.pdf" -o "$pi_dir/bad.bud" 2>&1)
+if [ $? = 2 ] && [ ! -e "$pi_dir/bad.bud" ] && printf '%s\n' "$pi_msg" | grep -qF "cannot read"; then ok
+else bad "pdf_import: a missing PDF: '$pi_msg'"; fi
+
+# 3. speed, printed
+if [ -n "$pi_largest" ]; then
+    pi_t0=$(date +%s%N)
+    "$budc" import "$pi_largest" -o "$pi_dir/speed.bud" 2>/dev/null
+    "$budc" check "$pi_dir/speed.bud" >/dev/null 2>&1
+    pi_t1=$(date +%s%N)
+    printf 'pdf_import: %s (%s pages): import and check in %d ms\n' "$(basename "$pi_largest")" \
+        "$pi_pages" $(((pi_t1 - pi_t0) / 1000000))
+fi

@@ -8,11 +8,13 @@ it writes to OUTDIR:
 
   clean variants, the same budget typeset differently
     NAME-own.pdf        budc's own disclosure (budc latex, xelatex)
-    NAME-calc.pdf       the workbook of budc xlsx printed by LibreOffice (headless)
+    NAME-calc.pdf       the workbook of budc xlsx printed by LibreOffice (headless):
+                        its wide sheets cut into pages of columns, as Calc prints them
+    NAME-calcfit.pdf    the same, each sheet on one page of its own size (SinglePageSheets)
     NAME-fonts.pdf      other fonts: 楷体 (AR PL KaitiM GB) and DejaVu Sans
-    NAME-landscape.pdf  every page landscape
-    NAME-split.pdf      A5 paper: the tables split across pages, their head repeated
-    NAME-yuan.pdf       the tables in 元 with thousands separators (12,066,500.00)
+    NAME-landscape.pdf  every page landscape, every table upright on it
+    NAME-split.pdf      rows 2.5 times as tall: the tables split across pages, their head repeated
+    NAME-yuan.pdf       the tables in 元 with thousands separators (12,066,500.00), in \\tiny
   planted defects, each a copy of budc's .tex edited before xelatex
     NAME-narrative.pdf  the 说明's 预算收入 total 0.3万元 against the table's 1206.65
     NAME-sangong.pdf    the 三公 table's 公务接待费 copied from last year (0.46)
@@ -107,15 +109,30 @@ def main():
         run(["soffice", "-env:UserInstallation=" + profile, "--headless", "--convert-to", "pdf",
              "--outdir", out, xlsx], os.path.join(out, name + ".soffice.log"))
         manifest.append(("calc", name + "-calc.pdf", "clean", "", ""))
+        # and each sheet on one page of its own size (Calc's SinglePageSheets)
+        fit = os.path.join(out, "fit")
+        os.makedirs(fit, exist_ok=True)
+        run(["soffice", "-env:UserInstallation=" + profile, "--headless", "--convert-to",
+             'pdf:calc_pdf_Export:{"SinglePageSheets":{"type":"boolean","value":"true"}}',
+             "--outdir", fit, xlsx], os.path.join(out, name + ".soffice-fit.log"))
+        os.replace(os.path.join(fit, name + "-calc.pdf"), os.path.join(out, name + "-calcfit.pdf"))
+        manifest.append(("calcfit", name + "-calcfit.pdf", "clean", "", ""))
         cls = "\\documentclass[UTF8,a4paper,zihao=-4]{ctexart}\n"
         assert cls in own, "the documentclass line of budc latex changed"
         variant("fonts", own.replace(
             cls, cls + "\\setCJKmainfont{AR PL KaitiM GB}\n\\setmainfont{DejaVu Sans}\n"))
         geo = "\\usepackage[margin=2cm,headheight=15pt]{geometry}"
         assert geo in own, "the geometry line of budc latex changed"
-        variant("landscape", own.replace(geo, geo.replace("]{", ",landscape]{")))
-        variant("split", own.replace("a4paper", "a5paper"))
-        variant("yuan", yuan(own))
+        # landscape pages, every table upright on them (budc's turned
+        # tables, pdflscape, made upright)
+        variant("landscape", own.replace(geo, geo.replace("]{", ",landscape]{"))
+                .replace("\\begin{landscape}\n", "").replace("\\end{landscape}\n", ""))
+        # rows two and a half times as tall: every long table runs over pages
+        variant("split", own.replace("\\begin{document}",
+                                     "\\renewcommand\\arraystretch{2.5}\n\\begin{document}"))
+        # 12,066,500.00 is wider than 1206.65: the tables in a smaller size
+        variant("yuan", yuan(own).replace("\\begingroup\\small", "\\begingroup\\tiny")
+                .replace("\\begingroup\\footnotesize", "\\begingroup\\tiny"))
         # the defects
         s = "2023年预算收入1206.65万元"
         assert s in own, "the 收入说明 of the seed changed"

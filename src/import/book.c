@@ -89,17 +89,21 @@ const char *book_ref(int r, int c, char *buf, size_t n)
     return buf;
 }
 
+void book_free_sheet(BSheet *s)
+{
+    for (size_t j = 0; j < (size_t)s->nrows * (size_t)s->ncols; j++)
+        free(s->cells[j].text);
+    free(s->cells);
+    free(s->merges);
+    free(s->rowpage);
+    free(s->name);
+    memset(s, 0, sizeof *s);
+}
+
 void book_free(Book *b)
 {
-    for (int i = 0; i < b->nsheets; i++) {
-        BSheet *s = &b->sheets[i];
-        for (size_t j = 0; j < (size_t)s->nrows * (size_t)s->ncols; j++)
-            free(s->cells[j].text);
-        free(s->cells);
-        free(s->merges);
-        free(s->rowpage);
-        free(s->name);
-    }
+    for (int i = 0; i < b->nsheets; i++)
+        book_free_sheet(&b->sheets[i]);
     free(b->sheets);
     for (int i = 0; i < b->nparas; i++)
         free(b->paras[i].text);

@@ -80,6 +80,8 @@ int book_read_xlsx(Book *b, const char *path, char *err, size_t errn);
 int book_read_csv(Book *b, const char *path, char *err, size_t errn);
 
 void book_free(Book *b);
+/* Frees the cells of one sheet (not the sheet itself). */
+void book_free_sheet(BSheet *s);
 
 /* Building a sheet (the readers): a cell at R, C, and the grid made dense. */
 typedef struct BSheetBuilder {

@@ -312,6 +312,15 @@ static void derive(Imp *im, Facts *fs, const char *unit)
 
 /* From the 机构设置表 (the units block's sheet): nature, rank and funding by
  * the unit's name. */
+/* Whether NAME is the row of unit U printed as the department's own: a
+ * PDF's one unit, named as the department, is its 本级 (示例县文化和旅游局（本级）). */
+static bool own_row(const Facts *fs, int u, const char *name)
+{
+    size_t n = strlen(fs->u[u].name);
+    return fs->nu == 1 && n && strncmp(name, fs->u[u].name, n) == 0 &&
+           (strncmp(name + n, "（", 3) == 0 || name[n] == '(');
+}
+
 static void describe(Imp *im, Facts *fs)
 {
     int w = vocab_tagged(im->v, DIM_INSERT, TAG_UNITS);
@@ -331,10 +340,16 @@ static void describe(Imp *im, Facts *fs)
                 }
     if (head < 0 || col[0] < 0)
         return;
+    /* one unit standing for a department of several takes none's nature */
+    int rows = 0;
+    for (int r = head + 1; r < s->nrows; r++)
+        rows += *imp_trim(im, book_text(s, r, col[0])) != '\0';
+    if (fs->nu == 1 && rows > 1)
+        return;
     for (int r = head + 1; r < s->nrows; r++) {
         const char *name = imp_trim(im, book_text(s, r, col[0]));
         for (int u = 0; u < fs->nu; u++)
-            if (*name && strcmp(fs->u[u].name, name) == 0) {
+            if (*name && (strcmp(fs->u[u].name, name) == 0 || own_row(fs, u, name))) {
                 fs->u[u].nature = col[1] >= 0 ? imp_trim(im, book_text(s, r, col[1])) : "";
                 fs->u[u].rank = col[2] >= 0 ? imp_trim(im, book_text(s, r, col[2])) : "";
                 fs->u[u].funding = col[3] >= 0 ? imp_trim(im, book_text(s, r, col[3])) : "";

@@ -51,7 +51,9 @@ typedef struct Ctx {
     char *err;
     size_t errn;
     /* the table being read */
-    const TableDef *def;
+    const TableDef *def;        /* its definition (NULL: a table of the 说明) */
+    const char *title;          /* its title */
+    bool open;
     BSheetBuilder sb;
     int row;
     Cols cols;
@@ -250,8 +252,9 @@ static void flush_row(Ctx *x)
 
 static void close_table(Ctx *x)
 {
-    if (!x->def)
+    if (!x->open)
         return;
+    x->open = false;
     flush_row(x);
     Book *b = x->b;
     BSheet *s = &b->sheets[b->nsheets - 1];
@@ -264,20 +267,28 @@ static void close_table(Ctx *x)
     x->have_cols = false;
 }
 
-static void open_table(Ctx *x, const TableDef *def, int page)
+/* A new sheet NAME for the table DEF (or a table of the 说明, titled TITLE). */
+static void open_sheet(Ctx *x, const TableDef *def, const char *name, const char *title, int page)
 {
     close_table(x);
     Book *b = x->b;
     b->sheets = xrealloc(b->sheets, ((size_t)b->nsheets + 1) * sizeof *b->sheets);
     BSheet *s = &b->sheets[b->nsheets++];
     memset(s, 0, sizeof *s);
-    size_t n = strlen(def->title);
+    size_t n = strlen(name);
     s->name = xmalloc(n + 1);
-    memcpy(s->name, def->title, n + 1);
+    memcpy(s->name, name, n + 1);
     s->page = page;
     x->def = def;
+    x->title = title;
+    x->open = true;
     x->row = 0;
-    put(x, x->row++, 0, def->title);
+    put(x, x->row++, 0, title);
+}
+
+static void open_table(Ctx *x, const TableDef *def, int page)
+{
+    open_sheet(x, def, def->title, def->title, page);
 }
 
 /* The line's words in segments apart by more than 1.5 characters: the
@@ -380,7 +391,7 @@ static int columns(Ctx *x, const PLine *h, int nh, const PLine *b, int nb, int p
     c->n = nl;
     if (nl < 2) {
         snprintf(x->err, x->errn, "%s: page %d: the table %s has no head with its columns' titles",
-                 x->d->path, page, x->def->title);
+                 x->d->path, page, x->title);
         return -1;
     }
     for (int i = 0; i < nl; i++)
@@ -427,7 +438,7 @@ static int columns(Ctx *x, const PLine *h, int nh, const PLine *b, int nb, int p
             free(cover);
             snprintf(x->err, x->errn, "%s: page %d: the columns of the table %s cannot be told "
                      "apart (every row's words run across the columns %d and %d)",
-                     x->d->path, page, x->def->title, i + 1, i + 2);
+                     x->d->path, page, x->title, i + 1, i + 2);
             return -1;
         }
         c->bound[i] = lo + best / 2.0 + 0.25;
@@ -496,8 +507,15 @@ static void body_row(Ctx *x, const PLine *l)
             cell[c] = l->w[k].text;
         }
     }
+    /* without a 序号 column, a wrapped name fills fewer cells than its row */
+    int filled = 0, above = 0;
+    for (int c = 0; c < x->cols.n; c++) {
+        filled += cell[c] != NULL;
+        above += x->cell[c] != NULL;
+    }
     bool more = x->pending && !number &&
-                (x->cols.serial ? !cell[0] : !code && !starts_ordinal(l->w[0].text));
+                (x->cols.serial ? !cell[0]
+                                : !code && !starts_ordinal(l->w[0].text) && 2 * filled <= above);
     if (more) {
         for (int c = 0; c < x->cols.n; c++)
             if (cell[c]) {
@@ -624,7 +642,7 @@ static int table_body(Ctx *x, const PPage *p, int i)
             x->used[p->no - 1][j] = true;
     } else if (!x->have_cols) {
         snprintf(x->err, x->errn, "%s: page %d: the table %s has no head with its columns' titles",
-                 x->d->path, p->no, x->def->title);
+                 x->d->path, p->no, x->title);
         return -1;
     } else {
         width = x->cols.mid[x->cols.n - 1] - x->cols.mid[0];
@@ -640,6 +658,44 @@ static int table_body(Ctx *x, const PPage *p, int i)
     }
     if (end < p->n)
         close_table(x);
+    return end;
+}
+
+/* The 机构设置 printed in the 说明 under its caption at line I of page P
+ * (the insert of the units: 部门机构设置情况), its head 单位名称 … on the
+ * line after: a sheet named by the insert's word (机构设置表), which
+ * import_facts.c reads the units' 性质, 规格 and 经费保障形式 from.  The
+ * line after its rows, or I when it is not there. */
+static int units_table(Ctx *x, const PPage *p, int i)
+{
+    int w = vocab_tagged(x->v, DIM_INSERT, TAG_UNITS);
+    const char *name = vocab_label(x->v, "unit_name");
+    if (w < 0 || !*name || i + 2 >= p->n || strcmp(p->lines[i].text, x->v->dim[DIM_INSERT].words[w].title) != 0)
+        return i;
+    const PLine *h = &p->lines[i + 1];
+    bool head = false;
+    for (int k = 0; k < h->n; k++)
+        head |= strcmp(h->w[k].text, name) == 0;
+    if (!head)
+        return i;
+    int end = i + 2;
+    while (end < p->n && fabs(p->lines[end].h - h->h) < 0.5 && !x->used[p->no - 1][end])
+        end++;
+    Cols c;
+    open_sheet(x, NULL, x->v->dim[DIM_INSERT].words[w].name, x->v->dim[DIM_INSERT].words[w].title, p->no);
+    if (columns(x, h, 1, &p->lines[i + 2], end - (i + 2), p->no, &c) < 0) {
+        close_table(x);
+        x->b->nsheets--; /* not a table after all: left to the text */
+        book_free_sheet(&x->b->sheets[x->b->nsheets]);
+        return i;
+    }
+    x->cols = c;
+    x->have_cols = true;
+    head_rows(x, h, 1);
+    read_rows(x, p, i + 2, end);
+    close_table(x);
+    for (int j = i + 1; j < end; j++)
+        x->used[p->no - 1][j] = true;
     return end;
 }
 
@@ -753,6 +809,12 @@ int pdf_tables(const PDoc *d, Book *b, const Defs *defs, bool **used, char *err,
                 continue;
             bool cont;
             const TableDef *t = title_at(&x, p, i, &cont);
+            if (!t && !x.open) {
+                int end = units_table(&x, p, i);
+                if (end > i)
+                    i = end - 1;
+                continue;
+            }
             if (!t)
                 continue;
             if (cont && x.def == t) {
@@ -776,7 +838,7 @@ int pdf_tables(const PDoc *d, Book *b, const Defs *defs, bool **used, char *err,
     }
     if (st == 0)
         close_table(&x);
-    else if (x.def) {
+    else if (x.open) {
         BSheet *s = &b->sheets[b->nsheets - 1];
         book_finish_sheet(&x.sb, s);
     }

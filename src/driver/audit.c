@@ -296,10 +296,10 @@ static const char *line_text(const Doc *d, int l, size_t *n)
 static const char *const level_names[] = {"error", "warning", "note"};
 
 /* Reports record R of document D (its line L in the budget, or 0). */
-static void report(const Audit *a, const Doc *d, const DiagRecord *r)
+static void report_at(const Audit *a, const Doc *d, const DiagRecord *r, const Place *at)
 {
     bool ours = r->file && strcmp(r->file, d->bud) == 0 && r->line >= 1 && r->line <= d->nlines;
-    const Place *p = ours ? &d->place[r->line] : NULL;
+    const Place *p = ours ? &d->place[r->line] : at;
     size_t tn = 0;
     const char *text = ours ? line_text(d, r->line, &tn) : NULL;
     char *esc = text ? text_escaped(text, tn, 200, 0) : NULL;
@@ -392,6 +392,11 @@ static void report(const Audit *a, const Doc *d, const DiagRecord *r)
         put_line(buf, len);
     else
         free(buf);
+}
+
+static void report(const Audit *a, const Doc *d, const DiagRecord *r)
+{
+    report_at(a, d, r, NULL);
 }
 
 /* The summary line of document PATH. */
@@ -491,10 +496,32 @@ static int audit_one(const Audit *a, const char *path, DiagCtx *d, CompileCache 
     }
     if (st != EXIT_OK) {
         if (err[0]) {
-            DiagRecord r = {.level = DIAG_ERROR, .message = err};
+            /* the importer's message names the document, and a PDF's page
+             * ("report.pdf: page 5, table …"): the page goes in front */
+            char *msg = err;
+            size_t pn = strlen(path);
+            if (strncmp(msg, path, pn) == 0 && msg[pn] == ':' && msg[pn + 1] == ' ')
+                msg += pn + 2;
+            Place at = {0};
+            int used = 0;
+            if (sscanf(msg, "page %d%n", &at.page, &used) == 1 && at.page > 0 &&
+                (msg[used] == ',' || msg[used] == ':') && msg[used + 1] == ' ')
+                msg += used + 2;
+            else
+                at.page = 0;
+            /* a workbook's: "sheet '收入总表', cell D7: …" */
+            char sheet[256];
+            const char *q = strncmp(msg, "sheet '", 7) == 0 ? strchr(msg + 7, '\'') : NULL;
+            if (q && (size_t)(q - msg - 7) < sizeof sheet && (q[1] == ',' || q[1] == ':')) {
+                memcpy(sheet, msg + 7, (size_t)(q - msg - 7));
+                sheet[q - msg - 7] = '\0';
+                at.sheet = sheet;
+                msg = (char *)q + 2 + (q[2] == ' ');
+            }
+            DiagRecord r = {.level = DIAG_ERROR, .message = msg};
             doc.bud = xmalloc(1);
             doc.bud[0] = '\0';
-            report(a, &doc, &r);
+            report_at(a, &doc, &r, &at);
         }
         summary(a, path, &doc, 1, 0, err);
         doc_free(&doc);

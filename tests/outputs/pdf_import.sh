@@ -26,7 +26,7 @@ cp examples/county-education-bureau-2024.bud "$pi_dir/"
 pi_budc=$(cd "$(dirname "$budc")" && pwd)/$(basename "$budc")
 
 # pi_tables FILE: the table blocks of an imported budget, without the page comments
-pi_tables() { awk '/^narrative \{/ { exit } /^table / { on = 1 } on' "$1" | grep -v -e '^// 第' -e '^$'; }
+pi_tables() { awk '/^narrative \{/ { exit } /^table / { on = 1 } on' "$1" | grep -v -e '^// 第' -e '^// 工作表' -e '^$'; }
 
 # 1. the round trip
 pi_largest="" pi_pages=0

@@ -10,7 +10,7 @@
 # Needs nothing from bash-completion.
 # shellcheck shell=bash disable=SC2207  # COMPREPLY=($(compgen ...)) is the idiom
 
-_budc_commands='check json csv latex xlsx html sqlite import build init fmt diff lsp parse explain help'
+_budc_commands='check json csv latex xlsx html sqlite import audit build init fmt diff lsp parse explain help'
 
 # The options of the commands that check a budget ("check options").
 _budc_check_options='-fmax-errors= -Werror -Werror= -Wno- -W'
@@ -24,6 +24,7 @@ _budc_options()
         sqlite) echo "-o $_budc_check_options --help" ;;
         init) echo '--name --code --year --help' ;;
         import) echo '-o --year --name --code --budget --help' ;;
+        audit) echo "--keep -o --diagnostics=json --diagnostics=text --year --name --code --budget $_budc_check_options --help" ;;
         csv) echo "-o --long --bom --unit $_budc_check_options --help" ;;
         build) echo "-o --bom --consolidate --unit --units --tex-timeout= $_budc_check_options --help" ;;
         fmt) echo '-w --check --help' ;;
@@ -163,14 +164,14 @@ _budc()
                 return 0
             fi
             ;;
-        import)
+        import | audit)
             if [[ $cur == -* ]]; then
                 reply=($(compgen -W "$(_budc_options "$cmd")" -- "$cur"))
-            else # a workbook, a CSV file or a directory of them
+            else # a workbook, a CSV file, a PDF (audit) or a directory of them
                 compopt -o filenames 2>/dev/null
                 local IFS=$'\n'
                 COMPREPLY=($(compgen -f -X '!*.xlsx' -- "$cur") $(compgen -f -X '!*.csv' -- "$cur")
-                           $(compgen -d -- "$cur"))
+                           $(compgen -f -X '!*.pdf' -- "$cur") $(compgen -d -- "$cur"))
                 return 0
             fi
             ;;

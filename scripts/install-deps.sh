@@ -11,7 +11,8 @@
 #            libsqlite3-dev (budc sqlite writes a database) with the sqlite3
 #            shell (docs/sqlite.md's queries), libxlsxwriter (budc xlsx
 #            writes the Excel workbook), libzip and expat (budc import reads
-#            one: its zip and its XML)
+#            one: its zip and its XML), libreoffice-calc (the tests print
+#            a workbook as a PDF for budc audit: tests/pdf/make-corpus.py)
 #            and clang (make check runs the fuzz harnesses with libFuzzer)
 #   editors  node and npm, which run the test of the TextMate grammar
 #            (editors/vscode/test: npm ci installs vscode-textmate and
@@ -62,6 +63,9 @@ for set in "$@"; do
         need libxlsxwriter-dev have_header xlsxwriter.h
         need libzip-dev     have_header zip.h
         need libexpat1-dev  have_header expat.h
+        # libreoffice-calc (no recommends): tests/pdf/make-corpus.py prints budc's
+        # workbook as a PDF typeset by another program, for budc audit's tests
+        need libreoffice-calc command -v soffice
         # poppler's C interface reads a PDF's text layer (budc import FILE.pdf);
         # pkg-config finds its flags; qpdf and img2pdf make the encrypted and
         # the scanned PDFs of tests/outputs/pdf_import.sh

@@ -1,6 +1,6 @@
 /*
- * import_cmd.c — `budc import`: a workbook (.xlsx) or the CSV files of the
- * published layout become a budget (.bud), through import/.
+ * import_cmd.c — `budc import`: a workbook (.xlsx), the CSV files of the
+ * published layout or a PDF become a budget (.bud), through import/.
  *
  * The importer reads the workbook with the definitions (catalogues, words,
  * tables) of the standard library: first of the newest year installed, to
@@ -24,6 +24,7 @@
 #include "base/output.h"
 #include "driver/compile.h"
 #include "driver/iomod.h"
+#include "import/import.h"
 
 /* The newest year of the standard library in DIR (its files NNNN.bud), or 0. */
 static int newest_year(const char *dir)
@@ -68,7 +69,7 @@ static int load_defs(Compilation *c, int year, const char *std)
 }
 
 
-static bool is_csv(const char *path)
+bool import_is_csv(const char *path)
 {
     struct stat st;
     size_t n = strlen(path);
@@ -83,69 +84,74 @@ static bool is_pdf(const char *path)
     return n > 4 && strcasecmp(path + n - 4, ".pdf") == 0;
 }
 
-int cmd_import(int argc, char **argv, const char *argv0)
+int import_option(int argc, char **argv, int *i, ImportOptions *o)
 {
-    const char *out = NULL, *in = NULL;
-    ImportOptions o = {0};
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "-o") == 0 && i + 1 < argc)
-            out = argv[++i];
-        else if (strncmp(a, "-o", 2) == 0 && a[2])
-            out = a + 2;
-        else if (strcmp(a, "--year") == 0 && i + 1 < argc) {
-            char *end;
-            long y = strtol(argv[++i], &end, 10);
-            if (*end || y < 1900 || y > 2200)
-                return cli_usage("import: '--year %s': a budget year (2023 …)", argv[i]);
-            o.year = (int)y;
-        } else if (strcmp(a, "--name") == 0 && i + 1 < argc)
-            o.name = argv[++i];
-        else if (strcmp(a, "--code") == 0 && i + 1 < argc)
-            o.code = argv[++i];
-        else if (strcmp(a, "--budget") == 0 && i + 1 < argc)
-            o.budget = argv[++i];
-        else if (a[0] == '-' && a[1])
-            return cli_usage("import: unknown option '%s' (or it needs a value after it)", a);
-        else if (in)
-            return cli_usage("import: one workbook at a time ('%s' and '%s')", in, a);
-        else
-            in = a;
+    const char *a = argv[*i];
+    bool more = *i + 1 < argc;
+    if (strcmp(a, "--year") == 0 && more) {
+        char *end;
+        long y = strtol(argv[++*i], &end, 10);
+        if (*end || y < 1900 || y > 2200) {
+            cli_usage("import: '--year %s': a budget year (2023 …)", argv[*i]);
+            return -1;
+        }
+        o->year = (int)y;
+    } else if (strcmp(a, "--name") == 0 && more) {
+        o->name = argv[++*i];
+    } else if (strcmp(a, "--code") == 0 && more) {
+        o->code = argv[++*i];
+        if (!text_all_digits(o->code)) {
+            cli_usage("import: '--code %s': a department code is a number", o->code);
+            return -1;
+        }
+    } else if (strcmp(a, "--budget") == 0 && more) {
+        o->budget = argv[++*i];
+    } else {
+        return 0;
     }
-    if (!in)
-        return cli_usage("import: no workbook: budc import BOOK.xlsx -o OUT.bud");
-    if (o.code && !text_all_digits(o.code))
-        return cli_usage("import: '--code %s': a department code is a number", o.code);
+    return 1;
+}
+
+/* Reads the workbook or the CSV files IN into B. */
+static int read_book(const IoModule *io, Book *b, const char *in, char *err, size_t errn)
+{
+    return import_is_csv(in) ? io->book_read_csv(b, in, err, errn)
+                             : io->book_read_xlsx(b, in, err, errn);
+}
+
+int import_file(const char *in, const ImportOptions *o, const char *std, FILE *out, int *kind,
+                char *err, size_t errn)
+{
+    Book b = {0};
+    *kind = 0;
+    err[0] = '\0';
+    /* the readers are in budc-io.so (import/module.h): loaded once, and
+     * when it cannot be, io_module has said why */
     const IoModule *io = io_module("import");
     if (!io)
         return EXIT_USAGE;
-    char err[1024];
-    Book b = {0};
     bool pdf = is_pdf(in);
-    if (!pdf && (is_csv(in) ? io->book_read_csv(&b, in, err, sizeof err)
-                            : io->book_read_xlsx(&b, in, err, sizeof err)) < 0) {
-        cli_fail("%s", err);
+    if (!pdf && read_book(io, &b, in, err, errn) < 0)
         return strstr(err, "cannot read") == err ? EXIT_USAGE : EXIT_INPUT;
-    }
-    const char *std = frontend_stdlib_dir(argv0);
-    int year = o.year ? o.year : newest_year(std);
+    int year = o->year ? o->year : newest_year(std);
     if (!year) {
         io->book_free(&b);
-        return cli_fail("import: no standard library in %s", std ? std : "stdlib");
+        snprintf(err, errn, "import: no standard library in %s", std ? std : "stdlib");
+        return EXIT_USAGE;
     }
     Compilation c;
-    int st = load_defs(&c, year, std);
+    ImportOptions assumed = *o; /* with the year assumed when the book states none */
+    int st = load_defs(&c, year, std); /* its message printed */
     /* a PDF's tables are found by the titles of the table definitions */
     if (st == EXIT_OK && pdf) {
-        int r = io->import_read_pdf(&b, in, c.defs, err, sizeof err);
+        int r = io->import_read_pdf(&b, in, c.defs, err, errn);
         if (r < 0) {
             compile_free(&c);
             io->book_free(&b);
-            cli_fail("%s", err);
             return r == -2 ? EXIT_USAGE : EXIT_INPUT;
         }
     }
-    if (st == EXIT_OK && !o.year) {
+    if (st == EXIT_OK && !o->year) {
         int y = io->import_year(&b, &c.defs->vocab);
         if (y && y != year) {
             compile_free(&c);
@@ -154,27 +160,60 @@ int cmd_import(int argc, char **argv, const char *argv0)
             cli_note("import: %s states no budget year (预算年度); %d assumed (--year sets it)", in,
                      year);
         }
+        assumed.year = y ? y : year;
     }
     if (st == EXIT_OK) {
-        OutFile of;
-        int kind;
-        FILE *f = out_open(&of, out ? out : "-", err, sizeof err);
-        if (!f) {
-            st = cli_fail("%s", err);
-        } else if ((kind = io->import_write(&b, c.defs, &o, f, err, sizeof err)) < 0) {
-            out_abort(&of);
-            cli_fail("%s", err);
+        int k = io->import_write(&b, c.defs, &assumed, out, err, errn);
+        if (k < 0)
             st = EXIT_INPUT;
-        } else if (out_commit(&of, err, sizeof err) < 0) {
-            st = cli_fail("%s", err);
-        } else if (kind == 1 && !o.budget) {
-            cli_note("import: %s is a 决算: its 预算数 (the 三公 table) are checked against the "
-                     "budget it executes, which the workbook does not name: give it with "
-                     "--budget FILE",
-                     in);
-        }
+        else
+            *kind = k;
         compile_free(&c);
     }
     io->book_free(&b);
+    return st;
+}
+
+int cmd_import(int argc, char **argv, const char *argv0)
+{
+    const char *out = NULL, *in = NULL;
+    ImportOptions o = {0};
+    for (int i = 0, k; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "-o") == 0 && i + 1 < argc)
+            out = argv[++i];
+        else if (strncmp(a, "-o", 2) == 0 && a[2])
+            out = a + 2;
+        else if ((k = import_option(argc, argv, &i, &o)) != 0) {
+            if (k < 0)
+                return EXIT_USAGE;
+        } else if (a[0] == '-' && a[1])
+            return cli_usage("import: unknown option '%s' (or it needs a value after it)", a);
+        else if (in)
+            return cli_usage("import: one workbook at a time ('%s' and '%s')", in, a);
+        else
+            in = a;
+    }
+    if (!in)
+        return cli_usage("import: no workbook: budc import BOOK.xlsx -o OUT.bud");
+    char err[1024];
+    OutFile of;
+    int kind;
+    FILE *f = out_open(&of, out ? out : "-", err, sizeof err);
+    if (!f)
+        return cli_fail("%s", err);
+    int st = import_file(in, &o, frontend_stdlib_dir(argv0), f, &kind, err, sizeof err);
+    if (st != EXIT_OK) {
+        out_abort(&of);
+        if (err[0])
+            cli_fail("%s", err);
+    } else if (out_commit(&of, err, sizeof err) < 0) {
+        st = cli_fail("%s", err);
+    } else if (kind == 1 && !o.budget) {
+        cli_note("import: %s is a 决算: its 预算数 (the 三公 table) are checked against the "
+                 "budget it executes, which the workbook does not name: give it with "
+                 "--budget FILE",
+                 in);
+    }
     return st;
 }

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "driver/audit.h"
 #include "driver/build.h"
 #include "base/cli.h"
 #include "base/text.h"
@@ -55,6 +56,8 @@ static const char *const usage_text = N_(
     "                    unit's own disclosure, 单位预算; build --units every unit's)\n"
     "  import BOOK       a workbook (.xlsx), the CSV files or a PDF back into a budget\n"
     "                    (-o OUT.bud; --year, --name, --code, --budget)\n"
+    "  audit DOCUMENT... import published disclosures (PDF, .xlsx, CSV) in memory\n"
+    "                    and check them: errors by page and row, a summary a document\n"
     "  init DIR          start a new department: a commented budget, a Makefile\n"
     "  fmt FILE...       print files in the canonical layout (-w rewrites, --check)\n"
     "  diff OLD NEW      what changed in meaning between two budgets\n"
@@ -261,6 +264,10 @@ static int cmd_help(int argc, char **argv)
             fputs(_(command_help[i].help), stdout);
             return EXIT_OK;
         }
+    if (strcmp(argv[0], "audit") == 0) {
+        fputs(_(audit_help), stdout);
+        return EXIT_OK;
+    }
     if (strcmp(argv[0], "fmt") == 0 || strcmp(argv[0], "diff") == 0 ||
         strcmp(argv[0], "lsp") == 0) {
         fputs(_(strcmp(argv[0], "fmt") == 0    ? fmt_help
@@ -539,6 +546,8 @@ int main(int argc, char **argv)
         return cmd_output(cmd, argc - 2, argv + 2, argv[0]);
     if (strcmp(cmd, "import") == 0)
         return cmd_import(argc - 2, argv + 2, argv[0]);
+    if (strcmp(cmd, "audit") == 0)
+        return cmd_audit(argc - 2, argv + 2, argv[0]);
     if (strcmp(cmd, "fmt") == 0)
         return cmd_fmt(argc - 2, argv + 2, argv[0]);
     if (strcmp(cmd, "init") == 0)

@@ -391,11 +391,17 @@ static int read_table(Imp *im, ITable *t)
 static void write_table(Imp *im, const ITable *t)
 {
     FILE *out = im->out;
-    /* a PDF's: the page the table starts on, which budc audit maps
-     * diagnostics back to (docs/pdf-import.md) */
+    /* where it was printed, which budc audit maps diagnostics back to
+     * (docs/audit.md): a PDF's page the table starts on, else the sheet
+     * (its control characters made spaces) */
     const BSheet *s = &im->b->sheets[t->sheet];
-    if (s->page > 0)
+    if (s->page > 0) {
         fprintf(out, "\n// 第%d页：%s", s->page, t->def->title);
+    } else {
+        fputs("\n// \xE5\xB7\xA5\xE4\xBD\x9C\xE8\xA1\xA8\xEF\xBC\x9A", out); /* 工作表： */
+        for (const char *c = s->name; c && *c; c++)
+            fputc((unsigned char)*c < 0x20 || *c == 0x7f ? ' ' : *c, out);
+    }
     fprintf(out, "\ntable %s {\n", t->def->word);
     for (int i = 0; i < t->nrows; i++) {
         const IRow *r = &t->rows[i];

@@ -59,6 +59,14 @@ const char *pdf_join(Arena *a, const PWord *w, int n, bool spaces);
  * USED false.  0, or -1 with a message in ERR naming the page. */
 int pdf_tables(const PDoc *d, Book *b, const Defs *defs, bool **used, char *err, size_t errn);
 
+/* pdf_page.c: S without spaces and quotation marks, full-width punctuation
+ * made ASCII (a title compared whatever its typesetting), in A; whether S
+ * ends with T; the running head and page numbers of D marked USED (the
+ * running head returned, or NULL). */
+const char *pdf_norm(Arena *a, const char *s);
+bool pdf_ends_with(const char *s, const char *t);
+const char *pdf_furniture(const PDoc *d, bool **used, Arena *a);
+
 /* The 说明: sections and paragraphs from the lines no table used, into B. */
 void pdf_text(const PDoc *d, Book *b, bool *const *used);
 

@@ -68,59 +68,16 @@ typedef struct Ctx {
 
 /* ---- text ------------------------------------------------------------------------- */
 
-/* S without spaces, quotation marks, and with full-width punctuation made
- * ASCII: a title compared whatever its typesetting. */
-static const char *norm(Arena *a, const char *s)
-{
-    size_t n = strlen(s);
-    char *o = arena_alloc(a, n + 1), *p = o;
-    static const char *const map[][2] = {{"（", "("}, {"）", ")"}, {"：", ":"}, {"，", ","},
-                                         {"“", ""},  {"”", ""},  {"\"", ""}, {"‘", ""},
-                                         {"’", ""},  {"'", ""},  {"「", ""}, {"」", ""}};
-    for (size_t i = 0; i < n;) {
-        uint32_t cp;
-        size_t m = utf8_next((const unsigned char *)s + i, n - i, &cp);
-        if (!m)
-            m = 1;
-        if (cp == ' ' || cp == 0x3000 || cp == '\t') {
-            i += m;
-            continue;
-        }
-        bool done = false;
-        for (size_t k = 0; k < sizeof map / sizeof map[0] && !done; k++)
-            if (strncmp(s + i, map[k][0], strlen(map[k][0])) == 0) {
-                size_t l = strlen(map[k][1]);
-                memcpy(p, map[k][1], l);
-                p += l;
-                i += strlen(map[k][0]);
-                done = true;
-            }
-        if (!done) {
-            memcpy(p, s + i, m);
-            p += m;
-            i += m;
-        }
-    }
-    *p = '\0';
-    return o;
-}
-
-static bool ends_with(const char *s, const char *t)
-{
-    size_t n = strlen(s), k = strlen(t);
-    return k <= n && strcmp(s + n - k, t) == 0;
-}
-
 /* The table whose title line L is (*CONT: it says 续), or NULL. */
 static const TableDef *title_of(Ctx *x, const PLine *l, bool *cont)
 {
-    const char *s = norm(&x->a, l->text);
+    const char *s = pdf_norm(&x->a, l->text);
     *cont = false;
     char buf[1024];
     snprintf(buf, sizeof buf, "%s", s);
     static const char *const more[] = {"(续)", "(续表)", "续表", "续"};
     for (size_t k = 0; k < sizeof more / sizeof more[0]; k++)
-        if (ends_with(buf, more[k])) {
+        if (pdf_ends_with(buf, more[k])) {
             buf[strlen(buf) - strlen(more[k])] = '\0';
             *cont = true;
             break;
@@ -132,7 +89,7 @@ static const TableDef *title_of(Ctx *x, const PLine *l, bool *cont)
         for (int t = 0; t < ds->ntables; t++)
             for (int alt = 0; alt < 3; alt++) {
                 /* the title, and as often printed without 预算 or 部门预算 */
-                const char *title = norm(&x->a, ds->tables[t].title), *pre = "部门预算";
+                const char *title = pdf_norm(&x->a, ds->tables[t].title), *pre = "部门预算";
                 if (alt > 0 && strncmp(title, pre, strlen(pre)) != 0)
                     break;
                 if (alt > 0) {
@@ -141,8 +98,8 @@ static const TableDef *title_of(Ctx *x, const PLine *l, bool *cont)
                     snprintf(a, strlen(rest) + 8, "%s%s", alt == 1 ? "部门" : "", rest);
                     title = a;
                 }
-                size_t n = strlen(title), lead = strlen(buf) - (ends_with(buf, title) ? n : 0);
-                if (!ends_with(buf, title) || n <= bestn || lead > 120 || n < 12)
+                size_t n = strlen(title), lead = strlen(buf) - (pdf_ends_with(buf, title) ? n : 0);
+                if (!pdf_ends_with(buf, title) || n <= bestn || lead > 120 || n < 12)
                     continue;
                 /* what leads the title is a name, a year or a number, not a sentence */
                 bool sentence = false;
@@ -677,6 +634,14 @@ static int table_body(Ctx *x, const PPage *p, int i)
     return end;
 }
 
+/* The first line of page P from line I on that is not used yet. */
+static int first_free_from(Ctx *x, const PPage *p, int i)
+{
+    while (i < p->n && x->used[p->no - 1][i])
+        i++;
+    return i;
+}
+
 /* A table printed in the 说明 under its caption at line I of page P: the
  * 机构设置 (the insert of the units, 部门机构设置情况: its head has 单位名称)
  * or the 国有资产 (the insert of the assets: 项目, under the line of 截止时间),
@@ -730,74 +695,49 @@ static int insert_table(Ctx *x, const PPage *p, int i)
     x->have_cols = true;
     head_rows(x, h, 1);
     read_rows(x, p, j + 1, end);
-    if (end < p->n && note_line(x, &p->lines[end]) && fabs(p->lines[end].h - h->h) < 0.5) {
+    for (int k = i + 1; k < end; k++)
+        x->used[p->no - 1][k] = true;
+    int first_end = end;
+    /* continued on the next page when this one ends with its rows and the
+     * next starts with the same head again (the 国有资产 of a 决算, with the
+     * vehicles by use, fills more than a page) */
+    const PPage *q = p;
+    while (end >= q->n || first_free_from(x, q, end) >= q->n) {
+        if (q->no >= x->d->n)
+            break;
+        const PPage *nx = &x->d->pages[q->no];
+        int k = first_free_from(x, nx, 0);
+        if (k + 1 >= nx->n || strcmp(nx->lines[k].text, h->text) != 0)
+            break;
+        x->used[nx->no - 1][k] = true;
+        int e = k + 1;
+        while (e < nx->n && fabs(nx->lines[e].h - h->h) < 0.5 && !x->used[nx->no - 1][e] &&
+               !note_line(x, &nx->lines[e]))
+            e++;
+        read_rows(x, nx, k + 1, e);
+        q = nx;
+        end = e;
+    }
+    if (end < q->n && note_line(x, &q->lines[end]) && fabs(q->lines[end].h - h->h) < 0.5) {
         flush_row(x);
-        put(x, x->row++, 0, p->lines[end].text);
+        put(x, x->row++, 0, q->lines[end].text);
+        x->used[q->no - 1][end] = true;
         end++;
     }
     close_table(x);
-    for (int k = i + 1; k < end; k++)
-        x->used[p->no - 1][k] = true;
-    return end;
-}
-
-/* A page number as printed at the foot: 12, - 12 -, 第12页, 第 12 页 共 34 页,
- * 12/34, Page 12 (a spreadsheet's footer). */
-static bool page_number(Ctx *x, const char *line)
-{
-    const char *s = norm(&x->a, line);
-    size_t n = strlen(s);
-    if (text_all_digits(s) && n <= 4)
-        return true;
-    if (strncmp(s, "Page", 4) == 0 || strncmp(s, "page", 4) == 0)
-        return text_all_digits(s + 4) && s[4];
-    const char *slash = strchr(s, '/');
-    if (slash && slash > s && strspn(s, "0123456789") == (size_t)(slash - s) && text_all_digits(slash + 1) &&
-        slash[1])
-        return true;
-    return (n > 2 && s[0] == '-' && s[n - 1] == '-') || (strncmp(s, "第", 3) == 0 && ends_with(s, "页"));
-}
-
-/* The running head and the page numbers: marked used. */
-static void furniture(Ctx *x)
-{
-    const PDoc *d = x->d;
-    int best = 0;
-    for (int p = 0; p < d->n; p++) {
-        if (!d->pages[p].n)
-            continue;
-        int same = 0;
-        for (int q = 0; q < d->n; q++)
-            same += d->pages[q].n && strcmp(d->pages[q].lines[0].text, d->pages[p].lines[0].text) == 0;
-        if (same > best && same >= 3) {
-            best = same;
-            x->running = d->pages[p].lines[0].text;
-        }
-    }
-    for (int p = 0; p < d->n; p++) {
-        const PPage *pg = &d->pages[p];
-        if (!pg->n)
-            continue;
-        if (x->running && strcmp(pg->lines[0].text, x->running) == 0)
-            x->used[p][0] = true;
-        if (page_number(x, pg->lines[pg->n - 1].text))
-            x->used[p][pg->n - 1] = true;
-    }
+    return q == p ? end : first_end;
 }
 
 static int first_free(Ctx *x, const PPage *p)
 {
-    int i = 0;
-    while (i < p->n && x->used[p->no - 1][i])
-        i++;
-    return i;
+    return first_free_from(x, p, 0);
 }
 
 int pdf_tables(const PDoc *d, Book *b, const Defs *defs, bool **used, char *err, size_t errn)
 {
     Ctx x = {.d = d, .defs = defs, .v = &defs->vocab, .b = b, .used = used, .err = err, .errn = errn};
     arena_init(&x.a);
-    furniture(&x);
+    x.running = pdf_furniture(d, used, &x.a);
     int st = 0;
     for (int pi = 0; pi < d->n && st == 0; pi++) {
         const PPage *p = &d->pages[pi];

@@ -692,7 +692,8 @@ static int one(const char *cmd, BuildOptions *o, const char *path, DiagCtx *d,
     int st = load_checked(c, path, d, std, cache);
     /* the JSON lists this budget's warnings, not those of the files before */
     DiagCtx view = *d;
-    view.recs += first;
+    if (view.recs) /* (no diagnostic recorded yet: NULL, not NULL + 0) */
+        view.recs += first;
     view.nrecs -= first;
     int unit = -1;
     if (st == EXIT_OK && o->unit && (unit = find_unit(cmd, path, c->model, o->unit)) < 0)

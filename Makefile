@@ -20,9 +20,6 @@ WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 ifeq ($(WERROR),1)
 WARN    += -Werror
 endif
-# what the sanitized build (clang, make asan) leaves out of WARN: clang's
-# -Wformat=2 also flags the messages translated before they are formatted
-WARN    += $(WARN_LESS)
 OPT     ?= -O2 -g
 SAN     ?=
 CPPFLAGS += -D_XOPEN_SOURCE=700 -Isrc -I$(BUILD)/gen
@@ -164,23 +161,9 @@ test: all $(UNIT_BINS)
 unit: $(UNIT_BINS)
 	@for t in $(UNIT_BINS); do $$t || exit 1; done
 
-# The sanitized build, build/asan: clang with the address and
-# undefined-behaviour sanitizers and libFuzzer's coverage hooks
-# (fuzzer-no-link, which a program without libFuzzer ignores), position-
-# independent for budc-io.so.  make asan tests it, and the fuzz harnesses
-# (mk/fuzz.mk) link its objects: one sanitized compile serves both (issue
-# 17: it was compiled twice, once by gcc for the tests, once by clang for
-# the harnesses).
-SAN_BUILD := build/asan
-SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
-             -fsanitize=fuzzer-no-link -fPIC
-SAN_VARS   = BUILD=$(SAN_BUILD) CC=$(FUZZ_CC) WERROR=1 OPT="-O1 -g" SAN="$(SAN_FLAGS)" \
-             WARN_LESS=-Wno-format-nonliteral
-.PHONY: sanitized-objs
 asan:
-	@BUDC_TEST_SANITIZED=1 $(MAKE) --no-print-directory $(SAN_VARS) test
-# (made by a make with $(SAN_VARS): what the harnesses link)
-sanitized-objs: all $(LIBOBJS)
+	@BUDC_TEST_SANITIZED=1 $(MAKE) --no-print-directory BUILD=build/asan WERROR=1 OPT="-O1 -g" \
+	    SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" test
 
 # ---- more targets: fuzzing, benchmarks, editors (one file each) -------------
 # Each mk/*.mk may add targets and prerequisites of deps/check/test.

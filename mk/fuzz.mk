@@ -10,19 +10,18 @@
 #   make fuzz-ci              each harness 20 s (FUZZ_CI_TIME): CI's bounded run
 #   make fuzz-replay          every tests/regress/*.bud once through each harness
 #
-# The harnesses are linked by clang (FUZZ_CC) with
-# -fsanitize=fuzzer,address,undefined against the objects of the sanitized
-# build that make asan tests (Makefile: SAN_BUILD, build/asan: all of src/
-# but driver/main.c, and the generated scanner, parser and explain table,
-# compiled once for both), into $(FUZZ_DIR) = $(BUILD)/fuzz.  The corpus each run grows is kept in
+# The harnesses are built with clang (FUZZ_CC) and
+# -fsanitize=fuzzer,address,undefined from the same sources as budc (all of
+# src/ but driver/main.c, and the generated scanner, parser and explain table),
+# into $(FUZZ_DIR) = $(BUILD)/fuzz.  The corpus each run grows is kept in
 # $(FUZZ_DIR)/corpus/NAME; findings go to $(FUZZ_DIR)/artifacts/.  A
 # finding belongs in tests/regress/ (minimised: see fuzz/README.md), which
 # `make check` replays through budc (tests/outputs/hostile.sh).
 #
 # Without clang the fuzz targets say so and fail.  `make check` runs
 # fuzz-ci after installing the dependencies, clang among them (about
-# 65 s from scratch on 2 cores: 45 s to build the sanitized objects, which
-# make asan then reuses, 20 s of fuzzing; 25 s when they are built); `make check FUZZ_CI=0` leaves it out.
+# 65 s from scratch on 2 cores: 45 s to build the harnesses, 20 s of
+# fuzzing; 25 s when they are built); `make check FUZZ_CI=0` leaves it out.
 
 FUZZ_CC        ?= clang
 FUZZ_DIR       ?= $(BUILD)/fuzz
@@ -34,38 +33,57 @@ FUZZ_SAN       := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-om
 FUZZ_CFLAGS    := -std=c11 -O1 -g $(FUZZ_SAN)
 FUZZ_HAVE_CC   := $(shell command -v $(FUZZ_CC) 2>/dev/null)
 
-# The harnesses link the objects of the sanitized build (Makefile:
-# SAN_BUILD, made with SAN_VARS), which make asan tests too.
 FUZZ_SRCS    := $(filter-out src/driver/main.c,$(SRCS))
-FUZZ_LIBOBJS := $(FUZZ_SRCS:src/%.c=$(SAN_BUILD)/obj/%.o) \
-                $(SAN_BUILD)/obj/parser.o $(SAN_BUILD)/obj/lexer.o $(SAN_BUILD)/obj/explain.o
+FUZZ_LIBOBJS := $(FUZZ_SRCS:src/%.c=$(FUZZ_DIR)/obj/%.o) \
+                $(FUZZ_DIR)/obj/parser.o $(FUZZ_DIR)/obj/lexer.o $(FUZZ_DIR)/obj/explain.o
 FUZZ_BINS    := $(FUZZ_HARNESSES:%=$(FUZZ_DIR)/fuzz_%)
 
 FUZZ_CI      ?= 1
 
-.PHONY: fuzz fuzz-build fuzz-objs fuzz-link fuzz-seeds fuzz-ci fuzz-replay fuzz-clean fuzz-cc fuzz-check-hook
+.PHONY: fuzz fuzz-build fuzz-seeds fuzz-ci fuzz-replay fuzz-clean fuzz-cc fuzz-check-hook
 
-# The sanitized objects, by a make of their own (their flags are not this
-# make's); then the harnesses, linked against them.
-fuzz-objs: | fuzz-cc
-	@$(MAKE) --no-print-directory $(SAN_VARS) sanitized-objs
+# The objects stay when only some harnesses are rebuilt.
+.SECONDARY: $(FUZZ_LIBOBJS)
+
+fuzz-cc:
+	@test -n "$(FUZZ_HAVE_CC)" || { echo "fuzz: $(FUZZ_CC) is not installed (Debian: apt-get install clang); the harnesses need clang's libFuzzer" >&2; exit 1; }
+
+# Rebuild the harness objects when the flags change.
+FUZZ_FLAGS_NOW := $(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS)
+$(FUZZ_DIR)/.flags: FORCE
+	@mkdir -p $(FUZZ_DIR)
+	@echo '$(FUZZ_FLAGS_NOW)' | cmp -s - $@ || echo '$(FUZZ_FLAGS_NOW)' > $@
+
+$(FUZZ_DIR)/obj/%.o: src/%.c $(FUZZ_DIR)/.flags | fuzz-cc $(BUILD)/gen/parser.h $(BUILD)/gen/lexer.h
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+
+$(FUZZ_DIR)/obj/parser.o: $(BUILD)/gen/parser.c $(BUILD)/gen/lexer.h $(FUZZ_DIR)/.flags | fuzz-cc
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -w -MMD -MP -c -o $@ $<
+
+$(FUZZ_DIR)/obj/lexer.o: $(BUILD)/gen/lexer.c $(BUILD)/gen/parser.h $(FUZZ_DIR)/.flags | fuzz-cc
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -w -MMD -MP -c -o $@ $<
+
+$(FUZZ_DIR)/obj/explain.o: $(BUILD)/gen/explain.c $(FUZZ_DIR)/.flags | fuzz-cc
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -w -MMD -MP -c -o $@ $<
 
 $(FUZZ_DIR)/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_common.h $(FUZZ_LIBOBJS) | fuzz-cc
-	@mkdir -p $(dir $@)
-	$(FUZZ_CC) -I$(SAN_BUILD)/gen $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Wall -Wextra -Wno-unused-function \
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Wall -Wextra -Wno-unused-function \
 	    -o $@ $< $(FUZZ_LIBOBJS) $(LDLIBS)
 
 # fuzz_fmt compiles src/tools/fmt.c into itself (its formatter is static), so it
 # is linked without the library's fmt.o.
 $(FUZZ_DIR)/fuzz_fmt: fuzz/fuzz_fmt.c fuzz/fuzz_common.h src/tools/fmt.c \
-        $(filter-out $(SAN_BUILD)/obj/tools/fmt.o,$(FUZZ_LIBOBJS)) | fuzz-cc
-	@mkdir -p $(dir $@)
-	$(FUZZ_CC) -I$(SAN_BUILD)/gen $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Wall -Wextra -Wno-unused-function \
-	    -o $@ $< $(filter-out $(SAN_BUILD)/obj/tools/fmt.o,$(FUZZ_LIBOBJS)) $(LDLIBS)
+        $(filter-out $(FUZZ_DIR)/obj/tools/fmt.o,$(FUZZ_LIBOBJS)) | fuzz-cc
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Wall -Wextra -Wno-unused-function \
+	    -o $@ $< $(filter-out $(FUZZ_DIR)/obj/tools/fmt.o,$(FUZZ_LIBOBJS)) $(LDLIBS)
 
-fuzz-build: fuzz-objs
-	@$(MAKE) --no-print-directory fuzz-link
-fuzz-link: $(FUZZ_BINS)
+-include $(wildcard $(FUZZ_DIR)/obj/*.d $(FUZZ_DIR)/obj/*/*.d)
+
+fuzz-build: $(FUZZ_BINS)
 
 # The seeds are written again for every run (a second or two): a new test
 # or example is a new seed.

@@ -56,7 +56,7 @@ $(FUZZ_DIR)/.flags: FORCE
 
 $(FUZZ_DIR)/obj/%.o: src/%.c $(FUZZ_DIR)/.flags | fuzz-cc $(BUILD)/gen/parser.h $(BUILD)/gen/lexer.h
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+	$(FUZZ_CC) $(CPPFLAGS) $(POPPLER_CFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
 
 $(FUZZ_DIR)/obj/parser.o: $(BUILD)/gen/parser.c $(BUILD)/gen/lexer.h $(FUZZ_DIR)/.flags | fuzz-cc
 	@mkdir -p $(dir $@)

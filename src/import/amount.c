@@ -13,6 +13,20 @@
 
 /* ---- text ----------------------------------------------------------------------- */
 
+const char *imp_cn_numerals(const char *s)
+{
+    static const char *const nums[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+    for (bool more = true; more;) {
+        more = false;
+        for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++)
+            if (strncmp(s, nums[i], strlen(nums[i])) == 0) {
+                s += strlen(nums[i]);
+                more = true;
+            }
+    }
+    return s;
+}
+
 bool imp_starts(const char *s, const char *prefix)
 {
     return prefix && *prefix && strncmp(s, prefix, strlen(prefix)) == 0;

@@ -233,7 +233,6 @@ static int find_head(Imp *im, const TableDef *def, const BSheet *s, Head *h)
 /* S without an ordinal before it: 一、 1、 1. （一） */
 static const char *no_ordinal(const char *s)
 {
-    static const char *const nums[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
     const char *p = s;
     if (*p >= '0' && *p <= '9') {
         while (*p >= '0' && *p <= '9')
@@ -241,14 +240,7 @@ static const char *no_ordinal(const char *s)
         if (*p == '.')
             return p + 1;
     } else {
-        for (bool more = true; more;) {
-            more = false;
-            for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++)
-                if (strncmp(p, nums[i], strlen(nums[i])) == 0) {
-                    p += strlen(nums[i]);
-                    more = true;
-                }
-        }
+        p = imp_cn_numerals(p);
     }
     if (p > s && strncmp(p, "、", strlen("、")) == 0)
         return p + strlen("、");

@@ -57,6 +57,9 @@ typedef struct Imp {
 size_t imp_space_at(const char *p);
 const char *imp_trim(Imp *im, const char *s);
 bool imp_starts(const char *s, const char *prefix);
+/* S past the Chinese numerals it starts with (一 … 十: the ordinal of
+ * 一、 or 十二、), or S itself. */
+const char *imp_cn_numerals(const char *s);
 /* The amount in cell R, C of sheet S, converted from the sheet's money
  * unit FROM to the budget's; false (*SET false) for a blank cell; -1 after
  * an error (in im->err). */

@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "base/text.h"
+#include "import/import_impl.h"
 
 typedef struct TextB {
     Book *b;
@@ -81,16 +82,7 @@ static bool ends_with(const char *s, const char *t)
 
 static bool ordinal_title(const char *s)
 {
-    static const char *const nums[] = {"十", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
-    const char *p = s;
-    for (bool more = true; more;) {
-        more = false;
-        for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++)
-            if (strncmp(p, nums[i], strlen(nums[i])) == 0) {
-                p += strlen(nums[i]);
-                more = true;
-            }
-    }
+    const char *p = imp_cn_numerals(s);
     return p > s && strncmp(p, "、", strlen("、")) == 0;
 }
 

@@ -152,6 +152,7 @@ demo: deps
 ASAN ?= 1
 NPROC ?= $(shell nproc 2>/dev/null || echo 1)
 check: deps
+	@rm -rf build/tex-cache
 	@$(MAKE) --no-print-directory -j$(NPROC) WERROR=1 test
 	@if [ "$(ASAN)" = 1 ]; then $(MAKE) --no-print-directory -j$(NPROC) asan; fi
 

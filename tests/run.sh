@@ -47,6 +47,15 @@ if py=$(python3 -c 'import sys; print(sys.executable)' 2> /dev/null) && [ -x "$p
     ln -sfn "$py" "$build/test-bin/python3"
     PATH="$(cd "$build/test-bin" && pwd):$PATH"
 fi
+# xelatex with its results kept (tests/bin/xelatex): the same LaTeX is
+# typeset once, in this pass and the sanitized one, whose budc writes the
+# same bytes.  BUDC_TEX_CACHE= (empty) runs TeX every time; `make check`
+# empties the cache first.
+if real_xelatex=$(command -v xelatex) && [ "$real_xelatex" != "$PWD/tests/bin/xelatex" ]; then
+    export BUDC_REAL_XELATEX=$real_xelatex
+    export BUDC_TEX_CACHE=${BUDC_TEX_CACHE-$PWD/build/tex-cache}
+    PATH="$PWD/tests/bin:$PATH"
+fi
 pass=0
 fail=0
 ok()   { pass=$((pass + 1)); }

@@ -16,6 +16,10 @@
  * Each run of xelatex gets at most --tex-timeout seconds (default
  * DEFAULT_TEX_TIMEOUT); one that takes longer is ended, and the build of
  * that PDF fails with its log kept, as when TeX stops on an error.
+ * The same budget gives the same PDF bytes: xelatex's dates and document
+ * ID come from SOURCE_DATE_EPOCH, the caller's when set, else 00:00 in
+ * Beijing on 1 January of the year the document is published (a 预算's
+ * own year, the year after a 决算's), see pdf_epoch.
  */
 #include "driver/build.h"
 #include "base/i18n.h"
@@ -289,11 +293,26 @@ static double now_seconds(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* The PDF's date when the caller gives no SOURCE_DATE_EPOCH, as seconds
+ * since 1970 into BUF: 00:00 China Standard Time (UTC+8) on 1 January of
+ * the year the document is published, a 预算's own year and the year after
+ * a 决算's, so that the same budget typesets to the same bytes on any day. */
+static void pdf_epoch(const Model *m, char *buf, size_t n)
+{
+    long y = (long)m->year + (m->final ? 1 : 0);
+    if (y < 1970 || y > 9999)
+        y = 1970;
+    /* days from 1970-01-01 to y-01-01 */
+    long days = 365 * (y - 1970) + (y - 1969) / 4 - (y - 1901) / 100 + (y - 1601) / 400;
+    snprintf(buf, n, "%ld", days * 86400L - 8L * 3600L < 0 ? 0L : days * 86400L - 8L * 3600L);
+}
+
 /* Runs xelatex on NAME.tex in DIR; its output goes to DIR/xelatex.out.
  * PDF false: only the .aux, .toc and .xdv (-no-pdf), for a first run.
  * Returns 0 when it succeeded, -1 when it failed, -2 when it was ended
  * after tex_timeout seconds. */
-static int run_xelatex(const char *xelatex, const char *dir, const char *name, bool pdf)
+static int run_xelatex(const char *xelatex, const char *dir, const char *name, bool pdf,
+                       const char *epoch)
 {
     pid_t pid = fork();
     if (pid < 0)
@@ -309,6 +328,8 @@ static int run_xelatex(const char *xelatex, const char *dir, const char *name, b
             dup2(fd, 2);
             close(fd);
         }
+        if (!getenv("SOURCE_DATE_EPOCH"))
+            setenv("SOURCE_DATE_EPOCH", epoch, 1);
         int nul = open("/dev/null", O_RDONLY);
         if (nul >= 0) {
             dup2(nul, 0);
@@ -458,9 +479,11 @@ static int write_pdf(const char *outdir, const char *name, const Doc *doc)
         /* twice: the second run fills in the table of contents, which
          * every disclosure has (so once never suffices); the first writes
          * no PDF */
-        int r = run_xelatex(xelatex, dir, "budget", false);
+        char epoch[24];
+        pdf_epoch(doc->m, epoch, sizeof epoch);
+        int r = run_xelatex(xelatex, dir, "budget", false, epoch);
         if (r == 0)
-            r = run_xelatex(xelatex, dir, "budget", true);
+            r = run_xelatex(xelatex, dir, "budget", true, epoch);
         if (r < 0) {
             char *log = join(dir, "xelatex.out");
             char *keep = xmalloc(strlen(outdir) + strlen(name) + 16);

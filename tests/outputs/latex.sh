@@ -36,6 +36,11 @@
 #      exit 2, no PDF, its log kept, the message naming the limit; an
 #      xelatex that stops on an error: the message quotes TeX's error and
 #      the line of the LaTeX it stopped at; a bad --tex-timeout is exit 2
+#   7. deterministic PDFs (issue 17): the seed built again, with TeX really
+#      run (BUDC_TEX_CACHE empty: not the suite's kept results), gives the
+#      same PDF bytes as in step 3; its date is 00:00 in Beijing on
+#      1 January 2023 (a 预算 is dated its own year); a caller's
+#      SOURCE_DATE_EPOCH is kept
 #
 # To bless the golden files after an intended change of the output (review
 # the diff: it is the document departments publish):
@@ -135,6 +140,22 @@ EOF
         '部门预算财政拨款“三公”经费支出表' 部门机构设置情况 部门政府采购预算 部门固定资产占用情况表 \
         1、报刊机构合作宣传费绩效目标表 21、作协人员工资费用绩效目标表 栏次 序号 \
         无政府基金预算财政拨款预算，空表列示。
+}
+
+# latex_deterministic DIR: step 7 (after step 3, whose PDF it compares).
+latex_deterministic() {
+    local dir=$1 name=qinhuangdao-media-center-2023 date
+    rm -rf "$dir/again" "$dir/epoch"
+    BUDC_TEX_CACHE='' "$budc" build "examples/$name.bud" -o "$dir/again" > /dev/null 2>&1
+    if [ -s "$dir/again/$name.pdf" ] && cmp -s "$dir/build/$name.pdf" "$dir/again/$name.pdf"; then ok
+    else bad "latex: the seed built twice gives two different PDFs ($dir/build, $dir/again)"; fi
+    date=$(pdfinfo -isodates "$dir/again/$name.pdf" 2> /dev/null | sed -n 's/^CreationDate: *//p')
+    if [ "$date" = 2022-12-31T16:00:00Z ]; then ok
+    else bad "latex: the seed's PDF is dated '$date', expected 2022-12-31T16:00:00Z (1 January 2023 in Beijing)"; fi
+    SOURCE_DATE_EPOCH=1700000000 "$budc" build "examples/$name.bud" -o "$dir/epoch" > /dev/null 2>&1
+    date=$(pdfinfo -isodates "$dir/epoch/$name.pdf" 2> /dev/null | sed -n 's/^CreationDate: *//p')
+    if [ "$date" = 2023-11-14T22:13:20Z ]; then ok
+    else bad "latex: with SOURCE_DATE_EPOCH=1700000000 the seed's PDF is dated '$date', expected 2023-11-14T22:13:20Z"; fi
 }
 
 # latex_injection DIR: step 4.
@@ -240,6 +261,7 @@ latex_tests() {
     latex_unsettable "$dir"
     if command -v xelatex > /dev/null; then
         latex_build_seed "$dir"
+        latex_deterministic "$dir"
         latex_injection "$dir"
     else
         bad "latex: xelatex is not installed, so the PDF tests were not run; run make deps (texlive-xetex, texlive-lang-chinese)"

@@ -23,7 +23,10 @@
 #      error and recovers every figure (but AU_XFAIL's); each planted defect
 #      is reported with its code on the page pdftotext finds the planted
 #      figure on, in text and JSON; a figure that does not parse is an
-#      import error on its page
+#      import error on its page; each cause of a loss the typeset variants
+#      had, alone: the 合计 row under a head in 元 with thousands separators
+#      (yuan, and a CSV file's), the 国有资产 table in 元 and its note
+#      (yuan), a figure set against the next cell's text cut (calcfit)
 au_dir=$outdir/audit
 rm -rf "$au_dir"
 mkdir -p "$au_dir"
@@ -137,6 +140,8 @@ au_known() { # au_known VARIANT MESSAGE: bad, or a note for a known failure
         *) bad "$2" ;;
     esac
 }
+# au_rows BUD WORD: the rows of table WORD of an imported budget
+au_rows() { awk -v t="table $2 {" '$0 == t { on = 1; next } on && /^}/ { on = 0 } on' "$1"; }
 if [ -f src/import/pdf_read.c ]; then
     if python3 tests/pdf/make-corpus.py "$budc" "$au_dir/pdf" > "$au_dir/corpus.log" 2>&1; then ok
     else bad "audit: tests/pdf/make-corpus.py: $(tail -3 "$au_dir/corpus.log")"; fi
@@ -185,4 +190,32 @@ assert ls[-1]["level"] == "summary" and ls[-1]["pages"] >= page and ls[-1]["tabl
         else bad "audit: --diagnostics=json of the planted $au_v defect: no $au_code on page $au_page"; fi
     done < "$au_dir/pdf/corpus.tsv"
     printf 'note: audit: %s\n' "$au_table" | sed '2,$s/^/note: audit:   /'
+    # each cause of a loss in a typeset variant, alone:
+    # the 合计 row right under a head in 元 whose figures have thousands
+    # separators (12,066,500.00) is a row, not a line of the head
+    if au_rows "$au_dir/pdf/yuan.bud" 收入总表 | grep -qx '  合计 1206.65 1206.65 1206.65' &&
+        au_rows "$au_dir/pdf/yuan.bud" 支出总表 | grep -qx '  合计 1206.65 772.32 434.33'; then ok
+    else bad "audit: the yuan PDF: the 合计 rows of the tables in 元 are lost"; fi
+    # the 国有资产 table of the 说明 in 元 (8,081,000.00) converted into 万元,
+    # its note kept though set larger than the table (\tiny)
+    if [ -n "$(sed -n '/^assets /,/^}/p' "$au_dir/pdf/own.bud")" ] &&
+        diff <(sed -n '/^assets /,/^}/p' "$au_dir/pdf/own.bud") \
+            <(sed -n '/^assets /,/^}/p' "$au_dir/pdf/yuan.bud") >/dev/null; then ok
+    else bad "audit: the yuan PDF: its assets are not those of the own PDF: $(sed -n '/^assets /,/^}/p' "$au_dir/pdf/yuan.bud" | tr '\n' ' ')"; fi
+    # a figure set flush right against the next cell's text (LibreOffice's
+    # sheet a page: "1,206.65本年支出合计" is one word) is cut at the
+    # column's bound: both rows with their figures, no key made of a figure
+    if au_rows "$au_dir/pdf/calcfit.bud" 收支总表 | grep -qx '  一般公共预算 1206.65' &&
+        au_rows "$au_dir/pdf/calcfit.bud" 收支总表 | grep -qx '  本年支出合计 1206.65' &&
+        ! au_rows "$au_dir/pdf/calcfit.bud" 收支总表 | grep -qE '^  "?[0-9,.]+[^0-9,. ]' &&
+        ! au_rows "$au_dir/pdf/calcfit.bud" 财政拨款收支总表 | grep -qE '^  "?[0-9,.]+[^0-9,. ]'; then ok
+    else bad "audit: the calcfit PDF: a figure against the next cell's text is not cut: $(au_rows "$au_dir/pdf/calcfit.bud" 收支总表 | grep -E '合计|一般公共预算' | tr '\n' ' ')"; fi
 fi
+# a CSV file's 合计 row right under the head, its figures with thousands
+# separators ("1,206.65"): a row, not a line of the head
+cp -r "$au_dir/csv" "$au_dir/sep"
+sed -i 's/^1,,合计,1206\.65,1206\.65,1206\.65,/1,,合计,"1,206.65","1,206.65","1,206.65",/' "$au_dir/sep/02-income.csv"
+if grep -qF '"1,206.65"' "$au_dir/sep/02-income.csv" &&
+    "$budc" import --year 2023 "$au_dir/sep" -o "$au_dir/sep.bud" 2>/dev/null &&
+    au_rows "$au_dir/sep.bud" 收入总表 | grep -qx '  合计 1206.65 1206.65 1206.65'; then ok
+else bad "audit: a CSV 合计 row with thousands separators under the head is lost"; fi

@@ -7,7 +7,8 @@
  * "1,206.65本年支出合计" is one word of two cells.  Such a word is cut
  * where a figure (an amount: 1,206.65, 0.43) starts or ends, when the
  * columns put its two parts in two cells; a word within one column, or
- * with no figure at the cut, is left whole.
+ * with no figure at the cut, is left whole.  Before the columns are known
+ * (to find them), every such word is cut where a figure starts or ends.
  */
 #include "import/pdf_impl.h"
 
@@ -88,7 +89,7 @@ int pdf_cut(Arena *a, const PWord *w, const double *bound, int nb, PWord *out, i
             e++;
         bool fig = num[t - 1] ? is_figure(a, w->text, at[start], at[t])
                               : is_figure(a, w->text, at[t], at[e]);
-        if (!fig || column(w, start, t, bound, nb) == column(w, t, n, bound, nb))
+        if (!fig || (bound && column(w, start, t, bound, nb) == column(w, t, n, bound, nb)))
             continue;
         out[got++] = part(a, w, start, t, at[start], at[t]);
         start = t;

@@ -60,8 +60,9 @@ const char *pdf_join(Arena *a, const PWord *w, int n, bool spaces);
 
 /* pdf_cut.c: W cut where a figure starts or ends when the columns (apart at
  * BOUND[0 … NB)) put its parts in two cells: "1,206.65本年支出合计", a
- * figure flush right against the next cell's text.  The parts into OUT (at
- * most MAX), their number (1: W whole). */
+ * figure flush right against the next cell's text; BOUND NULL: wherever a
+ * figure starts or ends.  The parts into OUT (at most MAX), their number
+ * (1: W whole). */
 int pdf_cut(Arena *a, const PWord *w, const double *bound, int nb, PWord *out, int max);
 
 /* The tables of the disclosure (the table definitions of DEFS, 预算 and

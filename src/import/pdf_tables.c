@@ -384,9 +384,16 @@ static int columns(Ctx *x, const PLine *h, int nh, const PLine *b, int nb, int p
         for (int k = 0; k < l->n; k++) {
             if (i >= nb && spanning(h, nh, i - nb, &l->w[k]))
                 continue;
-            int a0 = (int)((l->w[k].x1 - lo) * 2), a1 = (int)((l->w[k].x2 - lo) * 2);
-            for (int p = a0 < 0 ? 0 : a0; p <= a1 && p < nbin; p++)
-                cover[p]++;
+            /* a row's figure against the next cell's text: apart (pdf_cut.c) */
+            PWord part[8];
+            int np = i < nb ? pdf_cut(&x->a, &l->w[k], NULL, 0, part, 8) : 1;
+            if (i >= nb)
+                part[0] = l->w[k];
+            for (int q = 0; q < np; q++) {
+                int a0 = (int)((part[q].x1 - lo) * 2), a1 = (int)((part[q].x2 - lo) * 2);
+                for (int p = a0 < 0 ? 0 : a0; p <= a1 && p < nbin; p++)
+                    cover[p]++;
+            }
         }
     }
     for (int i = 0; i + 1 < nl; i++) {

@@ -426,8 +426,11 @@ void imp_assets(Imp *im)
         return;
     FILE *out = im->out;
     bool any = false;
-    /* the values in the table's unit (单位：元: converted into the budget's) */
+    /* the values in the table's unit: 单位：元 converted into the budget's;
+     * any other (万元, 万元、平方米、辆) is the budget's */
     const char *money = imp_sheet_money(im, s);
+    if (money && strcmp(money, "\xE5\x85\x83") != 0) /* 元 */
+        money = NULL;
     for (int r = head + 1; r < s->nrows; r++) {
         const char *name = imp_trim(im, book_text(s, r, col)), *at = *planned ? strstr(name, planned) : NULL;
         const char *word = asset_of(im, name);

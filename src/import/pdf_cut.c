@@ -62,6 +62,16 @@ int pdf_cut(Arena *a, const PWord *w, const double *bound, int nb, PWord *out, i
             out[0] = *w;
         return max >= 1;
     }
+    /* most words are all figure or have no digit: nothing to cut */
+    bool digit = false, other = false;
+    for (const char *c = w->text; *c; c++) {
+        digit |= *c >= '0' && *c <= '9';
+        other |= !amount_char((unsigned char)*c);
+    }
+    if (!digit || !other) {
+        out[0] = *w;
+        return 1;
+    }
     /* the byte offset of each character, and whether it may be an amount's */
     size_t *at = arena_alloc(a, ((size_t)w->nch + 1) * sizeof *at);
     bool *num = arena_alloc(a, (size_t)w->nch * sizeof *num);

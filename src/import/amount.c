@@ -2,8 +2,9 @@
  * amount.c — the text and the amounts of a workbook's cells, for the
  * importer (import_impl.h): trimmed text (full-width and no-break spaces
  * too), a number cell's text as the decimal it stands for, a text amount
- * with thousands separators, blank marks (-, --, —), an amount in 元
- * converted exactly into 万元, and the .bud literals the importer writes.
+ * with thousands separators, blank marks (-, --, —), the money unit a
+ * sheet declares (单位：元), an amount in 元 converted exactly into 万元,
+ * and the .bud literals the importer writes.
  */
 #include "import/import_impl.h"
 
@@ -192,6 +193,36 @@ bool imp_number(const char *text, Dec *out)
     return true;
 }
 
+bool imp_text_number(const char *text, Dec *out)
+{
+    char buf[128];
+    size_t n = 0;
+    for (const char *p = text; *p; p++) {
+        size_t k = imp_space_at(p);
+        if (*p == ',')
+            continue;
+        if (strncmp(p, "\xEF\xBC\x8C", 3) == 0) { /* ， */
+            p += 2;
+            continue;
+        }
+        if (k) {
+            p += k - 1;
+            continue;
+        }
+        if (n + 1 >= sizeof buf)
+            return false;
+        buf[n++] = *p;
+    }
+    buf[n] = '\0';
+    if (n == 0 || !imp_number(buf, out))
+        return false;
+    /* a text amount is exact as written: more digits than a double's are kept */
+    Dec exact;
+    if (dec_parse(buf, n, &exact) == DEC_OK)
+        *out = tidy(exact);
+    return true;
+}
+
 /* Whether S is what a table prints for no amount: -, --, —, —— or nothing. */
 static bool blank_text(const char *s)
 {
@@ -199,8 +230,45 @@ static bool blank_text(const char *s)
            strcmp(s, "\xE2\x80\x94\xE2\x80\x94") == 0 || strcmp(s, "\xEF\xBC\x8D") == 0;
 }
 
-/* V in the budget's money from FROM (元 or 万元). */
-static bool convert(Imp *im, const char *from, Dec *v)
+/* The money unit a cell's text S declares (after 单位： or 金额单位：, not
+ * 编制单位：), or NULL. */
+static const char *money_in(Imp *im, const char *s)
+{
+    const char *ml = vocab_label(im->v, "money_label"), *mu = vocab_label(im->v, "money_unit"),
+               *pb = vocab_label(im->v, "prepared_by");
+    const char *at = *ml ? strstr(s, ml) : NULL;
+    size_t skip = at ? strlen(ml) : 0;
+    if (!at && *mu) {
+        size_t lead = strlen(pb) > strlen(mu) ? strlen(pb) - strlen(mu) : 0;
+        for (const char *p = strstr(s, mu); p; p = strstr(p + 1, mu)) {
+            if (lead && (size_t)(p - s) >= lead && strncmp(p - lead, pb, strlen(pb)) == 0)
+                continue;
+            at = p;
+            skip = strlen(mu);
+            break;
+        }
+    }
+    if (!at)
+        return NULL;
+    const char *rest = imp_trim(im, at + skip);
+    size_t n = 0;
+    while (rest[n] && !imp_space_at(rest + n) && rest[n] != ')' && strncmp(rest + n, "\xEF\xBC\x89", 3))
+        n++;
+    return arena_strndup(&im->a, rest, n);
+}
+
+const char *imp_sheet_money(Imp *im, const BSheet *s)
+{
+    for (int r = 0; r < 4 && r < s->nrows; r++)
+        for (int c = 0; c < s->ncols; c++) {
+            const char *m = money_in(im, book_text(s, r, c));
+            if (m && *m)
+                return m;
+        }
+    return NULL;
+}
+
+bool imp_convert(Imp *im, const char *from, Dec *v)
 {
     if (!from || !im->money || strcmp(from, im->money) == 0)
         return true;
@@ -238,32 +306,10 @@ int imp_amount(Imp *im, const BSheet *s, int r, int c, const char *from, Dec *ou
         ok = imp_number(x->text, out);
     } else {
         /* text: without spaces and thousands separators */
-        char buf[128];
-        size_t n = 0;
-        const char *t = x->text;
-        const char *clean = imp_trim(im, t);
+        const char *clean = imp_trim(im, x->text);
         if (blank_text(clean))
             return 0;
-        for (const char *p = clean; *p && n + 1 < sizeof buf; p++) {
-            size_t k = imp_space_at(p);
-            if (*p == ',')
-                continue;
-            if (strncmp(p, "\xEF\xBC\x8C", 3) == 0) { /* ， */
-                p += 2;
-                continue;
-            }
-            if (k) {
-                p += k - 1;
-                continue;
-            }
-            buf[n++] = *p;
-        }
-        buf[n] = '\0';
-        ok = n > 0 && imp_number(buf, out);
-        /* a text amount is exact as written: more digits than a double's are kept */
-        Dec exact;
-        if (ok && dec_parse(buf, n, &exact) == DEC_OK)
-            *out = tidy(exact);
+        ok = imp_text_number(clean, out);
     }
     if (!ok && s->page > 0) { /* a PDF's: the page and the printed row */
         /* the row by its 序号 and the name left of the cell (its side's, in tables 1 and 4) */
@@ -282,7 +328,7 @@ int imp_amount(Imp *im, const BSheet *s, int r, int c, const char *from, Dec *ou
                  s->name, book_ref(r, c, ref, sizeof ref), x->text);
         return -1;
     }
-    if (!convert(im, from, out)) {
+    if (!imp_convert(im, from, out)) {
         snprintf(im->err, im->errn, "%s: sheet '%s', cell %s: %s cannot be converted from %s",
                  im->b->path, s->name, book_ref(r, c, ref, sizeof ref), x->text, from);
         return -1;

@@ -67,6 +67,15 @@ int imp_amount(Imp *im, const BSheet *s, int r, int c, const char *from, Dec *ou
 /* The decimal a number cell's text stands for (rounded to the 15
  * significant digits a spreadsheet's double holds); false if none. */
 bool imp_number(const char *text, Dec *out);
+/* The amount a text cell prints (12,066,500.00, 1 206.65): imp_number
+ * without its spaces and thousands separators (, and ，), exact as written;
+ * false if none. */
+bool imp_text_number(const char *text, Dec *out);
+/* V, an amount in FROM (元 or 万元; NULL: the budget's), in the budget's
+ * money, exactly; false if it cannot be. */
+bool imp_convert(Imp *im, const char *from, Dec *v);
+/* The money unit sheet S declares in its first rows (单位：元), or NULL. */
+const char *imp_sheet_money(Imp *im, const BSheet *s);
 /* A string literal of the .bud language. */
 void imp_string(FILE *out, const char *s);
 void imp_dec(FILE *out, Dec v);

@@ -426,11 +426,19 @@ void imp_assets(Imp *im)
         return;
     FILE *out = im->out;
     bool any = false;
+    /* the values in the table's unit: 单位：元 converted into the budget's;
+     * any other (万元, 万元、平方米、辆) is the budget's */
+    const char *money = imp_sheet_money(im, s);
+    if (money && strcmp(money, "\xE5\x85\x83") != 0) /* 元 */
+        money = NULL;
     for (int r = head + 1; r < s->nrows; r++) {
         const char *name = imp_trim(im, book_text(s, r, col)), *at = *planned ? strstr(name, planned) : NULL;
         const char *word = asset_of(im, name);
         Dec q, v;
-        bool hq = imp_number(book_text(s, r, col + 1), &q), hv = imp_number(book_text(s, r, col + 2), &v);
+        /* quantities and values as printed: 1,234 and 8,081,000.00 */
+        const char *qt = imp_trim(im, book_text(s, r, col + 1));
+        bool hq = imp_text_number(qt, &q),
+             hv = imp_text_number(imp_trim(im, book_text(s, r, col + 2)), &v) && imp_convert(im, money, &v);
         if (!any && (at || (word && (hq || hv)))) {
             fprintf(out, "\n// 第%d页：%s\nassets ", s->page, book_text(s, 0, 0));
             imp_string(out, date);
@@ -453,7 +461,16 @@ void imp_assets(Imp *im)
         }
         if (!word || !(hq || hv))
             continue;
-        fprintf(out, "  %s %s ", word, hq ? book_text(s, r, col + 1) : "-");
+        fprintf(out, "  %s ", word);
+        if (hq) /* the quantity as printed, without its separators */
+            for (const char *c = qt; *c; c++) {
+                size_t k = imp_space_at(c);
+                if (k)
+                    c += k - 1;
+                else if (*c != ',')
+                    fputc(*c, out);
+            }
+        fputs(hq ? " " : "- ", out);
         if (hv)
             imp_dec(out, v);
         else

@@ -21,6 +21,11 @@
 typedef struct PWord {
     const char *text;
     double x1, y1, x2, y2;
+    /* each character's left and right edge, edge[2i] and edge[2i + 1], for
+     * the NCH characters of TEXT (NULL: not known): where a word that runs
+     * over two cells is cut (pdf_tables.c) */
+    const double *edge;
+    int nch;
 } PWord;
 
 typedef struct PLine {
@@ -52,6 +57,13 @@ void pdf_free(PDoc *d);
 /* Words joined as one text: a space only between two ASCII letters or
  * digits (xeCJK's spacing between 2023 and 年 is not a space of the text). */
 const char *pdf_join(Arena *a, const PWord *w, int n, bool spaces);
+
+/* pdf_cut.c: W cut where a figure starts or ends when the columns (apart at
+ * BOUND[0 … NB)) put its parts in two cells: "1,206.65本年支出合计", a
+ * figure flush right against the next cell's text; BOUND NULL: wherever a
+ * figure starts or ends.  The parts into OUT (at most MAX), their number
+ * (1: W whole). */
+int pdf_cut(Arena *a, const PWord *w, const double *bound, int nb, PWord *out, int max);
 
 /* The tables of the disclosure (the table definitions of DEFS, 预算 and
  * 决算) found in D, each a sheet of B named by its title and numbered by

@@ -111,12 +111,18 @@ static void add_line(PDoc *d, PageB *pb, PChar *c, int n)
     for (int i = 0; i < n;) {
         size_t k = 0;
         double x1 = c[i].x1, x2 = c[i].x2, y1 = c[i].y1, y2 = c[i].y2;
-        int j = i;
-        while (j < n && (j == i || c[j].x1 - c[j - 1].x2 <= 0.25 * h)) {
+        int j = i, nch = 0;
+        while (j < n && (j == i || c[j].x1 - c[j - 1].x2 <= 0.25 * h))
+            j++;
+        double *edge = arena_alloc(&d->a, (size_t)(j - i) * 2 * sizeof *edge);
+        for (j = i; j < n && (j == i || c[j].x1 - c[j - 1].x2 <= 0.25 * h);) {
             size_t len = strlen(c[j].s);
             if (k + len < sizeof buf) {
                 memcpy(buf + k, c[j].s, len);
                 k += len;
+                edge[2 * nch] = c[j].x1;
+                edge[2 * nch + 1] = c[j].x2;
+                nch++;
             }
             x2 = fmax(x2, c[j].x2);
             y1 = fmin(y1, c[j].y1);
@@ -124,7 +130,7 @@ static void add_line(PDoc *d, PageB *pb, PChar *c, int n)
             j++;
         }
         PWord *w = ARENA_PUSH(&d->a, pb->words, pb->nw, pb->capw);
-        *w = (PWord){arena_strndup(&d->a, buf, k), x1, y1, x2, y2};
+        *w = (PWord){arena_strndup(&d->a, buf, k), x1, y1, x2, y2, edge, nch};
         i = j;
     }
     PLine *l = ARENA_PUSH(&d->a, pb->lines, pb->n, pb->cap);

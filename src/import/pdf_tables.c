@@ -15,7 +15,7 @@
  * the widest vertical strip between their titles that no row's word
  * crosses; when every strip is crossed, the columns cannot be told apart
  * and the reader says so.  Each word of a row goes into the column its
- * middle is in; a line with no figure and no 序号 (or, without a 序号
+ * middle is in (a word over two cells cut first: pdf_cut.c); a line with no figure and no 序号 (or, without a 序号
  * column, no code or ordinal) continues the row above, a name wrapped.
  * A table ends at a note (注：), the next title, or a line too wide to be
  * a cell; at the foot of a page it continues on the next when that page
@@ -133,7 +133,7 @@ static bool figure(const char *s, bool marks)
     if (marks && (strcmp(s, "-") == 0 || strcmp(s, "--") == 0 || strcmp(s, "—") == 0 ||
                   strcmp(s, "——") == 0 || strcmp(s, "－") == 0))
         return true;
-    return (strchr(s, '.') || strchr(s, ',')) && imp_number(s, &v);
+    return (strchr(s, '.') || strchr(s, ',')) && imp_text_number(s, &v);
 }
 
 static bool has_figure(const PLine *l)
@@ -384,9 +384,16 @@ static int columns(Ctx *x, const PLine *h, int nh, const PLine *b, int nb, int p
         for (int k = 0; k < l->n; k++) {
             if (i >= nb && spanning(h, nh, i - nb, &l->w[k]))
                 continue;
-            int a0 = (int)((l->w[k].x1 - lo) * 2), a1 = (int)((l->w[k].x2 - lo) * 2);
-            for (int p = a0 < 0 ? 0 : a0; p <= a1 && p < nbin; p++)
-                cover[p]++;
+            /* a row's figure against the next cell's text: apart (pdf_cut.c) */
+            PWord part[8];
+            int np = i < nb ? pdf_cut(&x->a, &l->w[k], NULL, 0, part, 8) : 1;
+            if (i >= nb)
+                part[0] = l->w[k];
+            for (int q = 0; q < np; q++) {
+                int a0 = (int)((part[q].x1 - lo) * 2), a1 = (int)((part[q].x2 - lo) * 2);
+                for (int p = a0 < 0 ? 0 : a0; p <= a1 && p < nbin; p++)
+                    cover[p]++;
+            }
         }
     }
     for (int i = 0; i + 1 < nl; i++) {
@@ -470,14 +477,20 @@ static void body_row(Ctx *x, const PLine *l)
     const char *cell[MAXC] = {0};
     bool number = false, code = false;
     for (int k = 0; k < l->n; k++) {
-        int c = col_of(&x->cols, &l->w[k]);
-        number |= figure(l->w[k].text, true);
-        code |= text_all_digits(l->w[k].text);
-        if (cell[c]) {
-            PWord two[2] = {{.text = cell[c]}, {.text = l->w[k].text}};
-            cell[c] = pdf_join(&x->a, two, 2, false);
-        } else {
-            cell[c] = l->w[k].text;
+        /* a word over two cells (a figure against the next cell's text) cut */
+        PWord part[8];
+        int np = pdf_cut(&x->a, &l->w[k], x->cols.bound, x->cols.n - 1, part, 8);
+        for (int q = 0; q < np; q++) {
+            const PWord *w = &part[q];
+            int c = col_of(&x->cols, w);
+            number |= figure(w->text, true);
+            code |= text_all_digits(w->text);
+            if (cell[c]) {
+                PWord two[2] = {{.text = cell[c]}, {.text = w->text}};
+                cell[c] = pdf_join(&x->a, two, 2, false);
+            } else {
+                cell[c] = w->text;
+            }
         }
     }
     /* without a 序号 column, a wrapped name fills fewer cells than its row */
@@ -718,7 +731,12 @@ static int insert_table(Ctx *x, const PPage *p, int i)
         q = nx;
         end = e;
     }
-    if (end < q->n && note_line(x, &q->lines[end]) && fabs(q->lines[end].h - h->h) < 0.5) {
+    /* its note: not larger than the lines of 编制单位 and 单位 over it (a
+     * table set smaller than the text may keep its note at their size) */
+    double note_h = h->h;
+    for (int k = i + 1; k < j; k++)
+        note_h = fmax(note_h, p->lines[k].h);
+    if (end < q->n && note_line(x, &q->lines[end]) && q->lines[end].h < note_h + 0.5) {
         flush_row(x);
         put(x, x->row++, 0, q->lines[end].text);
         x->used[q->no - 1][end] = true;

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""make-corpus.py BUDC OUTDIR [EXAMPLE.bud...] — the PDFs budc audit and
-budc import are tested on, made here from the examples (no published PDF is
-copied into the repository; docs/audit.md).
+"""make-corpus.py [--variants=V,V...] BUDC OUTDIR [EXAMPLE.bud...] — the PDFs
+budc audit and budc import are tested on, made here from the examples (no
+published PDF is copied into the repository; docs/audit.md).  --variants
+makes only the variants named (own,yuan,calcfit: the 决算's in the tests).
 
 For each example NAME (default: the seed, examples/qinhuangdao-media-center-2023.bud)
 it writes to OUTDIR:
@@ -115,10 +116,16 @@ def yuan(tex):
 
 
 def main():
-    if len(sys.argv) < 3:
-        sys.exit("usage: make-corpus.py BUDC OUTDIR [EXAMPLE.bud...]")
-    budc, out = sys.argv[1], sys.argv[2]
-    examples = sys.argv[3:] or ["examples/qinhuangdao-media-center-2023.bud"]
+    args, only = sys.argv[1:], None
+    if args and args[0].startswith("--variants="):
+        only = set(args.pop(0)[len("--variants="):].split(","))
+    if len(args) < 2:
+        sys.exit("usage: make-corpus.py [--variants=V,V...] BUDC OUTDIR [EXAMPLE.bud...]")
+    budc, out = args[0], args[1]
+    examples = args[2:] or ["examples/qinhuangdao-media-center-2023.bud"]
+
+    def wanted(v):
+        return only is None or v in only
     os.makedirs(out, exist_ok=True)
     manifest = []
     for ex in examples:
@@ -129,23 +136,28 @@ def main():
             own = f.read()
 
         def variant(v, text, kind="clean", code="", where=""):
+            if not wanted(v):
+                return
             xelatex(text, out, "%s-%s" % (name, v))
             manifest.append((v, "%s-%s.pdf" % (name, v), kind, code, where))
 
         variant("own", own)
         # LibreOffice prints the workbook (its own profile, in OUTDIR)
         xlsx = os.path.join(out, name + "-calc.xlsx")
-        run([budc, "xlsx", ex, "-o", xlsx], os.path.join(out, name + ".xlsx.log"))
         profile = "file://" + os.path.abspath(os.path.join(out, "lo-profile"))
-        soffice(profile, "pdf", xlsx, os.path.join(out, name + "-calc.pdf"),
-                os.path.join(out, name + ".soffice.log"))
-        manifest.append(("calc", name + "-calc.pdf", "clean", "", ""))
+        if wanted("calc") or wanted("calcfit"):
+            run([budc, "xlsx", ex, "-o", xlsx], os.path.join(out, name + ".xlsx.log"))
+        if wanted("calc"):
+            soffice(profile, "pdf", xlsx, os.path.join(out, name + "-calc.pdf"),
+                    os.path.join(out, name + ".soffice.log"))
+            manifest.append(("calc", name + "-calc.pdf", "clean", "", ""))
         # and each sheet on one page of its own size (Calc's SinglePageSheets)
-        soffice(profile,
-                'pdf:calc_pdf_Export:{"SinglePageSheets":{"type":"boolean","value":"true"}}',
-                xlsx, os.path.join(out, name + "-calcfit.pdf"),
-                os.path.join(out, name + ".soffice-fit.log"))
-        manifest.append(("calcfit", name + "-calcfit.pdf", "clean", "", ""))
+        if wanted("calcfit"):
+            soffice(profile,
+                    'pdf:calc_pdf_Export:{"SinglePageSheets":{"type":"boolean","value":"true"}}',
+                    xlsx, os.path.join(out, name + "-calcfit.pdf"),
+                    os.path.join(out, name + ".soffice-fit.log"))
+            manifest.append(("calcfit", name + "-calcfit.pdf", "clean", "", ""))
         cls = "\\documentclass[UTF8,a4paper,zihao=-4]{ctexart}\n"
         assert cls in own, "the documentclass line of budc latex changed"
         variant("fonts", own.replace(

@@ -21,6 +21,7 @@ int import_read_pdf(Book *b, const char *path, const Defs *defs, char *err, size
         pdf_free(&d);
         return st;
     }
+    pdf_columns(&d, defs);
     size_t n = strlen(path);
     b->path = xmalloc(n + 1);
     memcpy(b->path, path, n + 1);

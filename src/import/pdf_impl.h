@@ -53,6 +53,12 @@ void pdf_free(PDoc *d);
  * digits (xeCJK's spacing between 2023 and 年 is not a space of the text). */
 const char *pdf_join(Arena *a, const PWord *w, int n, bool spaces);
 
+/* pdf_columns.c: a sheet printed cut into pages of columns (a spreadsheet
+ * program's default page setup) put back together: each band of its rows
+ * one page as wide as its pages side by side, in the place of its first
+ * page, the pages it took in left empty (DEFS: the labels 编制单位 and 单位). */
+void pdf_columns(PDoc *d, const Defs *defs);
+
 /* The tables of the disclosure (the table definitions of DEFS, 预算 and
  * 决算) found in D, each a sheet of B named by its title and numbered by
  * the page it starts on; the lines of no table (the 说明) are marked in

@@ -180,14 +180,21 @@ static bool head_text(const Imp *im, const TableDef *def, const char *s)
 }
 
 /* Whether row R holds an amount: a number cell, or a text with a decimal
- * point that reads as a number (the first row below a head). */
+ * point that reads as a number, thousands separators and all (the first
+ * row below a head: a 合计 of 1,206.65 alone is no title of the head). */
 static bool amount_row(const BSheet *s, int r)
 {
     for (int c = 0; c < s->ncols; c++) {
         const BCell *x = book_cell(s, r, c);
         Dec v;
+        char buf[64];
+        size_t n = 0;
+        for (const char *p = x->kind == BC_TEXT ? x->text : ""; *p && n + 1 < sizeof buf; p++)
+            if (*p != ',')
+                buf[n++] = *p;
+        buf[n] = '\0';
         if (x->kind == BC_NUMBER || x->kind == BC_NOVALUE ||
-            (x->kind == BC_TEXT && strchr(x->text, '.') && imp_number(x->text, &v)))
+            (x->kind == BC_TEXT && strchr(buf, '.') && imp_number(buf, &v)))
             return true;
     }
     return false;

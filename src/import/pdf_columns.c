@@ -44,7 +44,8 @@ typedef struct Band {
     MLine *l;
     int n, cap;
     int ncols;
-    double hb; /* the height of its body text */
+    double hb;   /* the height of its body text */
+    double body; /* the height of its first line with a figure: the head is above */
 } Band;
 
 enum { MAXBANDS = 64 };
@@ -88,6 +89,18 @@ static bool cut_start(const PPage *p, const Vocab *v)
             return false;
     }
     return true;
+}
+
+/* The height of the first line of page P with a figure (an amount). */
+static double first_figure(const PPage *p)
+{
+    for (int i = 0; i < p->n; i++)
+        for (int k = 0; k < p->lines[i].n; k++) {
+            const char *t = p->lines[i].w[k].text, *dot = strchr(t, '.');
+            if (*t >= '0' && *t <= '9' && dot && dot[1] >= '0' && dot[1] <= '9')
+                return mid_of(&p->lines[i]);
+        }
+    return 1e9;
 }
 
 /* The height most lines of page P have: its body text's. */
@@ -206,6 +219,8 @@ static void attach(Band *b, const PPage *p, double off, double left, Arena *a)
                     *last = w; /* a title's start cut at the edge, printed whole here */
                     continue;
                 }
+                if (m->mid < b->body && strcmp(w.text, last->text) == 0)
+                    continue; /* a title of the head over columns of both pages, printed on each */
             }
             push_word(m, w);
         }
@@ -294,7 +309,7 @@ void pdf_columns(PDoc *d, const Defs *defs)
                     across = true;
                     next = 0;
                 } else if (nb < MAXBANDS) { /* the sheet's next rows, down */
-                    bands[nb] = (Band){.page = pi, .hb = body_height(p)};
+                    bands[nb] = (Band){.page = pi, .hb = body_height(p), .body = first_figure(p)};
                     attach(&bands[nb], p, 0, left, &d->a);
                     nb++;
                     in = true;
@@ -324,7 +339,7 @@ void pdf_columns(PDoc *d, const Defs *defs)
         ntook = 0;
         across = false;
         if (start && cut_start(p, v)) {
-            bands[0] = (Band){.page = pi, .hb = body_height(p)};
+            bands[0] = (Band){.page = pi, .hb = body_height(p), .body = first_figure(p)};
             attach(&bands[0], p, 0, left, &d->a);
             nb = 1;
         }

@@ -36,7 +36,8 @@ typedef struct MLine {
     double mid, y1, y2, h;
     PWord *w;
     int n, cap;
-    int col; /* the page of the band its last word came from */
+    int col;  /* the page of the band its last word came from */
+    bool fig; /* an amount among its words */
 } MLine;
 
 typedef struct Band {
@@ -91,16 +92,43 @@ static bool cut_start(const PPage *p, const Vocab *v)
     return true;
 }
 
+/* Whether word text T is an amount (1,206.65). */
+static bool amount(const char *t)
+{
+    const char *dot = strchr(t, '.');
+    if (*t == '-')
+        t++;
+    return *t >= '0' && *t <= '9' && dot && dot[1] >= '0' && dot[1] <= '9';
+}
+
+static bool has_amount(const PLine *l)
+{
+    for (int k = 0; k < l->n; k++)
+        if (amount(l->w[k].text))
+            return true;
+    return false;
+}
+
 /* The height of the first line of page P with a figure (an amount). */
 static double first_figure(const PPage *p)
 {
     for (int i = 0; i < p->n; i++)
-        for (int k = 0; k < p->lines[i].n; k++) {
-            const char *t = p->lines[i].w[k].text, *dot = strchr(t, '.');
-            if (*t >= '0' && *t <= '9' && dot && dot[1] >= '0' && dot[1] <= '9')
-                return mid_of(&p->lines[i]);
-        }
+        if (has_amount(&p->lines[i]))
+            return mid_of(&p->lines[i]);
     return 1e9;
+}
+
+/* Whether line L is one of the lines under a title (编制单位, 预算年度, 单位). */
+static bool meta_line(const PLine *l, const Vocab *v)
+{
+    static const char *const keys[] = {"prepared_by", "budget_year", "budget_year_final",
+                                       "money_unit", "money_label"};
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        const char *k = vocab_label(v, keys[i]);
+        if (*k && strstr(l->text, k))
+            return true;
+    }
+    return false;
 }
 
 /* The height most lines of page P have: its body text's. */
@@ -137,18 +165,32 @@ static bool own_title(const Band *b, const PLine *l)
     return l->h > 1.15 * b->hb && b->n && mid_of(l) < b->l[0].mid;
 }
 
-/* Whether page P continues band B: every line at the height of one of its
- * lines, but a title of its own above them; one line at least. */
-static bool fits(const Band *b, const PPage *p)
+/* Whether page P continues band B (FIRST: the sheet's first band, which
+ * alone has its title, the lines under it and its head): every line at the
+ * height of one of the band's, but a title of its own above them, and no
+ * amount at the height of the band's head; -1 if not, else how many of its
+ * lines are like the band's (an amount in both, or in neither), which tells
+ * a page of the first band from one of the next when their lines are at
+ * the same heights. */
+static int fit(const Band *b, const PPage *p, bool first, const Vocab *v)
 {
-    int matched = 0;
+    int matched = 0, like = 0;
     for (int i = 0; i < p->n; i++) {
-        if (line_at(b, &p->lines[i]) >= 0)
+        const PLine *l = &p->lines[i];
+        int at = line_at(b, l);
+        bool fig = has_amount(l);
+        if (!first && meta_line(l, v))
+            return -1;
+        if (at >= 0) {
+            if (fig && b->l[at].mid < b->body - 0.1 * b->hb)
+                return -1;
             matched++;
-        else if (!own_title(b, &p->lines[i]))
-            return false;
+            like += fig == b->l[at].fig;
+        } else if (!first || !own_title(b, l)) {
+            return -1;
+        }
     }
-    return matched > 0;
+    return matched > 0 ? like : -1;
 }
 
 static void push_word(MLine *m, PWord w)
@@ -226,6 +268,7 @@ static void attach(Band *b, const PPage *p, double off, double left, Arena *a)
         }
         if (l->n)
             m->col = col;
+        m->fig |= has_amount(l);
     }
 }
 
@@ -304,10 +347,11 @@ void pdf_columns(PDoc *d, const Defs *defs)
         bool start = p && sheet_start(p, v);
         bool in = false;
         if (p && !start && nb > 0 && p->n) {
+            int best = -1, most = -1;
             if (!across) {
-                if (fits(&bands[0], p)) {
+                if (fit(&bands[0], p, true, v) >= 0) { /* the next columns of the first rows */
                     across = true;
-                    next = 0;
+                    best = 0;
                 } else if (nb < MAXBANDS) { /* the sheet's next rows, down */
                     bands[nb] = (Band){.page = pi, .hb = body_height(p), .body = first_figure(p)};
                     attach(&bands[nb], p, 0, left, &d->a);
@@ -315,14 +359,22 @@ void pdf_columns(PDoc *d, const Defs *defs)
                     in = true;
                 }
             }
-            for (int k = 0; across && !in && k < nb; k++) {
-                Band *b = &bands[(next + k) % nb];
-                if (fits(b, p)) {
-                    attach(b, p, b->ncols * width, left, &d->a);
-                    took[ntook++] = pi;
-                    next = (next + k + 1) % nb;
-                    in = true;
+            /* the band it fits best, the next in Calc's order first (a
+             * page with nothing on it is not printed: one may be missing) */
+            bool pick = across && best < 0 && !in;
+            for (int k = 0; pick && k < nb; k++) {
+                int f = fit(&bands[(next + k) % nb], p, (next + k) % nb == 0, v);
+                if (f > most) {
+                    most = f;
+                    best = (next + k) % nb;
                 }
+            }
+            if (best >= 0) {
+                Band *b = &bands[best];
+                attach(b, p, b->ncols * width, left, &d->a);
+                took[ntook++] = pi;
+                next = (best + 1) % nb;
+                in = true;
             }
         }
         if (in)

@@ -65,6 +65,12 @@ void pdf_columns(PDoc *d, const Defs *defs);
  * USED false.  0, or -1 with a message in ERR naming the page. */
 int pdf_tables(const PDoc *d, Book *b, const Defs *defs, bool **used, char *err, size_t errn);
 
+/* pdf_across.c: the tables printed in one line under grouped heads (a
+ * definition's `layout … across`: the 决算's 三公 table) that D prints and
+ * B has no sheet of yet, each a sheet of B in the workbook's layout (a row
+ * a line), their lines marked in USED; one printed otherwise is left out. */
+void pdf_across(const PDoc *d, Book *b, const Defs *defs, bool **used);
+
 /* pdf_page.c: S without spaces and quotation marks, full-width punctuation
  * made ASCII (a title compared whatever its typesetting), in A; whether S
  * ends with T; the running head and page numbers of D marked USED (the

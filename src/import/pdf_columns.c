@@ -12,12 +12,19 @@
  * page's edge (the title, centred over the whole sheet) is printed on both
  * pages, the rest of it in the next page's left margin.
  *
- * A sheet so cut is told by its first page: the line of 编制单位 at the
- * left, and the money unit (单位：万元, at the sheet's right edge) on none
- * of its lines.  A page after it continues a band of its rows when each of
- * its lines is at the height of one of the band's (a title line above them
- * may be its own), in the order above; the first page that does not ends
- * the sheet.  Each band becomes one page as wide as its pages side by
+ * A sheet so cut is told by its first page: a line starting with 编制单位,
+ * and the money unit (单位：万元, at the sheet's right edge) on none of its
+ * lines.  A page after it continues a band of its rows when each of its
+ * lines is at the height of one of the band's (a title line above them may
+ * be its own in the first band).  The pages of the first columns that do
+ * not continue the first band are the next bands; after them, when a page
+ * could continue several bands (rows at the same heights), it continues
+ * the one whose lines are most like its own (an amount in both, or in
+ * neither; the lines of 编制单位 and 单位 and the head are the first
+ * band's), the next in the order above first: a page with nothing on it
+ * is not printed, so the order alone can be wrong.  The first page that
+ * continues no band, or that has a line of 编制单位, ends the sheet.  Each
+ * band becomes one page as wide as its pages side by
  * side: the lines of one height one line, the words of each later page
  * moved right of the page before, a text cut at the edge joined again (the
  * part printed twice once).  The band takes the place of its first page;

@@ -430,8 +430,9 @@ int import_write(const Book *b, const Defs *defs, const ImportOptions *o, FILE *
     for (int t = 0; t < im.ds->ntables && !single; t++)
         if (im.tables[t].sheet < 0) {
             /* a table printed in one line under grouped heads (layout
-             * across: the 决算 template's 三公 table) is not read from a
-             * PDF yet: left out, and the budget written says so */
+             * across: the 决算 template's 三公 table) whose head the PDF
+             * reader did not find as its definition prints it
+             * (pdf_across.c): left out, and the budget written says so */
             if (b->pdf && im.ds->tables[t].layout.across)
                 continue;
             snprintf(err, errn, "%s: no sheet for the table %s (%s): a sheet is found by its name, "
@@ -458,8 +459,8 @@ int import_write(const Book *b, const Defs *defs, const ImportOptions *o, FILE *
     fprintf(out, "// Imported by budc import from %s.\n", b->path);
     for (int t = 0; t < im.ds->ntables && !single; t++)
         if (im.tables[t].sheet < 0)
-            fprintf(out, "// Not read: table %s (%s), printed in one line under grouped heads, a\n"
-                         "// layout the PDF reader does not read yet; its figures are checked against\n"
+            fprintf(out, "// Not read: table %s (%s), printed in one line under grouped heads\n"
+                         "// not found as its definition prints them; its figures are checked against\n"
                          "// the facts only.\n",
                     im.ds->tables[t].word, im.ds->tables[t].title);
     fprintf(out, "import \"std/%d.bud\"\n\n", im.year);

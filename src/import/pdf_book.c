@@ -21,6 +21,7 @@ int import_read_pdf(Book *b, const char *path, const Defs *defs, char *err, size
         pdf_free(&d);
         return st;
     }
+    pdf_columns(&d, defs);
     size_t n = strlen(path);
     b->path = xmalloc(n + 1);
     memcpy(b->path, path, n + 1);
@@ -40,8 +41,10 @@ int import_read_pdf(Book *b, const char *path, const Defs *defs, char *err, size
                 fputc('\n', stderr);
             }
     st = pdf_tables(&d, b, defs, used, err, errn);
-    if (st == 0)
+    if (st == 0) {
+        pdf_across(&d, b, defs, used);
         pdf_text(&d, b, used);
+    }
     if (getenv("BUDC_PDF_DUMP"))
         for (int i = 0; i < b->nsheets; i++) {
             const BSheet *s = &b->sheets[i];

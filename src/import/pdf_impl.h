@@ -65,11 +65,23 @@ const char *pdf_join(Arena *a, const PWord *w, int n, bool spaces);
  * (1: W whole). */
 int pdf_cut(Arena *a, const PWord *w, const double *bound, int nb, PWord *out, int max);
 
+/* pdf_columns.c: a sheet printed cut into pages of columns (a spreadsheet
+ * program's default page setup) put back together: each band of its rows
+ * one page as wide as its pages side by side, in the place of its first
+ * page, the pages it took in left empty (DEFS: the labels 编制单位 and 单位). */
+void pdf_columns(PDoc *d, const Defs *defs);
+
 /* The tables of the disclosure (the table definitions of DEFS, 预算 and
  * 决算) found in D, each a sheet of B named by its title and numbered by
  * the page it starts on; the lines of no table (the 说明) are marked in
  * USED false.  0, or -1 with a message in ERR naming the page. */
 int pdf_tables(const PDoc *d, Book *b, const Defs *defs, bool **used, char *err, size_t errn);
+
+/* pdf_across.c: the tables printed in one line under grouped heads (a
+ * definition's `layout … across`: the 决算's 三公 table) that D prints and
+ * B has no sheet of yet, each a sheet of B in the workbook's layout (a row
+ * a line), their lines marked in USED; one printed otherwise is left out. */
+void pdf_across(const PDoc *d, Book *b, const Defs *defs, bool **used);
 
 /* pdf_page.c: S without spaces and quotation marks, full-width punctuation
  * made ASCII (a title compared whatever its typesetting), in A; whether S

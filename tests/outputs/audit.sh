@@ -134,9 +134,7 @@ if "$budc" --help | grep -q '^  audit '; then ok; else bad "budc --help lists au
 # 6. the PDF corpus, once the PDF reader is built.  AU_XFAIL: the variants
 # the reader does not read whole yet (their failures are printed as notes,
 # not counted; one that passes says so, to be taken off the list):
-#   calc     Calc cuts a wide sheet into pages of columns: the tables of the
-#            workbook are not found
-AU_XFAIL=" calc "
+AU_XFAIL=" "
 au_known() { # au_known VARIANT MESSAGE: bad, or a note for a known failure
     case "$AU_XFAIL" in
         *" $1 "*) echo "note: audit: known failure of the PDF reader (AU_XFAIL): $2" ;;

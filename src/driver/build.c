@@ -328,8 +328,12 @@ static int run_xelatex(const char *xelatex, const char *dir, const char *name, b
             dup2(fd, 2);
             close(fd);
         }
+        /* the dates of the PDF and the "XeTeX output DATE" of its
+         * Creator, which only FORCE_SOURCE_DATE makes XeTeX take from it */
         if (!getenv("SOURCE_DATE_EPOCH"))
             setenv("SOURCE_DATE_EPOCH", epoch, 1);
+        if (!getenv("FORCE_SOURCE_DATE"))
+            setenv("FORCE_SOURCE_DATE", "1", 1);
         int nul = open("/dev/null", O_RDONLY);
         if (nul >= 0) {
             dup2(nul, 0);

@@ -107,8 +107,7 @@ static void prepared_by(Imp *im, const char *s)
     im->name = imp_trim(im, arena_strndup(&im->a, p, n));
 }
 
-/* The money unit sheet S declares in its first rows, or NULL. */
-static const char *sheet_money(Imp *im, const BSheet *s)
+const char *imp_sheet_money(Imp *im, const BSheet *s)
 {
     for (int r = 0; r < 4 && r < s->nrows; r++)
         for (int c = 0; c < s->ncols; c++) {
@@ -321,7 +320,7 @@ static int read_table(Imp *im, ITable *t)
 {
     const BSheet *s = &im->b->sheets[t->sheet];
     const TableDef *def = t->def;
-    const char *money = sheet_money(im, s);
+    const char *money = imp_sheet_money(im, s);
     Head h;
     if (find_head(im, def, s, &h) < 0)
         return -1;
@@ -492,6 +491,8 @@ int import_write(const Book *b, const Defs *defs, const ImportOptions *o, FILE *
     for (int t = 0; t < im.ds->ntables; t++)
         if (im.tables[t].sheet >= 0 && read_table(&im, &im.tables[t]) < 0)
             goto done;
+    if (imp_projects_read(&im) < 0)
+        goto done;
     fprintf(out, "// Imported by budc import from %s.\n", b->path);
     for (int t = 0; t < im.ds->ntables && !single; t++)
         if (im.tables[t].sheet < 0)
@@ -513,7 +514,7 @@ int import_write(const Book *b, const Defs *defs, const ImportOptions *o, FILE *
     /* a PDF prints its figures rounded from books kept in 元 (issue 9): a
      * total a cent off the sum of its parts is W-ROUNDING, not an error */
     fprintf(out, "  money %s%s\n}\n", im.money, b->pdf ? " from \xE5\x85\x83" : "");
-    if (imp_units(&im) < 0)
+    if (imp_units(&im) < 0 || imp_projects_done(&im) < 0)
         goto done;
     for (int t = 0; t < im.ds->ntables; t++)
         if (im.tables[t].sheet >= 0 && (im.tables[t].nrows || im.tables[t].note))

@@ -412,12 +412,13 @@ void imp_assets(Imp *im)
     const char *asof = vocab_label(im->v, "as_of"), *item = vocab_label(im->v, "item"),
                *planned = vocab_label(im->v, "planned_note"), *date = NULL;
     int head = -1, col = 0;
-    for (int r = 0; r < s->nrows && head < 0; r++)
+    /* the date above the head (a PDF's) or under the rows (a workbook's) */
+    for (int r = 0; r < s->nrows; r++)
         for (int c = 0; c < s->ncols; c++) {
             const char *t = book_text(s, r, c), *at = *asof ? strstr(t, asof) : NULL;
-            if (at)
+            if (at && !date)
                 date = imp_trim(im, at + strlen(asof));
-            if (strcmp(t, item) == 0) {
+            if (strcmp(t, item) == 0 && head < 0) {
                 head = r;
                 col = c;
             }
@@ -432,7 +433,10 @@ void imp_assets(Imp *im)
         Dec q, v;
         bool hq = imp_number(book_text(s, r, col + 1), &q), hv = imp_number(book_text(s, r, col + 2), &v);
         if (!any && (at || (word && (hq || hv)))) {
-            fprintf(out, "\n// 第%d页：%s\nassets ", s->page, book_text(s, 0, 0));
+            if (s->page > 0)
+                fprintf(out, "\n// 第%d页：%s\nassets ", s->page, book_text(s, 0, 0));
+            else /* 工作表： */
+                fprintf(out, "\n// \xE5\xB7\xA5\xE4\xBD\x9C\xE8\xA1\xA8\xEF\xBC\x9A%s\nassets ", s->name);
             imp_string(out, date);
             fputs(" {\n", out);
             any = true;

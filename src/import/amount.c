@@ -3,7 +3,8 @@
  * importer (import_impl.h): trimmed text (full-width and no-break spaces
  * too), a number cell's text as the decimal it stands for, a text amount
  * with thousands separators, blank marks (-, --, —), an amount in 元
- * converted exactly into 万元, and the .bud literals the importer writes.
+ * converted exactly into 万元, the money a sheet declares (单位：元), and
+ * the .bud literals the importer writes.
  */
 #include "import/import_impl.h"
 
@@ -82,6 +83,46 @@ void imp_dec(FILE *out, Dec v)
     char buf[DEC_FMT_MAX];
     dec_format(v, buf, sizeof buf);
     fputs(buf, out);
+}
+
+/* ---- the money a sheet is in ---------------------------------------------------- */
+
+/* The money unit a cell's text S declares (after 单位： or 金额单位：, not
+ * 编制单位：), or NULL. */
+static const char *money_in(Imp *im, const char *s)
+{
+    const char *ml = vocab_label(im->v, "money_label"), *mu = vocab_label(im->v, "money_unit"),
+               *pb = vocab_label(im->v, "prepared_by");
+    const char *at = *ml ? strstr(s, ml) : NULL;
+    size_t skip = at ? strlen(ml) : 0;
+    if (!at && *mu) {
+        size_t lead = strlen(pb) > strlen(mu) ? strlen(pb) - strlen(mu) : 0;
+        for (const char *p = strstr(s, mu); p; p = strstr(p + 1, mu)) {
+            if (lead && (size_t)(p - s) >= lead && strncmp(p - lead, pb, strlen(pb)) == 0)
+                continue;
+            at = p;
+            skip = strlen(mu);
+            break;
+        }
+    }
+    if (!at)
+        return NULL;
+    const char *rest = imp_trim(im, at + skip);
+    size_t n = 0;
+    while (rest[n] && !imp_space_at(rest + n) && rest[n] != ')' && strncmp(rest + n, "\xEF\xBC\x89", 3))
+        n++;
+    return arena_strndup(&im->a, rest, n);
+}
+
+const char *imp_sheet_money(Imp *im, const BSheet *s)
+{
+    for (int r = 0; r < 4 && r < s->nrows; r++)
+        for (int c = 0; c < s->ncols; c++) {
+            const char *m = money_in(im, book_text(s, r, c));
+            if (m && *m)
+                return m;
+        }
+    return NULL;
 }
 
 /* ---- amounts -------------------------------------------------------------------- */

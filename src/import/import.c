@@ -35,33 +35,6 @@ static const char *label(const Imp *im, const char *key)
     return vocab_label(im->v, key);
 }
 
-/* The money unit a cell's text S declares (after 单位： or 金额单位：, not
- * 编制单位：), or NULL. */
-static const char *money_in(Imp *im, const char *s)
-{
-    const char *ml = vocab_label(im->v, "money_label"), *mu = vocab_label(im->v, "money_unit"),
-               *pb = vocab_label(im->v, "prepared_by");
-    const char *at = *ml ? strstr(s, ml) : NULL;
-    size_t skip = at ? strlen(ml) : 0;
-    if (!at && *mu) {
-        size_t lead = strlen(pb) > strlen(mu) ? strlen(pb) - strlen(mu) : 0;
-        for (const char *p = strstr(s, mu); p; p = strstr(p + 1, mu)) {
-            if (lead && (size_t)(p - s) >= lead && strncmp(p - lead, pb, strlen(pb)) == 0)
-                continue;
-            at = p;
-            skip = strlen(mu);
-            break;
-        }
-    }
-    if (!at)
-        return NULL;
-    const char *rest = imp_trim(im, at + skip);
-    size_t n = 0;
-    while (rest[n] && !imp_space_at(rest + n) && rest[n] != ')' && strncmp(rest + n, "\xEF\xBC\x89", 3))
-        n++;
-    return arena_strndup(&im->a, rest, n);
-}
-
 int import_year(const Book *b, const Vocab *v)
 {
     const char *keys[] = {"budget_year", "budget_year_final"};
@@ -105,17 +78,6 @@ static void prepared_by(Imp *im, const char *s)
     if (cut && (size_t)(cut - p) < n)
         n = (size_t)(cut - p);
     im->name = imp_trim(im, arena_strndup(&im->a, p, n));
-}
-
-const char *imp_sheet_money(Imp *im, const BSheet *s)
-{
-    for (int r = 0; r < 4 && r < s->nrows; r++)
-        for (int c = 0; c < s->ncols; c++) {
-            const char *m = money_in(im, book_text(s, r, c));
-            if (m && *m)
-                return m;
-        }
-    return NULL;
 }
 
 /* ---- which sheet is which table ---------------------------------------------------- */

@@ -61,8 +61,8 @@ bool imp_starts(const char *s, const char *prefix);
 /* S past the Chinese numerals it starts with (一 … 十: the ordinal of
  * 一、 or 十二、), or S itself. */
 const char *imp_cn_numerals(const char *s);
-/* The money unit sheet S declares in its first rows (单位：元), or NULL
- * (import.c). */
+/* The money unit sheet S declares in its first rows (单位：元, not
+ * 编制单位：), or NULL. */
 const char *imp_sheet_money(Imp *im, const BSheet *s);
 /* The amount in cell R, C of sheet S, converted from the sheet's money
  * unit FROM to the budget's; false (*SET false) for a blank cell; -1 after

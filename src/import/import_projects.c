@@ -159,11 +159,6 @@ static int read_projects(Imp *im, struct IProjects *pj, const BSheet *s)
                 return -1;
             p->has_amount = k > 0;
         }
-        if (!*p->unit) {
-            snprintf(im->err, im->errn, "%s: %s: the project '%s' names no %s", im->b->path,
-                     where(im, s, r, col[P_UNIT]), name, vocab_label(im->v, "budget_unit"));
-            return -1;
-        }
     }
     return 0;
 }
@@ -485,18 +480,37 @@ static void write_purchase(Imp *im, const IPur *u)
     fputc('\n', out);
 }
 
+/* Whether NAME is a unit the 机构设置表 lists (its sheet's 单位名称). */
+static bool listed(Imp *im, const char *name)
+{
+    const BSheet *s = block_sheet(im, TAG_UNITS);
+    const char *un = vocab_label(im->v, "unit_name");
+    for (int r = 0, col = -1; s && r < s->nrows; r++)
+        for (int c = 0; c < s->ncols; c++) {
+            const char *t = cell(im, s, r, c);
+            if (col < 0 && strcmp(t, un) == 0)
+                col = c;
+            else if (c == col && strcmp(t, name) == 0)
+                return true;
+        }
+    return false;
+}
+
 /* Whether NAME, a project's 预算单位, is the unit named UNIT: its name,
- * or, for the one unit standing for the whole department (SOLE), the
- * department's name with or without （本级）. */
-static bool unit_is(const Imp *im, const char *name, const char *unit, bool sole)
+ * or, for the one unit standing for the whole department (SOLE: a
+ * workbook without facts, a PDF), the department's own (with or without
+ * （本级）), none (a PDF prints no 预算单位 when there is one unit), or a
+ * unit the 机构设置表 lists, whose projects the department's are. */
+static bool unit_is(Imp *im, const char *name, const char *unit, bool sole)
 {
     if (strcmp(name, unit) == 0)
         return true;
     if (!sole)
         return false;
     size_t n = strlen(unit);
-    return (n && strncmp(name, unit, n) == 0 && (strncmp(name + n, "（", 3) == 0 || name[n] == '(')) ||
-           (im->name && strcmp(name, im->name) == 0);
+    return !*name ||
+           (n && strncmp(name, unit, n) == 0 && (strncmp(name + n, "（", 3) == 0 || name[n] == '(')) ||
+           (im->name && strcmp(name, im->name) == 0) || listed(im, name);
 }
 
 int imp_projects_write(Imp *im, const char *unit, bool sole)
@@ -515,6 +529,8 @@ int imp_projects_write(Imp *im, const char *unit, bool sole)
             fprintf(out, "  // 第%d页\n",
                     pj->sheet->rowpage && p->row < pj->sheet->nrows ? pj->sheet->rowpage[p->row]
                                                                    : pj->sheet->page);
+        if (sole && *p->unit && strcmp(p->unit, unit) != 0)
+            fprintf(out, "  // %s\xEF\xBC\x9A%s\n", vocab_label(im->v, "budget_unit"), p->unit); /* ： */
         fputs("  project ", out);
         imp_string(out, p->name);
         fputs(" {\n", out);
@@ -545,9 +561,10 @@ int imp_projects_done(Imp *im)
     for (int i = 0; pj && i < pj->n; i++)
         if (!pj->p[i].written) {
             snprintf(im->err, im->errn,
-                     "%s: %s: the %s '%s' of the project '%s' is not a unit of the budget",
+                     "%s: %s: the %s '%s' of the project '%s' is not a unit of the budget%s",
                      im->b->path, where(im, pj->sheet, pj->p[i].row, pj->unit_col),
-                     vocab_label(im->v, "budget_unit"), pj->p[i].unit, pj->p[i].name);
+                     vocab_label(im->v, "budget_unit"), *pj->p[i].unit ? pj->p[i].unit : "",
+                     pj->p[i].name, *pj->p[i].unit ? "" : " (it names none, and the budget has several)");
             return -1;
         }
     return 0;

@@ -1,34 +1,47 @@
 """same_projects.py A.json B.json [--pdf] — whether two budgets (budc json)
 have the same projects, indicators, procurement and assets: the parts of a
 budget that `budc import` reads back from a workbook (tests/outputs/import.sh)
-or a PDF (tests/outputs/pdf_import.sh, --pdf: the projects and their
-indicators only, as the 绩效目标表 prints them).  A 决算's 绩效自评 (result),
+or a PDF (tests/outputs/pdf_import.sh, --pdf: the projects, their indicators
+and purchase lines as the 绩效目标表 and the 政府采购 table print them: not
+the project's 科目编码 nor its unit, which a PDF imports as one, and
+without the spaces of the text, which xeCJK prints between Chinese and
+digits whether or not the source has them).  A 决算's 绩效自评 (result),
 tracked and problems are in neither, and a project's unit is compared by
 its name.  Prints the first difference and exits 1; exits 0 when the same."""
 import json
 import sys
 
 
+def nospace(v):
+    if isinstance(v, str):
+        return v.replace(' ', '')
+    if isinstance(v, list):
+        return [nospace(x) for x in v]
+    if isinstance(v, dict):
+        return {k: nospace(x) for k, x in v.items()}
+    return v
+
+
 def projects(d, pdf):
     units = {u['id']: u['name'] for u in d.get('units', [])} if isinstance(d.get('units'), list) else {}
     out = []
     for p in d.get('projects') or []:
-        q = {'name': p['name'], 'code': p.get('code'), 'amount': p.get('amount'),
-             'goal': p.get('goal'), 'indicators': p.get('indicators') or []}
+        q = {'name': p['name'], 'amount': p.get('amount'), 'goal': p.get('goal'),
+             'indicators': p.get('indicators') or [], 'purchases': p.get('purchases') or []}
         if not pdf:
             q['unit'] = units.get(p.get('unit'), p.get('unit'))
-            q['purchases'] = p.get('purchases') or []
-        out.append(q)
+            q['code'] = p.get('code')
+        out.append(nospace(q) if pdf else q)
     return out
 
 
 def main():
     a, b = (json.load(open(f, encoding='utf-8')) for f in sys.argv[1:3])
     pdf = '--pdf' in sys.argv
-    parts = [('projects', projects(a, pdf), projects(b, pdf))]
+    parts = [('projects', projects(a, pdf), projects(b, pdf)),
+             ('procurement', a.get('procurement'), b.get('procurement'))]
     if not pdf:
-        parts += [('procurement', a.get('procurement'), b.get('procurement')),
-                  ('assets', a.get('assets'), b.get('assets'))]
+        parts += [('assets', a.get('assets'), b.get('assets'))]
     for name, x, y in parts:
         if x != y:
             xs, ys = (json.dumps(v, ensure_ascii=False, sort_keys=True) for v in (x, y))

@@ -55,11 +55,15 @@ struct IProjects {
 
 /* ---- the sheets ----------------------------------------------------------------- */
 
+/* The sheet NAME, or the CSV file NAME.csv. */
 static const BSheet *sheet_named(const Imp *im, const char *name)
 {
-    for (int i = 0; name && *name && i < im->b->nsheets; i++)
-        if (strcmp(im->b->sheets[i].name, name) == 0)
+    size_t n = name ? strlen(name) : 0;
+    for (int i = 0; n && i < im->b->nsheets; i++) {
+        const char *s = im->b->sheets[i].name;
+        if (strncmp(s, name, n) == 0 && (!s[n] || (im->b->csv && strcmp(s + n, ".csv") == 0)))
             return &im->b->sheets[i];
+    }
     return NULL;
 }
 

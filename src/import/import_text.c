@@ -404,9 +404,13 @@ void imp_assets(Imp *im)
 {
     int w = vocab_tagged(im->v, DIM_INSERT, TAG_ASSETS);
     const BSheet *s = NULL;
-    for (int i = 0; w >= 0 && i < im->b->nsheets; i++)
-        if (strcmp(im->b->sheets[i].name, im->v->dim[DIM_INSERT].words[w].name) == 0)
+    const char *want = w >= 0 ? im->v->dim[DIM_INSERT].words[w].name : "";
+    size_t wn = strlen(want);
+    for (int i = 0; wn && i < im->b->nsheets; i++) { /* its sheet, or its CSV file */
+        const char *name = im->b->sheets[i].name;
+        if (strncmp(name, want, wn) == 0 && (!name[wn] || (im->b->csv && strcmp(name + wn, ".csv") == 0)))
             s = &im->b->sheets[i];
+    }
     if (!s)
         return;
     const char *asof = vocab_label(im->v, "as_of"), *item = vocab_label(im->v, "item"),

@@ -13,7 +13,10 @@
 #   2. a 决算 imports as one (kind 决算; --budget names its budget; without
 #      it, a note says the workbook does not name it)
 #   3. the CSV files of `budc csv`: the facts the tables pin down; the seed
-#      and the culture bureau come back with the same tables
+#      and the culture bureau come back with the same tables; with the
+#      sheets of the projects, indicators, procurement, units and assets
+#      as CSV files beside them, the culture bureau's projects (in its one
+#      unit, each under a comment naming its 预算单位) and assets
 #   4. a hand-made workbook (sheets Sheet1…, a blank row under the title,
 #      单位：元 with amounts as text with thousands separators, codes as
 #      numbers, no facts sheet): the seed's tables, converted exactly
@@ -135,6 +138,18 @@ for im_b in examples/qinhuangdao-media-center-2023.bud examples/county-culture-b
     if diff -r "$im_dir/$im_n-csv" "$im_dir/csv-b" >/dev/null; then ok
     else bad "import: the tables of $im_n from its CSV files differ"; fi
 done
+
+# 3b. the projects' sheets as CSV files too
+im_n=county-culture-bureau-2023
+rm -rf "$im_dir/$im_n-pcsv"
+"$budc" csv examples/$im_n.bud -o "$im_dir/$im_n-pcsv" 2>/dev/null
+if im_craft to-csv "$im_dir/$im_n.xlsx" "$im_dir/$im_n-pcsv" 项目绩效目标表 绩效指标 政府采购表 机构设置表 国有资产表 &&
+    "$budc" import "$im_dir/$im_n-pcsv" --year 2023 --name 示例县文化和旅游局 --code 902 -o "$im_dir/$im_n-pcsv.bud" 2>/dev/null &&
+    "$budc" json "$im_dir/$im_n-pcsv.bud" > "$im_dir/$im_n-pcsv.json" 2>/dev/null &&
+    "$budc" json examples/$im_n.bud > "$im_dir/$im_n-a.json" 2>/dev/null &&
+    python3 tests/outputs/same_projects.py "$im_dir/$im_n-a.json" "$im_dir/$im_n-pcsv.json" --one-unit >/dev/null &&
+    grep -qx '  // 预算单位：示例县文化馆' "$im_dir/$im_n-pcsv.bud"; then ok
+else bad "import: the projects of $im_n from CSV files: $(python3 tests/outputs/same_projects.py "$im_dir/$im_n-a.json" "$im_dir/$im_n-pcsv.json" --one-unit)"; fi
 
 # 4. a hand-made workbook
 im_seed=examples/qinhuangdao-media-center-2023.bud

@@ -31,6 +31,7 @@ typedef struct IInd {
 
 typedef struct IPur {
     const char *pcode, *name, *measure, *source, *method;
+    int page; /* a PDF's: the page the line is printed on, else 0 */
     bool hq, hp, ha, hs;
     Dec q, price, amount, sme;
 } IPur;
@@ -259,6 +260,7 @@ static int read_purchases(Imp *im, struct IProjects *pj, const BSheet *s)
         IPur *u = ARENA_PUSH(&im->a, p->pur, p->npur, p->capp);
         memset(u, 0, sizeof *u);
         u->pcode = pcode;
+        u->page = s->page > 0 ? (s->rowpage && r < s->nrows ? s->rowpage[r] : s->page) : 0;
         u->name = cell(im, s, r, col[U_ITEM]);
         u->measure = cell(im, s, r, col[U_MEASURE]);
         u->source = cell(im, s, r, col[U_SOURCE]);
@@ -437,9 +439,13 @@ static int write_indicators(Imp *im, const IProj *p)
     return 0;
 }
 
-static void write_purchase(Imp *im, const IPur *u)
+/* A purchase line; after a comment naming its page when a PDF printed it
+ * on another page than what precedes (*PAGE: the page named last). */
+static void write_purchase(Imp *im, const IPur *u, int *page)
 {
     FILE *out = im->out;
+    if (u->page > 0 && u->page != *page)
+        fprintf(out, "    // 第%d页\n", *page = u->page);
     fprintf(out, "    purchase %s ", u->pcode);
     imp_string(out, u->name);
     if (*u->measure) {
@@ -552,8 +558,9 @@ int imp_projects_write(Imp *im, const char *unit, bool sole)
         }
         if (p->nind && write_indicators(im, p) < 0)
             return -1;
+        int page = -1;
         for (int j = 0; j < p->npur; j++)
-            write_purchase(im, &p->pur[j]);
+            write_purchase(im, &p->pur[j], &page);
         fputs("  }\n", out);
     }
     return 0;

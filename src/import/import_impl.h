@@ -96,5 +96,7 @@ void imp_assets(Imp *im);
 int imp_projects_read(Imp *im);
 int imp_projects_write(Imp *im, const char *unit, bool sole);
 int imp_projects_done(Imp *im);
+/* Whether purchase lines were read (the 说明's 政府采购预算 is then quoted). */
+bool imp_has_purchases(const Imp *im);
 
 #endif

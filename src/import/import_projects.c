@@ -580,3 +580,11 @@ int imp_projects_done(Imp *im)
         }
     return 0;
 }
+
+bool imp_has_purchases(const Imp *im)
+{
+    for (int i = 0; im->projects && i < im->projects->n; i++)
+        if (im->projects->p[i].npur)
+            return true;
+    return false;
+}

@@ -221,6 +221,21 @@ static const char *path_of(Q *q, const char *s, size_t n)
         if (has(s, n, "固定资产") || a)
             return has(s, n, "拟购置") ? "资产.拟购置" : "资产.总额";
     }
+    /* a budget's purchase lines read (import_projects.c): its 政府采购预算
+     * and the share reserved to small firms (预留中小微企业) */
+    if (imp_has_purchases(q->im) && q->im->ds == &q->im->defs->disclosures[0]) {
+        if (has(s, n, "中小微"))
+            return "采购.中小微";
+        if (has(s, n, "政府采购"))
+            return "采购.合计";
+        /* 其中：货物331.20万元，服务184.00万元 after a quoted 政府采购预算 */
+        static const char *const kinds[][2] = {{"货物", "采购.货物"}, {"工程", "采购.工程"},
+                                               {"服务", "采购.服务"}};
+        for (size_t i = 0; q->last && strncmp(q->last, "采购.", strlen("采购.")) == 0 &&
+                           i < sizeof kinds / sizeof kinds[0]; i++)
+            if (has(s, n, kinds[i][0]))
+                return kinds[i][1];
+    }
     size_t lc, lk, ls, lx;
     const char *cls = spelling(q, DIM_CLASS, s, n, &lx);
     if (cls) {
@@ -364,6 +379,7 @@ static void quote(Q *q, const char *s, int year)
         } else if (pct && q->last && has(clause, cn, "占") && !q->prior) {
             const char *total = strncmp(q->last, "收入.", strlen("收入.")) == 0   ? "收入.合计"
                                 : strncmp(q->last, "支出.", strlen("支出.")) == 0 ? "支出.合计"
+                                : strncmp(q->last, "采购.", strlen("采购.")) == 0 ? "采购.合计"
                                                                                   : NULL;
             if (total && strcmp(total, q->last) != 0)
                 snprintf(expr, sizeof expr, "%s / %s * 100", q->last, total);

@@ -18,7 +18,8 @@
 #      indicators and purchase lines of the workbook's import (but the
 #      科目编码, which the PDF does not print, and the spaces xeCJK sets
 #      between Chinese and digits), and for the seed and the culture bureau,
-#      which check, as the original's (budc json, same_projects.py --pdf)
+#      which check, as the original's (budc json, same_projects.py --pdf);
+#      the 说明's 政府采购预算 (and 中小微, 货物 …) then quoted
 #      (and the seed with its titles worded otherwise: 附表2：2023年部门收入总表,
 #      表三 支出总表, 栏 次: the same tables)
 #   2. what cannot be read: a scan (no text layer), a PDF that needs a
@@ -111,6 +112,9 @@ PY
         [ "$(grep -c '^    purchase ' "$pi_dir/$pi_n.bud")" = "$(grep -c '^    purchase ' "$pi_dir/$pi_n-xlsx.bud")" ] &&
         diff <(pi_projects "$pi_dir/$pi_n-xlsx.bud") <(pi_projects "$pi_dir/$pi_n.bud") >"$pi_dir/$pi_n.pdiff"; then ok
     else bad "pdf_import: the projects of $pi_n.pdf ($pi_np) differ from its workbook's: $(head -6 "$pi_dir/$pi_n.pdiff")"; fi
+    # the 说明's 政府采购预算 quoted, once the purchase lines are read (a budget's)
+    if [ "$pi_n" = county-education-bureau-2024-final ] || grep -q '{采购\.合计 = [0-9.]*}' "$pi_dir/$pi_n.bud"; then ok
+    else bad "pdf_import: $pi_n.bud: the 政府采购预算 of its 说明 is not quoted"; fi
     # the 说明: its sections, and the figures of its sentences quoted
     pi_q=$(sed -n '/^narrative {/,$p' "$pi_dir/$pi_n.bud" | grep -o '{[^{}]* = [-0-9.]*}' | wc -l)
     pi_s=$(grep -c '^  section ' "$pi_dir/$pi_n.bud")

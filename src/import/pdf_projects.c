@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "import/import_impl.h"
 #include "import/pdf_impl.h"
 
 enum { PJ_COLS = 6, PU_COLS = 12 };
@@ -469,8 +470,9 @@ static void purchases(PCtx *x, int p, int i)
     for (int k = 0; k < 3 && !head && next_line(x, &q, &j) && q == p; k++) {
         const PLine *l = &x->d->pages[q].lines[j];
         head = pu_head(x, l, col, &ncol);
-        for (int w = 0; w < l->n && !head; w++)
-            if (strncmp(l->w[w].text, label(x, "money_label"), strlen(label(x, "money_label"))) == 0)
+        for (int w = 0; w < l->n && !head; w++) /* 单位：元, 金额单位：万元 (not 编制单位：) */
+            if (imp_starts(l->w[w].text, label(x, "money_unit")) ||
+                imp_starts(l->w[w].text, label(x, "money_label")))
                 book_put(&x->pur.sb, 0, PU_COLS, BC_TEXT, l->w[w].text, strlen(l->w[w].text));
     }
     if (!head)

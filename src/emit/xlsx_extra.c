@@ -194,6 +194,22 @@ static void assets(Xl *x)
         else
             xl_text(x, &s, 1, "", x->number);
         xl_amount(x, &s, 2, a->value[r].v, a->row_written[r] && !a->value[r].blank, false);
+        /* its parts, as written, each 其中：X as the PDF prints them */
+        for (int i = 0; i < a->nparts; i++) {
+            const AssetPart *p = &a->parts[i];
+            if (p->of != (AssetRow)r)
+                continue;
+            char part[512];
+            s.row++;
+            snprintf(part, sizeof part, "%s%s", label(x, "of_which"),
+                     x->m->vocab->dim[DIM_ASSET].words[p->word].title);
+            xl_text(x, &s, 0, part, x->text);
+            if (!p->qty.blank)
+                xl_number(x, &s, 1, p->qty.v);
+            else
+                xl_text(x, &s, 1, "", x->number);
+            xl_amount(x, &s, 2, p->value.v, !p->value.blank, false);
+        }
     }
     char text[512], amount[DEC_FMT_MAX];
     if (a->date) {

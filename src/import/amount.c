@@ -85,6 +85,46 @@ void imp_dec(FILE *out, Dec v)
     fputs(buf, out);
 }
 
+/* ---- the money a sheet is in ---------------------------------------------------- */
+
+/* The money unit a cell's text S declares (after 单位： or 金额单位：, not
+ * 编制单位：), or NULL. */
+static const char *money_in(Imp *im, const char *s)
+{
+    const char *ml = vocab_label(im->v, "money_label"), *mu = vocab_label(im->v, "money_unit"),
+               *pb = vocab_label(im->v, "prepared_by");
+    const char *at = *ml ? strstr(s, ml) : NULL;
+    size_t skip = at ? strlen(ml) : 0;
+    if (!at && *mu) {
+        size_t lead = strlen(pb) > strlen(mu) ? strlen(pb) - strlen(mu) : 0;
+        for (const char *p = strstr(s, mu); p; p = strstr(p + 1, mu)) {
+            if (lead && (size_t)(p - s) >= lead && strncmp(p - lead, pb, strlen(pb)) == 0)
+                continue;
+            at = p;
+            skip = strlen(mu);
+            break;
+        }
+    }
+    if (!at)
+        return NULL;
+    const char *rest = imp_trim(im, at + skip);
+    size_t n = 0;
+    while (rest[n] && !imp_space_at(rest + n) && rest[n] != ')' && strncmp(rest + n, "\xEF\xBC\x89", 3))
+        n++;
+    return arena_strndup(&im->a, rest, n);
+}
+
+const char *imp_sheet_money(Imp *im, const BSheet *s)
+{
+    for (int r = 0; r < 4 && r < s->nrows; r++)
+        for (int c = 0; c < s->ncols; c++) {
+            const char *m = money_in(im, book_text(s, r, c));
+            if (m && *m)
+                return m;
+        }
+    return NULL;
+}
+
 /* ---- amounts -------------------------------------------------------------------- */
 
 /* V with its trailing zeros dropped, but two decimals at least. */
@@ -228,44 +268,6 @@ static bool blank_text(const char *s)
 {
     return !*s || strcmp(s, "-") == 0 || strcmp(s, "--") == 0 || strcmp(s, "\xE2\x80\x94") == 0 ||
            strcmp(s, "\xE2\x80\x94\xE2\x80\x94") == 0 || strcmp(s, "\xEF\xBC\x8D") == 0;
-}
-
-/* The money unit a cell's text S declares (after 单位： or 金额单位：, not
- * 编制单位：), or NULL. */
-static const char *money_in(Imp *im, const char *s)
-{
-    const char *ml = vocab_label(im->v, "money_label"), *mu = vocab_label(im->v, "money_unit"),
-               *pb = vocab_label(im->v, "prepared_by");
-    const char *at = *ml ? strstr(s, ml) : NULL;
-    size_t skip = at ? strlen(ml) : 0;
-    if (!at && *mu) {
-        size_t lead = strlen(pb) > strlen(mu) ? strlen(pb) - strlen(mu) : 0;
-        for (const char *p = strstr(s, mu); p; p = strstr(p + 1, mu)) {
-            if (lead && (size_t)(p - s) >= lead && strncmp(p - lead, pb, strlen(pb)) == 0)
-                continue;
-            at = p;
-            skip = strlen(mu);
-            break;
-        }
-    }
-    if (!at)
-        return NULL;
-    const char *rest = imp_trim(im, at + skip);
-    size_t n = 0;
-    while (rest[n] && !imp_space_at(rest + n) && rest[n] != ')' && strncmp(rest + n, "\xEF\xBC\x89", 3))
-        n++;
-    return arena_strndup(&im->a, rest, n);
-}
-
-const char *imp_sheet_money(Imp *im, const BSheet *s)
-{
-    for (int r = 0; r < 4 && r < s->nrows; r++)
-        for (int c = 0; c < s->ncols; c++) {
-            const char *m = money_in(im, book_text(s, r, c));
-            if (m && *m)
-                return m;
-        }
-    return NULL;
 }
 
 bool imp_convert(Imp *im, const char *from, Dec *v)

@@ -456,6 +456,8 @@ int import_write(const Book *b, const Defs *defs, const ImportOptions *o, FILE *
     for (int t = 0; t < im.ds->ntables; t++)
         if (im.tables[t].sheet >= 0 && read_table(&im, &im.tables[t]) < 0)
             goto done;
+    if (imp_projects_read(&im) < 0)
+        goto done;
     fprintf(out, "// Imported by budc import from %s.\n", b->path);
     for (int t = 0; t < im.ds->ntables && !single; t++)
         if (im.tables[t].sheet < 0)
@@ -477,7 +479,7 @@ int import_write(const Book *b, const Defs *defs, const ImportOptions *o, FILE *
     /* a PDF prints its figures rounded from books kept in 元 (issue 9): a
      * total a cent off the sum of its parts is W-ROUNDING, not an error */
     fprintf(out, "  money %s%s\n}\n", im.money, b->pdf ? " from \xE5\x85\x83" : "");
-    if (imp_units(&im) < 0)
+    if (imp_units(&im) < 0 || imp_projects_done(&im) < 0)
         goto done;
     for (int t = 0; t < im.ds->ntables; t++)
         if (im.tables[t].sheet >= 0 && (im.tables[t].nrows || im.tables[t].note))

@@ -479,6 +479,8 @@ int imp_units(Imp *im)
         for (int k = 0; k < F__COUNT; k++)
             write_kind(im, &fs, u->id, k);
         write_prior(im, &fs, u->id, "  ");
+        if (imp_projects_write(im, u->name, !s) < 0)
+            return -1;
         im->fresh = false;
         fputs("}\n", im->out);
     }

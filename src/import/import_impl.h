@@ -51,6 +51,7 @@ typedef struct Imp {
     FILE *out;
     bool fresh;     /* a block was just opened: no blank line before its first */
     bool assets;    /* an assets block was written (import_text.c) */
+    struct IProjects *projects; /* the projects read (import_projects.c), or NULL */
 } Imp;
 
 /* Text helpers (amount.c). */
@@ -60,6 +61,9 @@ bool imp_starts(const char *s, const char *prefix);
 /* S past the Chinese numerals it starts with (一 … 十: the ordinal of
  * 一、 or 十二、), or S itself. */
 const char *imp_cn_numerals(const char *s);
+/* The money unit sheet S declares in its first rows (单位：元, not
+ * 编制单位：), or NULL. */
+const char *imp_sheet_money(Imp *im, const BSheet *s);
 /* The amount in cell R, C of sheet S, converted from the sheet's money
  * unit FROM to the budget's; false (*SET false) for a blank cell; -1 after
  * an error (in im->err). */
@@ -91,5 +95,17 @@ void imp_narrative(Imp *im);
 /* The 国有资产 printed in a PDF's 说明 (its sheet 国有资产表) as the
  * `assets` block. */
 void imp_assets(Imp *im);
+
+/* import_projects.c: the sheets of the projects, their indicators and
+ * purchase lines read (0, or -1 after an error naming the sheet and the
+ * cell); the projects of the unit named UNIT written inside its block
+ * (SOLE: the one unit standing for the whole department, which takes the
+ * projects of the department's own name too); then -1 when a project was
+ * left for no unit. */
+int imp_projects_read(Imp *im);
+int imp_projects_write(Imp *im, const char *unit, bool sole);
+int imp_projects_done(Imp *im);
+/* Whether purchase lines were read (the 说明's 政府采购预算 is then quoted). */
+bool imp_has_purchases(const Imp *im);
 
 #endif

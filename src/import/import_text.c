@@ -221,6 +221,21 @@ static const char *path_of(Q *q, const char *s, size_t n)
         if (has(s, n, "固定资产") || a)
             return has(s, n, "拟购置") ? "资产.拟购置" : "资产.总额";
     }
+    /* a budget's purchase lines read (import_projects.c): its 政府采购预算
+     * and the share reserved to small firms (预留中小微企业) */
+    if (imp_has_purchases(q->im) && q->im->ds == &q->im->defs->disclosures[0]) {
+        if (has(s, n, "中小微"))
+            return "采购.中小微";
+        if (has(s, n, "政府采购"))
+            return "采购.合计";
+        /* 其中：货物331.20万元，服务184.00万元 after a quoted 政府采购预算 */
+        static const char *const kinds[][2] = {{"货物", "采购.货物"}, {"工程", "采购.工程"},
+                                               {"服务", "采购.服务"}};
+        for (size_t i = 0; q->last && strncmp(q->last, "采购.", strlen("采购.")) == 0 &&
+                           i < sizeof kinds / sizeof kinds[0]; i++)
+            if (has(s, n, kinds[i][0]))
+                return kinds[i][1];
+    }
     size_t lc, lk, ls, lx;
     const char *cls = spelling(q, DIM_CLASS, s, n, &lx);
     if (cls) {
@@ -364,6 +379,7 @@ static void quote(Q *q, const char *s, int year)
         } else if (pct && q->last && has(clause, cn, "占") && !q->prior) {
             const char *total = strncmp(q->last, "收入.", strlen("收入.")) == 0   ? "收入.合计"
                                 : strncmp(q->last, "支出.", strlen("支出.")) == 0 ? "支出.合计"
+                                : strncmp(q->last, "采购.", strlen("采购.")) == 0 ? "采购.合计"
                                                                                   : NULL;
             if (total && strcmp(total, q->last) != 0)
                 snprintf(expr, sizeof expr, "%s / %s * 100", q->last, total);
@@ -404,20 +420,25 @@ void imp_assets(Imp *im)
 {
     int w = vocab_tagged(im->v, DIM_INSERT, TAG_ASSETS);
     const BSheet *s = NULL;
-    for (int i = 0; w >= 0 && i < im->b->nsheets; i++)
-        if (strcmp(im->b->sheets[i].name, im->v->dim[DIM_INSERT].words[w].name) == 0)
+    const char *want = w >= 0 ? im->v->dim[DIM_INSERT].words[w].name : "";
+    size_t wn = strlen(want);
+    for (int i = 0; wn && i < im->b->nsheets; i++) { /* its sheet, or its CSV file */
+        const char *name = im->b->sheets[i].name;
+        if (strncmp(name, want, wn) == 0 && (!name[wn] || (im->b->csv && strcmp(name + wn, ".csv") == 0)))
             s = &im->b->sheets[i];
+    }
     if (!s)
         return;
     const char *asof = vocab_label(im->v, "as_of"), *item = vocab_label(im->v, "item"),
                *planned = vocab_label(im->v, "planned_note"), *date = NULL;
     int head = -1, col = 0;
-    for (int r = 0; r < s->nrows && head < 0; r++)
+    /* the date above the head (a PDF's) or under the rows (a workbook's) */
+    for (int r = 0; r < s->nrows; r++)
         for (int c = 0; c < s->ncols; c++) {
             const char *t = book_text(s, r, c), *at = *asof ? strstr(t, asof) : NULL;
-            if (at)
+            if (at && !date)
                 date = imp_trim(im, at + strlen(asof));
-            if (strcmp(t, item) == 0) {
+            if (strcmp(t, item) == 0 && head < 0) {
                 head = r;
                 col = c;
             }
@@ -440,7 +461,10 @@ void imp_assets(Imp *im)
         bool hq = imp_text_number(qt, &q),
              hv = imp_text_number(imp_trim(im, book_text(s, r, col + 2)), &v) && imp_convert(im, money, &v);
         if (!any && (at || (word && (hq || hv)))) {
-            fprintf(out, "\n// 第%d页：%s\nassets ", s->page, book_text(s, 0, 0));
+            if (s->page > 0)
+                fprintf(out, "\n// 第%d页：%s\nassets ", s->page, book_text(s, 0, 0));
+            else /* 工作表： */
+                fprintf(out, "\n// \xE5\xB7\xA5\xE4\xBD\x9C\xE8\xA1\xA8\xEF\xBC\x9A%s\nassets ", s->name);
             imp_string(out, date);
             fputs(" {\n", out);
             any = true;

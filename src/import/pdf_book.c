@@ -1,7 +1,7 @@
 /*
  * pdf_book.c — budc import's entry point for a PDF (import.h): the text
- * layer read (pdf_read.c), its tables (pdf_tables.c) and its 说明
- * (pdf_text.c) made a Book, which import.c reads as it reads a workbook.
+ * layer read (pdf_read.c), its tables (pdf_tables.c), its 绩效目标表
+ * (pdf_projects.c) and its 说明 (pdf_text.c) made a Book, which import.c reads as it reads a workbook.
  * BUDC_PDF_DUMP=1 prints the lines and the sheets to stderr (to see what
  * the reader makes of a document).
  */
@@ -43,8 +43,10 @@ int import_read_pdf(Book *b, const char *path, const Defs *defs, char *err, size
     st = pdf_tables(&d, b, defs, used, err, errn);
     if (st == 0) {
         pdf_across(&d, b, defs, used);
-        pdf_text(&d, b, used);
+        st = pdf_projects(&d, b, defs, used, err, errn);
     }
+    if (st == 0)
+        pdf_text(&d, b, used);
     if (getenv("BUDC_PDF_DUMP"))
         for (int i = 0; i < b->nsheets; i++) {
             const BSheet *s = &b->sheets[i];

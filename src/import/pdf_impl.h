@@ -91,6 +91,12 @@ const char *pdf_norm(Arena *a, const char *s);
 bool pdf_ends_with(const char *s, const char *t);
 const char *pdf_furniture(const PDoc *d, bool **used, Arena *a);
 
+/* pdf_projects.c: the 绩效目标表 (one table a project) found in D among
+ * the lines no other reader used, as the sheets of a workbook's
+ * (项目绩效目标表 and 绩效指标) added to B, their lines marked USED.  0, or
+ * -1 with a message in ERR naming the page. */
+int pdf_projects(const PDoc *d, Book *b, const Defs *defs, bool **used, char *err, size_t errn);
+
 /* The 说明: sections and paragraphs from the lines no table used, into B. */
 void pdf_text(const PDoc *d, Book *b, bool *const *used);
 

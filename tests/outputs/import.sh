@@ -3,42 +3,56 @@
 # Workbooks are crafted with python3's zipfile (tests/outputs/xlsx/craft.py).
 #
 #   1. the round trip: each example (the 决算 too) → budc xlsx → budc import → a budget in
-#      the canonical layout (budc fmt --check) that checks with no warning
-#      but W-NO-NARRATIVE (the workbook carries no 说明), and whose CSV
-#      tables and the tables' lines of the long CSV equal the example's, byte
-#      for byte
+#      the canonical layout (budc fmt --check) that checks with the
+#      example's warnings (but those of its 说明) and W-NO-NARRATIVE (the
+#      workbook carries no 说明), whose CSV tables and long CSV (its
+#      projects, indicators and purchase lines too) equal the example's,
+#      byte for byte, and whose projects, indicators, procurement and assets
+#      (budc json) are the example's (same_projects.py)
 #      (and a region's consolidation: its tables come back)
 #   2. a 决算 imports as one (kind 决算; --budget names its budget; without
 #      it, a note says the workbook does not name it)
 #   3. the CSV files of `budc csv`: the facts the tables pin down; the seed
-#      and the culture bureau come back with the same tables
+#      and the culture bureau come back with the same tables; with the
+#      sheets of the projects, indicators, procurement, units and assets
+#      as CSV files beside them, the culture bureau's projects (in its one
+#      unit, each under a comment naming its 预算单位) and assets
 #   4. a hand-made workbook (sheets Sheet1…, a blank row under the title,
 #      单位：元 with amounts as text with thousands separators, codes as
 #      numbers, no facts sheet): the seed's tables, converted exactly
 #   5. bad workbooks: not a zip, a sheet missing, a text in an amount cell,
-#      a formula without a cached value: exit 1, a message naming the sheet
-#      and the cell, and no output written
+#      a formula without a cached value, and what cannot be mapped: a project
+#      of an unknown 预算单位 or 科目编码, an indicator or a purchase line of
+#      no project: exit 1, a message naming the sheet and the cell, and no
+#      output written
 #   6. usage: no workbook, an unreadable one, an unknown option: exit 2
 im_dir=$outdir/import
 mkdir -p "$im_dir"
 im_craft() { PYTHONPATH=tests/outputs/xlsx python3 tests/outputs/xlsx/craft.py "$@"; }
 
-# im_same_csv BUDGET IMPORTED: the CSV tables and the tables' lines of the
-# long CSV of both equal (the projects are not imported: their lines of the
-# long form are left out of the comparison)
+# im_same_csv BUDGET IMPORTED: the CSV tables and the long CSV of both
+# equal (but a 决算's 政府采购 actuals and its projects' 绩效自评 score,
+# tracked and problems, which the workbook does not carry)
 im_same_csv() {
     local a=$im_dir/csv-a b=$im_dir/csv-b
     rm -rf "$a" "$b"
     "$budc" csv "$1" -o "$a" 2>/dev/null && "$budc" csv --long "$1" -o "$a/long" 2>/dev/null &&
         "$budc" csv "$2" -o "$b" 2>/dev/null && "$budc" csv --long "$2" -o "$b/long" 2>/dev/null &&
-        grep -v -e '^projects,' -e '^indicators,' -e '^procurement,' -e '^procurement_actuals,' "$a/long/facts.csv" > "$a/tables.csv" &&
-        grep -v -e '^projects,' -e '^indicators,' -e '^procurement,' -e '^procurement_actuals,' "$b/long/facts.csv" > "$b/tables.csv" &&
+        grep -v -E '^procurement_actuals,|^projects,([^,]*,){4}(score|tracked|problems_found|problems_fixed),' "$a/long/facts.csv" > "$a/tables.csv" &&
+        grep -v -E '^procurement_actuals,|^projects,([^,]*,){4}(score|tracked|problems_found|problems_fixed),' "$b/long/facts.csv" > "$b/tables.csv" &&
         rm -r "$a/long" "$b/long" && [ "$(wc -l < "$a/tables.csv")" -gt 100 ] &&
         diff -r "$a" "$b" >/dev/null
 }
 
 # im_codes FILE: the codes of the diagnostics `budc check FILE` prints, sorted
 im_codes() { "$budc" check "$1" 2>&1 | sed -n 's/.*\[\([A-Z0-9-]*\)\]$/\1/p' | sort -u | tr '\n' ' '; }
+# im_warnings FILE: each diagnostic code `budc check FILE` prints, with how
+# many times, but those of a 说明 (a file narrative.bud, or a line of the
+# narrative block), and W-NO-NARRATIVE
+im_warnings() {
+    "$budc" check "$1" 2>&1 | grep -E '^[^ ].*:[0-9]+:[0-9]+: (error|warning):' | grep -v '/narrative\.bud:' |
+        sed -n 's/.*\[\([A-Z0-9-]*\)\]$/\1/p' | grep -vx -e W-NO-NARRATIVE -e W-ADMIN-COST-SCOPE | sort | uniq -c | tr -s ' \n' ' '
+}
 
 # 1. the round trip (the 决算 names its budget, copied beside the imported
 # file: its income rows of the 财政拨款收支决算总表 print one amount, the
@@ -56,10 +70,14 @@ for im_b in examples/qinhuangdao-media-center-2023.bud examples/county-culture-b
     if "$budc" fmt --check "$im_dir/$im_n.bud" >/dev/null 2>&1; then ok
     else bad "import: $im_n.bud is not in the canonical layout (budc fmt --check)"; fi
     im_c=$(im_codes "$im_dir/$im_n.bud")
-    if [ "$im_c" = "W-NO-NARRATIVE " ]; then ok
-    else bad "import: budc check of the imported $im_n says $im_c"; fi
+    if [ "$(im_warnings "$im_dir/$im_n.bud")" = "$(im_warnings "$im_b")" ] && [[ "$im_c" = *W-NO-NARRATIVE* ]]; then ok
+    else bad "import: budc check of the imported $im_n says $im_c, the example $(im_warnings "$im_b")"; fi
     if im_same_csv "$im_b" "$im_dir/$im_n.bud"; then ok
     else bad "import: the CSV of the imported $im_n differs from the example's"; fi
+    "$budc" json "$im_b" > "$im_dir/$im_n-a.json" 2>/dev/null
+    "$budc" json "$im_dir/$im_n.bud" > "$im_dir/$im_n-b.json" 2>/dev/null
+    if im_d=$(python3 tests/outputs/same_projects.py "$im_dir/$im_n-a.json" "$im_dir/$im_n-b.json"); then ok
+    else bad "import: the projects, procurement or assets of the imported $im_n: $im_d"; fi
 done
 
 # 1a. the rule the 决算's round trip needs: an income row of a two-sided
@@ -121,6 +139,18 @@ for im_b in examples/qinhuangdao-media-center-2023.bud examples/county-culture-b
     else bad "import: the tables of $im_n from its CSV files differ"; fi
 done
 
+# 3b. the projects' sheets as CSV files too
+im_n=county-culture-bureau-2023
+rm -rf "$im_dir/$im_n-pcsv"
+"$budc" csv examples/$im_n.bud -o "$im_dir/$im_n-pcsv" 2>/dev/null
+if im_craft to-csv "$im_dir/$im_n.xlsx" "$im_dir/$im_n-pcsv" 项目绩效目标表 绩效指标 政府采购表 机构设置表 国有资产表 &&
+    "$budc" import "$im_dir/$im_n-pcsv" --year 2023 --name 示例县文化和旅游局 --code 902 -o "$im_dir/$im_n-pcsv.bud" 2>/dev/null &&
+    "$budc" json "$im_dir/$im_n-pcsv.bud" > "$im_dir/$im_n-pcsv.json" 2>/dev/null &&
+    "$budc" json examples/$im_n.bud > "$im_dir/$im_n-a.json" 2>/dev/null &&
+    python3 tests/outputs/same_projects.py "$im_dir/$im_n-a.json" "$im_dir/$im_n-pcsv.json" --one-unit >/dev/null &&
+    grep -qx '  // 预算单位：示例县文化馆' "$im_dir/$im_n-pcsv.bud"; then ok
+else bad "import: the projects of $im_n from CSV files: $(python3 tests/outputs/same_projects.py "$im_dir/$im_n-a.json" "$im_dir/$im_n-pcsv.json" --one-unit)"; fi
+
 # 4. a hand-made workbook
 im_seed=examples/qinhuangdao-media-center-2023.bud
 if im_craft handmade "$im_dir/qinhuangdao-media-center-2023.xlsx" "$im_dir/hand.xlsx" &&
@@ -140,9 +170,17 @@ printf 'not a workbook\n' > "$im_dir/bad-zip.xlsx"
 im_craft drop-sheet "$im_src" "$im_dir/bad-missing.xlsx" 支出总表
 im_craft set-cell "$im_src" "$im_dir/bad-text.xlsx" 支出总表 E6 text 58a.20
 im_craft set-cell "$im_src" "$im_dir/bad-formula.xlsx" 支出总表 D6 formula 'SUM(E6:F6)'
+im_craft set-cell "$im_src" "$im_dir/bad-unit.xlsx" 项目绩效目标表 C4 text 某某单位
+im_craft set-cell "$im_src" "$im_dir/bad-code.xlsx" 项目绩效目标表 D4 text 2999999
+im_craft set-cell "$im_src" "$im_dir/bad-indicator.xlsx" 绩效指标 B4 text 无此项目
+im_craft set-cell "$im_src" "$im_dir/bad-purchase.xlsx" 政府采购表 B4 text 无此项目
 for im_case in "bad-zip|not a zip archive" "bad-missing|no sheet for the table 支出总表" \
     "bad-text|sheet '支出总表', cell E6: '58a.20' is not an amount" \
-    "bad-formula|sheet '支出总表', cell D6: a formula without a computed value"; do
+    "bad-formula|sheet '支出总表', cell D6: a formula without a computed value" \
+    "bad-unit|sheet '项目绩效目标表', cell C4: the 预算单位 '某某单位' of the project '报刊机构合作宣传费' is not a unit of the budget" \
+    "bad-code|sheet '项目绩效目标表', cell D4: the 科目编码 '2999999' of the project '报刊机构合作宣传费' is not a code of the function catalogue of 2023" \
+    "bad-indicator|sheet '绩效指标', cell B4: the indicator names the project '无此项目', which is not in the sheet '项目绩效目标表'" \
+    "bad-purchase|sheet '政府采购表', cell B4: the purchase line names the project '无此项目', which is not in the sheet '项目绩效目标表'"; do
     im_n=${im_case%%|*}
     im_want=${im_case#*|}
     rm -f "$im_dir/$im_n.bud"

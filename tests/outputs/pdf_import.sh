@@ -14,7 +14,13 @@
 #      each after its page, the figures of its sentences quoted; the seed and
 #      the culture bureau check with no error, and no warning but
 #      W-PROSE-FIGURE (figures of what is not imported yet); the 国有资产
-#      table of the 说明 comes back as the original's assets block
+#      table of the 说明 comes back as the original's assets block; the
+#      绩效目标表 and the 政府采购 table come back as the projects, their
+#      indicators and purchase lines of the workbook's import (but the
+#      科目编码, which the PDF does not print, and the spaces xeCJK sets
+#      between Chinese and digits), and for the seed and the culture bureau,
+#      which check, as the original's (budc json, same_projects.py --pdf);
+#      the 说明's 政府采购预算 (and 中小微, 货物 …) then quoted
 #      (and the seed with its titles worded otherwise: 附表2：2023年部门收入总表,
 #      表三 支出总表, 栏 次: the same tables)
 #   1c. the 决算's 三公 table in one line with other cells filled (each
@@ -22,8 +28,9 @@
 #      under a head not as defined (left unread, said in a comment)
 #   2. what cannot be read: a scan (no text layer), a PDF that needs a
 #      password, a file named .pdf that is not one, a figure that does not
-#      parse (named with its page and row): exit 1, one message, no output;
-#      a missing file: exit 2
+#      parse (named with its page and row), a project of a 预算单位 the
+#      department does not list: exit 1, one message, no output; a missing
+#      file: exit 2
 #   3. speed: the time to import and check the largest example's PDF is
 #      printed (a figure, not a test)
 pi_dir=$outdir/pdf_import
@@ -35,6 +42,9 @@ pi_budc=$(cd "$(dirname "$budc")" && pwd)/$(basename "$budc")
 
 # pi_tables FILE: the table blocks of an imported budget, without the page comments
 pi_tables() { awk '/^table / { on = 1 } on { print } /^}/ { on = 0 }' "$1"; }
+# pi_projects FILE: the project blocks of a budget, without their code, the
+# comments and the spaces
+pi_projects() { awk '/^  project / { on = 1 } on && !/^    code / && !/^ *\/\// { print } /^  }$/ { on = 0 }' "$1" | tr -d ' '; }
 
 # 1. the round trip
 pi_largest="" pi_pages=0
@@ -100,6 +110,16 @@ got, want = assets(sys.argv[1:2]), assets(sys.argv[2:])
 sys.exit(0 if got and got == want else 1)
 PY
     else bad "pdf_import: $pi_n.bud: its assets are not the original's"; fi
+    # the 绩效目标表 and the 政府采购 table: the projects, as many as the
+    # workbook's, their indicators and purchase lines
+    pi_np=$(grep -c '^  project ' "$pi_dir/$pi_n.bud")
+    if [ "$pi_np" -gt 0 ] && [ "$pi_np" = "$(grep -c '^  project ' "$pi_dir/$pi_n-xlsx.bud")" ] &&
+        [ "$(grep -c '^    purchase ' "$pi_dir/$pi_n.bud")" = "$(grep -c '^    purchase ' "$pi_dir/$pi_n-xlsx.bud")" ] &&
+        diff <(pi_projects "$pi_dir/$pi_n-xlsx.bud") <(pi_projects "$pi_dir/$pi_n.bud") >"$pi_dir/$pi_n.pdiff"; then ok
+    else bad "pdf_import: the projects of $pi_n.pdf ($pi_np) differ from its workbook's: $(head -6 "$pi_dir/$pi_n.pdiff")"; fi
+    # the 说明's 政府采购预算 quoted, once the purchase lines are read (a budget's)
+    if [ "$pi_n" = county-education-bureau-2024-final ] || grep -q '{采购\.合计 = [0-9.]*}' "$pi_dir/$pi_n.bud"; then ok
+    else bad "pdf_import: $pi_n.bud: the 政府采购预算 of its 说明 is not quoted"; fi
     # the 说明: its sections, and the figures of its sentences quoted
     pi_q=$(sed -n '/^narrative {/,$p' "$pi_dir/$pi_n.bud" | grep -o '{[^{}]* = [-0-9.]*}' | wc -l)
     pi_s=$(grep -c '^  section ' "$pi_dir/$pi_n.bud")
@@ -108,15 +128,18 @@ PY
     else bad "pdf_import: $pi_n.bud: $pi_s sections (each after its page), $pi_q quotes"; fi
     case $pi_n in
     qinhuangdao-media-center-2023 | county-culture-bureau-2023)
-        # no error; the warnings are the original's, and the figures of what
-        # is not imported (procurement, projects: so the planned assets are
-        # not among the purchases either) and of the changes from last
-        # year, whose figures the PDF does not print
+        # no error; the warnings are the original's, and the figures of the
+        # changes from last year, whose figures the PDF does not print
         pi_c=$("$budc" check "$pi_dir/$pi_n.bud" 2>&1 | sed -n 's/.*\[\([A-Z0-9-]*\)\]$/\1/p' | sort -u)
-        pi_more=$(comm -23 <(printf '%s\n' "$pi_c") <({ printf '%s\n' W-PROSE-FIGURE W-ASSET-PLANNED
+        pi_more=$(comm -23 <(printf '%s\n' "$pi_c") <({ printf '%s\n' W-PROSE-FIGURE
             "$budc" check "$pi_b" 2>&1 | sed -n 's/.*\[\([A-Z0-9-]*\)\]$/\1/p'; } | sort -u))
         if [ -z "$pi_more" ] && [ -n "$pi_c" ]; then ok
-        else bad "pdf_import: budc check of the imported $pi_n says $(printf '%s ' $pi_more)"; fi ;;
+        else bad "pdf_import: budc check of the imported $pi_n says $(printf '%s ' $pi_more)"; fi
+        # the projects, indicators and purchase lines of the original
+        "$budc" json "$pi_b" >"$pi_dir/$pi_n-a.json" 2>/dev/null
+        "$budc" json "$pi_dir/$pi_n.bud" >"$pi_dir/$pi_n-b.json" 2>/dev/null
+        if pi_d=$(python3 tests/outputs/same_projects.py "$pi_dir/$pi_n-a.json" "$pi_dir/$pi_n-b.json" --pdf); then ok
+        else bad "pdf_import: the projects of the imported $pi_n are not the original's: $pi_d"; fi ;;
     esac
 done
 
@@ -175,7 +198,14 @@ mkdir -p "$pi_tex"
 sed '0,/1016\.53/s//1O16.53/' "${pi_seed%.pdf}.tex" > "$pi_tex/badfig.tex"
 (cd "$pi_tex" && xelatex -interaction=nonstopmode -halt-on-error badfig.tex >/dev/null 2>&1) ||
     bad "pdf_import: xelatex cannot make the PDF with a bad figure"
+# a project of a unit the 机构设置 table does not list
+pi_cc=county-culture-bureau-2023
+mkdir -p "$pi_dir/badunit"
+sed 's/^\(\\multicolumn{2}{|c|}{预算单位} & .*\){示例县文化馆}/\1{某某单位}/' "$pi_dir/$pi_cc/$pi_cc.tex" > "$pi_dir/badunit/badunit.tex"
+(cd "$pi_dir/badunit" && xelatex -interaction=nonstopmode -halt-on-error badunit.tex >/dev/null 2>&1) ||
+    bad "pdf_import: xelatex cannot make the PDF with an unknown 预算单位"
 for pi_case in "scan.pdf|no text layer: its pages are images (a scan?) and OCR is not supported" \
+    "badunit/badunit.pdf|page 14, table 项目绩效目标表: the 预算单位 '某某单位' of the project '公共文化服务免费开放' is not a unit of the budget" \
     "locked.pdf|the PDF is encrypted: it opens only with a password" \
     "garbage.pdf|not a PDF, or a damaged one" \
     "badfig/badfig.pdf|: '1O16.53' is not an amount"; do

@@ -10,7 +10,11 @@ zipfile from budc's own (tests/outputs/import.sh):
   craft.py set-cell SRC OUT SHEET REF text|formula VALUE
                                  cell REF of SHEET replaced by a text, or by
                                  a formula without a cached value
+  craft.py to-csv SRC DIR SHEET…  each SHEET of SRC as the CSV file
+                                 DIR/SHEET.csv (its cells' values as text)
 """
+import csv
+import os
 import re
 import sys
 import zipfile
@@ -135,6 +139,11 @@ def main():
                 return re.sub(r'<sheet name="%s"[^>]*/>' % re.escape(name), "", data.decode()).encode()
             return data
         rewrite(sys.argv[2], sys.argv[3], edit)
+    elif cmd == "to-csv":
+        book = Book(sys.argv[2])
+        for name in sys.argv[4:]:
+            with open(os.path.join(sys.argv[3], name + ".csv"), "w", newline="", encoding="utf-8") as f:
+                csv.writer(f).writerows(book.sheet(name).rows())
     elif cmd == "set-cell":
         sheet, ref, kind, value = sys.argv[4:8]
         part = sheet_part(sys.argv[2], sheet)

@@ -100,6 +100,19 @@ void book_free_sheet(BSheet *s)
     memset(s, 0, sizeof *s);
 }
 
+BSheet *book_add_sheet(Book *b, const char *name)
+{
+    b->sheets = xrealloc(b->sheets, ((size_t)b->nsheets + 1) * sizeof *b->sheets);
+    BSheet *s = &b->sheets[b->nsheets++];
+    memset(s, 0, sizeof *s);
+    if (name) {
+        size_t n = strlen(name);
+        s->name = xmalloc(n + 1);
+        memcpy(s->name, name, n + 1);
+    }
+    return s;
+}
+
 void book_free(Book *b)
 {
     for (int i = 0; i < b->nsheets; i++)

@@ -82,6 +82,9 @@ int book_read_csv(Book *b, const char *path, char *err, size_t errn);
 void book_free(Book *b);
 /* Frees the cells of one sheet (not the sheet itself). */
 void book_free_sheet(BSheet *s);
+/* A new empty sheet at the end of B, named a copy of NAME (NULL: unnamed);
+ * valid until the next sheet is added. */
+BSheet *book_add_sheet(Book *b, const char *name);
 
 /* Building a sheet (the readers): a cell at R, C, and the grid made dense. */
 typedef struct BSheetBuilder {

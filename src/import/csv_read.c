@@ -112,10 +112,7 @@ static int add_file(Book *b, const char *path, const char *name, char *err, size
     char *text = slurp(path, &len, err, errn);
     if (!text)
         return -1;
-    b->sheets = xrealloc(b->sheets, ((size_t)b->nsheets + 1) * sizeof *b->sheets);
-    BSheet *s = &b->sheets[b->nsheets++];
-    memset(s, 0, sizeof *s);
-    read_one(s, name, text, len);
+    read_one(book_add_sheet(b, NULL), name, text, len);
     free(text);
     return 0;
 }

@@ -253,12 +253,7 @@ static void add_sheet(Book *b, const TableDef *def, const Vocab *v, const Across
             if (def->cols[c].kind == COL_CHANGE)
                 put(&sb, r, c + 1, change_of(&def->cols[c], cols, nc, x->cell[i], a));
     }
-    b->sheets = xrealloc(b->sheets, ((size_t)b->nsheets + 1) * sizeof *b->sheets);
-    BSheet *s = &b->sheets[b->nsheets++];
-    memset(s, 0, sizeof *s);
-    size_t n = strlen(def->title);
-    s->name = xmalloc(n + 1);
-    memcpy(s->name, def->title, n + 1);
+    BSheet *s = book_add_sheet(b, def->title);
     s->page = page;
     book_finish_sheet(&sb, s);
     s->rowpage = xmalloc((size_t)(s->nrows + 1) * sizeof *s->rowpage);

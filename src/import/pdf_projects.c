@@ -83,13 +83,7 @@ static void put(PCtx *x, Sheet *s, int c, const char *text, int page)
 /* A sheet named NAME of the rows of S, added to the book. */
 static void add_sheet(PCtx *x, Sheet *s, const char *name)
 {
-    Book *b = x->b;
-    b->sheets = xrealloc(b->sheets, ((size_t)b->nsheets + 1) * sizeof *b->sheets);
-    BSheet *o = &b->sheets[b->nsheets++];
-    memset(o, 0, sizeof *o);
-    size_t n = strlen(name);
-    o->name = xmalloc(n + 1);
-    memcpy(o->name, name, n + 1);
+    BSheet *o = book_add_sheet(x->b, name);
     book_finish_sheet(&s->sb, o);
     o->page = s->rows > 1 ? s->page[1] : 1;
     o->rowpage = xmalloc((size_t)(o->nrows + 1) * sizeof *o->rowpage);

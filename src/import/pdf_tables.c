@@ -244,13 +244,7 @@ static void close_table(Ctx *x)
 static void open_sheet(Ctx *x, const TableDef *def, const char *name, const char *title, int page)
 {
     close_table(x);
-    Book *b = x->b;
-    b->sheets = xrealloc(b->sheets, ((size_t)b->nsheets + 1) * sizeof *b->sheets);
-    BSheet *s = &b->sheets[b->nsheets++];
-    memset(s, 0, sizeof *s);
-    size_t n = strlen(name);
-    s->name = xmalloc(n + 1);
-    memcpy(s->name, name, n + 1);
+    BSheet *s = book_add_sheet(x->b, name);
     s->page = page;
     x->def = def;
     x->title = title;

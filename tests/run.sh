@@ -439,10 +439,14 @@ if [ "${BUDC_TEST_SANITIZED:-}" = 1 ]; then
     for p in "${parts[@]}"; do [ "$p" = "output tests/outputs/editors.sh" ] || kept+=("$p"); done
     parts=("${kept[@]}")
 fi
-# the longest first (measured: the examples' mutations, fmt, hostile, latex)
+# the longest first (measured with BUDC_TEST_TIMES=1: the examples'
+# mutations, the PDF corpus, hostile inputs, fmt's corpus, the PDF round
+# trips, the unit tests, LaTeX), so that no long part starts last
 ordered=()
-for slow in "output tests/outputs/fmt.sh" "output tests/outputs/hostile.sh" \
-            "output tests/outputs/latex.sh"; do
+for slow in "output tests/outputs/audit.sh" "output tests/outputs/hostile.sh" \
+            "output tests/outputs/fmt.sh" "output tests/outputs/pdf_import.sh" unit \
+            "output tests/outputs/latex.sh" "output tests/outputs/csv.sh" \
+            "output tests/outputs/html.sh"; do
     for p in "${parts[@]}"; do [ "$p" = "$slow" ] && ordered+=("$p"); done
 done
 for p in "${parts[@]}"; do

@@ -12,8 +12,21 @@
 struct ArenaBlock {
     ArenaBlock *next;
     size_t used, cap;
+    int own;           /* holds one growing array alone (arena_push) */
     alignas(max_align_t) unsigned char data[];
 };
+
+/* Objects are aligned to 8 bytes, which every struct of budc needs at
+ * most (pointers, int64_t: no long double or __int128 is allocated here);
+ * max_align_t's 16 rounded a 104-byte atom up to 112 and a 120-byte
+ * statement to 128 (issue 16, the memory of one huge department). */
+enum { OBJ_ALIGN = 8 };
+
+/* An array of push at least this large gets a block of its own, grown in
+ * place with realloc: doubling it in the arena left every old copy behind
+ * (as much again as the array), and a large block from malloc is mapped
+ * pages that the C library moves with mremap, unused room never touched. */
+enum { OWN_MIN = 16 * 1024 };
 
 enum { BLOCK_SIZE = 64 * 1024 };
 
@@ -75,6 +88,16 @@ static void *bump_align(Arena *a, size_t n, size_t align)
 {
     ArenaBlock *b = a->head;
     size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
+    if (b && n > BLOCK_SIZE / 4 && (at > b->cap || b->cap - at < n)) {
+        /* a large object gets a block of its own behind the current one,
+         * whose free room stays in use */
+        ArenaBlock *o = xmalloc(sizeof *o + n);
+        o->used = o->cap = n;
+        o->own = 0;
+        o->next = b->next;
+        b->next = o;
+        return o->data;
+    }
     if (!b || at > b->cap || b->cap - at < n) {
         size_t cap = n > BLOCK_SIZE ? n : BLOCK_SIZE;
         if (cap == BLOCK_SIZE && spare) {
@@ -86,6 +109,7 @@ static void *bump_align(Arena *a, size_t n, size_t align)
         }
         b->used = 0;
         b->cap = cap;
+        b->own = 0;
         b->next = a->head;
         a->head = b;
         at = 0;
@@ -94,7 +118,7 @@ static void *bump_align(Arena *a, size_t n, size_t align)
     return b->data + at;
 }
 
-static void *bump(Arena *a, size_t n) { return bump_align(a, n, alignof(max_align_t)); }
+static void *bump(Arena *a, size_t n) { return bump_align(a, n, OBJ_ALIGN); }
 
 void *arena_alloc_uncleared(Arena *a, size_t n) { return bump(a, n); }
 
@@ -117,14 +141,46 @@ char *arena_strndup(Arena *a, const char *s, size_t n)
 
 char *arena_strdup(Arena *a, const char *s) { return arena_strndup(a, s, strlen(s)); }
 
+/* The block of its own that holds ARR, or NULL; *PREV is where it is linked. */
+static ArenaBlock **own_block(Arena *a, void *arr)
+{
+    for (ArenaBlock **pb = &a->head; *pb; pb = &(*pb)->next)
+        if ((*pb)->own && (*pb)->data == arr)
+            return pb;
+    return NULL;
+}
+
 void *arena_push(Arena *a, void **arr, int *n, int *cap, size_t size)
 {
     if (*n == *cap) {
         int nc = *cap ? *cap * 2 : 16;
-        void *p = bump(a, (size_t)nc * size); /* each element is cleared as pushed */
-        if (*n)
-            memcpy(p, *arr, (size_t)*n * size);
-        *arr = p;
+        size_t bytes = (size_t)nc * size;
+        ArenaBlock **pb = bytes >= OWN_MIN && *cap ? own_block(a, *arr) : NULL;
+        if (pb) {
+            ArenaBlock *o = xrealloc(*pb, sizeof *o + bytes);
+            o->used = o->cap = bytes;
+            *pb = o;
+            *arr = o->data;
+        } else if (bytes >= OWN_MIN) {
+            ArenaBlock *o = xmalloc(sizeof *o + bytes);
+            o->used = o->cap = bytes;
+            o->own = 1;
+            if (a->head) {
+                o->next = a->head->next;
+                a->head->next = o;
+            } else {
+                o->next = NULL;
+                a->head = o;
+            }
+            if (*n)
+                memcpy(o->data, *arr, (size_t)*n * size);
+            *arr = o->data;
+        } else {
+            void *p = bump(a, bytes); /* each element is cleared as pushed */
+            if (*n)
+                memcpy(p, *arr, (size_t)*n * size);
+            *arr = p;
+        }
         *cap = nc;
     }
     void *e = (char *)*arr + (size_t)(*n)++ * size;

@@ -58,11 +58,13 @@ typedef struct TextPart {
     struct TextPart *next;
 } TextPart;
 
-/* 88 bytes: a budget is mostly atoms (a million glossary entries are two
+/* 72 bytes: a budget is mostly atoms (a million glossary entries are two
  * million of them), so fields of one kind share.  The fields of the
- * second union belong to one kind each and are NULL in every other
- * (ast_atom clears them): read `parts` and `raw` only of an A_STRING,
- * `value` of an A_FIELD, `path_tail` of an A_PATH. */
+ * second union belong to one kind each: read `num` only of an A_NUMBER
+ * (or an A_PCODE that prose_figs.c gave one), `parts` and `raw` of an
+ * A_STRING, `value` of an A_FIELD, `path_tail` of an A_PATH.  The
+ * structure pass checks the kind of every atom that the model reads a
+ * number of. */
 struct Atom {
     AtomKind kind;
     union {
@@ -72,9 +74,9 @@ struct Atom {
     Loc loc;
     const char *text;  /* the token as written (numbers in ASCII digits),
                           the decoded string, the field key */
-    Dec num;           /* A_NUMBER */
     PathSeg *path;     /* A_PATH and A_WORD (one segment) */
     union {
+        Dec num;              /* A_NUMBER */
         struct {
             const char *raw;  /* A_STRING: the source bytes between the quotes
                                  (a file with a NUL byte is not parsed, so

@@ -6,6 +6,7 @@
 #include "base/arena.h"
 
 #include <stdalign.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,12 +67,26 @@ enum { SPARE_MAX = 256 };
 static ArenaBlock *spare;
 static int nspare;
 
+/* Gives the pages of a slab block's data back to the system (it cannot be
+ * freed alone): a run that checked a huge department keeps its blocks for
+ * the next arena, not its memory.  The pages fault in again, zeroed, when
+ * the block is used. */
+static void release(ArenaBlock *b)
+{
+    uintptr_t page = 4096, lo = ((uintptr_t)b->data + page - 1) & ~(page - 1),
+              hi = ((uintptr_t)b->data + b->cap) & ~(page - 1);
+    if (hi > lo)
+        madvise((void *)lo, hi - lo, MADV_DONTNEED);
+}
+
 void arena_free(Arena *a)
 {
     ArenaBlock *b = a->head;
     while (b) {
         ArenaBlock *next = b->next;
         if (b->slab || (b->cap == BLOCK_SIZE && nspare < SPARE_MAX)) {
+            if (nspare >= SPARE_MAX)
+                release(b);
             b->next = spare;
             spare = b;
             nspare++;

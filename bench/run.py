@@ -48,11 +48,14 @@ MB = 1e6
 GNU_TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
 
 
-def run(cmd, log):
+def run(cmd, log, rss=True):
     """Runs CMD with its output in LOG; returns (wall seconds, peak RSS in bytes, status,
-    CPU seconds: user + system of the command and its children)."""
+    CPU seconds: user + system of the command and its children).  With RSS false the
+    command runs without GNU time around it (the peak is then wait4's, an upper
+    bound): the seed's milliseconds would count GNU time's own start."""
     rssfile = log + ".rss"
-    full = [GNU_TIME, "-f", "%M", "-o", rssfile, "--"] + cmd if GNU_TIME else cmd
+    wrap = GNU_TIME and rss
+    full = [GNU_TIME, "-f", "%M", "-o", rssfile, "--"] + cmd if wrap else cmd
     with open(log, "wb") as out:
         t0 = time.perf_counter()
         p = subprocess.Popen(full, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
@@ -60,7 +63,7 @@ def run(cmd, log):
         dt = time.perf_counter() - t0
     p.returncode = rc = os.waitstatus_to_exitcode(status)
     rss = ru.ru_maxrss * 1024
-    if GNU_TIME:
+    if wrap:
         with open(rssfile) as f:
             lines = f.read().split()
         rss = int(lines[-1]) * 1024 if lines and lines[-1].isdigit() else 0
@@ -220,7 +223,7 @@ def main():
         times, cpus = [], []
         for _ in range(11):
             dt, rss, rc, cpu = run([a.budc, "json", "-o", os.path.join(scratch, "seed.json"),
-                                    a.seed_budget], os.path.join(scratch, "seed.log"))
+                                    a.seed_budget], os.path.join(scratch, "seed.log"), rss=False)
             if rc:
                 sys.exit("bench: budc json %s exited %d" % (a.seed_budget, rc))
             times.append(dt)
@@ -232,7 +235,7 @@ def main():
         times, cpus = [], []
         for _ in range(21):
             dt, rss, rc, cpu = run([a.budc, "check", a.seed_budget],
-                                   os.path.join(scratch, "seed-check.log"))
+                                   os.path.join(scratch, "seed-check.log"), rss=False)
             if rc not in (0, 1):
                 sys.exit("bench: budc check %s exited %d" % (a.seed_budget, rc))
             times.append(dt)

@@ -27,6 +27,7 @@ typedef struct OutFile {
     char *tmp;   /* the temporary file (owned), NULL for standard output
                     and for a FIFO or a device, written through */
     FILE *f;
+    char *vbuf;  /* F's buffer (owned), freed after it is closed */
 } OutFile;
 
 /* Called first by main: SIGXFSZ ignored, so that a write beyond the limit

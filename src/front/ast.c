@@ -4,6 +4,7 @@
  */
 #include "front/ast.h"
 
+#include <stddef.h>
 #include <string.h>
 
 Atom *ast_atom(Arena *a, AtomKind k, Loc loc, const char *text)
@@ -24,10 +25,12 @@ Atom *ast_field(Arena *a, Loc loc, const char *key, Atom *value)
 
 Stmt *ast_stmt(Arena *a, StmtKind k, Loc loc)
 {
-    Stmt *s = arena_alloc(a, sizeof *s);
+    /* a row without the fields of keyword statements (ast.h) */
+    Stmt *s = arena_alloc(a, k == S_ROW ? offsetof(Stmt, kw_loc) : sizeof *s);
     s->kind = k;
     s->loc = loc;
-    s->kw_loc = loc;
+    if (k != S_ROW)
+        s->kw_loc = loc;
     return s;
 }
 
@@ -131,7 +134,7 @@ static void dump_atom(FILE *out, const Atom *a)
     case A_PATH: fputs("path:", out); dump_path(out, a->path); break;
     case A_STRING:
         fputs("str:\"", out);
-        for (const TextPart *t = a->parts; t; t = t->next) {
+        for (const TextPart *t = atom_parts(a); t; t = t->next) {
             if (t->text)
                 fputs(t->text, out);
             else {
@@ -140,7 +143,7 @@ static void dump_atom(FILE *out, const Atom *a)
                 fputc('}', out);
             }
         }
-        if (!a->parts)
+        if (!atom_parts(a))
             fputs(a->text, out);
         fputc('"', out);
         break;
@@ -192,7 +195,7 @@ void ast_dump(FILE *out, const Stmt *s, int indent)
             fputc(' ', out);
             dump_atom(out, a);
         }
-        if (s->expr) {
+        if (stmt_expr(s)) {
             fputs(" : ", out);
             ast_dump_expr(out, s->expr);
         }

@@ -58,7 +58,13 @@ typedef struct TextPart {
     struct TextPart *next;
 } TextPart;
 
-/* 112 bytes: a budget is mostly atoms, so fields of one kind share. */
+/* 72 bytes: a budget is mostly atoms (a million glossary entries are two
+ * million of them), so fields of one kind share.  The fields of the
+ * second union belong to one kind each: read `num` only of an A_NUMBER
+ * (or an A_PCODE that prose_figs.c gave one), `parts` and `raw` of an
+ * A_STRING, `value` of an A_FIELD, `path_tail` of an A_PATH.  The
+ * structure pass checks the kind of every atom that the model reads a
+ * number of. */
 struct Atom {
     AtomKind kind;
     union {
@@ -68,16 +74,27 @@ struct Atom {
     Loc loc;
     const char *text;  /* the token as written (numbers in ASCII digits),
                           the decoded string, the field key */
-    Dec num;           /* A_NUMBER */
     PathSeg *path;     /* A_PATH and A_WORD (one segment) */
-    const char *raw;   /* A_STRING: the source bytes between the quotes (a
-                          file with a NUL byte is not parsed, so this is
-                          all of them) */
-    TextPart *parts;   /* A_STRING in narrative text, after the structure pass */
-    Atom *value;       /* A_FIELD: its value */
-    PathSeg *path_tail; /* A_PATH: its last segment, for appending */
+    union {
+        Dec num;              /* A_NUMBER */
+        struct {
+            const char *raw;  /* A_STRING: the source bytes between the quotes
+                                 (a file with a NUL byte is not parsed, so
+                                 this is all of them) */
+            TextPart *parts;  /* A_STRING in narrative text, after the
+                                 structure pass */
+        };
+        Atom *value;          /* A_FIELD: its value */
+        PathSeg *path_tail;   /* A_PATH: its last segment, for appending */
+    };
     Atom *next;
 };
+
+/* The quotes of a string atom A (NULL for any other atom). */
+static inline TextPart *atom_parts(const Atom *a)
+{
+    return a && a->kind == A_STRING ? a->parts : NULL;
+}
 
 typedef enum StmtKind {
     S_ROW,        /* a data row: atoms only */
@@ -96,18 +113,28 @@ typedef enum StmtKind {
     S__COUNT
 } StmtKind;
 
+/* A row (S_ROW, most statements of a budget) is allocated without the
+ * fields after `has_block`, which only keyword statements have: read
+ * `kw_loc`, `open_loc` and `expr` only of a statement that is not a row
+ * (stmt_kw_loc, stmt_expr).  64 bytes a row instead of 128. */
 typedef struct Stmt {
     StmtKind kind;
-    Loc loc;            /* the whole head line (and block) */
-    Loc kw_loc;         /* the keyword */
-    Atom *args;         /* arguments (keyword statements) or cells (rows) */
     int nargs;
-    Expr *expr;         /* S_RULE: the condition */
-    bool has_block;
+    Loc loc;            /* the whole head line (and block) */
+    Atom *args;         /* arguments (keyword statements) or cells (rows) */
     struct Stmt *body;  /* first statement of the block */
-    Loc open_loc;       /* the '{' */
     struct Stmt *next;
+    bool has_block;
+    /* keyword statements only: */
+    Loc kw_loc;         /* the keyword */
+    Loc open_loc;       /* the '{' */
+    Expr *expr;         /* S_RULE: the condition */
 } Stmt;
+
+/* The keyword of S (its whole line for a row); the condition of a rule
+ * (NULL for any other statement). */
+static inline Loc stmt_kw_loc(const Stmt *s) { return s->kind == S_ROW ? s->loc : s->kw_loc; }
+static inline Expr *stmt_expr(const Stmt *s) { return s->kind == S_ROW ? NULL : s->expr; }
 
 typedef enum ExprKind {
     E_NUMBER, /* num */

@@ -14,6 +14,16 @@
 
 #include "parser.h"
 
+size_t lex_input(Lexer *L, char *buf, size_t max)
+{
+    size_t n = L->in_len - L->in_pos;
+    if (n > max)
+        n = max;
+    memcpy(buf, L->in + L->in_pos, n);
+    L->in_pos += n;
+    return n;
+}
+
 void lex_step(Lexer *L, Loc *loc, const char *text, size_t len)
 {
     loc->file = L->P->file;

@@ -27,7 +27,13 @@ typedef struct Lexer {
     bool expr_mode;     /* scanning a {…} quote: no NEWLINE at the end */
     Loc braces[LEX_MAX_BRACES]; /* where the open blocks were opened */
     int depth;          /* open blocks (may exceed LEX_MAX_BRACES) */
+    const char *in;     /* the text scanned, IN_LEN bytes; IN_POS of them read */
+    size_t in_len, in_pos;
 } Lexer;
+
+/* Copies at most MAX bytes of the text not yet read into BUF (the
+ * scanner's YY_INPUT); 0 at its end. */
+size_t lex_input(Lexer *L, char *buf, size_t max);
 
 void lex_step(Lexer *L, Loc *loc, const char *text, size_t len);
 int lex_tok(Lexer *L, Loc *loc, int tok);

@@ -114,16 +114,17 @@ static void run(Parser *P, const char *text, size_t len, int line, int col, int 
     L.col = col;
     L.start_tok = start;
     L.expr_mode = expr_mode;
+    L.in = text;
+    L.in_len = len;
     yyscan_t scanner;
     if (bud_lex_init_extra(&L, &scanner) != 0) {
         diag_error(P->diag, (Loc){0}, "E-IO", "cannot start the scanner");
         P->nerrors++;
         return;
     }
-    YY_BUFFER_STATE buf = bud__scan_bytes(text, (int)len, scanner);
-    /* A stack overflow (status 2) has been reported by bud_error. */
+    /* A stack overflow (status 2) has been reported by bud_error.  The
+     * scanner reads TEXT through lex_input and frees its buffer itself. */
     bud_parse(scanner, P);
-    bud__delete_buffer(buf, scanner);
     bud_lex_destroy(scanner);
 }
 

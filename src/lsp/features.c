@@ -132,7 +132,7 @@ static bool find_stmts(const Stmt *s, const Stmt *unit, int line, int col, Found
             f->stmt = s;
             f->unit = u;
             f->atom = at;
-            for (const TextPart *p = at->parts; p; p = p->next)
+            for (const TextPart *p = atom_parts(at); p; p = p->next)
                 if (p->expr && in_loc(p->loc, line, col)) {
                     f->quote = p;
                     find_in_expr(p->expr, line, col, f);
@@ -141,7 +141,7 @@ static bool find_stmts(const Stmt *s, const Stmt *unit, int line, int col, Found
                 find_in_path(at->path, line, col, f);
             return true;
         }
-        if (s->expr && in_loc(s->expr->loc, line, col)) {
+        if (stmt_expr(s) && in_loc(s->expr->loc, line, col)) {
             f->stmt = s;
             find_in_expr(s->expr, line, col, f);
             return true;
@@ -189,9 +189,9 @@ static cJSON *symbol(const Stmt *s, const char *name, const char *detail, int ki
     if (detail && *detail)
         cJSON_AddStringToObject(o, "detail", detail);
     cJSON_AddNumberToObject(o, "kind", kind);
-    Loc sel = s->args ? s->args->loc : s->kw_loc;
+    Loc sel = s->args ? s->args->loc : stmt_kw_loc(s);
     if (sel.line != s->loc.line)
-        sel = s->kw_loc;
+        sel = stmt_kw_loc(s);
     cJSON_AddItemToObject(o, "range", pos_loc_range(extent(s)));
     cJSON_AddItemToObject(o, "selectionRange", pos_loc_range(sel));
     return o;
@@ -754,10 +754,10 @@ static void ref_stmts(Refs *r, const Stmt *s)
                 ref_add(r, at->loc);
             else if (at->kind == A_STRING && at->text && !at->parts && strcmp(at->text, r->name) == 0)
                 ref_add(r, at->loc); /* a project's name */
-            for (const TextPart *p = at->parts; p; p = p->next)
+            for (const TextPart *p = atom_parts(at); p; p = p->next)
                 ref_expr(r, p->expr);
         }
-        ref_expr(r, s->expr);
+        ref_expr(r, stmt_expr(s));
         ref_stmts(r, s->body);
     }
 }

@@ -67,7 +67,7 @@ static void add_para(B *b, Narrative *n, int *cap, ParaKind k, int section, cons
                      const char *insert, Loc loc)
 {
     long chars = 0;
-    for (const TextPart *t = text ? text->parts : NULL; t; t = t->next)
+    for (const TextPart *t = atom_parts(text); t; t = t->next)
         if (t->text)
             chars += src_count_chars(t->text, strlen(t->text));
     if (chars > MAX_PARA_CHARS)
@@ -78,7 +78,7 @@ static void add_para(B *b, Narrative *n, int *cap, ParaKind k, int section, cons
     Para *p = PUSH(b->m, n->paras, n->nparas, *cap);
     p->kind = k;
     p->section = section;
-    p->parts = text ? text->parts : NULL;
+    p->parts = atom_parts(text);
     p->insert = insert;
     p->loc = loc;
 }

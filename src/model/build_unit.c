@@ -250,7 +250,17 @@ static void build_sangong(B *b, const Stmt *blk)
 
 static void build_indicators(B *b, Project *p, const Stmt *blk)
 {
-    int cap = 0;
+    /* the rows counted first: an array of exactly their number, not the
+     * 16 of a first push (4.5 KB a project of two indicators) */
+    int cap = p->nind;
+    for (const Stmt *r = blk->body; r; r = r->next)
+        cap += r->kind == S_ROW && r->args;
+    if (cap > p->nind) {
+        Indicator *ind = arena_alloc_uncleared(&b->m->arena, (size_t)cap * sizeof *ind);
+        if (p->nind)  /* a second block (reported elsewhere) adds to the first */
+            memcpy(ind, p->ind, (size_t)p->nind * sizeof *ind);
+        p->ind = ind;
+    }
     p->indicators_loc = blk->loc;
     for (const Stmt *r = blk->body; r; r = r->next) {
         if (r->kind != S_ROW || !r->args)

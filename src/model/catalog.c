@@ -109,17 +109,9 @@ const char *cat_moved(const Catalogs *c, const char *code)
 
 static CatEntry *add_entry(Catalog *c, Arena *a)
 {
-    if (c->n == c->cap) {
-        int cap = c->cap ? c->cap * 2 : 64;
-        CatEntry *e = arena_alloc(a, (size_t)cap * sizeof *e);
-        if (c->n)
-            memcpy(e, c->entries, (size_t)c->n * sizeof *e);
-        c->entries = e;
-        c->cap = cap;
-    }
-    CatEntry *e = &c->entries[c->n++];
-    memset(e, 0, sizeof *e);
-    return e;
+    /* arena_push: a large catalogue's array grows in a block of its own
+     * instead of leaving each old copy in the arena */
+    return arena_push(a, (void **)&c->entries, &c->n, &c->cap, sizeof *c->entries);
 }
 
 /* ---- code formats ------------------------------------------------------------ */

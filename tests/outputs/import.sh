@@ -12,6 +12,10 @@
 #      it, a note says the workbook does not name it)
 #   3. the CSV files of `budc csv`: the facts the tables pin down; the seed
 #      and the culture bureau come back with the same tables
+#   3b. the education bureau's budget and 决算 without their facts sheet:
+#      one unit whose income, spending, 三公 and carry-overs come from the
+#      tables alone (import_solve.c), checking with no warning but
+#      W-NO-NARRATIVE, the split the tables leave open said in a comment
 #   4. a hand-made workbook (sheets Sheet1…, a blank row under the title,
 #      单位：元 with amounts as text with thousands separators, codes as
 #      numbers, no facts sheet): the seed's tables, converted exactly
@@ -38,6 +42,8 @@ im_same_csv() {
 }
 
 # im_codes FILE: the codes of the diagnostics `budc check FILE` prints, sorted
+# budc by its absolute name, for imports run in $im_dir (beside the budget a 决算 names)
+im_budc=$(cd "$(dirname "$budc")" && pwd)/$(basename "$budc")
 im_codes() { "$budc" check "$1" 2>&1 | sed -n 's/.*\[\([A-Z0-9-]*\)\]$/\1/p' | sort -u | tr '\n' ' '; }
 
 # 1. the round trip (the 决算 names its budget, copied beside the imported
@@ -119,6 +125,21 @@ for im_b in examples/qinhuangdao-media-center-2023.bud examples/county-culture-b
     "$budc" csv "$im_dir/$im_n-csv.bud" -o "$im_dir/csv-b" 2>/dev/null
     if diff -r "$im_dir/$im_n-csv" "$im_dir/csv-b" >/dev/null; then ok
     else bad "import: the tables of $im_n from its CSV files differ"; fi
+done
+
+# 3b. the education bureau's workbooks without their facts sheet: the
+# facts from the tables alone; every table and every fund's balance holds
+for im_n in county-education-bureau-2024 county-education-bureau-2024-final; do
+    im_o=()
+    [ "$im_n" = county-education-bureau-2024-final ] && im_o=(--budget county-education-bureau-2024.bud)
+    if im_craft drop-sheet "$im_dir/$im_n.xlsx" "$im_dir/$im_n-nofacts.xlsx" facts &&
+        (cd "$im_dir" && "$im_budc" import "$im_n-nofacts.xlsx" ${im_o[@]+"${im_o[@]}"} \
+            -o "$im_n-nofacts.bud" 2>/dev/null) &&
+        [ "$(im_codes "$im_dir/$im_n-nofacts.bud")" = "W-NO-NARRATIVE " ] &&
+        [ "$(grep -c '^unit ' "$im_dir/$im_n-nofacts.bud")" = 1 ] &&
+        grep -q '^  // inferred: ' "$im_dir/$im_n-nofacts.bud" &&
+        grep -q '^    其他结转 24.00$' "$im_dir/$im_n-nofacts.bud"; then ok
+    else bad "import: $im_n without its facts sheet: $(im_codes "$im_dir/$im_n-nofacts.bud")"; fi
 done
 
 # 4. a hand-made workbook

@@ -33,6 +33,7 @@ typedef struct SAtom {
     FactKind kind;
     int src, word;
     const char *code; /* "" none */
+    int leaf;         /* index of CODE in S.leaf, or -1 */
     Dec v;
     bool known, inferred;
 } SAtom;
@@ -43,6 +44,8 @@ typedef struct SCons {
     Dec amount;
     bool coded; /* a code row: its facts have a code */
     FactKind kind;
+    Dec rest;    /* what its known facts leave */
+    int unknown; /* how many of its facts are unknown */
 } SCons;
 
 typedef struct S {
@@ -55,6 +58,9 @@ typedef struct S {
     const char **leaf;
     int nleaf, capleaf;
     int **in; /* [na]: the cells each atom counts in, -1 ended */
+    int **byleaf; /* [nleaf]: the atoms of each code, -1 ended */
+    Dec fund_left[VOCAB_MAX_WORDS + 1]; /* by fund + 1: income less spending, carry-overs */
+    Dec src_left[VOCAB_MAX_WORDS];      /* by source: the same */
 } S;
 
 static const FactKind solved[] = {F_INCOME, F_SPENDING, F_CARRYOVER, F_SANGONG};
@@ -160,33 +166,61 @@ static void atoms(S *s)
                     if (k == F_SPENDING && budget >= 0 && !(v->dim[wd].words[w].tags & TAG_FISCAL))
                         continue;
                     SAtom *x = ARENA_PUSH(&s->im->a, s->a, s->na, s->capa);
-                    *x = (SAtom){k, src, w, code, dec_zero(), false, false};
+                    *x = (SAtom){k, src, w, code, c, dec_zero(), false, false};
                 }
             }
         }
     }
 }
 
+/* The atoms of each code. */
+static void index_leaves(S *s)
+{
+    int *count = arena_alloc(&s->im->a, sizeof *count * (size_t)(s->nleaf + 1));
+    for (int i = 0; i < s->na; i++)
+        if (s->a[i].leaf >= 0)
+            count[s->a[i].leaf]++;
+    s->byleaf = arena_alloc(&s->im->a, sizeof *s->byleaf * (size_t)(s->nleaf + 1));
+    for (int l = 0; l < s->nleaf; l++) {
+        s->byleaf[l] = arena_alloc(&s->im->a, sizeof **s->byleaf * (size_t)(count[l] + 1));
+        s->byleaf[l][count[l]] = -1;
+        count[l] = 0;
+    }
+    for (int i = 0; i < s->na; i++)
+        if (s->a[i].leaf >= 0)
+            s->byleaf[s->a[i].leaf][count[s->a[i].leaf]++] = i;
+}
+
 /* ---- the cells ----------------------------------------------------------------------- */
+
+static void try_atom(S *s, int i, const Figures *row, const Figures *col, int **at, int *n,
+                     int *cap, FactKind *kind)
+{
+    const SAtom *x = &s->a[i];
+    if (!any_match(row, x) || !any_match(col, x))
+        return;
+    *ARENA_PUSH(&s->im->a, *at, *n, *cap) = i;
+    *kind = x->kind;
+}
 
 static void add_cons(S *s, const Figures *row, const Figures *col, const char *code, bool coded,
                      Dec amount)
 {
     int *at = NULL, n = 0, cap = 0;
     FactKind kind = F__COUNT;
-    for (int i = 0; i < s->na; i++) {
-        const SAtom *x = &s->a[i];
-        if (coded && (!*x->code || (code && strncmp(x->code, code, strlen(code)) != 0)))
-            continue;
-        if (!any_match(row, x) || !any_match(col, x))
-            continue;
-        *ARENA_PUSH(&s->im->a, at, n, cap) = i;
-        kind = x->kind;
-    }
+    if (coded) {
+        size_t len = code ? strlen(code) : 0;
+        for (int l = 0; l < s->nleaf; l++)
+            if (!code || strncmp(s->leaf[l], code, len) == 0)
+                for (const int *p = s->byleaf[l]; *p >= 0; p++)
+                    try_atom(s, *p, row, col, &at, &n, &cap, &kind);
+    } else
+        for (int i = 0; i < s->na; i++)
+            try_atom(s, i, row, col, &at, &n, &cap, &kind);
     if (n == 0)
         return;
     SCons *c = ARENA_PUSH(&s->im->a, s->c, s->nc, s->capc);
-    *c = (SCons){at, n, amount, coded, kind};
+    *c = (SCons){at, n, amount, coded, kind, amount, n};
 }
 
 /* The definition of printed row R of T and, for a row of a group, its
@@ -263,22 +297,34 @@ static void cells(S *s)
 
 /* ---- solving ------------------------------------------------------------------------- */
 
-/* What cell C still lacks once its known facts are counted, and how many
- * of its facts are unknown (the last into *LAST). */
-static Dec rest(const S *s, const SCons *c, int *unknown, int *last)
+/* The fund of source SRC: its budget, or -1 for all money other than
+ * 财政拨款. */
+static int fund(const S *s, int src)
 {
-    Dec r = c->amount;
-    *unknown = 0;
-    for (int i = 0; i < c->n; i++) {
-        const SAtom *x = &s->a[c->at[i]];
-        if (x->known)
-            dec_sub(r, x->v, &r);
-        else {
-            ++*unknown;
-            *last = c->at[i];
-        }
+    return vocab_budget(s->v, src);
+}
+
+/* Atom X is V: the cells it counts in, and its fund's and source's
+ * balance, take it in. */
+static void set_atom(S *s, int x, Dec v)
+{
+    SAtom *a = &s->a[x];
+    a->v = v;
+    a->known = true;
+    for (const int *p = s->in[x]; *p >= 0; p++) {
+        dec_sub(s->c[*p].rest, v, &s->c[*p].rest);
+        s->c[*p].unknown--;
     }
-    return r;
+    if (a->kind == F_SANGONG) /* 三公 are a part of spending, not more of it */
+        return;
+    DecStatus (*op)(Dec, Dec, Dec *) = a->kind == F_INCOME ? dec_add : dec_sub;
+    op(s->fund_left[fund(s, a->src) + 1], v, &s->fund_left[fund(s, a->src) + 1]);
+    op(s->src_left[a->src], v, &s->src_left[a->src]);
+}
+
+static bool short_of(const SCons *c)
+{
+    return c->unknown > 0 && !dec_is_neg(c->rest) && !dec_is_zero(c->rest);
 }
 
 static void propagate(S *s)
@@ -287,54 +333,29 @@ static void propagate(S *s)
         changed = false;
         for (int i = 0; i < s->nc; i++) {
             const SCons *c = &s->c[i];
-            int unknown, last = -1;
-            Dec r = rest(s, c, &unknown, &last);
-            if (unknown == 0 || dec_is_neg(r))
+            if (c->unknown == 0 || dec_is_neg(c->rest))
                 continue;
-            if (unknown == 1) {
-                s->a[last].v = r;
-                s->a[last].known = changed = true;
-            } else if (dec_is_zero(r)) {
+            if (c->unknown == 1) {
                 for (int j = 0; j < c->n; j++)
                     if (!s->a[c->at[j]].known) {
-                        s->a[c->at[j]].v = dec_zero();
-                        s->a[c->at[j]].known = true;
+                        set_atom(s, c->at[j], c->rest);
+                        break;
                     }
+                changed = true;
+            } else if (dec_is_zero(c->rest)) {
+                for (int j = 0; j < c->n; j++)
+                    if (!s->a[c->at[j]].known)
+                        set_atom(s, c->at[j], dec_zero());
                 changed = true;
             }
         }
     }
 }
 
-/* The fund of source SRC: its budget, or -1 for all money other than
- * 财政拨款. */
-static int fund(const S *s, int src)
-{
-    return vocab_budget(s->v, src);
-}
-
-/* What fund F has left: its income less its spending and carry-overs, of
- * the facts known. */
-static Dec fund_left(const S *s, int f)
-{
-    Dec left = dec_zero();
-    for (int i = 0; i < s->na; i++) {
-        const SAtom *x = &s->a[i];
-        if (!x->known || fund(s, x->src) != f || x->kind == F_SANGONG)
-            continue;
-        if (x->kind == F_INCOME)
-            dec_add(left, x->v, &left);
-        else
-            dec_sub(left, x->v, &left);
-    }
-    return left;
-}
-
 /* The cells each atom counts in. */
 static void index_cells(S *s)
 {
     int *count = arena_alloc(&s->im->a, sizeof *count * (size_t)(s->na + 1));
-    memset(count, 0, sizeof *count * (size_t)(s->na + 1));
     for (int i = 0; i < s->nc; i++)
         for (int j = 0; j < s->c[i].n; j++)
             count[s->c[i].at[j]]++;
@@ -351,27 +372,12 @@ static void index_cells(S *s)
         }
 }
 
-/* What source SRC has left: its income less its spending and carry-overs,
- * of the facts known. */
-static Dec src_left(const S *s, int src)
-{
-    Dec left = dec_zero();
-    for (int i = 0; i < s->na; i++) {
-        const SAtom *x = &s->a[i];
-        if (x->known && x->src == src && x->kind != F_SANGONG)
-            (x->kind == F_INCOME ? dec_add : dec_sub)(left, x->v, &left);
-    }
-    return left;
-}
-
 /* The most atom X may take: the least any cell it counts in still lacks. */
 static bool room(const S *s, int x, Dec *out)
 {
     bool any = false;
     for (const int *p = s->in[x]; *p >= 0; p++) {
-        const SCons *c = &s->c[*p];
-        int unknown, last;
-        Dec r = rest(s, c, &unknown, &last);
+        Dec r = s->c[*p].rest;
         if (!any || dec_cmp(r, *out) < 0)
             *out = r;
         any = true;
@@ -396,25 +402,21 @@ static bool choose(S *s)
 {
     static const int order[F__COUNT] = {[F_SPENDING] = 0, [F_SANGONG] = 1, [F_CARRYOVER] = 2,
                                         [F_INCOME] = 3};
-    int best = -1, bu = 0;
+    int best = -1;
     for (int i = 0; i < s->nc; i++) {
-        int unknown, last;
-        Dec r = rest(s, &s->c[i], &unknown, &last);
-        if (unknown == 0 || dec_is_neg(r) || dec_is_zero(r))
+        const SCons *c = &s->c[i];
+        if (!short_of(c))
             continue;
-        if (best < 0 || order[s->c[i].kind] < order[s->c[best].kind] ||
-            (order[s->c[i].kind] == order[s->c[best].kind] && unknown < bu))
-            best = i, bu = unknown;
+        if (best < 0 || order[c->kind] < order[s->c[best].kind] ||
+            (order[c->kind] == order[s->c[best].kind] && c->unknown < s->c[best].unknown))
+            best = i;
     }
     if (best < 0)
         return false;
     const SCons *c = &s->c[best];
-    int unknown, last;
-    Dec r = rest(s, c, &unknown, &last);
+    Dec r = c->rest;
     int pick = -1, ps = 0;
-    Dec pamount = r, lefts[VOCAB_MAX_WORDS + 1];
-    for (int f = -1; f < s->v->dim[DIM_SOURCE].n; f++)
-        lefts[f + 1] = fund_left(s, f);
+    Dec pamount = r;
     for (int j = 0; j < c->n; j++) {
         int xi = c->at[j];
         const SAtom *x = &s->a[xi];
@@ -424,7 +426,7 @@ static bool choose(S *s)
         Dec amount = dec_cmp(cap, r) < 0 ? cap : r;
         /* the fund that lacks it (income: shared out to the funds by what
          * each lacks) or has it (spending, carry-over: a preference) */
-        Dec left = lefts[fund(s, x->src) + 1];
+        Dec left = s->fund_left[fund(s, x->src) + 1];
         if (x->kind == F_INCOME)
             dec_neg(left, &left);
         bool some = !dec_is_neg(left) && !dec_is_zero(left);
@@ -434,7 +436,7 @@ static bool choose(S *s)
         /* spending from money other than 财政拨款: the source whose income
          * is left, up to what is left of it */
         if (x->kind == F_SPENDING && fund(s, x->src) < 0) {
-            Dec own = src_left(s, x->src);
+            Dec own = s->src_left[x->src];
             bool any = !dec_is_neg(own) && !dec_is_zero(own);
             score += dec_cmp(own, amount) >= 0 ? 0 : any ? 3 : 6;
             if (any && dec_cmp(own, amount) < 0)
@@ -449,14 +451,13 @@ static bool choose(S *s)
             pick = xi, ps = score, pamount = amount;
     }
     if (pick < 0) {
-        /* nothing fits: the cell contradicts the others; leave it to check */
+        /* nothing fits: the cell contradicts the others; check says so */
         for (int j = 0; j < c->n; j++)
             if (!s->a[c->at[j]].known)
-                s->a[c->at[j]].known = true;
+                set_atom(s, c->at[j], dec_zero());
         return true;
     }
-    s->a[pick].v = pamount;
-    s->a[pick].known = true;
+    set_atom(s, pick, pamount);
     /* a choice between sources or kinds, not only codes */
     for (int j = 0; j < c->n; j++) {
         const SAtom *x = &s->a[c->at[j]];
@@ -469,7 +470,10 @@ static bool choose(S *s)
 int imp_solve(Imp *im, SFact **out)
 {
     S s = {.im = im, .v = im->v};
+    for (int i = 0; i <= VOCAB_MAX_WORDS; i++)
+        s.fund_left[i] = s.src_left[i < VOCAB_MAX_WORDS ? i : 0] = dec_zero();
     atoms(&s);
+    index_leaves(&s);
     cells(&s);
     index_cells(&s);
     propagate(&s);

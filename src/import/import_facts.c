@@ -4,14 +4,13 @@
  * budc's own workbook has a sheet `facts` (emit/xlsx_extra.c): every fact
  * of every unit, one a row (unit, fact, source, code, word, amount), and
  * last year's figures (fact "prior"); from it the units are written back
- * exactly.  A workbook without one (made by hand, or the CSV files) gets
- * one unit, named as the department, with the facts its tables pin down: a
- * cell of a code row (of the lowest level printed) or of a `rows`/`row` row
- * whose row and column select facts of one kind, one fund source and (for
- * spending and 三公) one kind or item is such a fact (a column that adds up
- * a source and its carry-over counts as the source).  What the tables do
- * not pin down (a 事业收入 split into 基本 and 项目 …) is left out, and
- * `budc check` reports the tables that need it.  The units' 性质, 规格 and
+ * exactly.  A workbook without one (made by hand, or the CSV files) and a
+ * PDF get one unit, named as the department: its economic lines and last
+ * year's figures are the cells of a code row (of the lowest level printed)
+ * or of a `rows`/`row` row whose row and column select facts of one kind,
+ * one fund source and one class; its income, spending, 三公 and
+ * carry-overs are solved from every table together (import_solve.c).
+ The units' 性质, 规格 and
  * 经费保障形式 come from the 机构设置表 sheet when there is one.
  */
 #include <stdio.h>

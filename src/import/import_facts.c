@@ -9,9 +9,9 @@
  * year's figures are the cells of a code row (of the lowest level printed)
  * or of a `rows`/`row` row whose row and column select facts of one kind,
  * one fund source and one class; its income, spending, 三公 and
- * carry-overs are solved from every table together (import_solve.c).
- The units' 性质, 规格 and
- * 经费保障形式 come from the 机构设置表 sheet when there is one.
+ * carry-overs are solved from every table together (import_solve.c).  The
+ * units' 性质, 规格 and 经费保障形式 come from the 机构设置表 sheet when
+ * there is one.
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -395,6 +395,22 @@ static int src_rank(const S *s, int src)
     return b == src ? 0 : b < 0 && carry ? 1 : b < 0 ? 2 : 3;
 }
 
+/* Whether spending from SRC of kind W goes against their names: a kind
+ * whose name is a spelling of another source (经营 of 经营收入), or a source
+ * a kind names spent on another kind. */
+static bool against_names(const S *s, int src, int w)
+{
+    if (w < 0)
+        return false;
+    int named = vocab_word(s->v, DIM_SOURCE, vocab_name(s->v, DIM_KIND, w));
+    if (named >= 0)
+        return named != src;
+    for (int k = 0; k < s->v->dim[DIM_KIND].n; k++)
+        if (vocab_word(s->v, DIM_SOURCE, vocab_name(s->v, DIM_KIND, k)) == src)
+            return true;
+    return false;
+}
+
 /* One choice: the cell of the fewest unknowns (spending first, then 三公,
  * carry-overs, then income) still short, given to its best unknown.
  * Returns false when no cell is short. */
@@ -441,6 +457,7 @@ static bool choose(S *s)
             score += dec_cmp(own, amount) >= 0 ? 0 : any ? 3 : 6;
             if (any && dec_cmp(own, amount) < 0)
                 amount = own;
+            score += against_names(s, x->src, x->word) ? 2 : 0;
         }
         /* 三公: of the general budget where the tables allow it */
         if (x->kind == F_SANGONG)

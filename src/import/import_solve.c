@@ -140,6 +140,11 @@ static bool kind_coded(const S *s, FactKind k)
     return false;
 }
 
+static int by_code(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 static void atoms(S *s)
 {
     const Vocab *v = s->v;
@@ -147,6 +152,9 @@ static void atoms(S *s)
         for (int i = 0; i < s->im->tables[t].nrows; i++)
             if (s->im->tables[t].rows[i].code)
                 add_leaf(s, s->im->tables[t].rows[i].key);
+    /* in order: the codes under a code are a run of them */
+    if (s->nleaf > 1)
+        qsort(s->leaf, (size_t)s->nleaf, sizeof *s->leaf, by_code);
     for (size_t ki = 0; ki < sizeof solved / sizeof *solved; ki++) {
         FactKind k = solved[ki];
         bool coded = k == F_SPENDING || kind_coded(s, k);
@@ -210,10 +218,17 @@ static void add_cons(S *s, const Figures *row, const Figures *col, const char *c
     FactKind kind = F__COUNT;
     if (coded) {
         size_t len = code ? strlen(code) : 0;
-        for (int l = 0; l < s->nleaf; l++)
-            if (!code || strncmp(s->leaf[l], code, len) == 0)
-                for (const int *p = s->byleaf[l]; *p >= 0; p++)
-                    try_atom(s, *p, row, col, &at, &n, &cap, &kind);
+        int lo = 0, hi = s->nleaf; /* the first code not before CODE */
+        while (code && lo < hi) {
+            int mid = lo + (hi - lo) / 2;
+            if (strcmp(s->leaf[mid], code) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (int l = lo; l < s->nleaf && (!code || strncmp(s->leaf[l], code, len) == 0); l++)
+            for (const int *p = s->byleaf[l]; *p >= 0; p++)
+                try_atom(s, *p, row, col, &at, &n, &cap, &kind);
     } else
         for (int i = 0; i < s->na; i++)
             try_atom(s, i, row, col, &at, &n, &cap, &kind);

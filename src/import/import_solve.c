@@ -1,6 +1,6 @@
 /*
- * import_solve.c — income, spending and carry-overs from the printed tables
- * alone (a PDF, or a workbook without budc's facts sheet).
+ * import_solve.c — income, spending, 三公 and carry-overs from the printed
+ * tables alone (a PDF, or a workbook without budc's facts sheet).
  *
  * Each printed cell of a table (a row the definition knows, by key, word or
  * code, and a column that adds up facts) says: the facts both its row and
@@ -18,11 +18,15 @@
  * 财政拨款 by source, a budget's money and its carry-over spent together),
  * a cell still short is given to the unknown that keeps each fund balanced
  * (a budget's money, or all money other than 财政拨款 as one fund): the fund
- * that lacks the amount, a fact without a code for a cell without one, a
+ * that lacks the amount, a code's spending other than 财政拨款 from the
+ * source whose income is left (经营 from 经营收入, the kind's name being a
+ * spelling of the source), a fact without a code for a cell without one, a
  * budget's own money before its carry-over, money other than 财政拨款
- * carried over as 非财政拨款结转; never more than any other cell it counts
- * in allows.  Such facts are marked inferred (the .bud says so); no amount
- * is made up: each is a printed figure, or the difference of printed ones.
+ * carried over as 非财政拨款结转, 三公 of the general budget; never more
+ * than any other cell it counts in allows.  Such facts are marked inferred
+ * (the .bud says so); no amount is made up: each is a printed figure, or
+ * the difference of printed ones, and a cell short by no more than its
+ * figures' rounding (a PDF's) is left short: W-ROUNDING, not a fact.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -61,6 +65,7 @@ typedef struct S {
     int **byleaf; /* [nleaf]: the atoms of each code, -1 ended */
     Dec fund_left[VOCAB_MAX_WORDS + 1]; /* by fund + 1: income less spending, carry-overs */
     Dec src_left[VOCAB_MAX_WORDS];      /* by source: the same */
+    bool rounded; /* the figures are printed rounded (a PDF) */
 } S;
 
 static const FactKind solved[] = {F_INCOME, F_SPENDING, F_CARRYOVER, F_SANGONG};
@@ -342,6 +347,24 @@ static bool short_of(const SCons *c)
     return c->unknown > 0 && !dec_is_neg(c->rest) && !dec_is_zero(c->rest);
 }
 
+/* Whether what cell C lacks is the rounding of figures printed rounded (a
+ * PDF: W-ROUNDING's half a printed unit for each fact it adds up), not a
+ * fact to make up. */
+static bool rounding(const S *s, const SCons *c)
+{
+    if (!s->rounded)
+        return false;
+    Dec half, band;
+    dec_parse("0.005", 5, &half);
+    if (dec_mul(half, dec_from_int(c->n), &band) != DEC_OK || dec_cmp(c->rest, band) > 0)
+        return false; /* more than any count of facts could round to */
+    int facts = 0;
+    for (int j = 0; j < c->n; j++)
+        facts += s->a[c->at[j]].known && !dec_is_zero(s->a[c->at[j]].v);
+    dec_mul(half, dec_from_int(facts), &band);
+    return dec_cmp(c->rest, band) <= 0;
+}
+
 static void propagate(S *s)
 {
     for (bool changed = true; changed;) {
@@ -436,7 +459,7 @@ static bool choose(S *s)
     int best = -1;
     for (int i = 0; i < s->nc; i++) {
         const SCons *c = &s->c[i];
-        if (!short_of(c))
+        if (!short_of(c) || rounding(s, c))
             continue;
         if (best < 0 || order[c->kind] < order[s->c[best].kind] ||
             (order[c->kind] == order[s->c[best].kind] && c->unknown < s->c[best].unknown))
@@ -501,7 +524,7 @@ static bool choose(S *s)
 
 int imp_solve(Imp *im, SFact **out)
 {
-    S s = {.im = im, .v = im->v};
+    S s = {.im = im, .v = im->v, .rounded = im->b->pdf};
     for (int i = 0; i <= VOCAB_MAX_WORDS; i++)
         s.fund_left[i] = s.src_left[i < VOCAB_MAX_WORDS ? i : 0] = dec_zero();
     atoms(&s);

@@ -4,26 +4,27 @@
  * budc's own workbook has a sheet `facts` (emit/xlsx_extra.c): every fact
  * of every unit, one a row (unit, fact, source, code, word, amount), and
  * last year's figures (fact "prior"); from it the units are written back
- * exactly.  A workbook without one (made by hand, or the CSV files) gets
- * one unit, named as the department, with the facts its tables pin down: a
- * cell of a code row (of the lowest level printed) or of a `rows`/`row` row
- * whose row and column select facts of one kind, one fund source and (for
- * spending and 三公) one kind or item is such a fact (a column that adds up
- * a source and its carry-over counts as the source).  What the tables do
- * not pin down (a 事业收入 split into 基本 and 项目 …) is left out, and
- * `budc check` reports the tables that need it.  The units' 性质, 规格 and
- * 经费保障形式 come from the 机构设置表 sheet when there is one.
+ * exactly.  A workbook without one (made by hand, or the CSV files) and a
+ * PDF get one unit, named as the department: its economic lines and last
+ * year's figures are the cells of a code row (of the lowest level printed)
+ * or of a `rows`/`row` row whose row and column select facts of one kind,
+ * one fund source and one class; its income, spending, 三公 and
+ * carry-overs are solved from every table together (import_solve.c).  The
+ * units' 性质, 规格 and 经费保障形式 come from the 机构设置表 sheet when
+ * there is one.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "import/import_impl.h"
+#include "import/import_solve.h"
 #include "model/facts.h"
 
 typedef struct IFact {
     const char *unit, *fact, *source, *code, *word;
     Dec amount;
+    bool inferred; /* one of several splits the tables allow (import_solve.c) */
 } IFact;
 
 typedef struct IUnit {
@@ -149,42 +150,16 @@ static bool same(const char *a, const char *b)
     return strcmp(a ? a : "", b ? b : "") == 0;
 }
 
-/* Whether F allows every word of dimension D. */
-static bool all_words(const Imp *im, const Filter *f, Dim d)
-{
-    int n = im->v->dim[d].n;
-    WordSet mask = n >= 32 ? WORDSET_ALL : (((WordSet)1 << n) - 1);
-    return (f->allow[d] & mask) == mask;
-}
-
-static bool one_bit(WordSet s)
-{
-    return s && !(s & (s - 1));
-}
-
-/* A total of a code's spending over every source (of one kind) or every
- * kind (of one source): what the 支出总表 and 收入总表 print. */
-typedef struct Total {
-    const char *code;
-    bool by_kind; /* one kind, every source; else one source, every kind */
-    int word;
-    Dec amount;
-} Total;
-
-typedef struct Derive {
-    Total *t;
-    int n, cap;
-} Derive;
-
-static void add_fact(Imp *im, Facts *fs, const char *unit, const char *fact, const char *source,
-                     const char *code, const char *word, Dec amount)
+static IFact *add_fact(Imp *im, Facts *fs, const char *unit, const char *fact,
+                       const char *source, const char *code, const char *word, Dec amount)
 {
     for (int k = 0; k < fs->n; k++)
         if (same(fs->f[k].fact, fact) && same(fs->f[k].source, source) &&
             same(fs->f[k].code, code) && same(fs->f[k].word, word))
-            return;
+            return &fs->f[k];
     IFact *x = ARENA_PUSH(&im->a, fs->f, fs->n, fs->cap);
-    *x = (IFact){unit, fact, source, code ? code : "", word, amount};
+    *x = (IFact){unit, fact, source, code ? code : "", word, amount, false};
+    return x;
 }
 
 /* Last year's figure of a row, from a 上年 column: the row's figure as a
@@ -216,47 +191,8 @@ static const RowDef *row_def(const ITable *t, const IRow *r)
     return NULL;
 }
 
-/* The spending the 支出总表's kinds and the 收入总表's sources leave over
- * for CODE once the facts pinned down are taken out, shared out in order
- * (each source's rest to the kinds' rests, first come first served). */
-static void fill_code(Imp *im, Facts *fs, const char *unit, const Derive *dv, const char *code)
-{
-    const Vocab *v = im->v;
-    Dec kind[32], src[32];
-    bool has_kind[32] = {0}, has_src[32] = {0};
-    for (int i = 0; i < dv->n; i++) {
-        const Total *t = &dv->t[i];
-        if (strcmp(t->code, code) != 0 || t->word >= 32)
-            continue;
-        (t->by_kind ? kind : src)[t->word] = t->amount;
-        (t->by_kind ? has_kind : has_src)[t->word] = true;
-    }
-    for (int k = 0; k < fs->n; k++) {
-        const IFact *f = &fs->f[k];
-        if (strcmp(f->fact, fact_types[F_SPENDING].key) != 0 || strcmp(f->code, code) != 0)
-            continue;
-        int w = vocab_word(v, DIM_KIND, f->word), s = vocab_word(v, DIM_SOURCE, f->source);
-        if (w >= 0 && w < 32 && has_kind[w])
-            dec_sub(kind[w], f->amount, &kind[w]);
-        if (s >= 0 && s < 32 && has_src[s])
-            dec_sub(src[s], f->amount, &src[s]);
-    }
-    for (int s = 0; s < 32 && s < v->dim[DIM_SOURCE].n; s++)
-        for (int w = 0; has_src[s] && w < 32 && w < v->dim[DIM_KIND].n; w++) {
-            if (!has_kind[w] || dec_is_zero(kind[w]) || dec_is_neg(kind[w]) ||
-                dec_is_zero(src[s]) || dec_is_neg(src[s]))
-                continue;
-            Dec x = dec_cmp(src[s], kind[w]) < 0 ? src[s] : kind[w];
-            add_fact(im, fs, unit, fact_types[F_SPENDING].key, vocab_name(v, DIM_SOURCE, s), code,
-                     vocab_name(v, DIM_KIND, w), x);
-            dec_sub(src[s], x, &src[s]);
-            dec_sub(kind[w], x, &kind[w]);
-        }
-}
-
 static void derive(Imp *im, Facts *fs, const char *unit)
 {
-    Derive dv = {0};
     bool budget = im->ds == &im->defs->disclosures[0]; /* 上年 columns: last year's */
     for (int t = 0; t < im->ds->ntables; t++) {
         const ITable *it = &im->tables[t];
@@ -275,36 +211,33 @@ static void derive(Imp *im, Facts *fs, const char *unit)
                 if (!r->set[j] || c->kind != COL_SUM || c->sums.n == 0 ||
                     !filter_and(&rf, &c->sums.f[0], &f))
                     continue;
+                /* income, spending, 三公 and carry-overs: solved from every
+                 * table together below */
+                if (f.kind == F_INCOME || f.kind == F_SPENDING || f.kind == F_CARRYOVER ||
+                    f.kind == F_SANGONG)
+                    continue;
                 int src = one_word(im, &f, DIM_SOURCE);
                 int wd = fact_types[f.kind].word, w = -1;
-                if (f.kind == F_SPENDING && f.code) {
-                    int kw = one_word(im, &f, DIM_KIND);
-                    bool all_src = all_words(im, &f, DIM_SOURCE), all_kind = all_words(im, &f, DIM_KIND);
-                    if ((kw >= 0 && all_src) || (src >= 0 && all_kind && one_bit(f.allow[DIM_SOURCE]))) {
-                        Total *x = ARENA_PUSH(&im->a, dv.t, dv.n, dv.cap);
-                        *x = (Total){f.code, kw >= 0 && all_src, kw >= 0 && all_src ? kw : src,
-                                     r->cells[j]};
-                        continue;
-                    }
-                }
                 if (src < 0)
                     continue;
                 if (wd >= 0 && f.kind != F_ECONOMIC && (w = one_word(im, &f, (Dim)wd)) < 0)
                     continue;
-                const char *code = f.kind == F_SANGONG || f.kind == F_INCOME ? "" : f.code;
-                if (fact_types[f.kind].catalog >= 0 && f.kind != F_INCOME && (!code || !*code))
+                const char *code = f.code;
+                if (fact_types[f.kind].catalog >= 0 && (!code || !*code))
                     continue;
                 add_fact(im, fs, unit, fact_types[f.kind].key, vocab_name(im->v, DIM_SOURCE, src),
                          code, w >= 0 ? vocab_name(im->v, (Dim)wd, w) : "", r->cells[j]);
             }
         }
     }
-    for (int i = 0; i < dv.n; i++) {
-        bool first = true;
-        for (int j = 0; j < i && first; j++)
-            first = strcmp(dv.t[j].code, dv.t[i].code) != 0;
-        if (first)
-            fill_code(im, fs, unit, &dv, dv.t[i].code);
+    SFact *sf;
+    int n = imp_solve(im, &sf);
+    for (int i = 0; i < n; i++) {
+        int wd = fact_types[sf[i].kind].word;
+        add_fact(im, fs, unit, fact_types[sf[i].kind].key, vocab_name(im->v, DIM_SOURCE, sf[i].src),
+                 sf[i].code, wd >= 0 && sf[i].word >= 0 ? vocab_name(im->v, (Dim)wd, sf[i].word) : "",
+                 sf[i].amount)
+            ->inferred = sf[i].inferred;
     }
 }
 
@@ -399,6 +332,15 @@ static void write_kind(Imp *im, const Facts *fs, const char *unit, int k)
         if (!im->fresh)
             fputc('\n', out);
         im->fresh = false;
+        bool inferred = false;
+        for (int j = i; j < fs->n; j++)
+            inferred |= fs->f[j].inferred && strcmp(fs->f[j].unit, unit) == 0 &&
+                        strcmp(fs->f[j].fact, key) == 0 &&
+                        (!by_source || strcmp(fs->f[j].source, f->source) == 0);
+        if (inferred)
+            fputs("  // inferred: the tables leave open how some of these lines split by source\n"
+                  "  // or kind; the split chosen is one that makes each fund balance\n",
+                  out);
         if (by_source)
             fprintf(out, "  %s %s {\n", key, f->source);
         else

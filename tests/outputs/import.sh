@@ -17,6 +17,10 @@
 #      sheets of the projects, indicators, procurement, units and assets
 #      as CSV files beside them, the culture bureau's projects (in its one
 #      unit, each under a comment naming its 预算单位) and assets
+#   3c. the education bureau's budget and 决算 without their facts sheet:
+#      one unit whose income, spending, 三公 and carry-overs come from the
+#      tables alone (import_solve.c), checking with no warning but
+#      W-NO-NARRATIVE, the split the tables leave open said in a comment
 #   4. a hand-made workbook (sheets Sheet1…, a blank row under the title,
 #      单位：元 with amounts as text with thousands separators, codes as
 #      numbers, no facts sheet): the seed's tables, converted exactly
@@ -45,6 +49,8 @@ im_same_csv() {
 }
 
 # im_codes FILE: the codes of the diagnostics `budc check FILE` prints, sorted
+# budc by its absolute name, for imports run in $im_dir (beside the budget a 决算 names)
+im_budc=$(cd "$(dirname "$budc")" && pwd)/$(basename "$budc")
 im_codes() { "$budc" check "$1" 2>&1 | sed -n 's/.*\[\([A-Z0-9-]*\)\]$/\1/p' | sort -u | tr '\n' ' '; }
 # im_warnings FILE: each diagnostic code `budc check FILE` prints, with how
 # many times, but those of a 说明 (a file narrative.bud, or a line of the
@@ -150,6 +156,21 @@ if im_craft to-csv "$im_dir/$im_n.xlsx" "$im_dir/$im_n-pcsv" 项目绩效目标�
     python3 tests/outputs/same_projects.py "$im_dir/$im_n-a.json" "$im_dir/$im_n-pcsv.json" --one-unit >/dev/null &&
     grep -qx '  // 预算单位：示例县文化馆' "$im_dir/$im_n-pcsv.bud"; then ok
 else bad "import: the projects of $im_n from CSV files: $(python3 tests/outputs/same_projects.py "$im_dir/$im_n-a.json" "$im_dir/$im_n-pcsv.json" --one-unit)"; fi
+
+# 3c. the education bureau's workbooks without their facts sheet: the
+# facts from the tables alone; every table and every fund's balance holds
+for im_n in county-education-bureau-2024 county-education-bureau-2024-final; do
+    im_o=()
+    [ "$im_n" = county-education-bureau-2024-final ] && im_o=(--budget county-education-bureau-2024.bud)
+    if im_craft drop-sheet "$im_dir/$im_n.xlsx" "$im_dir/$im_n-nofacts.xlsx" facts &&
+        (cd "$im_dir" && "$im_budc" import "$im_n-nofacts.xlsx" ${im_o[@]+"${im_o[@]}"} \
+            -o "$im_n-nofacts.bud" 2>/dev/null) &&
+        [ "$(im_codes "$im_dir/$im_n-nofacts.bud")" = "W-NO-NARRATIVE " ] &&
+        [ "$(grep -c '^unit ' "$im_dir/$im_n-nofacts.bud")" = 1 ] &&
+        grep -q '^  // inferred: ' "$im_dir/$im_n-nofacts.bud" &&
+        grep -q '^    其他结转 24.00$' "$im_dir/$im_n-nofacts.bud"; then ok
+    else bad "import: $im_n without its facts sheet: $(im_codes "$im_dir/$im_n-nofacts.bud")"; fi
+done
 
 # 4. a hand-made workbook
 im_seed=examples/qinhuangdao-media-center-2023.bud

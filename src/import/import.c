@@ -441,6 +441,13 @@ int import_write(const Book *b, const Defs *defs, const ImportOptions *o, FILE *
                      im.ds->tables[t].csv ? im.ds->tables[t].csv : "");
             goto done;
         }
+    if (o->budget && im.ds == &defs->disclosures[0]) {
+        snprintf(im.err, im.errn,
+                 "%s: --budget names the budget a 决算 executes, but this is a 预算 (its tables "
+                 "are a budget's): leave --budget out",
+                 b->path);
+        goto done;
+    }
     /* the department */
     for (int i = 0; i < b->nsheets && !im.name; i++)
         for (int r = 0; r < 4 && r < b->sheets[i].nrows; r++)

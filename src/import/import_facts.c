@@ -277,8 +277,10 @@ static void describe(Imp *im, Facts *fs)
     int rows = 0;
     for (int r = head + 1; r < s->nrows; r++)
         rows += *imp_trim(im, book_text(s, r, col[0])) != '\0';
-    if (fs->nu == 1 && rows > 1)
+    if (fs->nu == 1 && rows > 1) {
+        im->merged = true;
         return;
+    }
     for (int r = head + 1; r < s->nrows; r++) {
         const char *name = imp_trim(im, book_text(s, r, col[0]));
         for (int u = 0; u < fs->nu; u++)

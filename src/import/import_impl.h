@@ -51,6 +51,7 @@ typedef struct Imp {
     FILE *out;
     bool fresh;     /* a block was just opened: no blank line before its first */
     bool assets;    /* an assets block was written (import_text.c) */
+    bool merged;    /* one unit stands for several the 机构设置表 lists (import_facts.c) */
     struct IProjects *projects; /* the projects read (import_projects.c), or NULL */
 } Imp;
 

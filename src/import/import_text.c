@@ -79,6 +79,11 @@ typedef struct Q {
     const char *last;   /* the path last quoted in the sentence */
     const char *item;   /* the 三公 item last named in the sentence */
     bool prior;         /* the sentence is about last year */
+    char lastbuf[96];   /* q->last's text */
+    char subject[64];   /* the fund source the sentence named so far, or "" */
+    char code[64];      /* the code row a sentence of no figures named (其中：…
+                         * 农村中小学校舍建设（项）。), for the next sentence */
+    bool plan;          /* the clause speaks of a 决算's budget (年初预算) */
     char buf[8192];
     size_t n;
 } Q;
@@ -209,8 +214,10 @@ static const char *path_of(Q *q, const char *s, size_t n)
         const char *it = sangong_item(s, n);
         return it ? it : (q->item && !has(s, n, "万元") ? q->item : NULL);
     }
+    /* the 302 of the 行政 and 参公 units alone: not known of one unit
+     * standing for several (their natures are not imported) */
     if (has(s, n, "机关运行经费"))
-        return "机关运行经费";
+        return q->im->merged ? NULL : "机关运行经费";
     if (q->im->assets) {
         size_t la;
         const char *a = spelling(q, DIM_ASSET, s, n, &la);
@@ -236,6 +243,9 @@ static const char *path_of(Q *q, const char *s, size_t n)
             if (has(s, n, kinds[i][0]))
                 return kinds[i][1];
     }
+    /* a 决算's procurement actuals are not imported: no fact to quote */
+    if (has(s, n, "采购"))
+        return NULL;
     size_t lc, lk, ls, lx;
     const char *cls = spelling(q, DIM_CLASS, s, n, &lx);
     if (cls) {
@@ -243,16 +253,56 @@ static const char *path_of(Q *q, const char *s, size_t n)
         return path;
     }
     const char *code = code_path(q, s, n, &lc), *kind = spelling(q, DIM_KIND, s, n, &lk);
+    const char *src = spelling(q, DIM_SOURCE, s, n, &ls);
     if (code && lc >= lk)
         return code;
-    if (kind) {
+    /* the 一般公共预算财政拨款基本支出 of its own table (基本支出.合计), not
+     * every source's 基本 */
+    if (kind && has(s, n, "财政拨款基本支出"))
+        return "基本支出.合计";
+    if (kind && !(src && ls > lk)) { /* 经营收入 is a source, not the kind 经营 */
         snprintf(path, sizeof path, "支出.%s", kind);
         return path;
     }
-    const char *src = spelling(q, DIM_SOURCE, s, n, &ls);
+    bool spend = has(s, n, "支出") && !has(s, n, "收入");
+    /* 收入支出总计, 收支总计: a 决算's total with the carry-overs, the
+     * template's first sentence */
+    if (has(s, n, "总计") && !src)
+        return "收入.合计";
+    if (src && has(s, n, "总计") && !spend && strcmp(src, "财政拨款") == 0)
+        return "收入.财政拨款 + 收入.财政拨款结转";
+    /* 使用上年结转的…资金 after a source: that source's carry-over
+     * (一般公共预算财政拨款 … 上年结转: 一般公共预算结转), when the
+     * vocabulary has it */
+    if ((!src || ls == strlen("上年结转")) && q->subject[0] && has(s, n, "上年结转")) {
+        char cand[96];
+        size_t k = strlen(q->subject), fk = strlen("财政拨款");
+        if (k > fk && strcmp(q->subject + k - fk, "财政拨款") == 0)
+            k -= fk;
+        snprintf(cand, sizeof cand, "%.*s结转", (int)k, q->subject);
+        size_t lcand;
+        const char *w = spelling(q, DIM_SOURCE, cand, strlen(cand), &lcand);
+        if (w && lcand == strlen(cand)) {
+            snprintf(path, sizeof path, "收入.%s", w);
+            return path;
+        }
+    }
     if (src) {
-        snprintf(path, sizeof path, "%s.%s", has(s, n, "支出") && !has(s, n, "收入") ? "支出" : "收入",
-                 src);
+        snprintf(q->subject, sizeof q->subject, "%s", src);
+        snprintf(path, sizeof path, "%s.%s", spend ? "支出" : "收入", src);
+        return path;
+    }
+    /* a clause of spending that names nothing after a sentence that named
+     * a code row and no figure: that row's */
+    if (q->code[0] && has(s, n, "支出")) {
+        snprintf(path, sizeof path, "%s", q->code);
+        return path;
+    }
+    /* a clause that names no fund source (支出决算为…) after one that did,
+     * in the same sentence: that source's */
+    if (q->subject[0] && (has(s, n, "收入") || has(s, n, "支出"))) {
+        snprintf(path, sizeof path, "%s.%s", spend || !has(s, n, "收入") ? "支出" : "收入",
+                 q->subject);
         return path;
     }
     if (has(s, n, "收入") && !has(s, n, "支出"))
@@ -312,14 +362,27 @@ static void quote(Q *q, const char *s, int year)
     q->n = 0;
     q->last = q->item = NULL;
     q->prior = false;
-    const char *clause = s;
+    q->subject[0] = q->code[0] = '\0';
+    const char *clause = s, *sentence = s;
+    bool figures = false; /* the sentence has a figure */
     for (const char *p = s; *p;) {
         if (strncmp(p, "。", 3) == 0) { /* a sentence ends */
+            /* one of no figures that ends naming a code row (…农村中小学校舍
+             * 建设（项）): the subject of the next */
+            size_t sn = (size_t)(p - sentence), lc = 0;
+            for (const char *lv = "（项）"; sn > strlen(lv) && ends(sentence, sn, lv);)
+                sn -= strlen(lv);
+            const char *cp = figures ? NULL : code_path(q, sentence, sn, &lc);
+            snprintf(q->code, sizeof q->code, "%s", cp ? cp : "");
+            figures = false;
             emit(q, p, 3);
             p += 3;
+            sentence = p;
             clause = p;
             q->last = q->item = NULL;
             q->prior = false;
+            /* the fund source stays: …的主要原因：使用上年结转的…资金 speaks
+             * of the sentence before */
             continue;
         }
         if (delim(p)) {
@@ -339,6 +402,7 @@ static void quote(Q *q, const char *s, int year)
             p += k;
             continue;
         }
+        figures = true;
         const char *after = p + f;
         bool wan = strncmp(after, "万元", strlen("万元")) == 0,
              pct = strncmp(after, "%", 1) == 0 || strncmp(after, "％", 3) == 0;
@@ -359,8 +423,15 @@ static void quote(Q *q, const char *s, int year)
         num[m] = '\0';
         const char *path = NULL;
         char expr[256] = "";
+        /* 年初预算为… in a 决算: the figure of the budget it executes */
+        bool plan = wan && q->im->ds != &q->im->defs->disclosures[0] &&
+                    (has(clause, cn, "年初预算") || has(clause, cn, "预算数")) &&
+                    !has(clause, cn, "决算");
         if (wan && (up || down)) {
             const char *it = q->sangong ? (sangong_item(clause, cn) ? sangong_item(clause, cn) : q->item) : NULL;
+            /* last year's 三公 are known from a budget's table alone */
+            if (q->im->ds != &q->im->defs->disclosures[0])
+                it = NULL;
             if (it && num[0] != '-')
                 snprintf(expr, sizeof expr, up ? "%s - 上年.%s" : "上年.%s - %s", it, it);
         } else if (wan && has(clause, cn, "本级")) {
@@ -372,10 +443,18 @@ static void quote(Q *q, const char *s, int year)
             bool asset = path && strncmp(path, "资产.", strlen("资产.")) == 0;
             if (path && q->prior && !asset && (!q->sangong || strspn(num, "0.") == strlen(num)))
                 path = NULL;
-            if (path)
+            if (path && plan && !strchr(path, '+'))
+                snprintf(expr, sizeof expr, "预算.%s", path);
+            else if (path)
                 snprintf(expr, sizeof expr, "%s%s", q->prior && !asset ? "上年." : "", path);
-            if (path)
-                q->last = path;
+            if (path && !plan) {
+                snprintf(q->lastbuf, sizeof q->lastbuf, "%s", path);
+                q->last = q->lastbuf;
+            }
+        } else if (pct && q->last && has(clause, cn, "完成") && has(clause, cn, "预算") &&
+                   !q->prior && q->im->ds != &q->im->defs->disclosures[0] && !strchr(q->last, '+')) {
+            /* 完成年初预算的101.31%: the last figure of the 决算 against its budget */
+            snprintf(expr, sizeof expr, "完成率.%s", q->last);
         } else if (pct && q->last && has(clause, cn, "占") && !q->prior) {
             const char *total = strncmp(q->last, "收入.", strlen("收入.")) == 0   ? "收入.合计"
                                 : strncmp(q->last, "支出.", strlen("支出.")) == 0 ? "支出.合计"

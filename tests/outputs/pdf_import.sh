@@ -24,9 +24,9 @@
 #      bureau's budget and 决算, whose income, spending, 三公 and
 #      carry-overs by fund source come from the tables alone (one unit for
 #      three, last year's money stated only as totals, a code paid from
-#      several sources), check with no error once their 说明 is set aside
-#      (its quotes name figures by templates not all of which fit yet), the
-#      split the tables leave open said in a comment
+#      several sources), check with no error, with their 说明 or without
+#      it, the split the tables leave open said in a comment, the 说明's
+#      template sentences quoted by the facts they name
 #      (and the seed with its titles worded otherwise: 附表2：2023年部门收入总表,
 #      表三 支出总表, 栏 次: the same tables)
 #   1c. the 决算's 三公 table in one line with other cells filled (each
@@ -147,18 +147,34 @@ PY
         if pi_d=$(python3 tests/outputs/same_projects.py "$pi_dir/$pi_n-a.json" "$pi_dir/$pi_n-b.json" --pdf); then ok
         else bad "pdf_import: the projects of the imported $pi_n are not the original's: $pi_d"; fi ;;
     county-education-bureau-2024 | county-education-bureau-2024-final)
-        # every table and every fund's balance holds: no error but the
-        # narrative's quotes, none at all without the narrative
+        # every table and every fund's balance holds, and the 说明 says what
+        # they say: no error, with the narrative or without it
         awk '/^narrative \{/ { skip = 1 } !skip { print } skip && /^\}/ { skip = 0 }' \
             "$pi_dir/$pi_n.bud" > "$pi_dir/$pi_n-facts.bud"
         pi_e=$(cd "$pi_dir" && "$pi_budc" check "$pi_n-facts.bud" 2>&1 | grep -c ': error: ')
         pi_rc=$(cd "$pi_dir" && "$pi_budc" check "$pi_n-facts.bud" >/dev/null 2>&1; echo $?)
         pi_c=$(cd "$pi_dir" && "$pi_budc" check "$pi_n.bud" 2>&1 | sed -n 's/.*\[\(E-[A-Z0-9-]*\)\]$/\1/p' |
-            grep -v '^E-QUOTE-' | sort -u | tr '\n' ' ')
+            sort -u | tr '\n' ' ')
         if [ "$pi_rc" = 0 ] && [ "$pi_e" = 0 ] && [ -z "$pi_c" ] &&
             grep -q '^  // inferred: ' "$pi_dir/$pi_n.bud" &&
             grep -q '^    一般公共预算结转 80.00$' "$pi_dir/$pi_n.bud"; then ok
-        else bad "pdf_import: budc check of the imported $pi_n (its narrative set aside) exits $pi_rc with $pi_e errors; $pi_c"; fi ;;
+        else bad "pdf_import: budc check of the imported $pi_n (its narrative set aside) exits $pi_rc with $pi_e errors; with it: $pi_c"; fi
+        # the 说明's template sentences quoted by the facts they name: a
+        # 决算's 年初预算 as its budget's (预算.…), 完成…预算的 X% as 完成率,
+        # 收入、支出总计 with the carry-overs (收入.合计), a clause naming no
+        # source by the sentence's, a row named by the sentence before
+        # (…（项）。…支出决算为); what cannot be known of one unit standing for
+        # several (机关运行经费) or is not imported (a 决算's 采购) left as printed
+        case $pi_n in
+        *-final) pi_want='{收入.合计 = 4896.37} {收入.经营收入 = 61.30} {预算.支出.一般公共预算财政拨款 = 4143.54} {完成率.支出.一般公共预算财政拨款 = 101.31} {收入.一般公共预算结转 = 80.00} {支出[2050901] = 592.00} {基本支出.合计 = 2027.67} {预算.三公.合计 = 9.95} {完成率.三公.合计 = 91.06} {支出.政府性基金预算 = 370.00}' ;;
+        *) pi_want='{收入.合计 = 4883.54} {收入.经营收入 = 64.00} {收入.一般公共预算结转 = 80.00} {支出[229] = 386.00} {上年.三公.合计 - 三公.合计 = 0.55}' ;;
+        esac
+        pi_miss=""
+        while IFS= read -r pi_q; do
+            [ -n "$pi_q" ] && ! grep -qF -- "$pi_q" "$pi_dir/$pi_n.bud" && pi_miss="$pi_miss $pi_q"
+        done < <(printf '%s\n' "$pi_want" | grep -o '{[^}]*}')
+        if [ -z "$pi_miss" ] && ! grep -q '{机关运行经费 =' "$pi_dir/$pi_n.bud"; then ok
+        else bad "pdf_import: the imported $pi_n lacks the quotes$pi_miss (or quotes 机关运行经费 of its one unit)"; fi ;;
     esac
 done
 

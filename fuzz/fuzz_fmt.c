@@ -45,14 +45,24 @@ static bool same_path(const PathSeg *a, const PathSeg *b)
     return a == NULL && b == NULL;
 }
 
+/* The fields of an atom that are its kind's (ast.h: they share unions) */
 static bool same_atom(const Atom *a, const Atom *b)
 {
-    if (a->kind != b->kind || !same_str(a->text, b->text) || a->num.units != b->num.units ||
-        a->num.scale != b->num.scale || a->op != b->op || !same_path(a->path, b->path) ||
-        !same_str(a->raw, b->raw) ||
-        (a->value == NULL) != (b->value == NULL) || (a->value && !same_atom(a->value, b->value)))
+    if (a->kind != b->kind || !same_str(a->text, b->text) || !same_path(a->path, b->path))
         return false;
-    return true;
+    switch (a->kind) {
+    case A_NUMBER:
+        return a->num.units == b->num.units && a->num.scale == b->num.scale;
+    case A_OP:
+        return a->op == b->op;
+    case A_STRING:
+        return same_str(a->raw, b->raw);
+    case A_FIELD:
+        return (a->value == NULL) == (b->value == NULL) &&
+               (!a->value || same_atom(a->value, b->value));
+    default:
+        return true;
+    }
 }
 
 static bool same_atoms(const Atom *a, const Atom *b)
@@ -81,7 +91,7 @@ static bool same_stmts(const Stmt *a, const Stmt *b)
 {
     for (; a && b; a = a->next, b = b->next)
         if (a->kind != b->kind || a->nargs != b->nargs || a->has_block != b->has_block ||
-            !same_atoms(a->args, b->args) || !same_expr(a->expr, b->expr) ||
+            !same_atoms(a->args, b->args) || !same_expr(stmt_expr(a), stmt_expr(b)) ||
             !same_stmts(a->body, b->body))
             return false;
     return a == NULL && b == NULL;

@@ -571,6 +571,18 @@ static int audit_one(const Audit *a, const char *path, DiagCtx *d, CompileCache 
         DiagRecord r = {.level = DIAG_NOTE, .message = msg};
         report(a, &doc, &r);
     }
+    /* a 决算 whose budget is not named: its 预算数 and 年初预算 are that
+     * budget's, which the document does not print in full: --budget */
+    if (nerr && c.model && c.model->final && !c.model->budget_file) {
+        char msg[512];
+        snprintf(msg, sizeof msg,
+                 _("%s is a 决算: its 预算数 and 年初预算 are the figures of the budget it "
+                   "executes, which the audit does not know; name that budget with --budget "
+                   "FILE.bud"),
+                 path);
+        DiagRecord r = {.level = DIAG_NOTE, .message = msg};
+        report(a, &doc, &r);
+    }
     summary(a, path, &doc, nerr, nwarn, NULL);
     compile_free(&c);
     doc_free(&doc);

@@ -248,6 +248,18 @@ $(printf '%-9s %s' "$au_v" "$(printf '%s\n' "$au_rec" | head -1)")"
         diff <(sed -n '/^assets /,/^}/p' "$au_dir/final/own.bud") \
             <(sed -n '/^assets /,/^}/p' "$au_dir/final/yuan.bud") >/dev/null; then ok
     else bad "audit: the 决算's yuan PDF: its assets are not those of the own PDF"; fi
+    # the 决算's own PDF without its budget: a note names the remedy
+    # (--budget), and the remedy works: with the budget it audits clean
+    au_fo=$("$budc" audit "$au_dir/final/$au_fin-own.pdf" 2>&1)
+    case $au_fo in
+    *"is a 决算: its 预算数 and 年初预算 are the figures of the budget it executes"*"--budget FILE.bud"*) ok ;;
+    *) bad "audit: the 决算 without --budget: no note naming --budget" ;;
+    esac
+    cp "examples/county-education-bureau-2024.bud" "$au_dir/final/budget.bud"
+    if au_fo=$("$budc" audit "$au_dir/final/$au_fin-own.pdf" --budget budget.bud 2>&1) &&
+        printf '%s\n' "$au_fo" | tail -1 | grep -q ': 0 errors, ' &&
+        ! printf '%s\n' "$au_fo" | grep -q 'is a 决算: its 预算数'; then ok
+    else bad "audit: the 决算 with --budget does not audit clean: $(printf '%s\n' "$au_fo" | grep -m3 'error')"; fi
 fi
 # a CSV file's 合计 row right under the head, its figures with thousands
 # separators ("1,206.65"): a row, not a line of the head

@@ -55,18 +55,6 @@ static bool titled(Arena *a, const PLine *l, const char *title)
     return true;
 }
 
-static bool meta(const Vocab *v, const PLine *l)
-{
-    static const char *const keys[] = {"prepared_by", "budget_year", "budget_year_final",
-                                       "money_label", "money_unit"};
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-        const char *k = vocab_label(v, keys[i]);
-        if (*k && strstr(l->text, k))
-            return true;
-    }
-    return false;
-}
-
 /* The printed columns of DEF (all but an 增减), their indices in COLS. */
 static int printed_cols(const TableDef *def, int *cols)
 {
@@ -106,7 +94,7 @@ static int read_across(const PPage *p, int i, const TableDef *def, const Vocab *
         return -1;
     int j = i + 1;
     *meta_line = -1;
-    if (j < p->n && meta(v, &p->lines[j]))
+    if (j < p->n && pdf_meta_line(v, &p->lines[j]))
         *meta_line = j++;
     /* the line of the column titles: nothing else on it, NC a group */
     int pl = -1;

@@ -125,19 +125,6 @@ static double first_figure(const PPage *p)
     return 1e9;
 }
 
-/* Whether line L is one of the lines under a title (编制单位, 预算年度, 单位). */
-static bool meta_line(const PLine *l, const Vocab *v)
-{
-    static const char *const keys[] = {"prepared_by", "budget_year", "budget_year_final",
-                                       "money_unit", "money_label"};
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-        const char *k = vocab_label(v, keys[i]);
-        if (*k && strstr(l->text, k))
-            return true;
-    }
-    return false;
-}
-
 /* The height most lines of page P have: its body text's. */
 static double body_height(const PPage *p)
 {
@@ -186,7 +173,7 @@ static int fit(const Band *b, const PPage *p, bool first, const Vocab *v)
         const PLine *l = &p->lines[i];
         int at = line_at(b, l);
         bool fig = has_amount(l);
-        if (!first && meta_line(l, v))
+        if (!first && pdf_meta_line(v, l))
             return -1;
         if (at >= 0) {
             if (fig && b->l[at].mid < b->body - 0.1 * b->hb)

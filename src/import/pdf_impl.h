@@ -90,6 +90,9 @@ void pdf_across(const PDoc *d, Book *b, const Defs *defs, bool **used);
 const char *pdf_norm(Arena *a, const char *s);
 bool pdf_ends_with(const char *s, const char *t);
 const char *pdf_furniture(const PDoc *d, bool **used, Arena *a);
+/* pdf_page.c: whether L is one of the lines under a table's title
+ * (编制单位, 预算年度, 单位：万元: the vocabulary's labels of V). */
+bool pdf_meta_line(const Vocab *v, const PLine *l);
 
 /* pdf_projects.c: the 绩效目标表 (one table a project) found in D among
  * the lines no other reader used, as the sheets of a workbook's

@@ -99,3 +99,15 @@ const char *pdf_furniture(const PDoc *d, bool **used, Arena *a)
     }
     return running;
 }
+
+bool pdf_meta_line(const Vocab *v, const PLine *l)
+{
+    static const char *const keys[] = {"prepared_by", "budget_year", "budget_year_final",
+                                       "money_label", "money_unit"};
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        const char *k = vocab_label(v, keys[i]);
+        if (*k && strstr(l->text, k))
+            return true;
+    }
+    return false;
+}

@@ -163,18 +163,6 @@ static bool column_numbers(const Ctx *x, const PLine *l)
            is_integer(l->w[l->n - 1].text);
 }
 
-static bool meta_line(const Ctx *x, const PLine *l)
-{
-    static const char *const keys[] = {"prepared_by", "budget_year", "budget_year_final",
-                                       "money_label", "money_unit"};
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-        const char *k = vocab_label(x->v, keys[i]);
-        if (*k && strstr(l->text, k))
-            return true;
-    }
-    return false;
-}
-
 static bool note_line(const Ctx *x, const PLine *l)
 {
     const char *m = vocab_label(x->v, "note_mark");
@@ -672,7 +660,7 @@ static int insert_table(Ctx *x, const PPage *p, int i)
     if (w < 0)
         return i;
     int j = i + 1;
-    while (j < p->n && meta_line(x, &p->lines[j]))
+    while (j < p->n && pdf_meta_line(x->v, &p->lines[j]))
         j++;
     if (j + 1 >= p->n)
         return i;
@@ -765,7 +753,7 @@ int pdf_tables(const PDoc *d, Book *b, const Defs *defs, bool **used, char *err,
             if (t == x.def) {
                 used[pi][i] = true;
                 i++;
-                while (i < p->n && meta_line(&x, &p->lines[i]))
+                while (i < p->n && pdf_meta_line(x.v, &p->lines[i]))
                     used[pi][i++] = true;
                 head = true;
             }
@@ -827,7 +815,7 @@ int pdf_tables(const PDoc *d, Book *b, const Defs *defs, bool **used, char *err,
             }
             used[pi][i] = true;
             int j = i + 1;
-            while (j < p->n && meta_line(&x, &p->lines[j])) {
+            while (j < p->n && pdf_meta_line(x.v, &p->lines[j])) {
                 meta_row(&x, &p->lines[j]);
                 used[pi][j++] = true;
             }

@@ -58,21 +58,25 @@ def main():
                 elif RANK[to] > RANK[stage]:
                     problems.append('%s:%d: %s/ includes %s, a later stage (%s)' % (path, no, stage, inc, ' < '.join(STAGES)))
     # 2. no calls in circles
-    objs = {}
+    objs, paths = {}, {}
     for path in sorted(glob.glob('src/*/*.c')):
         obj = os.path.join(build, 'obj', path[4:-2] + '.o')
         if not os.path.exists(obj):
             problems.append('%s: no object %s (build first)' % (path, obj))
             continue
-        out = subprocess.run(['nm', obj], capture_output=True, text=True, check=True).stdout
-        defined, used = set(), set()
-        for line in out.splitlines():
-            p = line.split()
-            if len(p) == 3 and p[1] in 'TDBR':
-                defined.add(p[2])
-            elif len(p) == 2 and p[0] == 'U':
-                used.add(p[1])
-        objs[path] = (defined, used)
+        paths[obj] = path
+        objs[path] = (set(), set())
+    # one nm for every object (-A: each line begins "OBJECT:"), not one a file
+    out = subprocess.run(['nm', '-A'] + list(paths), capture_output=True, text=True,
+                         check=True).stdout if paths else ''
+    for line in out.splitlines():
+        obj, _, rest = line.partition(':')
+        defined, used = objs[paths[obj]]
+        p = rest.split()
+        if len(p) == 3 and p[1] in 'TDBR':
+            defined.add(p[2])
+        elif len(p) == 2 and p[0] == 'U':
+            used.add(p[1])
     owner = {s: f for f, (d, _) in objs.items() for s in d}
     graph = {f: sorted({owner[s] for s in u if s in owner and owner[s] != f}) for f, (_, u) in objs.items()}
     for comp in sccs(graph):

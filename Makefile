@@ -28,7 +28,10 @@ LDFLAGS += $(SAN)
 # make asan: the executables carry the sanitizers' runtimes (linked
 # statically: a third less start-up, which the suite's thousands of budc
 # runs pay), and the module takes them from budc (-rdynamic) instead of
-# loading a second copy
+# loading a second copy.  They are not position-independent (-no-pie):
+# the loader then has no 97,000 relocations to apply to the instrumented
+# data at each start (2,930 → 2,300 page faults, 42 → 37 ms for budc
+# --version); the shipped build stays a PIE
 EXE_LDFLAGS ?=
 SO_LDFLAGS  ?= $(LDFLAGS)
 # cJSON (Debian libcjson-dev) writes the JSON output
@@ -171,7 +174,7 @@ unit: $(UNIT_BINS)
 asan:
 	@BUDC_TEST_SANITIZED=1 $(MAKE) --no-print-directory BUILD=build/asan WERROR=1 OPT="-O1 -g" \
 	    SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
-	    EXE_LDFLAGS="-static-libasan -static-libubsan" SO_LDFLAGS= test
+	    EXE_LDFLAGS="-static-libasan -static-libubsan -no-pie" SO_LDFLAGS= test
 
 # ---- more targets: fuzzing, benchmarks, editors (one file each) -------------
 # Each mk/*.mk may add targets and prerequisites of deps/check/test.

@@ -36,15 +36,21 @@ case "${LANG-}" in zh*) export LANG=C.UTF-8 ;; esac
 build=${1:-build}
 budc=$build/budc
 cd "$(dirname "$0")/.."
-# python3 as itself: when the python3 on PATH is a version manager's shim
-# (pyenv's is a shell script that starts pyenv, about a second a call on a
-# loaded machine against 0.15 s), the suite's hundreds of calls of python3
-# and of its #!/usr/bin/env python3 scripts go to the interpreter the shim
-# chose, through a link first on PATH: the same interpreter, once resolved.
+# python3 as itself, without site's start-up hooks: the python3 on PATH
+# may be a version manager's shim (pyenv's is a shell script that starts
+# pyenv: about a second a call on a loaded machine), and site runs every
+# .pth file of site-packages at each start (on this machine one imports
+# certifi: 60 ms a start, against 20 ms without).  The suite's hundreds of
+# calls of python3 and of its #!/usr/bin/env python3 scripts go, through
+# $build/test-bin/python3 first on PATH, to the interpreter the shim chose,
+# run with -S; its site-packages (jsonschema) are on PYTHONPATH instead.
 if py=$(python3 -c 'import sys; print(sys.executable)' 2> /dev/null) && [ -x "$py" ] &&
-    [ "$py" != "$(command -v python3)" ]; then
+    sitedirs=$("$py" -c 'import site, os; print(os.pathsep.join(d for d in site.getsitepackages() + [site.getusersitepackages()] if os.path.isdir(d)))' 2> /dev/null); then
     mkdir -p "$build/test-bin"
-    ln -sfn "$py" "$build/test-bin/python3"
+    printf '#!/bin/sh\nexec %s -S "$@"\n' "'${py//\'/\'\\\'\'}'" > "$build/test-bin/python3.tmp"
+    chmod +x "$build/test-bin/python3.tmp"
+    mv -f "$build/test-bin/python3.tmp" "$build/test-bin/python3"
+    export PYTHONPATH="$sitedirs${PYTHONPATH:+:$PYTHONPATH}"
     PATH="$(cd "$build/test-bin" && pwd):$PATH"
 fi
 # xelatex with its results kept (tests/bin/xelatex): the same LaTeX is

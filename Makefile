@@ -25,15 +25,14 @@ SAN     ?=
 CPPFLAGS += -D_XOPEN_SOURCE=700 -Isrc -I$(BUILD)/gen
 CFLAGS  += -std=c11 $(OPT) $(SAN)
 LDFLAGS += $(SAN)
-# make asan: the executables carry the sanitizers' runtimes (linked
-# statically: a third less start-up, which the suite's thousands of budc
-# runs pay), and the module takes them from budc (-rdynamic) instead of
-# loading a second copy.  They are not position-independent (-no-pie):
-# the loader then has no 97,000 relocations to apply to the instrumented
-# data at each start (2,930 → 2,300 page faults, 42 → 37 ms for budc
-# --version); the shipped build stays a PIE
+# Executables may be linked with more (make asan: -no-pie), and the module
+# with other flags (make asan: none, so that it takes the sanitizers'
+# runtime from budc, -rdynamic, instead of loading a second copy).
 EXE_LDFLAGS ?=
 SO_LDFLAGS  ?= $(LDFLAGS)
+# Compile-only flags (make asan: the coverage the fuzzers need)
+SANCOV  ?=
+CFLAGS  += $(SANCOV)
 # cJSON (Debian libcjson-dev) writes the JSON output
 BUDC_LDLIBS := -lcjson
 # The libraries of budc-io.so, the module the commands that need them load
@@ -149,32 +148,63 @@ demo: deps
 
 # The suite twice: optimised with -Werror, then under the address and
 # undefined-behaviour sanitizers (issue 7: CI runs both).  ASAN=0 skips the
-# second.  Each build uses every core (NPROC), and tests/run.sh runs its
-# parts as many at a time.  The sanitizer pass samples the two parts that
-# repeat one check over hundreds of inputs (every 8th mutation of
-# tests/mutate.py, every 4th file of fmt.sh's corpus), and leaves out what
-# runs other programs on budc's outputs (the editors' grammars, Chromium
-# rendering the web page): BUDC_TEST_SANITIZED.  It also checks the golden
-# files and the documents' examples through one budc a part first (a file
-# whose piece of the output does not pass is run alone).  The plain pass
-# runs everything one file a run (issue 17: make check in minutes, not ten).
+# second.  The sanitized build (make asan) is clang's, into build/asan:
+# its objects carry the coverage libFuzzer needs, so the fuzz harnesses
+# (mk/fuzz.mk) link the same objects instead of compiling src/ a third
+# time; its executables link the sanitizers' runtimes statically (clang's
+# default: a third less start-up than a shared one, which the suite's
+# thousands of budc runs pay) and are not PIEs (-no-pie: the loader has no
+# 97,000 relocations to apply at each start; the shipped build stays a PIE).
+#
+# make check runs, with every core (NPROC): the plain build and its tests,
+# the sanitized build at the same time (it takes the cores the tests leave
+# idle), then the sanitized tests (after the plain ones: they reuse the
+# TeX the plain pass typeset), then the fuzzers' bounded run (mk/fuzz.mk).
+# tests/run.sh runs its parts as many at a time.  The sanitizer pass
+# samples the two parts that repeat one check over hundreds of inputs
+# (every 8th mutation of tests/mutate.py, every 4th file of fmt.sh's
+# corpus), and leaves out what runs other programs on budc's outputs (the
+# editors' grammars, Chromium rendering the web page): BUDC_TEST_SANITIZED.
+# It also checks the golden files and the documents' examples through one
+# budc a part first (a file whose piece of the output does not pass is run
+# alone).  The plain pass runs everything one file a run (issue 17: make
+# check in minutes, not ten).
 ASAN ?= 1
 NPROC ?= $(shell nproc 2>/dev/null || echo 1)
+SAN_CC ?= clang
+ASAN_DIR := build/asan
+ASAN_VARS = BUILD=$(ASAN_DIR) CC=$(SAN_CC) WERROR=1 OPT="-O1 -g" \
+    SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+    SANCOV=-fsanitize=fuzzer-no-link EXE_LDFLAGS=-no-pie SO_LDFLAGS=
+.PHONY: check check-passes check-plain check-asan check-asan-build asan asan-build build-tests
+
 check: deps
 	@rm -rf build/tex-cache
-	@$(MAKE) --no-print-directory -j$(NPROC) WERROR=1 test
-	@if [ "$(ASAN)" = 1 ]; then $(MAKE) --no-print-directory -j$(NPROC) asan; fi
+	@$(MAKE) --no-print-directory -j$(NPROC) check-passes
 
-test: all $(UNIT_BINS)
+check-passes: check-plain
+check-plain:
+	@$(MAKE) --no-print-directory WERROR=1 test
+ifeq ($(ASAN),1)
+check-passes: check-asan
+endif
+check-asan: check-plain check-asan-build
+	@BUDC_TEST_SANITIZED=1 $(MAKE) --no-print-directory $(ASAN_VARS) test
+check-asan-build:
+	@$(MAKE) --no-print-directory $(ASAN_VARS) build-tests
+
+build-tests: all $(UNIT_BINS)
+
+test: build-tests
 	@bash tests/run.sh $(BUILD)
 
 unit: $(UNIT_BINS)
 	@for t in $(UNIT_BINS); do $$t || exit 1; done
 
-asan:
-	@BUDC_TEST_SANITIZED=1 $(MAKE) --no-print-directory BUILD=build/asan WERROR=1 OPT="-O1 -g" \
-	    SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
-	    EXE_LDFLAGS="-static-libasan -static-libubsan -no-pie" SO_LDFLAGS= test
+asan-build:
+	@$(MAKE) --no-print-directory $(ASAN_VARS) build-tests
+asan: asan-build
+	@BUDC_TEST_SANITIZED=1 $(MAKE) --no-print-directory $(ASAN_VARS) test
 
 # ---- more targets: fuzzing, benchmarks, editors (one file each) -------------
 # Each mk/*.mk may add targets and prerequisites of deps/check/test.

@@ -14,6 +14,7 @@
 
 /* "budc: LEVEL: MESSAGE" on stderr, the message escaped like every
  * diagnostic's (text.h: a file name or an argument is user text). */
+__attribute__((format(printf, 2, 0)))
 static void put_message(const char *level, const char *fmt, va_list ap)
 {
     progress_clear(); /* a message starts at column one */

@@ -549,6 +549,7 @@ static void emit(DiagCtx *d, DiagLevel lvl, Loc loc, const char *code, const cha
 
 /* Keeps a diagnostic while holding; false when memory runs out (it is then
  * reported at once). */
+__attribute__((format(printf, 5, 0)))
 static bool hold(DiagCtx *d, DiagLevel lvl, Loc loc, const char *code, const char *fmt,
                  va_list ap)
 {
@@ -560,10 +561,13 @@ static bool hold(DiagCtx *d, DiagLevel lvl, Loc loc, const char *code, const cha
         d->held = h;
         d->capheld = cap;
     }
-    va_list copy;
-    va_copy(copy, ap);
-    int n = vsnprintf(NULL, 0, fmt != NULL ? fmt : "", copy);
-    va_end(copy);
+    int n = 0;
+    if (fmt != NULL) {
+        va_list copy;
+        va_copy(copy, ap);
+        n = vsnprintf(NULL, 0, fmt, copy);
+        va_end(copy);
+    }
     char *msg = malloc(n > 0 ? (size_t)n + 1 : 1);
     char *c = dup_or_null(code);
     if (msg == NULL || (code != NULL && c == NULL)) {
@@ -620,6 +624,7 @@ void diag_release(DiagCtx *d, DiagReleaseFn keep, void *ctx)
  * line of a sensible length.  A string of xmalloc to free. */
 enum { MESSAGE_MAX = 1000 };
 
+__attribute__((format(printf, 1, 0)))
 static char *message(const char *fmt, va_list ap)
 {
     if (fmt == NULL)

@@ -124,7 +124,7 @@ int diag_option(DiagCtx *d, const char *flag, char *err, size_t errn);
 void diag_report(DiagCtx *d, DiagLevel lvl, Loc loc, const char *code,
                  const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 void diag_vreport(DiagCtx *d, DiagLevel lvl, Loc loc, const char *code,
-                  const char *fmt, va_list ap);
+                  const char *fmt, va_list ap) __attribute__((format(printf, 5, 0)));
 
 /* Shorthands. */
 void diag_error(DiagCtx *d, Loc loc, const char *code, const char *fmt, ...)

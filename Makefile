@@ -156,10 +156,11 @@ demo: deps
 # thousands of budc runs pay) and are not PIEs (-no-pie: the loader has no
 # 97,000 relocations to apply at each start; the shipped build stays a PIE).
 #
-# make check runs, with every core (NPROC): the plain build and its tests,
-# the sanitized build at the same time (it takes the cores the tests leave
-# idle), then the sanitized tests (after the plain ones: they reuse the
-# TeX the plain pass typeset), then the fuzzers' bounded run (mk/fuzz.mk).
+# make check runs, each with every core (NPROC), the plain build and its
+# tests, the sanitized build and its tests (they reuse the TeX the plain
+# pass typeset), then the fuzzers' bounded run (mk/fuzz.mk).  One after the
+# other: the tests keep the cores busy, and a build beside them only made
+# both slower.
 # tests/run.sh runs its parts as many at a time.  The sanitizer pass
 # samples the two parts that repeat one check over hundreds of inputs
 # (every 8th mutation of tests/mutate.py, every 4th file of fmt.sh's
@@ -190,7 +191,7 @@ check-passes: check-asan
 endif
 check-asan: check-plain check-asan-build
 	@BUDC_TEST_SANITIZED=1 $(MAKE) --no-print-directory $(ASAN_VARS) test
-check-asan-build:
+check-asan-build: check-plain
 	@$(MAKE) --no-print-directory $(ASAN_VARS) build-tests
 
 build-tests: all $(UNIT_BINS)

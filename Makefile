@@ -3,8 +3,9 @@
 #   make          build build/budc
 #   make demo     install what is missing, build, compile every example into out/
 #   make check    install what is missing, build with -Werror, run every test,
-#                 then again under the sanitizers (make asan)
+#                 then again under the sanitizers (make asan), then fuzz 20 s
 #   make asan     build and test with address and undefined-behaviour sanitizers
+#                 (clang, into build/asan; the fuzz harnesses link the same objects)
 #   make install PREFIX=/usr/local
 #
 # Objects go to $(BUILD)/ (out of tree); dependencies are tracked with -MMD.

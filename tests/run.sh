@@ -408,7 +408,13 @@ Try 'budc --help'." ]; then ok; else bad "-Wno-E-SYNTAX message: $msg"; fi
         docs/diagnostics.md docs/checks.md)
     nlist=$("$budc" explain | wc -l)
     if [ "$ndoc" -eq "$nlist" ]; then ok; else bad "budc explain lists $nlist codes, the documents $ndoc"; fi
+    # (under the sanitizers every 8th code: the plain pass checks each; the
+    # sanitizers watch the same lookup and printer on an eighth of them)
+    local every=1 n=0
+    [ "${BUDC_TEST_SANITIZED:-}" = 1 ] && every=8
     while read -r code _; do
+        n=$((n + 1))
+        [ $(( (n - 1) % every )) -eq 0 ] || continue
         first=$("$budc" explain "$code" 2>/dev/null | head -1)
         case "$first" in "$code — "?*) ;; *) bad "budc explain $code: '$first'"; continue ;; esac
         ok

@@ -163,9 +163,10 @@ demo: deps
 # other: the tests keep the cores busy, and a build beside them only made
 # both slower.
 # tests/run.sh runs its parts as many at a time.  The sanitizer pass
-# samples the two parts that repeat one check over hundreds of inputs
+# samples the checks that repeat one thing over a hundred inputs or more
 # (every 8th mutation of tests/mutate.py, every 4th file of fmt.sh's
-# corpus), and leaves out what runs other programs on budc's outputs (the
+# corpus and of the golden files it formats, every 8th code budc explain
+# prints), and leaves out what runs other programs on budc's outputs (the
 # editors' grammars, Chromium rendering the web page): BUDC_TEST_SANITIZED.
 # It also checks the golden files and the documents' examples through one
 # budc a part first (a file whose piece of the output does not pass is run

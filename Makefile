@@ -193,7 +193,9 @@ check-passes: check-asan
 endif
 check-asan: check-plain check-asan-build
 	@BUDC_TEST_SANITIZED=1 $(MAKE) --no-print-directory $(ASAN_VARS) test
+SAN_CC_CHECK = command -v $(SAN_CC) > /dev/null || { echo "asan: $(SAN_CC) is not installed (Debian: apt-get install clang; make deps installs it)" >&2; exit 1; }
 check-asan-build: check-plain
+	@$(SAN_CC_CHECK)
 	@$(MAKE) --no-print-directory $(ASAN_VARS) build-tests
 
 build-tests: all $(UNIT_BINS)
@@ -205,6 +207,7 @@ unit: $(UNIT_BINS)
 	@for t in $(UNIT_BINS); do $$t || exit 1; done
 
 asan-build:
+	@$(SAN_CC_CHECK)
 	@$(MAKE) --no-print-directory $(ASAN_VARS) build-tests
 asan: asan-build
 	@BUDC_TEST_SANITIZED=1 $(MAKE) --no-print-directory $(ASAN_VARS) test

@@ -13,7 +13,8 @@
 #            writes the Excel workbook), libzip and expat (budc import reads
 #            one: its zip and its XML), libreoffice-calc (the tests print
 #            a workbook as a PDF for budc audit: tests/pdf/make-corpus.py)
-#            and clang (make check runs the fuzz harnesses with libFuzzer)
+#            and clang (make asan's sanitized build, which the fuzz
+#            harnesses link with libFuzzer)
 #   editors  node and npm, which run the test of the TextMate grammar
 #            (editors/vscode/test: npm ci installs vscode-textmate and
 #            vscode-oniguruma from the npm registry, pinned by its

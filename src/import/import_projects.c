@@ -117,6 +117,20 @@ static const char *cell(Imp *im, const BSheet *s, int r, int c)
 
 /* ---- the projects ---------------------------------------------------------------- */
 
+/* A sheet without its head: the error names the cells it needs, by the
+ * labels of vocabulary keys A, B and C (C may be NULL).  Returns -1. */
+static int no_head(Imp *im, const BSheet *s, const char *a, const char *b, const char *c)
+{
+    if (c != NULL)
+        snprintf(im->err, im->errn, "%s: %s: no head: no row has the cells '%s', '%s' and '%s'",
+                 im->b->path, where(im, s, 0, 0), vocab_label(im->v, a), vocab_label(im->v, b),
+                 vocab_label(im->v, c));
+    else
+        snprintf(im->err, im->errn, "%s: %s: no head: no row has the cells '%s' and '%s'",
+                 im->b->path, where(im, s, 0, 0), vocab_label(im->v, a), vocab_label(im->v, b));
+    return -1;
+}
+
 enum { P_NAME, P_UNIT, P_CODE, P_AMOUNT, P_GOAL, P__N };
 
 static int read_projects(Imp *im, struct IProjects *pj, const BSheet *s)
@@ -125,12 +139,8 @@ static int read_projects(Imp *im, struct IProjects *pj, const BSheet *s)
                                            "project_amount", "goal_head"};
     int col[P__N];
     int h = head(im, s, keys, P__N, col);
-    if (h < 0 || col[P_UNIT] < 0) {
-        snprintf(im->err, im->errn, "%s: %s: no head: no row has the cells '%s' and '%s'",
-                 im->b->path, where(im, s, 0, 0), vocab_label(im->v, "project_name"),
-                 vocab_label(im->v, "budget_unit"));
-        return -1;
-    }
+    if (h < 0 || col[P_UNIT] < 0)
+        return no_head(im, s, "project_name", "budget_unit", NULL);
     pj->sheet = s;
     pj->unit_col = col[P_UNIT];
     const Catalog *fc = &im->defs->cat.k[CAT_FUNCTION];
@@ -199,12 +209,8 @@ static int read_indicators(Imp *im, struct IProjects *pj, const BSheet *s)
                                            "indicator_desc", "indicator_value", "indicator_basis"};
     int col[I__N];
     int h = head(im, s, keys, I__N, col);
-    if (h < 0 || col[I_L3] < 0 || col[I_VALUE] < 0) {
-        snprintf(im->err, im->errn, "%s: %s: no head: no row has the cells '%s', '%s' and '%s'",
-                 im->b->path, where(im, s, 0, 0), vocab_label(im->v, "project_name"),
-                 vocab_label(im->v, "level3"), vocab_label(im->v, "indicator_value"));
-        return -1;
-    }
+    if (h < 0 || col[I_L3] < 0 || col[I_VALUE] < 0)
+        return no_head(im, s, "project_name", "level3", "indicator_value");
     int from = 0;
     for (int r = h + 1; r < s->nrows; r++) {
         const char *name = cell(im, s, r, col[I_NAME]), *l3 = cell(im, s, r, col[I_L3]);
@@ -242,12 +248,8 @@ static int read_purchases(Imp *im, struct IProjects *pj, const BSheet *s)
                                            "sme_share"};
     int col[U__N];
     int h = head(im, s, keys, U__N, col);
-    if (h < 0 || col[U_PCODE] < 0) {
-        snprintf(im->err, im->errn, "%s: %s: no head: no row has the cells '%s' and '%s'",
-                 im->b->path, where(im, s, 0, 0), vocab_label(im->v, "project_name"),
-                 vocab_label(im->v, "catalog_code"));
-        return -1;
-    }
+    if (h < 0 || col[U_PCODE] < 0)
+        return no_head(im, s, "project_name", "catalog_code", NULL);
     const char *money = imp_sheet_money(im, s);
     int from = 0;
     for (int r = h + 1; r < s->nrows; r++) {

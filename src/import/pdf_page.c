@@ -11,38 +11,56 @@
 #include "base/text.h"
 #include "import/import_impl.h"
 
+/* What pdf_norm writes for CP: its ASCII form, "" for a quotation mark, or
+ * NULL to keep it. */
+static const char *norm_char(uint32_t cp)
+{
+    switch (cp) {
+    case 0xFF08: /* （ */
+        return "(";
+    case 0xFF09: /* ） */
+        return ")";
+    case 0xFF1A: /* ： */
+        return ":";
+    case 0xFF0C: /* ， */
+        return ",";
+    case '"':
+    case '\'':
+    case 0x201C: /* “ */
+    case 0x201D: /* ” */
+    case 0x2018: /* ‘ */
+    case 0x2019: /* ’ */
+    case 0x300C: /* 「 */
+    case 0x300D: /* 」 */
+        return "";
+    default:
+        return NULL;
+    }
+}
+
 /* S without spaces, quotation marks, and with full-width punctuation made
  * ASCII: a title compared whatever its typesetting. */
 const char *pdf_norm(Arena *a, const char *s)
 {
     size_t n = strlen(s);
     char *o = arena_alloc(a, n + 1), *p = o;
-    static const char *const map[][2] = {{"（", "("}, {"）", ")"}, {"：", ":"}, {"，", ","},
-                                         {"“", ""},  {"”", ""},  {"\"", ""}, {"‘", ""},
-                                         {"’", ""},  {"'", ""},  {"「", ""}, {"」", ""}};
     for (size_t i = 0; i < n;) {
         uint32_t cp;
         size_t m = utf8_next((const unsigned char *)s + i, n - i, &cp);
-        if (!m)
-            m = 1;
         if (cp == ' ' || cp == 0x3000 || cp == '\t') {
             i += m;
             continue;
         }
-        bool done = false;
-        for (size_t k = 0; k < sizeof map / sizeof map[0] && !done; k++)
-            if (strncmp(s + i, map[k][0], strlen(map[k][0])) == 0) {
-                size_t l = strlen(map[k][1]);
-                memcpy(p, map[k][1], l);
-                p += l;
-                i += strlen(map[k][0]);
-                done = true;
-            }
-        if (!done) {
+        const char *to = norm_char(cp);
+        if (to) {
+            size_t l = strlen(to);
+            memcpy(p, to, l);
+            p += l;
+        } else {
             memcpy(p, s + i, m);
             p += m;
-            i += m;
         }
+        i += m;
     }
     *p = '\0';
     return o;

@@ -64,9 +64,43 @@ typedef struct Ctx {
     int *rowpage;               /* the page of each row of the sheet */
     int nrp, caprp;
     const char *running; /* the running head of the pages, or NULL */
+    /* every table's title as title_of compares it (normalised, and without
+     * 预算 or 部门预算), made once: NULL until the first title_of */
+    struct Title {
+        const TableDef *def;
+        const char *norm;
+    } *titles;
+    int ntitles;
 } Ctx;
 
 /* ---- text ------------------------------------------------------------------------- */
+
+/* x->titles: each table's title, and as often printed without 预算 or
+ * 部门预算, normalised, in the order of the definitions */
+static void make_titles(Ctx *x)
+{
+    int cap = 0;
+    for (int d = 0; d < x->defs->ndisclosures; d++)
+        cap += 3 * x->defs->disclosures[d].ntables;
+    x->titles = arena_alloc(&x->a, (size_t)(cap > 0 ? cap : 1) * sizeof *x->titles);
+    x->ntitles = 0;
+    static const char pre[] = "部门预算";
+    for (int d = 0; d < x->defs->ndisclosures; d++) {
+        const Disclosure *ds = &x->defs->disclosures[d];
+        for (int t = 0; t < ds->ntables; t++) {
+            const char *title = pdf_norm(&x->a, ds->tables[t].title);
+            x->titles[x->ntitles++] = (struct Title){&ds->tables[t], title};
+            if (strncmp(title, pre, strlen(pre)) != 0)
+                continue;
+            const char *rest = title + strlen(pre);
+            for (int alt = 1; alt <= 2; alt++) {
+                char *a = arena_alloc(&x->a, strlen(rest) + 8);
+                snprintf(a, strlen(rest) + 8, "%s%s", alt == 1 ? "部门" : "", rest);
+                x->titles[x->ntitles++] = (struct Title){&ds->tables[t], a};
+            }
+        }
+    }
+}
 
 /* The table whose title line L is (*CONT: it says 续), or NULL. */
 static const TableDef *title_of(Ctx *x, const PLine *l, bool *cont)
@@ -82,34 +116,23 @@ static const TableDef *title_of(Ctx *x, const PLine *l, bool *cont)
             *cont = true;
             break;
         }
+    if (!x->titles)
+        make_titles(x);
     const TableDef *best = NULL;
     size_t bestn = 0;
-    for (int d = 0; d < x->defs->ndisclosures; d++) {
-        const Disclosure *ds = &x->defs->disclosures[d];
-        for (int t = 0; t < ds->ntables; t++)
-            for (int alt = 0; alt < 3; alt++) {
-                /* the title, and as often printed without 预算 or 部门预算 */
-                const char *title = pdf_norm(&x->a, ds->tables[t].title), *pre = "部门预算";
-                if (alt > 0 && strncmp(title, pre, strlen(pre)) != 0)
-                    break;
-                if (alt > 0) {
-                    const char *rest = title + strlen(pre);
-                    char *a = arena_alloc(&x->a, strlen(rest) + 8);
-                    snprintf(a, strlen(rest) + 8, "%s%s", alt == 1 ? "部门" : "", rest);
-                    title = a;
-                }
-                size_t n = strlen(title), lead = strlen(buf) - (pdf_ends_with(buf, title) ? n : 0);
-                if (!pdf_ends_with(buf, title) || n <= bestn || lead > 120 || n < 12)
-                    continue;
-                /* what leads the title is a name, a year or a number, not a sentence */
-                bool sentence = false;
-                for (const char *p = buf; p < buf + lead && !sentence; p++)
-                    sentence = strncmp(p, "。", 3) == 0 || strncmp(p, "，", 3) == 0 || *p == ',';
-                if (sentence)
-                    continue;
-                best = &ds->tables[t];
-                bestn = n;
-            }
+    for (int k = 0; k < x->ntitles; k++) {
+        const char *title = x->titles[k].norm;
+        size_t n = strlen(title), lead = strlen(buf) - (pdf_ends_with(buf, title) ? n : 0);
+        if (!pdf_ends_with(buf, title) || n <= bestn || lead > 120 || n < 12)
+            continue;
+        /* what leads the title is a name, a year or a number, not a sentence */
+        bool sentence = false;
+        for (const char *p = buf; p < buf + lead && !sentence; p++)
+            sentence = strncmp(p, "。", 3) == 0 || strncmp(p, "，", 3) == 0 || *p == ',';
+        if (sentence)
+            continue;
+        best = x->titles[k].def;
+        bestn = n;
     }
     return best;
 }

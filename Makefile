@@ -196,8 +196,8 @@ ASAN_VARS = BUILD=$(ASAN_DIR) CC=$(SAN_CC) WERROR=1 OPT="-O1 -g" \
     SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
     SANCOV=-fsanitize=fuzzer-no-link SO_LDFLAGS= \
     EXE_LDFLAGS="-no-pie -shared-libasan -Wl,-rpath,$(SAN_RTDIR)" \
-    EXE_OBJS=$(ASAN_DIR)/obj/sanitized/lsan_roots.o SAN_TESTS=$(ASAN_DIR)/tests/test_leaks
-.PHONY: check check-passes check-plain check-asan check-asan-build asan asan-build build-tests
+    EXE_OBJS="$(ASAN_DIR)/obj/sanitized/lsan_roots.o $(ASAN_DIR)/obj/sanitized/coverage.o" SAN_TESTS=$(ASAN_DIR)/tests/test_leaks
+.PHONY: check check-passes check-plain check-asan check-asan-build asan asan-build asan-coverage build-tests
 
 check: deps
 	@rm -rf build/tex-cache
@@ -229,6 +229,22 @@ asan-build:
 	@$(MAKE) --no-print-directory $(ASAN_VARS) build-tests
 asan: asan-build
 	@BUDC_TEST_SANITIZED=1 $(MAKE) --no-print-directory $(ASAN_VARS) test
+
+# make asan-coverage: the sanitized pass, each run recording the code it
+# covered (tests/sanitized/coverage.c), then what each part covers and what
+# no other part does (tests/coverage.py).  COVERAGE_FULL=1 runs every test
+# the plain pass runs, unsampled, into build/asan/coverage-full; then
+# `python3 tests/coverage.py build/asan/coverage build/asan/coverage-full`
+# says what the sampling gives up (docs/performance.md).  That run is a
+# measurement, not a test: what cannot run under the sanitizers fails in it
+# (tests/outputs/memory.sh's address-space limits), and is not counted.
+COVERAGE_DIR = $(abspath $(ASAN_DIR))/coverage$(if $(filter 1,$(COVERAGE_FULL)),-full)
+asan-coverage: asan-build
+	@rm -rf $(COVERAGE_DIR) && mkdir -p $(COVERAGE_DIR)
+	@BUDC_COVERAGE=$(COVERAGE_DIR) BUDC_TEST_SANITIZED=$(if $(filter 1,$(COVERAGE_FULL)),,1) \
+	    $(MAKE) --no-print-directory $(ASAN_VARS) test; st=$$?; \
+	    python3 tests/coverage.py $(COVERAGE_DIR) || st=1; \
+	    exit $(if $(filter 1,$(COVERAGE_FULL)),0,$$st)
 
 # ---- more targets: fuzzing, benchmarks, editors (one file each) -------------
 # Each mk/*.mk may add targets and prerequisites of deps/check/test.

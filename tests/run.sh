@@ -106,6 +106,21 @@ part_unit() {
         if "$t"; then ok; else bad "unit test $t"; fi
     done
 
+    # 1a. the sanitized build records which code a run covered
+    #     (tests/sanitized/coverage.c, read by tests/coverage.py): a check
+    #     covers more than --version, and more code of its own
+    if [ "${BUDC_TEST_SANITIZED:-}" = 1 ]; then
+        local cov="$outdir/coverage" out
+        rm -rf "$cov" && mkdir -p "$cov"
+        BUDC_COVERAGE="$cov" BUDC_COVERAGE_PART=version "$budc" --version > /dev/null
+        BUDC_COVERAGE="$cov" BUDC_COVERAGE_PART=check "$budc" check examples/qinhuangdao-media-center-2023.bud 2> /dev/null
+        if out=$(python3 tests/coverage.py "$cov") &&
+            printf '%s\n' "$out" | awk '$NF == "version" {v = $2; o = $1} $NF == "check" {c = $2; k = $1}
+                END {exit !(v > 0 && c > 5 * v && k > o)}' &&
+            printf '%s\n' "$out" | grep -q '^2 runs, '; then ok
+        else bad "coverage: the sanitized build's coverage of --version and check:"; printf '%s\n' "$out" | head -8; fi
+    fi
+
     # 1b to 1d read the source and run no budc: the same in both passes,
     # so the sanitized pass leaves them to the plain one
     [ "${BUDC_TEST_SANITIZED:-}" = 1 ] && return
@@ -507,6 +522,9 @@ for p in "${ordered[@]}"; do
         # the subshells a part forks would run the trap too
         pass=0 fail=0
         t0=$(date +%s%N)
+        # make asan-coverage: each sanitized run says which part ran it
+        # (tests/sanitized/coverage.c)
+        [ -n "${BUDC_COVERAGE:-}" ] && export BUDC_COVERAGE_PART="$p"
         case $p in
         example\ *) part_example "${p#example }" ;;
         output\ *) part_output "${p#output }" ;;

@@ -192,7 +192,7 @@ SAN_CC ?= clang
 ASAN_DIR := build/asan
 # where the shared runtime is (the executables' run path)
 SAN_RTDIR = $(shell $(SAN_CC) -print-runtime-dir 2>/dev/null)
-ASAN_VARS = BUILD=$(ASAN_DIR) CC=$(SAN_CC) WERROR=1 OPT="-O1 -g" \
+ASAN_VARS = BUILD=$(ASAN_DIR) CC=$(SAN_CC) WERROR=1 OPT="-O1 -gline-tables-only" \
     SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
     SANCOV=-fsanitize=fuzzer-no-link SO_LDFLAGS= \
     EXE_LDFLAGS="-no-pie -shared-libasan -Wl,-rpath,$(SAN_RTDIR)" \

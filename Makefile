@@ -196,8 +196,8 @@ ASAN_VARS = BUILD=$(ASAN_DIR) CC=$(SAN_CC) WERROR=1 OPT="-O1 -gline-tables-only"
     SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
     SANCOV=-fsanitize=fuzzer-no-link SO_LDFLAGS= \
     EXE_LDFLAGS="-no-pie -Wl,-T,tests/sanitized/lsan_roots.ld" \
-    EXE_OBJS="$(ASAN_DIR)/obj/sanitized/lsan_roots.o $(ASAN_DIR)/obj/sanitized/coverage.o" SAN_TESTS=$(ASAN_DIR)/tests/test_leaks
-.PHONY: check check-passes check-plain check-asan check-asan-build asan asan-build asan-coverage build-tests
+    EXE_OBJS="$(addprefix $(ASAN_DIR)/obj/sanitized/,lsan_roots.o coverage.o select.o)" SAN_TESTS=$(ASAN_DIR)/tests/test_leaks
+.PHONY: check check-passes check-plain check-asan check-asan-build asan asan-build asan-coverage asan-select build-tests
 
 check: deps
 	@rm -rf build/tex-cache
@@ -239,6 +239,17 @@ asan: asan-build
 # measurement, not a test: what cannot run under the sanitizers fails in it
 # (tests/outputs/memory.sh's address-space limits), and is not counted.
 COVERAGE_DIR = $(abspath $(ASAN_DIR))/coverage$(if $(filter 1,$(COVERAGE_FULL)),-full)
+# make asan-select: tests/sanitized/runs.txt again, from a sanitized pass
+# that runs every run sanitized (tests/coverage.py --select): after a change
+# that adds tests or moves code between them.  tests/run.sh prints, after
+# each sanitized pass, how many runs were not in it.
+asan-select: asan-build
+	@rm -rf $(ASAN_DIR)/coverage-select && mkdir -p $(ASAN_DIR)/coverage-select
+	@BUDC_COVERAGE=$(abspath $(ASAN_DIR))/coverage-select BUDC_TEST_SANITIZED=1 \
+	    $(MAKE) --no-print-directory $(ASAN_VARS) test
+	python3 tests/coverage.py --select $(ASAN_DIR)/coverage-select > tests/sanitized/runs.txt.tmp
+	@mv tests/sanitized/runs.txt.tmp tests/sanitized/runs.txt
+
 asan-coverage: asan-build
 	@rm -rf $(COVERAGE_DIR) && mkdir -p $(COVERAGE_DIR)
 	@BUDC_COVERAGE=$(COVERAGE_DIR) BUDC_TEST_SANITIZED=$(if $(filter 1,$(COVERAGE_FULL)),,1) \

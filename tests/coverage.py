@@ -2,6 +2,7 @@
 """tests/coverage.py — what code each part of a sanitized test pass covers.
 
     python3 tests/coverage.py DIR [OTHER_DIR [BUILD]]
+    python3 tests/coverage.py --select DIR > tests/sanitized/runs.txt
 
 DIR holds the files tests/sanitized/coverage.c writes when BUDC_COVERAGE
 names it (make asan-coverage runs the sanitized pass so).  Prints the edges
@@ -16,6 +17,14 @@ pass covered that the other did not, by module: what the sampling of
 BUDC_TEST_SANITIZED=1 gives up against a pass that runs everything; and
 where in the source those edges are (addr2line, reading the edge table of
 BUILD/MODULE, build/asan by default).
+
+--select (make asan-select) chooses the runs the sanitized pass runs
+sanitized, from a pass that ran every run sanitized: the runs of the
+parts it always runs so (ALWAYS: their data is the point), then, again
+and again, the run (all the runs of one key, run_key.h) that covers the
+most edges not yet covered for the processor time it costs, until every
+edge is.  It prints runs.txt: "s KEY" for a key whose runs stay sanitized,
+"p KEY" for one whose runs the plain build can run (tests/sanitized/select.c).
 """
 import collections
 import os
@@ -24,8 +33,12 @@ import subprocess
 import sys
 
 
+Run = collections.namedtuple("Run", "part argv key cpu mods")
+
+
 def read_runs(directory):
-    """[(part, argv, {module: int bitset})] of the files in DIRECTORY"""
+    """[Run(part, argv, key, cpu ms, {module: int bitset})] of the files in
+    DIRECTORY"""
     runs = []
     for name in sorted(os.listdir(directory)):
         if not name.endswith(".cov"):
@@ -44,6 +57,8 @@ def read_runs(directory):
         try:
             part = line()[len("part "):]
             argv = line()[len("argv "):].strip("\t").split("\t")
+            key = line()[len("key "):]
+            cpu = int(line()[len("cpu "):])
             mods = {}
             while pos < len(data):
                 _, mod, edges = line().split(" ")
@@ -52,14 +67,14 @@ def read_runs(directory):
                 pos += n + 1
         except (ValueError, IndexError):
             continue  # cut short (a run killed while writing): left out
-        runs.append((part, argv, mods))
+        runs.append(Run(part, argv, key, cpu, mods))
     return runs
 
 
 def union(runs):
     total = collections.defaultdict(int)
-    for _, _, mods in runs:
-        for mod, bits in mods.items():
+    for r in runs:
+        for mod, bits in r.mods.items():
             total[mod] |= bits
     return total
 
@@ -96,7 +111,55 @@ def edge_lines(binary, bits):
             for i in range(0, len(out) - 1, 2)]
 
 
+ALWAYS = ("output tests/outputs/hostile.sh",)
+
+
+def select(directory):
+    runs = read_runs(directory)
+    if not runs:
+        sys.exit("coverage: no coverage files in %s" % directory)
+    flat = {}  # module name -> bit offset, so that a run's edges are one int
+    for r in runs:
+        for m in sorted(r.mods):
+            flat.setdefault(m, 100000 * len(flat))
+    covered, keys, always = 0, {}, set()
+    for r in runs:
+        bits = 0
+        for m, b in r.mods.items():
+            bits |= b << flat[m]
+        if r.part in ALWAYS:
+            covered |= bits
+            always.add(r.key)
+            continue
+        edges, cost = keys.get(r.key, (0, 0))
+        keys[r.key] = (edges | bits, cost + r.cpu + 20)  # 20 ms: starting a run
+    total = covered
+    for edges, _ in keys.values():
+        total |= edges
+    chosen = set()
+    while covered != total:
+        key = max((k for k in keys if k not in chosen),
+                  key=lambda k: bin(keys[k][0] & ~covered).count("1") / keys[k][1])
+        chosen.add(key)
+        covered |= keys[key][0]
+    cost = sum(c for _, c in keys.values())
+    kept = sum(keys[k][1] for k in chosen)
+    print("# tests/sanitized/runs.txt: which runs of the sanitized pass run sanitized.")
+    print("# Written by make asan-select (tests/coverage.py --select) from a pass of")
+    print("# %d runs that covered %d edges: the %d keys marked s cover them all (with" % (
+        len(runs), bin(total).count("1"), len(chosen)))
+    print("# the parts always sanitized), for %d of the %d ms of the other runs;" % (kept, cost))
+    print("# the runs of the keys marked p run the plain build (select.c).  The runs of")
+    print("# %s are all marked s.  A key not here (a new test) runs sanitized." % ", ".join(
+        p.split()[-1] for p in ALWAYS))
+    for k in sorted(set(keys) | always):
+        print("%s %s" % ("s" if k in chosen or k in always else "p", k))
+
+
 def main():
+    if len(sys.argv) == 3 and sys.argv[1] == "--select":
+        select(sys.argv[2])
+        return
     if len(sys.argv) not in (2, 3, 4):
         sys.exit(__doc__.strip().splitlines()[2].strip())
     runs = read_runs(sys.argv[1])
@@ -109,7 +172,7 @@ def main():
         ", ".join("%s %d" % (m, bin(b).count("1")) for m, b in sorted(total.items()))))
     by_part = collections.defaultdict(list)
     for r in runs:
-        by_part[r[0] or "(none)"].append(r)
+        by_part[r.part or "(none)"].append(r)
     cover = {p: union(rs) for p, rs in by_part.items()}
     rows = []
     for p, bits in cover.items():

@@ -121,6 +121,29 @@ part_unit() {
         else bad "coverage: the sanitized build's coverage of --version and check:"; printf '%s\n' "$out" | head -8; fi
     fi
 
+    # 1a. the sanitized pass's choice (tests/sanitized/select.c): a run
+    #     runs.txt marks p runs the plain build (which records no coverage),
+    #     one marked s or not in it stays sanitized, and a copy of the
+    #     executable never hands over
+    if [ "${BUDC_TEST_SANITIZED:-}" = 1 ] && [ -x build/budc ]; then
+        local sel="$outdir/select" c part want got
+        rm -rf "$sel" && mkdir -p "$sel"
+        printf '# a test\np sel-p\t--version\ns sel-s\t--version\n' > "$sel/runs.txt"
+        for c in "sel-p 0 $budc" "sel-s 1 $budc" "sel-u 1 $budc" "sel-p 1 $sel/budc"; do
+            read -r part want exe <<< "$c"
+            [ "$exe" = "$budc" ] || cp "$budc" "$exe"
+            rm -rf "$sel/cov" && mkdir "$sel/cov"
+            BUDC_SANITIZED_RUNS="$sel/runs.txt" BUDC_SANITIZED_PLAIN="$(realpath build/budc)" \
+                BUDC_SANITIZED_EXE="$(realpath "$budc")" BUDC_SANITIZED_LOG="$sel/log" \
+                BUDC_COVERAGE="$sel/cov" BUDC_COVERAGE_PART="$part" "$exe" --version > "$sel/out"
+            got=$(find "$sel/cov" -name '*.cov' | wc -l)
+            if [ "$got" = "$want" ] && grep -q '^budc ' "$sel/out"; then ok
+            else bad "select: $part by $exe: $got coverage files (sanitized: $want expected), output $(head -c 80 "$sel/out")"; fi
+        done
+        if [ "$(cut -c1 "$sel/log" | tr -d '\n')" = psu ]; then ok
+        else bad "select: the log says $(tr '\n' ' ' < "$sel/log") (p, s, u expected)"; fi
+    fi
+
     # 1b to 1d read the source and run no budc: the same in both passes,
     # so the sanitized pass leaves them to the plain one
     [ "${BUDC_TEST_SANITIZED:-}" = 1 ] && return
@@ -500,6 +523,26 @@ jobs_max=${BUDC_TEST_JOBS:-$(nproc 2>/dev/null || echo 1)}
 results=$build/test-parts
 rm -rf "$results" "$outdir"
 mkdir -p "$results" "$outdir"
+# The sanitized pass runs sanitized only the runs tests/sanitized/runs.txt
+# marks s (make asan-select: together they cover all the code the pass
+# covers run wholly sanitized), the others with the plain build
+# (tests/sanitized/select.c), unless BUDC_TEST_SELECT=0 or BUDC_COVERAGE is
+# set (a measurement runs everything sanitized), or the plain build is
+# missing or older than a source file (make asan alone, after a change).
+selection=
+if [ "${BUDC_TEST_SANITIZED:-}" = 1 ] && [ "${BUDC_TEST_SELECT:-1}" != 0 ] &&
+    [ -z "${BUDC_COVERAGE:-}" ] && [ -f tests/sanitized/runs.txt ]; then
+    if [ -x build/budc ] && [ -f build/budc-io.so ] &&
+        [ -z "$(find src grammar stdlib -newer build/budc -print -quit 2> /dev/null)" ] &&
+        [ -z "$(find src -newer build/budc-io.so -print -quit 2> /dev/null)" ]; then
+        selection=$results/selection.log
+        export BUDC_SANITIZED_RUNS="$PWD/tests/sanitized/runs.txt" \
+            BUDC_SANITIZED_PLAIN="$(realpath build/budc)" BUDC_SANITIZED_EXE="$(realpath "$budc")" \
+            BUDC_SANITIZED_LOG="$selection"
+    else
+        echo "note: every run sanitized: the plain build (build/budc) is missing or older than the sources (make, then make asan)"
+    fi
+fi
 declare -A part_of=()
 stopped=0
 # finish_one: waits for a part to end and prints its log.
@@ -523,8 +566,9 @@ for p in "${ordered[@]}"; do
         pass=0 fail=0
         t0=$(date +%s%N)
         # make asan-coverage: each sanitized run says which part ran it
-        # (tests/sanitized/coverage.c)
-        [ -n "${BUDC_COVERAGE:-}" ] && export BUDC_COVERAGE_PART="$p"
+        # (tests/sanitized/coverage.c),
+        # and tests/sanitized/select.c which run it is
+        [ -n "${BUDC_COVERAGE:-}${BUDC_SANITIZED_RUNS:-}" ] && export BUDC_COVERAGE_PART="$p"
         case $p in
         example\ *) part_example "${p#example }" ;;
         output\ *) part_output "${p#output }" ;;
@@ -554,6 +598,11 @@ if [ $i -ne ${#ordered[@]} ]; then bad "only $i of ${#ordered[@]} parts ran"; fi
 if [ "${BUDC_TEST_TIMES:-}" = 1 ]; then
     echo; echo "parts by time (ms):"
     cat "$results"/*.time 2>/dev/null | sort -rn | head -20
+fi
+
+if [ -n "$selection" ] && [ -f "$selection" ]; then
+    read -r sel_s sel_p sel_u < <(awk '{n[$1]++} END {print n["s"] + 0, n["p"] + 0, n["u"] + 0}' "$selection")
+    echo "sanitized pass: $((sel_s + sel_u)) budc runs sanitized ($sel_u not in tests/sanitized/runs.txt), $sel_p by the plain build"
 fi
 
 echo

@@ -528,13 +528,14 @@ mkdir -p "$results" "$outdir"
 # covers run wholly sanitized), the others with the plain build
 # (tests/sanitized/select.c), unless BUDC_TEST_SELECT=0 or BUDC_COVERAGE is
 # set (a measurement runs everything sanitized), or the plain build is
-# missing or older than a source file (make asan alone, after a change).
+# missing or older than what it is built from (src, grammar, the documents
+# budc explain prints, the translations: make asan alone, after a change).
 selection=
 if [ "${BUDC_TEST_SANITIZED:-}" = 1 ] && [ "${BUDC_TEST_SELECT:-1}" != 0 ] &&
     [ -z "${BUDC_COVERAGE:-}" ] && [ -f tests/sanitized/runs.txt ]; then
     if [ -x build/budc ] && [ -f build/budc-io.so ] &&
-        [ -z "$(find src grammar stdlib -newer build/budc -print -quit 2> /dev/null)" ] &&
-        [ -z "$(find src -newer build/budc-io.so -print -quit 2> /dev/null)" ]; then
+        [ -z "$(find src grammar docs po -type f -newer build/budc -print -quit 2> /dev/null)" ] &&
+        [ -z "$(find src -type f -newer build/budc-io.so -print -quit 2> /dev/null)" ]; then
         selection=$results/selection.log
         export BUDC_SANITIZED_RUNS="$PWD/tests/sanitized/runs.txt" \
             BUDC_SANITIZED_PLAIN="$(realpath build/budc)" BUDC_SANITIZED_EXE="$(realpath "$budc")" \

@@ -116,7 +116,7 @@ endif
 call writefile(s:out, g:result)
 EOF
     rm -f "$d/scan.out"
-    if out=$(vim -X -Es -u NONE -c 'set rtp+=editors/vim' -c 'syntax on' \
+    if out=$(vim -X -Es -n -u NONE -c 'set rtp+=editors/vim' -c 'syntax on' \
         -c "let g:files = '$d/files' | let g:result = '$d/scan.out'" \
         -c "source $d/scan.vim" -c 'qa!' 2>&1) && [ -f "$d/scan.out" ] && [ ! -s "$d/scan.out" ]; then ok
     else bad "editors: the Vim syntax on the .bud files of the tree"; { printf '%s\n' "$out"; cat "$d/scan.out" 2>/dev/null; } | head -10; fi
@@ -183,7 +183,7 @@ endif
 call writefile(s:out, g:result)
 EOF
     rm -f "$d/probe.out"
-    if out=$(vim -X -Es -u NONE -c 'set rtp+=editors/vim' -c 'syntax on' -c "e $d/fixture.bud" \
+    if out=$(vim -X -Es -n -u NONE -c 'set rtp+=editors/vim' -c 'syntax on' -c "e $d/fixture.bud" \
         -c "let g:expect = '$d/expect' | let g:result = '$d/probe.out'" \
         -c "source $d/probe.vim" -c 'qa!' 2>&1) && [ -f "$d/probe.out" ] && [ ! -s "$d/probe.out" ]; then ok
     else bad "editors: the Vim syntax groups of $d/fixture.bud"; { printf '%s\n' "$out"; cat "$d/probe.out" 2>/dev/null; } | head -10; fi

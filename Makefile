@@ -32,7 +32,8 @@ LDFLAGS += $(SAN)
 EXE_LDFLAGS ?=
 SO_LDFLAGS  ?= $(LDFLAGS)
 # Objects of tests/sanitized/ linked into the executables too (make asan:
-# LeakSanitizer's roots), and the test programs of that folder built
+# LeakSanitizer's roots, the coverage each run records, the sanitized
+# pass's choice of runs), and the test programs of that folder built
 EXE_OBJS    ?=
 SAN_TESTS   ?=
 # Compile-only flags (make asan: the coverage the fuzzers need)
@@ -171,7 +172,7 @@ demo: deps
 # relocations to apply at each start; the shipped build stays a PIE), and
 # they are linked with tests/sanitized/lsan_roots.c and .ld, so that
 # LeakSanitizer's check at exit does not read the runtime's own tables
-# (44 -> 26 ms for budc --version, 107 -> 88 ms for a check).
+# (43 -> 20 ms for budc --version, 106 -> 85 ms for a check).
 #
 # make check runs, each with every core (NPROC), the plain build and its
 # tests, the sanitized build and its tests (they reuse the TeX the plain
@@ -186,8 +187,10 @@ demo: deps
 # editors' grammars, Chromium rendering the web page): BUDC_TEST_SANITIZED.
 # It also checks the golden files and the documents' examples through one
 # budc a part first (a file whose piece of the output does not pass is run
-# alone).  The plain pass runs everything one file a run (issue 17: make
-# check in minutes, not ten).
+# alone), and runs sanitized only the budc runs that add to its coverage,
+# handing the others to the plain build (tests/sanitized/select.c, from
+# tests/sanitized/runs.txt: make asan-select below).  The plain pass runs
+# everything one file a run (issue 17: make check in minutes, not ten).
 ASAN ?= 1
 NPROC ?= $(shell nproc 2>/dev/null || echo 1)
 SAN_CC ?= clang
@@ -239,6 +242,13 @@ asan: asan-build
 # measurement, not a test: what cannot run under the sanitizers fails in it
 # (tests/outputs/memory.sh's address-space limits), and is not counted.
 COVERAGE_DIR = $(abspath $(ASAN_DIR))/coverage$(if $(filter 1,$(COVERAGE_FULL)),-full)
+asan-coverage: asan-build
+	@rm -rf $(COVERAGE_DIR) && mkdir -p $(COVERAGE_DIR)
+	@BUDC_COVERAGE=$(COVERAGE_DIR) BUDC_TEST_SANITIZED=$(if $(filter 1,$(COVERAGE_FULL)),,1) \
+	    $(MAKE) --no-print-directory $(ASAN_VARS) test; st=$$?; \
+	    python3 tests/coverage.py $(COVERAGE_DIR) || st=1; \
+	    exit $(if $(filter 1,$(COVERAGE_FULL)),0,$$st)
+
 # make asan-select: tests/sanitized/runs.txt again, from a sanitized pass
 # that runs every run sanitized (tests/coverage.py --select): after a change
 # that adds tests or moves code between them.  tests/run.sh prints, after
@@ -249,13 +259,6 @@ asan-select: asan-build
 	    $(MAKE) --no-print-directory $(ASAN_VARS) test
 	python3 tests/coverage.py --select $(ASAN_DIR)/coverage-select > tests/sanitized/runs.txt.tmp
 	@mv tests/sanitized/runs.txt.tmp tests/sanitized/runs.txt
-
-asan-coverage: asan-build
-	@rm -rf $(COVERAGE_DIR) && mkdir -p $(COVERAGE_DIR)
-	@BUDC_COVERAGE=$(COVERAGE_DIR) BUDC_TEST_SANITIZED=$(if $(filter 1,$(COVERAGE_FULL)),,1) \
-	    $(MAKE) --no-print-directory $(ASAN_VARS) test; st=$$?; \
-	    python3 tests/coverage.py $(COVERAGE_DIR) || st=1; \
-	    exit $(if $(filter 1,$(COVERAGE_FULL)),0,$$st)
 
 # ---- more targets: fuzzing, benchmarks, editors (one file each) -------------
 # Each mk/*.mk may add targets and prerequisites of deps/check/test.

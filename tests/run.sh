@@ -121,7 +121,7 @@ part_unit() {
         else bad "coverage: the sanitized build's coverage of --version and check:"; printf '%s\n' "$out" | head -8; fi
     fi
 
-    # 1a. the sanitized pass's choice (tests/sanitized/select.c): a run
+    # 1b. the sanitized pass's choice (tests/sanitized/select.c): a run
     #     runs.txt marks p runs the plain build (which records no coverage),
     #     one marked s or not in it stays sanitized, and a copy of the
     #     executable never hands over
@@ -144,16 +144,16 @@ part_unit() {
         else bad "select: the log says $(tr '\n' ' ' < "$sel/log") (p, s, u expected)"; fi
     fi
 
-    # 1b to 1d read the source and run no budc: the same in both passes,
+    # 1c to 1e read the source and run no budc: the same in both passes,
     # so the sanitized pass leaves them to the plain one
     [ "${BUDC_TEST_SANITIZED:-}" = 1 ] && return
 
-    # 1b. the shape of src/: stages included one way, no C files calling each
+    # 1c. the shape of src/: stages included one way, no C files calling each
     #     other in circles, no file over 900 lines, no table title in C, a README
     #     per stage (tests/layers.py)
     if out=$(python3 tests/layers.py "$build"); then ok; else bad "layers:"; printf '%s\n' "$out" | head -20; fi
 
-    # 1c. the fuzz harnesses still compile against src/ (they are built and run
+    # 1d. the fuzz harnesses still compile against src/ (they are built and run
     #     only by `make check` with clang; a change to an interface shows here)
     for f in fuzz/*.c; do
         [ -f "$f" ] || continue
@@ -161,7 +161,7 @@ part_unit() {
             -Wno-unused-function "$f" 2>&1) && [ -z "$out" ]; then ok; else bad "fuzz harness $f does not compile:"; printf '%s\n' "$out" | head -10; fi
     done
 
-    # 1d. the fuzz dictionary is what libFuzzer's ParseDictionaryFile accepts:
+    # 1e. the fuzz dictionary is what libFuzzer's ParseDictionaryFile accepts:
     #     comments, blank lines and NAME="..." with printable ASCII and \xNN
     #     escapes only (a raw UTF-8 byte stops every harness before it runs)
     if out=$(LC_ALL=C grep -n -v -E '^(#.*|[[:space:]]*|[A-Za-z0-9_]+="([ !#-[]|[]-~]|\\\\|\\"|\\x[0-9A-Fa-f]{2})*")$' fuzz/bud.dict); then
@@ -566,9 +566,8 @@ for p in "${ordered[@]}"; do
         # the subshells a part forks would run the trap too
         pass=0 fail=0
         t0=$(date +%s%N)
-        # make asan-coverage: each sanitized run says which part ran it
-        # (tests/sanitized/coverage.c),
-        # and tests/sanitized/select.c which run it is
+        # the part is part of a run's key: the coverage files say which
+        # part ran what (make asan-coverage), and select.c looks runs up
         [ -n "${BUDC_COVERAGE:-}${BUDC_SANITIZED_RUNS:-}" ] && export BUDC_COVERAGE_PART="$p"
         case $p in
         example\ *) part_example "${p#example }" ;;

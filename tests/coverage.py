@@ -33,11 +33,11 @@ import subprocess
 import sys
 
 
-Run = collections.namedtuple("Run", "part argv key cpu mods")
+Run = collections.namedtuple("Run", "part key cpu mods")
 
 
 def read_runs(directory):
-    """[Run(part, argv, key, cpu ms, {module: int bitset})] of the files in
+    """[Run(part, key, cpu ms, {module: int bitset})] of the files in
     DIRECTORY"""
     runs = []
     for name in sorted(os.listdir(directory)):
@@ -56,7 +56,6 @@ def read_runs(directory):
 
         try:
             part = line()[len("part "):]
-            argv = line()[len("argv "):].strip("\t").split("\t")
             key = line()[len("key "):]
             cpu = int(line()[len("cpu "):])
             mods = {}
@@ -67,7 +66,7 @@ def read_runs(directory):
                 pos += n + 1
         except (ValueError, IndexError):
             continue  # cut short (a run killed while writing): left out
-        runs.append(Run(part, argv, key, cpu, mods))
+        runs.append(Run(part, key, cpu, mods))
     return runs
 
 
@@ -186,7 +185,7 @@ def main():
     print("\n%7s %7s %5s  part" % ("own", "edges", "runs"))
     for own, edges, n, p in sorted(rows, reverse=True):
         print("%7d %7d %5d  %s" % (own, edges, n, p))
-    if len(sys.argv) == 3:
+    if len(sys.argv) >= 3:
         other_runs = read_runs(sys.argv[2])
         other = union(other_runs)
         print("\nagainst %s (%d runs, %d edges):" % (sys.argv[2], len(other_runs), count(other)))

@@ -11,19 +11,17 @@
  * each module (budc, budc-io.so) hands its counters and its table to the
  * two functions below.  When BUDC_COVERAGE names a directory, the program
  * writes there at exit, for each module, which of its edges ran: one file
- * a process, named by its process id, with its command line and
+ * a process, named by its process id, with the run's key and
  * BUDC_COVERAGE_PART (tests/run.sh sets it to the part's name).  Without
  * BUDC_COVERAGE nothing is written and the counters cost what they did.
  *
- * The file: a line "part NAME", a line "argv ARG ARG …" (arguments
- * separated by a tab), a line "key KEY" (run_key.h: the run's name in
- * runs.txt), a line "cpu MS" (the processor time the run took), then for
+ * The file: a line "part NAME", a line "key KEY" (run_key.h: the run's
+ * name in runs.txt), a line "cpu MS" (the processor time the run took), then for
  * each module a line "module NAME EDGES" and EDGES/8 rounded up bytes, bit
  * i set when edge i ran, then a newline.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -74,7 +72,7 @@ static const char *module_name(int m)
 static void write_coverage(void)
 {
     const char *dir = getenv("BUDC_COVERAGE");
-    if (!dir || !*dir)
+    if (!dir)
         return;
     /* a test may run budc under ulimit -f: a file cut short is left out
      * (tests/coverage.py), the run is not killed */
@@ -87,17 +85,8 @@ static void write_coverage(void)
     if (!f)
         return; /* a pid used twice in one run: the first file stays */
     const char *part = getenv("BUDC_COVERAGE_PART");
-    fprintf(f, "part %s\nargv", part ? part : "");
-    FILE *cmd = fopen("/proc/self/cmdline", "rb");
-    if (cmd) {
-        int c;
-        fputc(' ', f);
-        while ((c = fgetc(cmd)) != EOF)
-            fputc(c == '\0' ? '\t' : c == '\n' ? ' ' : c, f);
-        fclose(cmd);
-    }
-    fputc('\n', f);
-    fprintf(f, "key %s\ncpu %ld\n", key, (long)(clock() / (CLOCKS_PER_SEC / 1000)));
+    fprintf(f, "part %s\nkey %s\ncpu %ld\n", part ? part : "", key,
+            (long)(clock() / (CLOCKS_PER_SEC / 1000)));
     for (int m = 0; m < ncounters; m++) {
         size_t n = (size_t)(modules[m].stop - modules[m].start);
         fprintf(f, "module %s %zu\n", module_name(m), n);
@@ -117,6 +106,9 @@ static void write_coverage(void)
 __attribute__((constructor)) static void coverage_init(int argc, char **argv, char **envp)
 {
     (void)envp;
+    const char *dir = getenv("BUDC_COVERAGE");
+    if (!dir || !*dir)
+        return;
     run_key(key, sizeof key, getenv("BUDC_COVERAGE_PART"), argc, argv);
     atexit(write_coverage);
 }

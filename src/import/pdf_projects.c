@@ -288,6 +288,66 @@ static bool next_line(PCtx *x, int *p, int *i)
     }
 }
 
+/* How a table goes on over page breaks: on each new page, under its title
+ * with （续） (CONT) and its column titles again (HEAD, which sets the
+ * columns' boundaries; CTX is its own); ENDS, if not NULL, ends it at a
+ * line of the same page. */
+typedef struct TableOn {
+    bool (*cont)(PCtx *x, const PLine *l);
+    bool (*head)(PCtx *x, const PLine *l, void *ctx);
+    bool (*ends)(PCtx *x, const PLine *l);
+    void *ctx;
+} TableOn;
+
+/* The lines of the table whose column titles are line J of page P, each
+ * marked used, up to a line of another height than the titles' (or one
+ * that ends it), with a page break (j -1) where it went on over one: a row
+ * does not break over pages. */
+static Lines table_lines(PCtx *x, int p, int j, const TableOn *on)
+{
+    Lines ls = {0};
+    int q = p;
+    while (next_line(x, &q, &j)) {
+        const PLine *l = &x->d->pages[q].lines[j];
+        if (q != p) {
+            int q2 = q, j2 = j;
+            if (!on->cont(x, l) || !next_line(x, &q2, &j2) || q2 != q ||
+                !on->head(x, &x->d->pages[q2].lines[j2], on->ctx))
+                break;
+            x->used[q][j] = x->used[q2][j2] = true;
+            p = q;
+            j = j2;
+            add_line(x, &ls, q, -1);
+            continue;
+        }
+        if (l->h < x->h - 0.5 || l->h > x->h + 0.5 || (on->ends && on->ends(x, l)))
+            break;
+        x->used[q][j] = true;
+        add_line(x, &ls, q, j);
+    }
+    return ls;
+}
+
+/* A project's indicator table: continued under its title with （续）, ended
+ * by another project's title or a labelled row. */
+static bool pj_cont(PCtx *x, const PLine *l)
+{
+    bool cont;
+    return title_line(x, l, &cont) && cont;
+}
+
+static bool pj_head(PCtx *x, const PLine *l, void *ctx)
+{
+    (void)ctx;
+    return head_line(x, l);
+}
+
+static bool pj_ends(PCtx *x, const PLine *l)
+{
+    bool cont;
+    return title_line(x, l, &cont) || label_line(x, l);
+}
+
 /* The table of the project whose title is line I of page P: its rows into
  * the sheets, its lines marked used.  0, or -1 after an error. */
 static int project(PCtx *x, int p, int i)
@@ -357,27 +417,8 @@ static int project(PCtx *x, int p, int i)
     x->name = name;
     x->l1 = x->l2 = "";
     x->open = false;
-    Lines ls = {0};
-    while (next_line(x, &q, &j)) {
-        const PLine *l = &x->d->pages[q].lines[j];
-        bool cont;
-        if (q != p) { /* a new page: the table goes on under its title with （续） */
-            if (!title_line(x, l, &cont) || !cont)
-                break;
-            int q2 = q, j2 = j;
-            if (!next_line(x, &q2, &j2) || q2 != q || !head_line(x, &x->d->pages[q2].lines[j2]))
-                break;
-            x->used[q][j] = x->used[q2][j2] = true;
-            p = q;
-            j = j2;
-            add_line(x, &ls, q, -1); /* a row does not break over pages */
-            continue;
-        }
-        if (l->h < x->h - 0.5 || l->h > x->h + 0.5 || title_line(x, l, &cont) || label_line(x, l))
-            break;
-        add_line(x, &ls, q, j);
-        x->used[q][j] = true;
-    }
+    static const TableOn indicators = {pj_cont, pj_head, pj_ends, NULL};
+    Lines ls = table_lines(x, q, j, &indicators);
     left_edges(x, &ls, PJ_COLS);
     for (int k = 0; k < ls.n; k++)
         if (ls.l[k].j < 0)
@@ -455,6 +496,27 @@ static void pu_flush(PCtx *x)
     x->pur.rows++;
 }
 
+/* The procurement table: continued under its title with （续）; its head
+ * again sets the sheet columns of its words (PuHead). */
+static bool pu_cont(PCtx *x, const PLine *l)
+{
+    char cont[256];
+    snprintf(cont, sizeof cont, "%s%s",
+             x->v->dim[DIM_INSERT].words[vocab_tagged(x->v, DIM_INSERT, TAG_PURCHASES)].title,
+             label(x, "continued"));
+    return strcmp(pdf_norm(&x->a, l->text), pdf_norm(&x->a, cont)) == 0;
+}
+
+typedef struct PuHead {
+    int *col, *ncol;
+} PuHead;
+
+static bool pu_head_on(PCtx *x, const PLine *l, void *ctx)
+{
+    PuHead *h = ctx;
+    return pu_head(x, l, h->col, h->ncol);
+}
+
 /* The procurement table whose title is line I of page P. */
 static void purchases(PCtx *x, int p, int i)
 {
@@ -475,29 +537,9 @@ static void purchases(PCtx *x, int p, int i)
     for (int r = i + 1; r <= j; r++)
         x->used[p][r] = true;
     x->open = false;
-    Lines ls = {0};
-    while (next_line(x, &q, &j)) {
-        const PLine *l = &x->d->pages[q].lines[j];
-        if (q != p) { /* the title with （续） and the head again */
-            char cont[256];
-            snprintf(cont, sizeof cont, "%s%s",
-                     x->v->dim[DIM_INSERT].words[vocab_tagged(x->v, DIM_INSERT, TAG_PURCHASES)].title,
-                     label(x, "continued"));
-            int q2 = q, j2 = j;
-            if (strcmp(pdf_norm(&x->a, l->text), pdf_norm(&x->a, cont)) != 0 ||
-                !next_line(x, &q2, &j2) || q2 != q || !pu_head(x, &x->d->pages[q2].lines[j2], col, &ncol))
-                break;
-            x->used[q][j] = x->used[q2][j2] = true;
-            p = q;
-            j = j2;
-            add_line(x, &ls, q, -1); /* a line does not break over pages */
-            continue;
-        }
-        if (l->h < x->h - 0.5 || l->h > x->h + 0.5)
-            break;
-        x->used[q][j] = true;
-        add_line(x, &ls, q, j);
-    }
+    PuHead ph = {col, &ncol};
+    const TableOn lines = {pu_cont, pu_head_on, NULL, &ph};
+    Lines ls = table_lines(x, q, j, &lines);
     left_edges(x, &ls, ncol);
     const char *total = label(x, "total"), *sub = label(x, "subtotal");
     for (int k = 0; k < ls.n; k++) {

@@ -186,22 +186,36 @@ static void atoms(S *s)
     }
 }
 
+/* For each of NKEYS keys, the values VAL[i] of the N pairs whose KEY[i] is
+ * that key, in their order, each list ended by -1 (a counting sort). */
+static int **group(Arena *a, int nkeys, const int *key, const int *val, int n)
+{
+    int *count = arena_alloc(a, sizeof *count * (size_t)(nkeys + 1));
+    for (int i = 0; i < n; i++)
+        count[key[i]]++;
+    int **out = arena_alloc(a, sizeof *out * (size_t)(nkeys + 1));
+    for (int k = 0; k < nkeys; k++) {
+        out[k] = arena_alloc(a, sizeof **out * (size_t)(count[k] + 1));
+        out[k][count[k]] = -1;
+        count[k] = 0;
+    }
+    for (int i = 0; i < n; i++)
+        out[key[i]][count[key[i]]++] = val[i];
+    return out;
+}
+
 /* The atoms of each code. */
 static void index_leaves(S *s)
 {
-    int *count = arena_alloc(&s->im->a, sizeof *count * (size_t)(s->nleaf + 1));
+    int *leaf = arena_alloc(&s->im->a, sizeof *leaf * (size_t)(s->na + 1));
+    int *atom = arena_alloc(&s->im->a, sizeof *atom * (size_t)(s->na + 1));
+    int n = 0;
     for (int i = 0; i < s->na; i++)
-        if (s->a[i].leaf >= 0)
-            count[s->a[i].leaf]++;
-    s->byleaf = arena_alloc(&s->im->a, sizeof *s->byleaf * (size_t)(s->nleaf + 1));
-    for (int l = 0; l < s->nleaf; l++) {
-        s->byleaf[l] = arena_alloc(&s->im->a, sizeof **s->byleaf * (size_t)(count[l] + 1));
-        s->byleaf[l][count[l]] = -1;
-        count[l] = 0;
-    }
-    for (int i = 0; i < s->na; i++)
-        if (s->a[i].leaf >= 0)
-            s->byleaf[s->a[i].leaf][count[s->a[i].leaf]++] = i;
+        if (s->a[i].leaf >= 0) {
+            leaf[n] = s->a[i].leaf;
+            atom[n++] = i;
+        }
+    s->byleaf = group(&s->im->a, s->nleaf, leaf, atom, n);
 }
 
 /* ---- the cells ----------------------------------------------------------------------- */
@@ -393,21 +407,18 @@ static void propagate(S *s)
 /* The cells each atom counts in. */
 static void index_cells(S *s)
 {
-    int *count = arena_alloc(&s->im->a, sizeof *count * (size_t)(s->na + 1));
+    int npairs = 0;
     for (int i = 0; i < s->nc; i++)
-        for (int j = 0; j < s->c[i].n; j++)
-            count[s->c[i].at[j]]++;
-    s->in = arena_alloc(&s->im->a, sizeof *s->in * (size_t)(s->na + 1));
-    for (int x = 0; x < s->na; x++) {
-        s->in[x] = arena_alloc(&s->im->a, sizeof **s->in * (size_t)(count[x] + 1));
-        s->in[x][count[x]] = -1;
-        count[x] = 0;
-    }
+        npairs += s->c[i].n;
+    int *atom = arena_alloc(&s->im->a, sizeof *atom * (size_t)(npairs + 1));
+    int *cell = arena_alloc(&s->im->a, sizeof *cell * (size_t)(npairs + 1));
+    int n = 0;
     for (int i = 0; i < s->nc; i++)
         for (int j = 0; j < s->c[i].n; j++) {
-            int x = s->c[i].at[j];
-            s->in[x][count[x]++] = i;
+            atom[n] = s->c[i].at[j];
+            cell[n++] = i;
         }
+    s->in = group(&s->im->a, s->na, atom, cell, n);
 }
 
 /* The most atom X may take: the least any cell it counts in still lacks. */

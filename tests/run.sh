@@ -24,6 +24,10 @@
 # BUDC_TEST_JOBS at a time (default: the number of cores), each in a
 # subshell with its own counts and log (see "running the parts" at the end).
 # BUDC_TEST_FAILFAST=FILE stops at the first failure (make mutate).
+# BUDC_TEST_PART_LIMIT=SECONDS (default 600; 0: none): a part still running
+# then is stopped and fails, its processes killed, so that a run that hangs
+# fails the suite instead of holding it for ever (the slowest parts take
+# about 16 s, plain or sanitized, on two idle cores).
 set -u
 # The goldens are English: a Chinese environment (docs/i18n.md) is not the
 # suite's; tests/outputs/i18n.sh sets it where it tests it.
@@ -546,10 +550,36 @@ if [ "${BUDC_TEST_SANITIZED:-}" = 1 ] && [ "${BUDC_TEST_SELECT:-1}" != 0 ] &&
 fi
 declare -A part_of=()
 stopped=0
+part_limit=${BUDC_TEST_PART_LIMIT:-600}
+[ "$part_limit" -ge 0 ] 2>/dev/null || part_limit=600
+# watch_part PID LIMIT NAME: a child of the part (so that the main loop's
+# wait -n does not see it); it ends within a second of the part, or stops
+# the part after LIMIT seconds: the part's subshell first (so that it starts
+# nothing more), then every process under it, then the subshell.  The part
+# then ends without its counts, which fails the suite.
+watch_part() {
+    local part=$1 limit=$2 name=$3 t=0 tree=() next c me=$BASHPID
+    while kill -0 "$part" 2> /dev/null; do
+        if [ "$t" -ge "$limit" ]; then
+            echo "FAIL: part $name: still running after $limit s (BUDC_TEST_PART_LIMIT), stopped"
+            kill -STOP "$part" 2> /dev/null
+            next=("$part")
+            while [ ${#next[@]} -gt 0 ]; do
+                tree+=("${next[@]}")
+                mapfile -t next < <(for c in "${next[@]}"; do ps -o pid= --ppid "$c"; done | tr -d ' ' | grep -vx "$me")
+            done
+            kill -KILL "${tree[@]:1}" 2> /dev/null
+            kill -KILL "$part" 2> /dev/null
+            return
+        fi
+        sleep 1
+        t=$((t + 1))
+    done
+}
 # finish_one: waits for a part to end and prints its log.
 finish_one() {
     local pid
-    wait -n -p pid
+    wait -n -p pid 2> /dev/null # (a part killed by watch_part: its own FAIL line, not the shell's)
     local i=${part_of[$pid]}
     unset "part_of[$pid]"
     cat "$results/$i.log"
@@ -566,6 +596,8 @@ for p in "${ordered[@]}"; do
         # the subshells a part forks would run the trap too
         pass=0 fail=0
         t0=$(date +%s%N)
+        part_pid=$BASHPID
+        [ "$part_limit" -gt 0 ] && watch_part "$part_pid" "$part_limit" "$p" &
         # the part is part of a run's key: the coverage files say which
         # part ran what (make asan-coverage), and select.c looks runs up
         [ -n "${BUDC_COVERAGE:-}${BUDC_SANITIZED_RUNS:-}" ] && export BUDC_COVERAGE_PART="$p"

@@ -30,8 +30,24 @@
 #include "front/parse.h"
 typedef void *yyscan_t;
 typedef struct BlockVal { Stmt *head; Loc open; } BlockVal;
+/* The location of a rule: from its first symbol to its last, or the point
+ * after the symbol before it when it is empty.  Inline: the parser runs it
+ * at every reduction. */
 #define YYLLOC_DEFAULT(Cur, Rhs, N) parse_lloc_default(&(Cur), (Rhs), (N))
-void parse_lloc_default(Loc *cur, const Loc *rhs, int n);
+static inline void parse_lloc_default(Loc *cur, const Loc *rhs, int n)
+{
+    if (n > 0) {
+        cur->file = rhs[1].file;
+        cur->line = rhs[1].line;
+        cur->col = rhs[1].col;
+        cur->end_line = rhs[n].end_line;
+        cur->end_col = rhs[n].end_col;
+    } else {
+        cur->file = rhs[0].file;
+        cur->line = cur->end_line = rhs[0].end_line;
+        cur->col = cur->end_col = rhs[0].end_col;
+    }
+}
 }
 
 %code provides {

@@ -118,7 +118,7 @@ int lex_eof(Lexer *L, Loc *loc)
  * ASCII, so that "基本２" and "基本2" are the same word. */
 static char *ascii_digits(Lexer *L, const char *text, size_t len, size_t *outlen)
 {
-    char *buf = arena_alloc(L->P->arena, len + 1);
+    char *buf = arena_bytes(L->P->arena, len + 1);
     size_t o = 0;
     size_t ascii = 0;
     while (ascii < len && !((unsigned char)text[ascii] & 0x80))
@@ -205,7 +205,7 @@ static int kw_cmp(const void *key, const void *elem)
 int lex_keyword(const char *s, size_t n)
 {
     char buf[16];
-    if (n >= sizeof buf)
+    if (n >= sizeof buf || !(*s >= 'a' && *s <= 'z')) /* every keyword is lower-case ASCII */
         return 0;
     memcpy(buf, s, n);
     buf[n] = '\0';

@@ -17,21 +17,6 @@
 #include "parser.h"
 #include "lexer.h"
 
-void parse_lloc_default(Loc *cur, const Loc *rhs, int n)
-{
-    if (n > 0) {
-        cur->file = rhs[1].file;
-        cur->line = rhs[1].line;
-        cur->col = rhs[1].col;
-        cur->end_line = rhs[n].end_line;
-        cur->end_col = rhs[n].end_col;
-    } else {
-        cur->file = rhs[0].file;
-        cur->line = cur->end_line = rhs[0].end_line;
-        cur->col = cur->end_col = rhs[0].end_col;
-    }
-}
-
 /* ---- encoding ---------------------------------------------------------- */
 
 int parse_check_encoding(const SrcFile *f, DiagCtx *d)

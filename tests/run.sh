@@ -558,15 +558,28 @@ part_limit=${BUDC_TEST_PART_LIMIT:-600}
 # nothing more), then every process under it, then the subshell.  The part
 # then ends without its counts, which fails the suite.
 watch_part() {
-    local part=$1 limit=$2 name=$3 t=0 tree=() next c me=$BASHPID
+    local part=$1 limit=$2 name=$3 t=0 tree=() next c f st me=$BASHPID
+    local -A kids=()
     while kill -0 "$part" 2> /dev/null; do
         if [ "$t" -ge "$limit" ]; then
             echo "FAIL: part $name: still running after $limit s (BUDC_TEST_PART_LIMIT), stopped"
             kill -STOP "$part" 2> /dev/null
+            # every process's parent, from /proc (no ps: procps may be missing)
+            for f in /proc/[0-9]*/stat; do
+                read -r st < "$f" 2> /dev/null || continue
+                st=${st##*) } # after "PID (COMMAND) ": the state, then the parent
+                st=${st#* }
+                c=${f#/proc/}
+                kids[${st%% *}]+=" ${c%/stat}"
+            done
             next=("$part")
             while [ ${#next[@]} -gt 0 ]; do
                 tree+=("${next[@]}")
-                mapfile -t next < <(for c in "${next[@]}"; do ps -o pid= --ppid "$c"; done | tr -d ' ' | grep -vx "$me")
+                f=()
+                for c in "${next[@]}"; do
+                    for st in ${kids[$c]-}; do [ "$st" != "$me" ] && f+=("$st"); done
+                done
+                next=("${f[@]}")
             done
             kill -KILL "${tree[@]:1}" 2> /dev/null
             kill -KILL "$part" 2> /dev/null

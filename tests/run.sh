@@ -558,10 +558,10 @@ part_limit=${BUDC_TEST_PART_LIMIT:-600}
 # nothing more), then every process under it, then the subshell.  The part
 # then ends without its counts, which fails the suite.
 watch_part() {
-    local part=$1 limit=$2 name=$3 t=0 tree=() next c f st me=$BASHPID
+    local part=$1 limit=$2 name=$3 start=$SECONDS tree=() next c f st me=$BASHPID
     local -A kids=()
     while kill -0 "$part" 2> /dev/null; do
-        if [ "$t" -ge "$limit" ]; then
+        if [ $((SECONDS - start)) -ge "$limit" ]; then
             echo "FAIL: part $name: still running after $limit s (BUDC_TEST_PART_LIMIT), stopped"
             kill -STOP "$part" 2> /dev/null
             # every process's parent, from /proc (no ps: procps may be missing)
@@ -586,7 +586,6 @@ watch_part() {
             return
         fi
         sleep 1
-        t=$((t + 1))
     done
 }
 # finish_one: waits for a part to end and prints its log.

@@ -77,11 +77,31 @@ bool import_is_csv(const char *path)
            (n > 4 && strcmp(path + n - 4, ".csv") == 0);
 }
 
-/* A PDF, by its name (FILE.pdf): read through poppler, not as a workbook. */
-static bool is_pdf(const char *path)
+/* What a document is, by its first bytes where they tell (a PDF saved as
+ * download.php is still a PDF), else by its name. */
+typedef enum DocKind { DOC_CSV, DOC_PDF, DOC_WORKBOOK, DOC_OTHER } DocKind;
+
+static DocKind doc_kind(const char *path)
 {
+    if (import_is_csv(path))
+        return DOC_CSV;
     size_t n = strlen(path);
-    return n > 4 && strcasecmp(path + n - 4, ".pdf") == 0;
+    bool named_pdf = n > 4 && strcasecmp(path + n - 4, ".pdf") == 0;
+    bool named_xlsx = n > 5 && strcasecmp(path + n - 5, ".xlsx") == 0;
+    FILE *f = fopen(path, "rb");
+    if (!f) /* the reader the name points to says why it cannot be read */
+        return named_pdf ? DOC_PDF : DOC_WORKBOOK;
+    unsigned char head[5] = {0};
+    size_t got = fread(head, 1, sizeof head, f);
+    fclose(f);
+    /* a PDF may have bytes before its %PDF- (poppler looks further), and a
+     * damaged workbook is best told so by the workbook's reader: then the
+     * name decides; anything else is not a document budc reads */
+    if ((got == 5 && memcmp(head, "%PDF-", 5) == 0) || named_pdf)
+        return DOC_PDF;
+    if ((got >= 4 && memcmp(head, "PK\x03\x04", 4) == 0) || named_xlsx)
+        return DOC_WORKBOOK; /* a zip: xlsx_read says what else it may be */
+    return DOC_OTHER;
 }
 
 int import_option(int argc, char **argv, int *i, ImportOptions *o)
@@ -130,7 +150,16 @@ int import_file(const char *in, const ImportOptions *o, const char *std, FILE *o
     const IoModule *io = io_module("import");
     if (!io)
         return EXIT_USAGE;
-    bool pdf = is_pdf(in);
+    DocKind dk = doc_kind(in);
+    if (dk == DOC_OTHER) {
+        snprintf(err, errn,
+                 "%s: neither a PDF, an Excel workbook (.xlsx) nor CSV files, which is what budc "
+                 "import and audit read; a disclosure kept as text or as a Word document is read "
+                 "from its published PDF",
+                 in);
+        return EXIT_INPUT;
+    }
+    bool pdf = dk == DOC_PDF;
     if (!pdf && read_book(io, &b, in, err, errn) < 0)
         return strstr(err, "cannot read") == err ? EXIT_USAGE : EXIT_INPUT;
     int year = o->year ? o->year : newest_year(std);

@@ -346,7 +346,17 @@ int book_read_xlsx(Book *b, const char *path, char *err, size_t errn)
     SstState sst = {0};
     char *text = read_part(z, "xl/workbook.xml", &len);
     if (!text) {
-        snprintf(err, errn, "%s: not an Excel workbook (.xlsx): it has no xl/workbook.xml", path);
+        /* what else a zip in an office may be, and what budc reads instead */
+        if (zip_name_locate(z, "word/document.xml", 0) >= 0)
+            snprintf(err, errn, "%s: a Word document (.docx), not an Excel workbook: budc reads "
+                     "the disclosure's published PDF (or save the document as PDF)", path);
+        else if (zip_name_locate(z, "content.xml", 0) >= 0)
+            snprintf(err, errn, "%s: an OpenDocument file, not an Excel workbook (.xlsx): save "
+                     "a spreadsheet as .xlsx (LibreOffice: soffice --headless --convert-to xlsx "
+                     "FILE), a text document as PDF", path);
+        else
+            snprintf(err, errn, "%s: not an Excel workbook (.xlsx): it has no xl/workbook.xml",
+                     path);
         goto done;
     }
     bool ok = parse_xml(text, len, &w, wb_start, no_end, NULL, "xl/workbook.xml", xmlerr, sizeof xmlerr);

@@ -212,6 +212,40 @@ for im_case in "bad-zip|not a zip archive" "bad-missing|no sheet for the table �
     else bad "import: $im_n: exit $im_st, $(cat "$im_dir/$im_n.err"), want '$im_want'"; fi
 done
 
+# 5b. what is not a workbook, a PDF or CSV files: exit 1, a message that
+# says what the file is and what budc reads instead, nothing written (the
+# seed of the brief is a disclosure kept as text; a zip with word/ is a Word
+# document, one with content.xml an OpenDocument file)
+printf '部门预算收支总表\n序号\t收入\t\t支出\t\n' > "$im_dir/other-text.txt"
+python3 - "$im_dir" <<'PY'
+import sys, zipfile
+d = sys.argv[1]
+with zipfile.ZipFile(d + "/other-word.docx", "w") as z:
+    z.writestr("[Content_Types].xml", "<Types/>")
+    z.writestr("word/document.xml", "<w:document/>")
+with zipfile.ZipFile(d + "/other-ods.ods", "w") as z:
+    z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+    z.writestr("content.xml", "<office:document-content/>")
+PY
+for im_case in "other-text.txt|neither a PDF, an Excel workbook (.xlsx) nor CSV files" \
+    "other-word.docx|a Word document (.docx), not an Excel workbook" \
+    "other-ods.ods|an OpenDocument file, not an Excel workbook (.xlsx): save a spreadsheet as .xlsx"; do
+    im_f=${im_case%%|*}
+    im_want=${im_case#*|}
+    for im_cmd in import audit; do
+        rm -f "$im_dir/other.bud"
+        if [ $im_cmd = import ]; then
+            "$budc" import "$im_dir/$im_f" -o "$im_dir/other.bud" 2>"$im_dir/other.err"
+        else
+            "$budc" audit --year 2023 "$im_dir/$im_f" >"$im_dir/other.err" 2>&1
+        fi
+        im_st=$?
+        if [ $im_st -eq 1 ] && grep -F "$im_want" "$im_dir/other.err" | grep -qF "$im_f: " &&
+            [ ! -e "$im_dir/other.bud" ]; then ok
+        else bad "$im_cmd $im_f: exit $im_st, $(cat "$im_dir/other.err"), want '$im_want'"; fi
+    done
+done
+
 # 6. usage
 for im_args in "" "$im_dir/does-not-exist.xlsx" "--frobnicate $im_src"; do
     # shellcheck disable=SC2086

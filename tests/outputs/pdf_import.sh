@@ -253,6 +253,14 @@ for pi_case in "scan.pdf|no text layer: its pages are images (a scan?) and OCR i
         printf '%s\n' "$pi_msg" | grep -qF "$pi_want"; then ok
     else bad "pdf_import: $pi_f: exit $pi_st, '$pi_msg'"; fi
 done
+# a PDF is known by its first bytes, not only by its name: one saved as
+# download.php (a portal's link) imports as it does named .pdf
+cp "$pi_seed" "$pi_dir/download.php"
+if (cd "$pi_dir" && "$pi_budc" import download.php -o by-content.bud 2>/dev/null &&
+    "$pi_budc" import "${pi_seed#"$pi_dir/"}" -o by-name.bud 2>/dev/null) &&
+    [ -s "$pi_dir/by-content.bud" ] &&
+    cmp -s <(tail -n +2 "$pi_dir/by-content.bud") <(tail -n +2 "$pi_dir/by-name.bud"); then ok
+else bad "pdf_import: a PDF named download.php is not read as the PDF it is"; fi
 # the bad figure is named by its page and its row
 if (cd "$pi_dir" && "$pi_budc" import badfig/badfig.pdf -o bad.bud 2>&1) |
     grep -qF "page 3, table 部门预算收支总表, row 7 七、文化旅游体育与传媒支出: '1O16.53'"; then ok

@@ -79,15 +79,18 @@ bool import_is_csv(const char *path)
 
 /* What a document is, by its first bytes where they tell (a PDF saved as
  * download.php is still a PDF), else by its name. */
-typedef enum DocKind { DOC_CSV, DOC_PDF, DOC_WORKBOOK, DOC_OTHER } DocKind;
+typedef enum DocKind { DOC_CSV, DOC_PDF, DOC_WORKBOOK, DOC_OTHER, DOC_SPECIAL } DocKind;
 
 static DocKind doc_kind(const char *path)
 {
-    if (import_is_csv(path))
-        return DOC_CSV;
+    struct stat st;
     size_t n = strlen(path);
     bool named_pdf = n > 4 && strcasecmp(path + n - 4, ".pdf") == 0;
     bool named_xlsx = n > 5 && strcasecmp(path + n - 5, ".xlsx") == 0;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+        return DOC_SPECIAL; /* a FIFO nobody writes to would block the readers for ever */
+    if (import_is_csv(path))
+        return DOC_CSV;
     FILE *f = fopen(path, "rb");
     if (!f) /* the reader the name points to says why it cannot be read */
         return named_pdf ? DOC_PDF : DOC_WORKBOOK;
@@ -151,6 +154,12 @@ int import_file(const char *in, const ImportOptions *o, const char *std, FILE *o
     if (!io)
         return EXIT_USAGE;
     DocKind dk = doc_kind(in);
+    if (dk == DOC_SPECIAL) {
+        /* a PDF and a zip are read by seeking: a pipe or a device cannot be */
+        snprintf(err, errn, "cannot read '%s': not a regular file (a pipe or a device): save the "
+                 "document to a file first", in);
+        return EXIT_USAGE;
+    }
     if (dk == DOC_OTHER) {
         snprintf(err, errn,
                  "%s: neither a PDF, an Excel workbook (.xlsx) nor CSV files, which is what budc "

@@ -293,6 +293,18 @@ hostile_imports() {
             "$budc" check "$h/imports/fifo-importer.bud"
         rm -f "$h/imports/fifo.bud"
     fi
+    # a document to import or audit that is a FIFO (a PDF and a workbook are
+    # read by seeking): exit 2 at once, not a wait for ever
+    rm -f "$h/imports/fifo.pdf"
+    if mkfifo "$h/imports/fifo.pdf" 2>/dev/null; then
+        hostile_expect import-doc-fifo 10 2 "budc: error: cannot read '$h/imports/fifo.pdf': not a regular file (a pipe or a device)*" \
+            "$budc" import "$h/imports/fifo.pdf" -o "$h/imports/fifo-out.bud"
+        if hostile_run 10 audit-doc-fifo "$budc" audit --year 2023 "$h/imports/fifo.pdf"; then
+            if [ "$h_status" = 2 ] && grep -qF "$h/imports/fifo.pdf: error: cannot read '$h/imports/fifo.pdf': not a regular file" "$h/audit-doc-fifo.out"; then ok
+            else bad "hostile: audit of a FIFO: exit $h_status, $(head -1 "$h/audit-doc-fifo.out")"; fi
+        fi
+        rm -f "$h/imports/fifo.pdf"
+    fi
     # prior "/dev/zero" (last year's budget): an error, without reading
     # gigabytes first (GNU time measures the peak; a 2 GB limit keeps it safe)
     if [ -x /usr/bin/time ] && ! grep -qa -e __asan_init -e AddressSanitizer "$budc" 2>/dev/null; then

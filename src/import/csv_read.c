@@ -7,10 +7,12 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "base/arena.h"
 #include "import/book.h"
@@ -19,9 +21,20 @@ enum { MAX_CSV = 64 << 20 };
 
 static char *slurp(const char *path, size_t *len, char *err, size_t errn)
 {
-    FILE *f = fopen(path, "rb");
+    /* opened without waiting: a FIFO among the .csv files (nobody writing
+     * to it) is refused, not waited on for ever */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    struct stat st;
+    if (fd >= 0 && (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))) {
+        close(fd);
+        snprintf(err, errn, "cannot read '%s': not a regular file (a pipe or a device)", path);
+        return NULL;
+    }
+    FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
     if (!f) {
         snprintf(err, errn, "cannot read '%s': %s", path, strerror(errno));
+        if (fd >= 0)
+            close(fd);
         return NULL;
     }
     size_t cap = 65536, n = 0;

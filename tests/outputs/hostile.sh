@@ -305,6 +305,13 @@ hostile_imports() {
         fi
         rm -f "$h/imports/fifo.pdf"
     fi
+    # and a FIFO among the CSV files of a directory
+    rm -rf "$h/imports/csvdir" && mkdir -p "$h/imports/csvdir"
+    if mkfifo "$h/imports/csvdir/01-summary.csv" 2>/dev/null; then
+        hostile_expect import-csv-fifo 10 2 "budc: error: cannot read '$h/imports/csvdir/01-summary.csv': not a regular file (a pipe or a device)" \
+            "$budc" import "$h/imports/csvdir" -o "$h/imports/csvdir-out.bud"
+        rm -rf "$h/imports/csvdir"
+    fi
     # prior "/dev/zero" (last year's budget): an error, without reading
     # gigabytes first (GNU time measures the peak; a 2 GB limit keeps it safe)
     if [ -x /usr/bin/time ] && ! grep -qa -e __asan_init -e AddressSanitizer "$budc" 2>/dev/null; then

@@ -157,19 +157,21 @@ static void add_words(P *p, const char *root, Dim d, int total, bool names)
 static void add_codes(P *p, FactKind k, const char *root, CatKind cat, int total)
 {
     const Model *m = p->m;
-    int nf = m->nfacts[k], ncodes = 0;
-    const char **codes = xmalloc(((size_t)nf * 3 + 1) * sizeof *codes);
+    int nf = m->nfacts[k], ncodes = 0, cap = 0;
+    const char **codes = NULL;
     for (int i = 0; i < nf; i++) {
         const char *c = m->facts[k][i].code;
         if (p->ctx.unit >= 0 && m->facts[k][i].unit != p->ctx.unit)
             continue;
+        /* every prefix of 3, 5, 7 … digits: a code the catalogue does not
+         * know may be longer than a 项's seven (an error of its own) */
         for (size_t len = 3; c && len <= strlen(c); len += 2) {
             char *pre = arena_strndup(&p->a, c, len);
             bool seen = false;
             for (int j = ncodes - 1; j >= 0 && !seen; j--)
                 seen = strcmp(codes[j], pre) == 0;
             if (!seen)
-                codes[ncodes++] = pre;
+                *ARENA_PUSH(&p->a, codes, ncodes, cap) = pre;
         }
         if (ncodes > 400) /* a budget of hundreds of codes: their names are not looked for */
             break;
@@ -189,7 +191,6 @@ static void add_codes(P *p, FactKind k, const char *root, CatKind cat, int total
         if (e && e->name != e->code)
             add_name(p, e->name, f, 3);
     }
-    free(codes);
 }
 
 /* The names of a topic word: every figure whose path is one of PATHS

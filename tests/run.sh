@@ -558,28 +558,29 @@ part_limit=${BUDC_TEST_PART_LIMIT:-600}
 # nothing more), then every process under it, then the subshell.  The part
 # then ends without its counts, which fails the suite.
 watch_part() {
-    local part=$1 limit=$2 name=$3 start=$SECONDS tree=() next c f st me=$BASHPID
+    local part=$1 limit=$2 name=$3 start=$SECONDS me=$BASHPID stat line pid kid
+    local tree=() level=() below=()
     local -A kids=()
     while kill -0 "$part" 2> /dev/null; do
         if [ $((SECONDS - start)) -ge "$limit" ]; then
             echo "FAIL: part $name: still running after $limit s (BUDC_TEST_PART_LIMIT), stopped"
             kill -STOP "$part" 2> /dev/null
-            # every process's parent, from /proc (no ps: procps may be missing)
-            for f in /proc/[0-9]*/stat; do
-                read -r st < "$f" 2> /dev/null || continue
-                st=${st##*) } # after "PID (COMMAND) ": the state, then the parent
-                st=${st#* }
-                c=${f#/proc/}
-                kids[${st%% *}]+=" ${c%/stat}"
+            # every process's children, from /proc (no ps: procps may be missing)
+            for stat in /proc/[0-9]*/stat; do
+                read -r line < "$stat" 2> /dev/null || continue
+                line=${line##*) } # after "PID (COMMAND) ": the state, then the parent
+                line=${line#* }
+                pid=${stat#/proc/}
+                kids[${line%% *}]+=" ${pid%/stat}"
             done
-            next=("$part")
-            while [ ${#next[@]} -gt 0 ]; do
-                tree+=("${next[@]}")
-                f=()
-                for c in "${next[@]}"; do
-                    for st in ${kids[$c]-}; do [ "$st" != "$me" ] && f+=("$st"); done
+            level=("$part")
+            while [ ${#level[@]} -gt 0 ]; do
+                tree+=("${level[@]}")
+                below=()
+                for pid in "${level[@]}"; do
+                    for kid in ${kids[$pid]-}; do [ "$kid" != "$me" ] && below+=("$kid"); done
                 done
-                next=("${f[@]}")
+                level=("${below[@]}")
             done
             kill -KILL "${tree[@]:1}" 2> /dev/null
             kill -KILL "$part" 2> /dev/null

@@ -55,6 +55,7 @@ typedef struct PCtx {
     double left[PU_COLS];    /* their left edges (left_edges) */
     double centre[PU_COLS];  /* the centres of their titles */
     double h;                /* the height of its characters */
+    int pcol[PU_COLS], npcol; /* the procurement table's: the sheet column of each */
     const char *cell[PJ_COLS];
     const char *pcell[PU_COLS]; /* a purchase line's */
     bool open;               /* a row is being read */
@@ -290,13 +291,12 @@ static bool next_line(PCtx *x, int *p, int *i)
 
 /* How a table goes on over page breaks: on each new page, under its title
  * with （续） (CONT) and its column titles again (HEAD, which sets the
- * columns' boundaries; CTX is its own); ENDS, if not NULL, ends it at a
- * line of the same page. */
+ * columns' boundaries); ENDS, if not NULL, ends it at a line of the same
+ * page. */
 typedef struct TableOn {
     bool (*cont)(PCtx *x, const PLine *l);
-    bool (*head)(PCtx *x, const PLine *l, void *ctx);
+    bool (*head)(PCtx *x, const PLine *l);
     bool (*ends)(PCtx *x, const PLine *l);
-    void *ctx;
 } TableOn;
 
 /* The lines of the table whose column titles are line J of page P, each
@@ -312,7 +312,7 @@ static Lines table_lines(PCtx *x, int p, int j, const TableOn *on)
         if (q != p) {
             int q2 = q, j2 = j;
             if (!on->cont(x, l) || !next_line(x, &q2, &j2) || q2 != q ||
-                !on->head(x, &x->d->pages[q2].lines[j2], on->ctx))
+                !on->head(x, &x->d->pages[q2].lines[j2]))
                 break;
             x->used[q][j] = x->used[q2][j2] = true;
             p = q;
@@ -334,12 +334,6 @@ static bool pj_cont(PCtx *x, const PLine *l)
 {
     bool cont;
     return title_line(x, l, &cont) && cont;
-}
-
-static bool pj_head(PCtx *x, const PLine *l, void *ctx)
-{
-    (void)ctx;
-    return head_line(x, l);
 }
 
 static bool pj_ends(PCtx *x, const PLine *l)
@@ -417,7 +411,7 @@ static int project(PCtx *x, int p, int i)
     x->name = name;
     x->l1 = x->l2 = "";
     x->open = false;
-    static const TableOn indicators = {pj_cont, pj_head, pj_ends, NULL};
+    static const TableOn indicators = {pj_cont, head_line, pj_ends};
     Lines ls = table_lines(x, q, j, &indicators);
     left_edges(x, &ls, PJ_COLS);
     for (int k = 0; k < ls.n; k++)
@@ -458,27 +452,30 @@ static int pu_key(const PCtx *x, const char *t)
     return n == 1 ? found : -1;
 }
 
-/* Whether L is the head of the procurement table: the sheet columns of its
- * words into COL, their boundaries into x->mid. */
-static bool pu_head(PCtx *x, const PLine *l, int *col, int *n)
+/* Whether L is the head of the procurement table: then the sheet column of
+ * each of its words into x->pcol, their boundaries into x->mid (a line that
+ * is not a head changes nothing). */
+static bool pu_head(PCtx *x, const PLine *l)
 {
     double centre[PU_COLS];
-    *n = 0;
+    int col[PU_COLS], n = 0;
     bool name = false, code = false;
-    for (int i = 0; i < l->n && *n < PU_COLS; i++) {
+    for (int i = 0; i < l->n && n < PU_COLS; i++) {
         int k = pu_key(x, l->w[i].text);
         if (k < 0)
             return false;
         name |= k == 1;
         code |= k == 4;
-        col[*n] = k;
-        centre[(*n)++] = (l->w[i].x1 + l->w[i].x2) / 2;
+        col[n] = k;
+        centre[n++] = (l->w[i].x1 + l->w[i].x2) / 2;
     }
     if (!name || !code)
         return false;
-    for (int c = 0; c + 1 < *n; c++)
+    for (int c = 0; c + 1 < n; c++)
         x->mid[c] = (centre[c] + centre[c + 1]) / 2;
-    memcpy(x->centre, centre, (size_t)*n * sizeof *centre);
+    memcpy(x->centre, centre, (size_t)n * sizeof *centre);
+    memcpy(x->pcol, col, (size_t)n * sizeof *col);
+    x->npcol = n;
     x->h = l->h;
     return true;
 }
@@ -496,8 +493,7 @@ static void pu_flush(PCtx *x)
     x->pur.rows++;
 }
 
-/* The procurement table: continued under its title with （续）; its head
- * again sets the sheet columns of its words (PuHead). */
+/* The procurement table: continued under its title with （续）. */
 static bool pu_cont(PCtx *x, const PLine *l)
 {
     char cont[256];
@@ -507,25 +503,15 @@ static bool pu_cont(PCtx *x, const PLine *l)
     return strcmp(pdf_norm(&x->a, l->text), pdf_norm(&x->a, cont)) == 0;
 }
 
-typedef struct PuHead {
-    int *col, *ncol;
-} PuHead;
-
-static bool pu_head_on(PCtx *x, const PLine *l, void *ctx)
-{
-    PuHead *h = ctx;
-    return pu_head(x, l, h->col, h->ncol);
-}
-
 /* The procurement table whose title is line I of page P. */
 static void purchases(PCtx *x, int p, int i)
 {
-    int q = p, j = i, col[PU_COLS], ncol = 0;
+    int q = p, j = i;
     bool head = false;
     /* the 编制单位 line (its money), then the head */
     for (int k = 0; k < 3 && !head && next_line(x, &q, &j) && q == p; k++) {
         const PLine *l = &x->d->pages[q].lines[j];
-        head = pu_head(x, l, col, &ncol);
+        head = pu_head(x, l);
         for (int w = 0; w < l->n && !head; w++) /* 单位：元, 金额单位：万元 (not 编制单位：) */
             if (imp_starts(l->w[w].text, label(x, "money_unit")) ||
                 imp_starts(l->w[w].text, label(x, "money_label")))
@@ -537,10 +523,9 @@ static void purchases(PCtx *x, int p, int i)
     for (int r = i + 1; r <= j; r++)
         x->used[p][r] = true;
     x->open = false;
-    PuHead ph = {col, &ncol};
-    const TableOn lines = {pu_cont, pu_head_on, NULL, &ph};
+    static const TableOn lines = {pu_cont, pu_head, NULL};
     Lines ls = table_lines(x, q, j, &lines);
-    left_edges(x, &ls, ncol);
+    left_edges(x, &ls, x->npcol);
     const char *total = label(x, "total"), *sub = label(x, "subtotal");
     for (int k = 0; k < ls.n; k++) {
         if (ls.l[k].j < 0) {
@@ -556,7 +541,7 @@ static void purchases(PCtx *x, int p, int i)
         const char *part[PU_COLS] = {0};
         bool code = false;
         for (int w = 0; w < l->n; w++) {
-            int c = col[col_of(x, &l->w[w], ncol)];
+            int c = x->pcol[col_of(x, &l->w[w], x->npcol)];
             append(x, &part[c], l->w[w].text);
             code |= c == 4 && pcode(l->w[w].text);
         }

@@ -13,9 +13,8 @@
  * build's budc), a run marked p replaces itself, before main, with the
  * plain budc and the same arguments: the test still runs, on the build the
  * plain pass tests.  A run not in the file (a new test) stays sanitized, as
- * does a copy of the executable (tests that copy budc elsewhere) and every
- * run of a part the file leaves out (hostile inputs: their data is the
- * point).  BUDC_SANITIZED_LOG, when set, gets a line a run: s, p or u (not
+ * does a copy of the executable (tests that copy budc elsewhere); the file
+ * marks every run of hostile.sh s (their data is the point).  BUDC_SANITIZED_LOG, when set, gets a line a run: s, p or u (not
  * in the file), and the key.
  */
 #define _GNU_SOURCE
